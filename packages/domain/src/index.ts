@@ -1,0 +1,6 @@
+/**
+ * @jembatan/domain — the pure core of Jembatan.
+ * No I/O, no clock, no randomness: every date is passed in, every figure is a dated parameter.
+ */
+export * from './shared/domain-error';
+export * from './shared/local-date';

@@ -1,0 +1,1 @@
+export const GATEWAY_NAME = '@jembatan/gateway';

@@ -1,0 +1,37 @@
+// Adds up the per-package result files written by scripts/jest-json-reporter.js and prints
+// the closing line CI reads. `--reset` clears old results before a run.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '.jest-results');
+if (process.argv.includes('--reset')) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
+for (const f of files.sort()) {
+  const r = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+  passed += r.passed;
+  failed += r.failed;
+  skipped += r.skipped;
+  console.log(`  ${r.name}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+}
+// Every workspace with a jest.config.js must have reported; a package whose runner crashed counts as a failure.
+const root = path.join(dir, '..');
+const expected = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).workspaces.filter((w) =>
+  fs.existsSync(path.join(root, w, 'jest.config.js')),
+);
+const reported = new Set(files.map((f) => f.replace(/\.json$/, '')));
+for (const w of expected) {
+  const name = w === 'test' ? 'e2e' : path.basename(w);
+  if (!reported.has(name)) {
+    failed += 1;
+    console.log(`  ${name}: no test result (its test runner did not finish)`);
+  }
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 ? 1 : 0);

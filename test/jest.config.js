@@ -1,0 +1,1 @@
+module.exports = require('../jest.base.js')('e2e', { testTimeout: 180000 });
