@@ -4,3 +4,4 @@
  */
 export * from './shared/domain-error';
 export * from './shared/local-date';
+export * from './shared/vocabulary';
