@@ -5,3 +5,5 @@
 export * from './shared/domain-error';
 export * from './shared/local-date';
 export * from './shared/vocabulary';
+export * from './money';
+export * from './parameters';

@@ -1,0 +1,8 @@
+/** Dated parameters: data files with sources, lookup as of a date, snapshots with what-if overlays. */
+export * from './education-level';
+export * from './parameter-values';
+export * from './parameter-file';
+export * from './parameter-value-checks';
+export * from './parameter-registry';
+export * from './parameter-snapshot';
+export { deepFreeze as deepFreezeParameterValue } from './deep-freeze';

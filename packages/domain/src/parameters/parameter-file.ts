@@ -1,0 +1,124 @@
+/**
+ * A dated parameter (modelled on OpenFisca's `parameters/*.yaml` and openfisca-core
+ * `parameters/parameter.py`): description, unit, sources, and values keyed by the date they take
+ * effect. Lookup rule: the latest start date on or before the as-of date wins; `null` means the
+ * parameter was repealed on that date; a date before the first value is outside coverage.
+ */
+import type { Messages } from '../shared/domain-error';
+import { invalid } from '../shared/domain-error';
+import { isIsoDate, parseIsoDate, type IsoDate } from '../shared/local-date';
+
+export interface SourceRef {
+  readonly title: string;
+  readonly url?: string;
+  readonly regulation?: string;
+  /** The date the source was read. */
+  readonly readOn: IsoDate;
+  /** Caveats: news or secondary copy, market price, range and the value chosen, ... */
+  readonly note?: string;
+}
+
+export interface ParameterFile<T> {
+  readonly id: string;
+  readonly description: Messages;
+  readonly unit: string;
+  /** true = a working default (e.g. an exchange rate used by sources), not an official figure. */
+  readonly isDefault?: boolean;
+  readonly sources: readonly SourceRef[];
+  /** Optional remark on how the dates or values were chosen. */
+  readonly note?: string;
+  readonly values: Readonly<Record<string, T | null>>;
+}
+
+/** A value found for a date, with the date from which it applies. */
+export interface DatedValue<T> {
+  readonly value: T;
+  readonly effectiveFrom: IsoDate;
+}
+
+/** Effective dates of a parameter, ascending. */
+export function effectiveDates(p: ParameterFile<unknown>): IsoDate[] {
+  return Object.keys(p.values).sort();
+}
+
+/**
+ * The value in force on `asOf` and its start date. Throws `DATE.INVALID`,
+ * `PARAMETER.BEFORE_COVERAGE` (asOf earlier than the first value), `PARAMETER.REPEALED` (null).
+ */
+export function datedValueAsOf<T>(p: ParameterFile<T>, asOf: IsoDate): DatedValue<T> {
+  const date = parseIsoDate(asOf, ['asOf']);
+  const dates = effectiveDates(p);
+  let start: string | undefined;
+  for (const d of dates) {
+    if (d <= date) start = d;
+    else break;
+  }
+  if (start === undefined) {
+    return invalid(
+      'PARAMETER.BEFORE_COVERAGE',
+      `Parameter ${p.id} belum tercatat untuk tanggal tersebut; data tersedia mulai ${dates[0] ?? '-'}.`,
+      `Parameter ${p.id} is not recorded for that date; coverage starts on ${dates[0] ?? '-'}.`,
+      { path: ['asOf'], details: { parameter: p.id, coverageStart: dates[0] ?? null } },
+    );
+  }
+  const value = p.values[start];
+  if (value === null || value === undefined) {
+    return invalid(
+      'PARAMETER.REPEALED',
+      `Parameter ${p.id} tidak berlaku lagi sejak ${start}.`,
+      `Parameter ${p.id} no longer applies since ${start}.`,
+      { path: ['asOf'], details: { parameter: p.id, repealedOn: start } },
+    );
+  }
+  return { value, effectiveFrom: start };
+}
+
+/** The value in force on `asOf` (latest start date on or before it wins). */
+export function valueAsOf<T>(p: ParameterFile<T>, asOf: IsoDate): T {
+  return datedValueAsOf(p, asOf).value;
+}
+
+/**
+ * Structural problems of a parameter file (empty when it is well formed): id, bilingual
+ * description, unit, at least one source with a title, a URL, a regulation number or a note, and a
+ * valid readOn date, at least one value, every key a valid ISO date, keys in ascending order.
+ */
+export function parameterFileProblems(p: unknown, expectedId?: string): string[] {
+  const problems: string[] = [];
+  if (typeof p !== 'object' || p === null) return ['not an object'];
+  const f = p as Record<string, unknown>;
+  if (typeof f['id'] !== 'string' || !/^[a-z][A-Za-z0-9]*(\.[a-z0-9][A-Za-z0-9]*)+$/.test(f['id'])) problems.push('id is not a dotted camelCase name');
+  if (expectedId !== undefined && f['id'] !== expectedId) problems.push(`id ${String(f['id'])} does not match ${expectedId}`);
+  const desc = f['description'] as Record<string, unknown> | undefined;
+  if (!desc || typeof desc['id'] !== 'string' || !desc['id'] || typeof desc['en'] !== 'string' || !desc['en']) {
+    problems.push('description needs id and en texts');
+  }
+  if (typeof f['unit'] !== 'string' || f['unit'] === '') problems.push('unit is missing');
+  if (f['isDefault'] !== undefined && typeof f['isDefault'] !== 'boolean') problems.push('isDefault must be a boolean');
+  if (f['note'] !== undefined && typeof f['note'] !== 'string') problems.push('note must be a string');
+  const sources = f['sources'];
+  if (!Array.isArray(sources) || sources.length === 0) problems.push('sources are missing');
+  else {
+    sources.forEach((s: Record<string, unknown>, i) => {
+      if (typeof s?.['title'] !== 'string' || !s['title']) problems.push(`sources[${i}].title is missing`);
+      if (typeof s?.['url'] !== 'string' && typeof s?.['regulation'] !== 'string' && typeof s?.['note'] !== 'string') {
+        problems.push(`sources[${i}] needs a url, a regulation, or a note saying why neither is recorded`);
+      }
+      if (s?.['note'] !== undefined && typeof s['note'] !== 'string') problems.push(`sources[${i}].note must be a string`);
+      if (typeof s?.['url'] === 'string' && !/^https?:\/\/\S+$/.test(s['url'])) problems.push(`sources[${i}].url is not a URL`);
+      if (!isIsoDate(s?.['readOn'])) problems.push(`sources[${i}].readOn is not an ISO date`);
+    });
+  }
+  const values = f['values'];
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) problems.push('values are missing');
+  else {
+    const keys = Object.keys(values);
+    if (keys.length === 0) problems.push('values are empty');
+    keys.forEach((k) => {
+      if (!isIsoDate(k)) problems.push(`values key ${k} is not an ISO date`);
+    });
+    if (keys.join('|') !== [...keys].sort().join('|')) problems.push('values keys are not in ascending order');
+    if ((values as Record<string, unknown>)[keys[0] ?? ''] === null) problems.push('the first value is null');
+  }
+  return problems;
+}
