@@ -1,0 +1,3 @@
+export * from './create-client.js';
+export type { RequestDocument } from './operation.js';
+export type { RetryOptions } from './retry-policy.js';

@@ -1,0 +1,3 @@
+export * from './error-codes.js';
+export { GRAPHQL_CODE_MESSAGES } from './error-messages.js';
+export * from './jembatan-error.js';
