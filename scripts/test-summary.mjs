@@ -33,5 +33,11 @@ for (const w of expected) {
     console.log(`  ${name}: no test result (its test runner did not finish)`);
   }
 }
+// A build or typecheck task that failed before any test ran still fails the run.
+const turboExit = Number((process.argv.find((a) => a.startsWith('--exit-code=')) ?? '--exit-code=0').split('=')[1]);
+if (turboExit !== 0 && failed === 0) {
+  failed += 1;
+  console.log('  a build, codegen or typecheck task failed (see the turbo output above)');
+}
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);
