@@ -7,3 +7,5 @@ export * from './shared/local-date';
 export * from './shared/vocabulary';
 export * from './money';
 export * from './parameters';
+export * from './identity';
+export * from './eligibility';

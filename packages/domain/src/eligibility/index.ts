@@ -1,0 +1,10 @@
+/** Eligibility: the candidate profile, its validator, rules, rule sets per route, evaluation and ranking. */
+export * from './candidate-profile';
+export * from './validate-candidate-profile';
+export * from './rule';
+export * from './rule-sets';
+export * from './rule-catalog';
+export * from './korean-tests';
+export * from './skill-verifications';
+export * from './evaluate-eligibility';
+export * from './rank-candidates';
