@@ -9,3 +9,5 @@ export * from './money';
 export * from './parameters';
 export * from './identity';
 export * from './eligibility';
+export * from './costs';
+export * from './financing';

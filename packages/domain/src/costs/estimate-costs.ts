@@ -1,0 +1,577 @@
+/**
+ * Cost estimate of a placement: cost lines from dated parameters and inputs for the route,
+ * occupation and contract length; a payer for every line decided by named cost policies (the
+ * base policy, the Perban BP2MI 9/2020 exemption for its 10 jobs, then the caller's overlays);
+ * totals per payer; the worker's total; financing applied (grants first, then loans, never more
+ * than the worker's pre-departure costs); the cash the worker must still find up front; and a flag
+ * when that is above the city's threshold (an input: DOMAIN.md gives no figure).
+ *
+ * Lines per route (✓ = included; "input" = a required input, an UNKNOWN line when missing):
+ *
+ * | line                       | E9 | E7_3 | E7_3_PILOT | E8 | source                                   |
+ * |----------------------------|----|------|------------|----|------------------------------------------|
+ * | EPS-TOPIK fee (USD)        | ✓  |      |            |    | fee.epsTopikUsdCents × fx.idrPerUsd      |
+ * | Korean course + registration | ✓ | ✓   | ✓          | ✓  | fee.koreanCourseIdr, …RegistrationIdr (skip with includeKoreanCourse: false) |
+ * | Korean test (pilot)        |    | opt. | input      |    | inputs.koreanTestFee                     |
+ * | skills test (KOSHIPA/BNSP) | opt. | input | input     | opt. | inputs.skillsTestFee                   |
+ * | medical check-up           | ✓  | ✓    | ✓          | ✓  | fee.medicalCheckupIdr                    |
+ * | passport (5 years)         | ✓  | ✓    | ✓          | ✓  | fee.passportElectronic5yIdr (default) or …Regular5yIdr |
+ * | SKCK                       | ✓  | ✓    | ✓          | ✓  | fee.skckIdr                              |
+ * | visa                       | ✓  | ✓    | ✓          | ✓  | fee.visaIdr                              |
+ * | flight Jakarta–Korea       | ✓  | ✓    | ✓          | ✓  | fee.flightJakartaKoreaIdr                |
+ * | pre-departure orientation  | ✓  | ✓    | ✓          | ✓  | fee.orientationIdr                       |
+ * | BPJS before work           | ✓  | ✓    | ✓          | ✓  | bpjs.pmi.beforeWorkIdr                   |
+ * | BPJS during work           | ✓  | ✓    | ✓          | ✓  | by contract months (bpjs-contribution.ts) |
+ * | P3MI service fee           |    | input | input     |    | inputs.p3miServiceFee                    |
+ * | return-cost insurance (KRW, in Korea) | ✓ | |          |    | korea.returnCostInsuranceKrw × fx.idrPerKrw |
+ *
+ * The passport defaults to the electronic one (the dearer, so the conservative choice).
+ * Amounts in USD or KRW are converted at the given rates or at the parameter defaults (flagged
+ * `isDefault`), rounded HALF_UP to the rupiah.
+ */
+import { errorData, invalid, type DomainErrorData, type Messages } from '../shared/domain-error';
+import type { IsoDate } from '../shared/local-date';
+import { OCCUPATIONS, PAYER_KINDS, ROUTES, isOneOf, type Occupation, type PayerKind, type Route } from '../shared/vocabulary';
+import { convert, exchangeRate as assertExchangeRate, type ExchangeRate } from '../money/exchange-rate';
+import { assertMoney, money, moneyFromBigInt, type Money } from '../money/money';
+import type { ParameterSnapshot } from '../parameters/parameter-snapshot';
+import type { ParameterId, RouteStatus } from '../parameters/parameter-values';
+import type { FinancingKind } from '../financing/financing-product';
+import { BASE_COST_POLICY } from './base-cost-policy';
+import { assertCostContractMonths, bpjsDuringWorkContribution } from './bpjs-contribution';
+import {
+  COST_CATEGORIES,
+  COST_LINE_IDS,
+  COST_TIMINGS,
+  type CostCategory,
+  type CostLine,
+  type CostLineSource,
+  type CostParameterRef,
+  type CostTiming,
+  type PayerShare,
+} from './cost-line';
+import { applyCostPolicy, defineCostPolicy, type CostPolicy, type CostPolicyKind } from './cost-policy';
+import { zeroCostPolicy } from './zero-cost-policy';
+
+export const COST_PASSPORT_KINDS = ['ELECTRONIC', 'REGULAR'] as const;
+export type CostPassportKind = (typeof COST_PASSPORT_KINDS)[number];
+
+/** Values DOMAIN.md does not give: required inputs for the routes that need them. */
+export interface CostInputs {
+  /** Skill verification test (KOSHIPA for shipbuilding, BNSP/LSP): required for E7_3 and E7_3_PILOT. */
+  readonly skillsTestFee?: Money;
+  /** P3MI service fee (no official cap for E-7 was found): required for E7_3 and E7_3_PILOT. */
+  readonly p3miServiceFee?: Money;
+  /** The pilot's Korean test (TOPIK-1 level plus speaking): required for E7_3_PILOT. */
+  readonly koreanTestFee?: Money;
+}
+
+/** A cost the caller knows of (local transport, accommodation, contract legalisation, …). */
+export interface AdditionalCostLine {
+  /** camelCase, not one of the standard line ids. */
+  readonly id: string;
+  readonly category: CostCategory;
+  readonly label: Messages;
+  readonly amount: Money;
+  /** Default BEFORE_DEPARTURE. */
+  readonly timing?: CostTiming;
+  /** Who stated the amount (a quote, a receipt, an MoU clause). */
+  readonly statedBy: string;
+}
+
+/** Financing the worker uses for pre-departure costs (e.g. the `LoanTerms` of an accepted KUR request). */
+export interface FinancingUse {
+  readonly productId: string;
+  readonly kind: FinancingKind;
+  /** In IDR. */
+  readonly amount: Money;
+  readonly label?: Messages;
+}
+
+export interface CostEstimateInput {
+  readonly route: Route;
+  readonly occupation: Occupation;
+  /** Employment contract length, 1–120 months. */
+  readonly contractMonths: number;
+  /** Default ELECTRONIC. */
+  readonly passport?: CostPassportKind;
+  /** Default true. */
+  readonly includeKoreanCourse?: boolean;
+  /** Rates for the USD and KRW lines and inputs; default: the parameters fx.idrPerUsd / fx.idrPerKrw (working defaults). */
+  readonly exchangeRates?: { readonly usdIdr?: ExchangeRate; readonly krwIdr?: ExchangeRate };
+  readonly inputs?: CostInputs;
+  readonly additionalLines?: readonly AdditionalCostLine[];
+  readonly financing?: readonly FinancingUse[];
+  /** The city's "nobody sells belongings" line for up-front cash, in IDR (input; null/absent = no check). */
+  readonly upfrontCashThreshold?: Money | null;
+}
+
+export interface AppliedPolicy {
+  readonly id: string;
+  readonly kind: CostPolicyKind;
+  readonly name: Messages;
+  readonly legalBasis: string | null;
+  readonly statedBy?: string;
+}
+
+export interface AppliedFinancing {
+  readonly productId: string;
+  readonly kind: FinancingKind;
+  readonly label: Messages | null;
+  readonly requested: Money;
+  /** The part used for the worker's pre-departure costs. */
+  readonly applied: Money;
+  /** requested − applied (not needed for known costs). */
+  readonly unused: Money;
+}
+
+export const UPFRONT_CASH_STATUSES = ['NO_THRESHOLD', 'WITHIN_THRESHOLD', 'ABOVE_THRESHOLD', 'UNKNOWN'] as const;
+/** UNKNOWN: the known cash is within the threshold but a worker-paid line has no amount yet. */
+export type UpfrontCashStatus = (typeof UPFRONT_CASH_STATUSES)[number];
+
+export interface UpfrontCashCheck {
+  readonly threshold: Money | null;
+  readonly status: UpfrontCashStatus;
+  /** upfrontCash − threshold when above, else null. */
+  readonly excess: Money | null;
+}
+
+export interface CostTotals {
+  /** Known amounts in IDR per payer (every payer kind present, 0 when none). */
+  readonly byPayer: Readonly<Record<PayerKind, Money>>;
+  /** Σ known lines in IDR = Σ byPayer. */
+  readonly total: Money;
+  readonly beforeDeparture: Money;
+  readonly inKorea: Money;
+}
+
+export interface WorkerCosts {
+  readonly total: Money;
+  readonly beforeDeparture: Money;
+  readonly inKorea: Money;
+}
+
+export interface MissingCostInput {
+  readonly lineId: string;
+  readonly input: string;
+  /** Who would pay the line under the policies (so the caller sees whether it hits the worker). */
+  readonly payers: readonly PayerKind[];
+}
+
+export interface CostEstimate {
+  readonly asOf: IsoDate;
+  /** Names of parameter overlays in the snapshot. */
+  readonly parameterOverlays: readonly string[];
+  readonly route: Route;
+  readonly occupation: Occupation;
+  readonly contractMonths: number;
+  readonly routeStatus: RouteStatus;
+  /** true when Perban BP2MI 9/2020 lists the occupation on the estimate's date. */
+  readonly zeroCostOccupation: boolean;
+  /** Base, regulation (when it applies) and overlays, in the order applied. */
+  readonly policies: readonly AppliedPolicy[];
+  readonly lines: readonly CostLine[];
+  readonly totals: CostTotals;
+  readonly worker: WorkerCosts;
+  /** Required inputs that were not given (their lines are UNKNOWN). */
+  readonly missingInputs: readonly MissingCostInput[];
+  /** true when every line has an amount. */
+  readonly complete: boolean;
+  readonly financing: readonly AppliedFinancing[];
+  /** Σ applied loans: what the worker will repay (see the financing module for the schedule). */
+  readonly loanToRepay: Money;
+  /** The worker's known pre-departure costs minus the financing applied. */
+  readonly upfrontCash: Money;
+  readonly upfrontCashCheck: UpfrontCashCheck;
+  /** `COSTS.ROUTE_NOT_OPEN`, `COSTS.DEFAULT_EXCHANGE_RATE`, `COSTS.INPUT_NOT_APPLICABLE`, `COSTS.INCOMPLETE`. */
+  readonly warnings: readonly DomainErrorData[];
+}
+
+const P3MI_ROUTES: readonly Route[] = ['E7_3', 'E7_3_PILOT'];
+const LINE_ID_RE = /^[a-z][A-Za-z0-9]{1,63}$/;
+
+interface RawLine {
+  readonly id: string;
+  readonly category: CostCategory;
+  readonly label: Messages;
+  readonly timing: CostTiming;
+  readonly amount: Money | null;
+  readonly source: CostLineSource;
+}
+
+function badInput(code: string, id: string, en: string, path: readonly string[]): never {
+  return invalid(code, id, en, { path });
+}
+
+function nonNegative(value: unknown, path: readonly string[]): Money {
+  const m = assertMoney(value, path);
+  if (m.amount < 0) badInput('COSTS.NEGATIVE_AMOUNT', 'Jumlah biaya tidak boleh negatif.', 'A cost must not be negative.', path);
+  return m;
+}
+
+function assertParams(params: unknown): ParameterSnapshot {
+  const p = params as ParameterSnapshot | null;
+  if (typeof p !== 'object' || p === null || typeof p.get !== 'function' || typeof p.describe !== 'function' || typeof p.asOf !== 'string') {
+    badInput('COSTS.INVALID_PARAMETERS', 'Snapshot parameter tidak valid.', 'Invalid parameter snapshot.', ['params']);
+  }
+  return p;
+}
+
+/**
+ * Estimate the costs of a placement. Throws (invalid input): `COSTS.INVALID_INPUT`,
+ * `COSTS.UNKNOWN_ROUTE`, `COSTS.UNKNOWN_OCCUPATION`, `COSTS.NON_INTEGER_MONTHS`,
+ * `COSTS.INVALID_CONTRACT_MONTHS`, `COSTS.INVALID_OPTION`, `COSTS.NEGATIVE_AMOUNT`,
+ * `COSTS.INVALID_LINE`, `COSTS.INVALID_EXCHANGE_RATE`, `COSTS.INVALID_FINANCING`,
+ * `COSTS.INVALID_PARAMETERS`, `COSTS.INVALID_POLICY`, `MONEY.CURRENCY_MISMATCH`, `MONEY.*`,
+ * `FX.*`, and `PARAMETER.BEFORE_COVERAGE` / `PARAMETER.REPEALED` when a needed parameter has no
+ * value on the snapshot's date.
+ */
+export function estimateCosts(input: CostEstimateInput, params: ParameterSnapshot, policies: readonly CostPolicy[] = []): CostEstimate {
+  if (typeof input !== 'object' || input === null) badInput('COSTS.INVALID_INPUT', 'Masukan tidak valid.', 'Invalid input.', ['input']);
+  const snapshot = assertParams(params);
+  if (!isOneOf(ROUTES, input.route)) {
+    invalid('COSTS.UNKNOWN_ROUTE', `Jalur tidak dikenal; gunakan ${ROUTES.join(', ')}.`, `Unknown route; use ${ROUTES.join(', ')}.`, {
+      path: ['route'],
+      details: { allowed: ROUTES.join(',') },
+    });
+  }
+  if (!isOneOf(OCCUPATIONS, input.occupation)) {
+    invalid('COSTS.UNKNOWN_OCCUPATION', 'Jabatan tidak dikenal.', 'Unknown occupation.', { path: ['occupation'], details: { allowed: OCCUPATIONS.join(',') } });
+  }
+  const route = input.route;
+  const occupation = input.occupation;
+  const contractMonths = assertCostContractMonths(input.contractMonths);
+  const passport = input.passport ?? 'ELECTRONIC';
+  if (!isOneOf(COST_PASSPORT_KINDS, passport)) {
+    badInput('COSTS.INVALID_OPTION', 'Jenis paspor: ELECTRONIC atau REGULAR.', 'Passport kind: ELECTRONIC or REGULAR.', ['passport']);
+  }
+  const includeCourse = input.includeKoreanCourse ?? true;
+  if (typeof includeCourse !== 'boolean') {
+    badInput('COSTS.INVALID_OPTION', 'includeKoreanCourse harus true atau false.', 'includeKoreanCourse must be true or false.', ['includeKoreanCourse']);
+  }
+  if (!Array.isArray(policies)) badInput('COSTS.INVALID_POLICY', 'Daftar kebijakan tidak valid.', 'Invalid list of policies.', ['policies']);
+  const overlays = policies.map((p) => defineCostPolicy(p));
+  const warnings: DomainErrorData[] = [];
+
+  // ---- exchange rates (read lazily: only routes and inputs that need them) ----
+  const rates = input.exchangeRates ?? {};
+  if (typeof rates !== 'object' || rates === null) badInput('COSTS.INVALID_EXCHANGE_RATE', 'Kurs tidak valid.', 'Invalid exchange rates.', ['exchangeRates']);
+  const rateCache = new Map<'USD' | 'KRW', { rate: ExchangeRate; ref: CostParameterRef | null }>();
+  const rateFor = (currency: 'USD' | 'KRW'): { rate: ExchangeRate; ref: CostParameterRef | null } => {
+    const cached = rateCache.get(currency);
+    if (cached) return cached;
+    const given = currency === 'USD' ? rates.usdIdr : rates.krwIdr;
+    let out: { rate: ExchangeRate; ref: CostParameterRef | null };
+    if (given !== undefined) {
+      const path = ['exchangeRates', currency === 'USD' ? 'usdIdr' : 'krwIdr'];
+      const fx = assertExchangeRate(given, path);
+      const pair = [fx.base, fx.quote];
+      if (!pair.includes(currency) || !pair.includes('IDR')) {
+        badInput('COSTS.INVALID_EXCHANGE_RATE', `Kurs harus menghubungkan ${currency} dan IDR.`, `The rate must link ${currency} and IDR.`, path);
+      }
+      out = { rate: fx, ref: null };
+    } else {
+      const id: ParameterId = currency === 'USD' ? 'fx.idrPerUsd' : 'fx.idrPerKrw';
+      const ref = paramRef(snapshot, id);
+      const fx = assertExchangeRate({ base: currency, quote: 'IDR', rate: snapshot.get(id) as string, asOf: ref.effectiveFrom, source: `parameter ${id}`, isDefault: ref.isDefault });
+      if (ref.isDefault) {
+        warnings.push(
+          errorData(
+            'COSTS.DEFAULT_EXCHANGE_RATE',
+            `Kurs ${currency}/IDR memakai nilai bawaan (bukan kurs resmi); berikan kurs bertanggal bila ada.`,
+            `The ${currency}/IDR rate is a working default (not an official rate); give a dated rate when you have one.`,
+            { details: { parameter: id } },
+          ),
+        );
+      }
+      out = { rate: fx, ref };
+    }
+    rateCache.set(currency, out);
+    return out;
+  };
+  const toIdr = (m: Money): { idr: Money; rate: ExchangeRate | null; ref: CostParameterRef | null } => {
+    if (m.currency === 'IDR') return { idr: m, rate: null, ref: null };
+    const { rate, ref } = rateFor(m.currency);
+    return { idr: convert(m, rate, 'HALF_UP'), rate, ref };
+  };
+
+  // ---- lines ----
+  const raw: RawLine[] = [];
+  const fromParam = (id: string, category: CostCategory, label: Messages, param: ParameterId, currency: 'IDR' | 'USD' | 'KRW' = 'IDR', timing: CostTiming = 'BEFORE_DEPARTURE') => {
+    raw.push({ id, category, label, timing, amount: money(snapshot.get(param) as number, currency), source: { parameters: [paramRef(snapshot, param)], input: null } });
+  };
+  const fromInput = (id: string, category: CostCategory, label: Messages, key: keyof CostInputs, required: boolean) => {
+    const given = input.inputs?.[key];
+    if (given === undefined || given === null) {
+      if (required) raw.push({ id, category, label, timing: 'BEFORE_DEPARTURE', amount: null, source: { parameters: [], input: `inputs.${key}` } });
+      return;
+    }
+    raw.push({ id, category, label, timing: 'BEFORE_DEPARTURE', amount: nonNegative(given, ['inputs', key]), source: { parameters: [], input: `inputs.${key}` } });
+  };
+  if (input.inputs !== undefined && (typeof input.inputs !== 'object' || input.inputs === null)) {
+    badInput('COSTS.INVALID_INPUT', 'inputs tidak valid.', 'Invalid inputs.', ['inputs']);
+  }
+  const notApplicable = (key: keyof CostInputs) => {
+    if (input.inputs?.[key] !== undefined) {
+      warnings.push(
+        errorData('COSTS.INPUT_NOT_APPLICABLE', 'Masukan ini tidak berlaku untuk jalur tersebut dan diabaikan.', 'This input does not apply to the route and was ignored.', {
+          path: ['inputs', key],
+        }),
+      );
+    }
+  };
+  const p3mi = P3MI_ROUTES.includes(route);
+
+  if (route === 'E9') {
+    fromParam('epsTopikFee', 'LANGUAGE_TEST', LABELS.epsTopikFee, 'fee.epsTopikUsdCents', 'USD');
+  }
+  if (includeCourse) {
+    fromParam('koreanCourse', 'JOB_TRAINING', LABELS.koreanCourse, 'fee.koreanCourseIdr');
+    fromParam('koreanCourseRegistration', 'JOB_TRAINING', LABELS.koreanCourseRegistration, 'fee.koreanCourseRegistrationIdr');
+  }
+  if (p3mi) fromInput('koreanTestFee', 'LANGUAGE_TEST', LABELS.koreanTestFee, 'koreanTestFee', route === 'E7_3_PILOT');
+  else notApplicable('koreanTestFee');
+  fromInput('skillsTestFee', 'COMPETENCY_CERTIFICATE', LABELS.skillsTestFee, 'skillsTestFee', p3mi);
+  fromParam('medicalCheckup', 'MEDICAL', LABELS.medicalCheckup, 'fee.medicalCheckupIdr');
+  fromParam('passport', 'PASSPORT', passport === 'ELECTRONIC' ? LABELS.passportElectronic : LABELS.passportRegular, passport === 'ELECTRONIC' ? 'fee.passportElectronic5yIdr' : 'fee.passportRegular5yIdr');
+  fromParam('skck', 'SKCK', LABELS.skck, 'fee.skckIdr');
+  fromParam('visa', 'VISA', LABELS.visa, 'fee.visaIdr');
+  fromParam('flight', 'TICKET', LABELS.flight, 'fee.flightJakartaKoreaIdr');
+  fromParam('orientation', 'ORIENTATION', LABELS.orientation, 'fee.orientationIdr');
+  fromParam('bpjsBeforeWork', 'SOCIAL_SECURITY', LABELS.bpjsBeforeWork, 'bpjs.pmi.beforeWorkIdr');
+  const bpjs = bpjsDuringWorkContribution(contractMonths, snapshot);
+  raw.push({
+    id: 'bpjsDuringWork',
+    category: 'SOCIAL_SECURITY',
+    label: LABELS.bpjsDuringWork,
+    timing: 'BEFORE_DEPARTURE',
+    amount: bpjs.amount,
+    source: { parameters: bpjs.parameterIds.map((id) => paramRef(snapshot, id)), input: null, note: bpjs.note },
+  });
+  if (p3mi) fromInput('p3miServiceFee', 'COMPANY_SERVICE_FEE', LABELS.p3miServiceFee, 'p3miServiceFee', true);
+  else notApplicable('p3miServiceFee');
+  if (route === 'E9') {
+    fromParam('returnCostInsurance', 'RETURN_COST_INSURANCE', LABELS.returnCostInsurance, 'korea.returnCostInsuranceKrw', 'KRW', 'IN_KOREA');
+  }
+  const extra = input.additionalLines ?? [];
+  if (!Array.isArray(extra)) badInput('COSTS.INVALID_LINE', 'additionalLines harus berupa daftar.', 'additionalLines must be a list.', ['additionalLines']);
+  extra.forEach((l, i) => raw.push(additionalLine(l, i, raw)));
+
+  // ---- payers ----
+  const zeroCostList = snapshot.get('costs.zeroCostOccupations');
+  const zeroCostOccupation = zeroCostList.includes(occupation);
+  const applied: CostPolicy[] = [BASE_COST_POLICY, ...(zeroCostOccupation ? [zeroCostPolicy(zeroCostList)] : []), ...overlays];
+
+  const lines: CostLine[] = raw.map((r) => {
+    const converted = r.amount === null ? null : toIdr(r.amount);
+    const parameters = converted?.ref ? [...r.source.parameters, converted.ref] : r.source.parameters;
+    const known = converted !== null;
+    let shares: PayerShare[] = [
+      { payer: 'WORKER', amountIdr: converted?.idr ?? null, policyId: BASE_COST_POLICY.id, ruleId: `${BASE_COST_POLICY.id}/DEFAULT` },
+    ];
+    const context = { lineId: r.id, category: r.category, timing: r.timing, route, occupation };
+    for (const policy of applied) shares = applyCostPolicy(shares, context, policy, known);
+    return Object.freeze({
+      id: r.id,
+      category: r.category,
+      label: r.label,
+      timing: r.timing,
+      status: known ? ('KNOWN' as const) : ('UNKNOWN' as const),
+      amount: r.amount,
+      amountIdr: converted?.idr ?? null,
+      exchangeRate: converted?.rate ?? null,
+      source: Object.freeze({ ...r.source, parameters: Object.freeze(parameters) }),
+      payers: Object.freeze(shares.map((s) => Object.freeze(s))),
+    });
+  });
+
+  // ---- totals ----
+  const byPayer = Object.fromEntries(PAYER_KINDS.map((p) => [p, 0n])) as Record<PayerKind, bigint>;
+  let total = 0n;
+  let before = 0n;
+  let inKorea = 0n;
+  let workerBefore = 0n;
+  let workerInKorea = 0n;
+  for (const l of lines) {
+    if (l.amountIdr === null) continue;
+    const a = BigInt(l.amountIdr.amount);
+    total += a;
+    if (l.timing === 'BEFORE_DEPARTURE') before += a;
+    else inKorea += a;
+    for (const s of l.payers) {
+      const v = BigInt(s.amountIdr!.amount);
+      byPayer[s.payer] += v;
+      if (s.payer === 'WORKER') {
+        if (l.timing === 'BEFORE_DEPARTURE') workerBefore += v;
+        else workerInKorea += v;
+      }
+    }
+  }
+  const idr = (v: bigint) => moneyFromBigInt(v, 'IDR');
+  const missingInputs = lines
+    .filter((l) => l.status === 'UNKNOWN')
+    .map((l) => Object.freeze({ lineId: l.id, input: l.source.input!, payers: Object.freeze([...new Set(l.payers.map((s) => s.payer))]) }));
+  if (missingInputs.length > 0) {
+    warnings.push(
+      errorData(
+        'COSTS.INCOMPLETE',
+        'Sebagian biaya belum diketahui; lengkapi masukan yang diminta. Total hanya mencakup biaya yang diketahui.',
+        'Some costs are unknown; give the required inputs. Totals cover the known costs only.',
+        { details: { missing: missingInputs.map((m) => m.input).join(',') } },
+      ),
+    );
+  }
+
+  // ---- route status ----
+  const routeStatus = snapshot.get('routes.status')[route];
+  if (routeStatus.status !== 'OPEN') {
+    warnings.push(
+      errorData('COSTS.ROUTE_NOT_OPEN', `Jalur ini berstatus ${routeStatus.status} pada tanggal tersebut.`, `This route is ${routeStatus.status} on that date.`, {
+        path: ['route'],
+        details: { status: routeStatus.status, until: routeStatus.until ?? null },
+      }),
+    );
+  }
+
+  // ---- financing: grants first, then loans, capped at what the worker must pay before departure ----
+  const uses = input.financing ?? [];
+  if (!Array.isArray(uses)) badInput('COSTS.INVALID_FINANCING', 'financing harus berupa daftar.', 'financing must be a list.', ['financing']);
+  const checkedUses = uses.map((u, i) => financingUse(u, i));
+  const order = [...checkedUses.keys()].sort((a, b) => rank(checkedUses[a]!.kind) - rank(checkedUses[b]!.kind) || a - b);
+  let remaining = workerBefore;
+  const appliedAmounts = new Map<number, bigint>();
+  for (const i of order) {
+    const want = BigInt(checkedUses[i]!.amount.amount);
+    const use = want < remaining ? want : remaining;
+    appliedAmounts.set(i, use);
+    remaining -= use;
+  }
+  const financing = checkedUses.map((u, i) =>
+    Object.freeze({
+      productId: u.productId,
+      kind: u.kind,
+      label: u.label ?? null,
+      requested: u.amount,
+      applied: idr(appliedAmounts.get(i)!),
+      unused: idr(BigInt(u.amount.amount) - appliedAmounts.get(i)!),
+    }),
+  );
+  const loanToRepay = financing.filter((f) => f.kind === 'LOAN').reduce((a, f) => a + BigInt(f.applied.amount), 0n);
+  const upfrontCash = remaining;
+
+  // ---- the city's threshold ----
+  const thresholdIn = input.upfrontCashThreshold ?? null;
+  let check: UpfrontCashCheck;
+  if (thresholdIn === null) {
+    check = { threshold: null, status: 'NO_THRESHOLD', excess: null };
+  } else {
+    const t = nonNegative(thresholdIn, ['upfrontCashThreshold']);
+    if (t.currency !== 'IDR') {
+      invalid('MONEY.CURRENCY_MISMATCH', 'Batas uang tunai harus dalam rupiah.', 'The cash threshold must be in rupiah.', { path: ['upfrontCashThreshold'] });
+    }
+    const workerUnknown = missingInputs.some((m) => m.payers.includes('WORKER') && lines.find((l) => l.id === m.lineId)!.timing === 'BEFORE_DEPARTURE');
+    const above = upfrontCash > BigInt(t.amount);
+    check = {
+      threshold: t,
+      status: above ? 'ABOVE_THRESHOLD' : workerUnknown ? 'UNKNOWN' : 'WITHIN_THRESHOLD',
+      excess: above ? idr(upfrontCash - BigInt(t.amount)) : null,
+    };
+  }
+
+  return Object.freeze({
+    asOf: snapshot.asOf,
+    parameterOverlays: Object.freeze([...(snapshot.overlays ?? [])]),
+    route,
+    occupation,
+    contractMonths,
+    routeStatus,
+    zeroCostOccupation,
+    policies: Object.freeze(
+      applied.map((p) =>
+        Object.freeze({ id: p.id, kind: p.kind, name: p.name, legalBasis: p.legalBasis, ...(p.statedBy !== undefined ? { statedBy: p.statedBy } : {}) }),
+      ),
+    ),
+    lines: Object.freeze(lines),
+    totals: Object.freeze({
+      byPayer: Object.freeze(Object.fromEntries(PAYER_KINDS.map((p) => [p, idr(byPayer[p])])) as Record<PayerKind, Money>),
+      total: idr(total),
+      beforeDeparture: idr(before),
+      inKorea: idr(inKorea),
+    }),
+    worker: Object.freeze({ total: idr(workerBefore + workerInKorea), beforeDeparture: idr(workerBefore), inKorea: idr(workerInKorea) }),
+    missingInputs: Object.freeze(missingInputs),
+    complete: missingInputs.length === 0,
+    financing: Object.freeze(financing),
+    loanToRepay: idr(loanToRepay),
+    upfrontCash: idr(upfrontCash),
+    upfrontCashCheck: Object.freeze(check),
+    warnings: Object.freeze(warnings),
+  });
+}
+
+function rank(kind: FinancingKind): number {
+  return kind === 'GRANT' ? 0 : 1;
+}
+
+function paramRef(params: ParameterSnapshot, id: ParameterId): CostParameterRef {
+  const d = params.describe(id);
+  return Object.freeze({ id, effectiveFrom: d.effectiveFrom, isDefault: d.isDefault, ...(d.overlaidBy !== undefined ? { overlaidBy: d.overlaidBy } : {}) });
+}
+
+function additionalLine(l: AdditionalCostLine, i: number, existing: readonly RawLine[]): RawLine {
+  const path = ['additionalLines', String(i)];
+  if (typeof l !== 'object' || l === null) badInput('COSTS.INVALID_LINE', 'Baris biaya tidak valid.', 'Invalid cost line.', path);
+  if (typeof l.id !== 'string' || !LINE_ID_RE.test(l.id) || isOneOf(COST_LINE_IDS, l.id) || existing.some((r) => r.id === l.id)) {
+    badInput('COSTS.INVALID_LINE', 'Kode baris harus camelCase dan unik.', 'The line id must be camelCase and unique.', [...path, 'id']);
+  }
+  if (!isOneOf(COST_CATEGORIES, l.category)) badInput('COSTS.INVALID_LINE', 'Kategori biaya tidak dikenal.', 'Unknown cost category.', [...path, 'category']);
+  const timing = l.timing ?? 'BEFORE_DEPARTURE';
+  if (!isOneOf(COST_TIMINGS, timing)) badInput('COSTS.INVALID_LINE', 'Waktu pembayaran tidak dikenal.', 'Unknown timing.', [...path, 'timing']);
+  const label = l.label as Messages | undefined;
+  if (typeof label !== 'object' || label === null || typeof label.id !== 'string' || typeof label.en !== 'string' || !label.id || !label.en) {
+    badInput('COSTS.INVALID_LINE', 'Label harus dalam bahasa Indonesia dan Inggris.', 'The label needs Indonesian and English.', [...path, 'label']);
+  }
+  if (typeof l.statedBy !== 'string' || !l.statedBy.trim()) {
+    badInput('COSTS.INVALID_LINE', 'Sebutkan sumber jumlah biaya (statedBy).', 'State where the amount comes from (statedBy).', [...path, 'statedBy']);
+  }
+  return {
+    id: l.id,
+    category: l.category,
+    label: Object.freeze({ id: label.id, en: label.en }),
+    timing,
+    amount: nonNegative(l.amount, [...path, 'amount']),
+    source: { parameters: [], input: `additionalLines.${l.id}`, statedBy: l.statedBy },
+  };
+}
+
+function financingUse(u: FinancingUse, i: number): FinancingUse {
+  const path = ['financing', String(i)];
+  if (typeof u !== 'object' || u === null || typeof u.productId !== 'string' || !u.productId.trim()) {
+    badInput('COSTS.INVALID_FINANCING', 'Pembiayaan harus menyebut produknya.', 'Financing must name its product.', path);
+  }
+  if (u.kind !== 'LOAN' && u.kind !== 'GRANT') badInput('COSTS.INVALID_FINANCING', 'Jenis pembiayaan: LOAN atau GRANT.', 'Financing kind: LOAN or GRANT.', [...path, 'kind']);
+  const amount = nonNegative(u.amount, [...path, 'amount']);
+  if (amount.currency !== 'IDR') {
+    invalid('MONEY.CURRENCY_MISMATCH', 'Pembiayaan harus dalam rupiah.', 'Financing must be in rupiah.', { path: [...path, 'amount'] });
+  }
+  return { productId: u.productId, kind: u.kind, amount, ...(u.label !== undefined ? { label: u.label } : {}) };
+}
+
+const LABELS = {
+  epsTopikFee: { id: 'Biaya ujian EPS-TOPIK', en: 'EPS-TOPIK test fee' },
+  koreanCourse: { id: 'Kursus bahasa Korea (LPK)', en: 'Korean language course (LPK)' },
+  koreanCourseRegistration: { id: 'Pendaftaran kursus bahasa Korea', en: 'Korean course registration' },
+  koreanTestFee: { id: 'Ujian bahasa Korea program percontohan (TOPIK-1 dan wawancara)', en: 'Pilot Korean test (TOPIK-1 level and speaking)' },
+  skillsTestFee: { id: 'Uji keterampilan / sertifikasi kompetensi (KOSHIPA, BNSP)', en: 'Skills test / competency certification (KOSHIPA, BNSP)' },
+  medicalCheckup: { id: 'Pemeriksaan kesehatan dan psikologi', en: 'Medical and psychological check-up' },
+  passportElectronic: { id: 'Paspor elektronik 5 tahun', en: 'Electronic passport, 5 years' },
+  passportRegular: { id: 'Paspor biasa (non-elektronik) 5 tahun', en: 'Regular (non-electronic) passport, 5 years' },
+  skck: { id: 'SKCK (surat keterangan catatan kepolisian)', en: 'Police certificate (SKCK)' },
+  visa: { id: 'Visa kerja', en: 'Work visa' },
+  flight: { id: 'Tiket pesawat Jakarta–Korea', en: 'Flight Jakarta–Korea' },
+  orientation: { id: 'Orientasi pra-pemberangkatan (OPP)', en: 'Pre-departure orientation (OPP)' },
+  bpjsBeforeWork: { id: 'BPJS Ketenagakerjaan sebelum bekerja', en: 'BPJS Ketenagakerjaan before work' },
+  bpjsDuringWork: { id: 'BPJS Ketenagakerjaan selama bekerja', en: 'BPJS Ketenagakerjaan during work' },
+  p3miServiceFee: { id: 'Jasa perusahaan penempatan (P3MI)', en: 'Placement company (P3MI) service fee' },
+  returnCostInsurance: { id: 'Asuransi biaya kepulangan (dibayar di Korea)', en: 'Return-cost insurance (paid in Korea)' },
+} satisfies Record<string, Messages>;

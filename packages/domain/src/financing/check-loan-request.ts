@@ -1,0 +1,212 @@
+/**
+ * Check a financing request against a product's terms. Invalid input (negative amount, tenor 0,
+ * non-integer months, a currency other than the product's) throws a `DomainError`; terms the
+ * request does not meet come back as an `Err` listing every reason, each with a stable code:
+ *
+ * | code                              | when                                                        |
+ * |-----------------------------------|-------------------------------------------------------------|
+ * | `LOAN.ABOVE_CEILING`              | amount > product ceiling                                    |
+ * | `LOAN.ABOVE_PLACEMENT_COSTS`      | amount > the placement costs it finances (when given)       |
+ * | `LOAN.TENOR_EXCEEDS_MAX`          | tenor > the product's longest tenor                         |
+ * | `LOAN.TENOR_EXCEEDS_CONTRACT`     | tenor > employment contract months (products that require it) |
+ * | `LOAN.GRACE_EXCEEDS_PRODUCT`      | grace months > the product's grace period                   |
+ * | `LOAN.GRACE_NOT_BELOW_TENOR`      | grace months ≥ tenor (no month left to repay)               |
+ * | `LOAN.GRACE_INTEREST_NOT_OFFERED` | the chosen grace-interest treatment is not offered          |
+ * | `LOAN.NPWP_REQUIRED`              | amount > NPWP threshold and the borrower has no NPWP        |
+ *
+ * The `Err` carries the first reason's code and message and `reasons` with all of them.
+ */
+import { errorData, err, invalid, ok, type DomainErrorData, type Result } from '../shared/domain-error';
+import type { Money } from '../money/money';
+import { formatMoney } from '../money/format-money';
+import { GRACE_INTEREST_KINDS, type GraceInterest } from '../parameters/parameter-values';
+import { assertCurrencyIs, assertObject, assertOption, assertPositiveAmount, assertTenor, assertWholeMonths } from './financing-input';
+import { defineFinancingProduct, type FinancingKind, type FinancingProduct } from './financing-product';
+import type { RepaymentMethod } from './repayment-schedule';
+
+export interface LoanRequest {
+  /** Amount asked for, in the product's currency. */
+  readonly amount: Money;
+  /** Loan tenor in months, grace included. Required for loans; ignored for grants. */
+  readonly tenorMonths?: number;
+  /** Length of the employment contract in months. Required for products whose tenor must fit the contract. */
+  readonly contractMonths?: number;
+  /** Default: the product's grace months. */
+  readonly graceMonths?: number;
+  /** Default: the product's treatment. */
+  readonly graceInterest?: GraceInterest;
+  /** Whether the borrower has an NPWP. Default false. */
+  readonly hasNpwp?: boolean;
+  /** The placement costs the loan is for; when given, the amount may not exceed them. */
+  readonly placementCosts?: Money;
+}
+
+/** The terms of an accepted request, ready for `repaymentSchedule`. */
+export interface LoanTerms {
+  readonly productId: string;
+  readonly kind: FinancingKind;
+  readonly amount: Money;
+  readonly annualRate: string;
+  readonly method: RepaymentMethod;
+  /** 0 for a grant. */
+  readonly tenorMonths: number;
+  readonly graceMonths: number;
+  readonly graceInterest: GraceInterest;
+  /** tenorMonths − graceMonths (0 for a grant). */
+  readonly repaymentMonths: number;
+  /** true when the amount is above the product's NPWP threshold. */
+  readonly npwpRequired: boolean;
+}
+
+export interface LoanCheckError extends DomainErrorData {
+  readonly reasons: readonly DomainErrorData[];
+}
+
+/** Check `request` against `product`. See the table above for the reason codes. */
+export function checkLoanRequest(product: FinancingProduct, request: LoanRequest): Result<LoanTerms, LoanCheckError> {
+  const prod = defineFinancingProduct(product);
+  const req = assertObject(request, ['request']);
+  const amount = assertPositiveAmount(req['amount'], ['amount']);
+  assertCurrencyIs(amount, prod.currency, ['amount']);
+  if (req['hasNpwp'] !== undefined && typeof req['hasNpwp'] !== 'boolean') {
+    invalid('FINANCE.INVALID_INPUT', 'hasNpwp harus true atau false.', 'hasNpwp must be true or false.', { path: ['hasNpwp'] });
+  }
+  const reasons: DomainErrorData[] = [];
+
+  if (prod.ceiling !== null && amount.amount > prod.ceiling.amount) {
+    reasons.push(
+      errorData(
+        'LOAN.ABOVE_CEILING',
+        `Jumlah pinjaman melebihi plafon ${formatMoney(prod.ceiling, 'id-ID')}.`,
+        `The amount is above the ceiling of ${formatMoney(prod.ceiling, 'en')}.`,
+        { path: ['amount'], details: { ceiling: prod.ceiling.amount, currency: prod.currency } },
+      ),
+    );
+  }
+  if (req['placementCosts'] !== undefined) {
+    const costs = assertPositiveAmount(req['placementCosts'], ['placementCosts']);
+    assertCurrencyIs(costs, prod.currency, ['placementCosts']);
+    if (amount.amount > costs.amount) {
+      reasons.push(
+        errorData(
+          'LOAN.ABOVE_PLACEMENT_COSTS',
+          'Jumlah pinjaman melebihi biaya penempatan yang dibiayai.',
+          'The amount is above the placement costs it is meant to finance.',
+          { path: ['amount'] },
+        ),
+      );
+    }
+  }
+  const npwpRequired = prod.npwpThreshold !== null && amount.amount > prod.npwpThreshold.amount;
+  if (npwpRequired) {
+    if (req['hasNpwp'] !== true) {
+      reasons.push(
+        errorData(
+          'LOAN.NPWP_REQUIRED',
+          `Pinjaman di atas ${formatMoney(prod.npwpThreshold!, 'id-ID')} mensyaratkan NPWP.`,
+          `Loans above ${formatMoney(prod.npwpThreshold!, 'en')} require an NPWP (tax number).`,
+          { path: ['hasNpwp'], details: { threshold: prod.npwpThreshold!.amount, currency: prod.currency } },
+        ),
+      );
+    }
+  }
+
+  if (prod.kind === 'GRANT') {
+    if (reasons.length > 0) return rejected(reasons);
+    return ok(
+      Object.freeze({
+        productId: prod.id,
+        kind: prod.kind,
+        amount,
+        annualRate: prod.annualRate,
+        method: prod.method,
+        tenorMonths: 0,
+        graceMonths: 0,
+        graceInterest: prod.graceInterest,
+        repaymentMonths: 0,
+        npwpRequired,
+      }),
+    );
+  }
+
+  const tenor = assertTenor(req['tenorMonths'], ['tenorMonths']);
+  const grace = assertWholeMonths(req['graceMonths'] ?? prod.graceMonths, ['graceMonths']);
+  if (grace < 0) {
+    invalid('FINANCE.INVALID_GRACE', 'Masa tenggang tidak boleh negatif.', 'The grace period must not be negative.', { path: ['graceMonths'] });
+  }
+  const graceInterest = assertOption(req['graceInterest'] ?? prod.graceInterest, GRACE_INTEREST_KINDS, ['graceInterest']);
+
+  if (prod.maxTenorMonths !== null && tenor > prod.maxTenorMonths) {
+    reasons.push(
+      errorData(
+        'LOAN.TENOR_EXCEEDS_MAX',
+        `Tenor melebihi batas produk ${prod.maxTenorMonths} bulan.`,
+        `The tenor is longer than the product's limit of ${prod.maxTenorMonths} months.`,
+        { path: ['tenorMonths'], details: { max: prod.maxTenorMonths } },
+      ),
+    );
+  }
+  if (prod.tenorWithinContract) {
+    const contract = assertTenor(req['contractMonths'], ['contractMonths']);
+    if (tenor > contract) {
+      reasons.push(
+        errorData(
+          'LOAN.TENOR_EXCEEDS_CONTRACT',
+          'Tenor tidak boleh melebihi lama perjanjian kerja.',
+          'The tenor may not be longer than the employment contract.',
+          { path: ['tenorMonths'] },
+        ),
+      );
+    }
+  }
+  if (grace > prod.graceMonths) {
+    reasons.push(
+      errorData(
+        'LOAN.GRACE_EXCEEDS_PRODUCT',
+        `Masa tenggang melebihi ketentuan produk ${prod.graceMonths} bulan.`,
+        `The grace period is longer than the product's ${prod.graceMonths} months.`,
+        { path: ['graceMonths'], details: { max: prod.graceMonths } },
+      ),
+    );
+  }
+  if (grace >= tenor) {
+    reasons.push(
+      errorData(
+        'LOAN.GRACE_NOT_BELOW_TENOR',
+        'Masa tenggang harus lebih pendek dari tenor agar ada bulan untuk mengangsur.',
+        'The grace period must be shorter than the tenor, leaving months to repay.',
+        { path: ['graceMonths'] },
+      ),
+    );
+  }
+  if (!prod.graceInterestOptions.includes(graceInterest)) {
+    reasons.push(
+      errorData(
+        'LOAN.GRACE_INTEREST_NOT_OFFERED',
+        `Produk ini hanya menawarkan bunga masa tenggang: ${prod.graceInterestOptions.join(', ')}.`,
+        `This product only offers grace-period interest: ${prod.graceInterestOptions.join(', ')}.`,
+        { path: ['graceInterest'], details: { allowed: prod.graceInterestOptions.join(',') } },
+      ),
+    );
+  }
+  if (reasons.length > 0) return rejected(reasons);
+  return ok(
+    Object.freeze({
+      productId: prod.id,
+      kind: prod.kind,
+      amount,
+      annualRate: prod.annualRate,
+      method: prod.method,
+      tenorMonths: tenor,
+      graceMonths: grace,
+      graceInterest,
+      repaymentMonths: tenor - grace,
+      npwpRequired,
+    }),
+  );
+}
+
+function rejected(reasons: DomainErrorData[]): Result<never, LoanCheckError> {
+  const first = reasons[0]!;
+  return err(Object.freeze({ ...first, reasons: Object.freeze(reasons) }));
+}
