@@ -1,0 +1,2 @@
+/** The one place the gateway imports the domain from (entities included). */
+export * from '@jembatan/domain';

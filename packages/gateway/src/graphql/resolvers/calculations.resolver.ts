@@ -1,0 +1,234 @@
+/**
+ * Calculations that need no stored data: they call the domain library and return its results as they
+ * are (the same answers as the SDK's offline calculators).
+ */
+import {
+  affordability,
+  APJATI_FACILITY_COVERS_TRAINING,
+  CITY_PAYS_KOREAN_COURSE,
+  compare,
+  compareWithInformalLender,
+  EMPLOYER_PAYS_PLACEMENT_FEE,
+  estimateCosts,
+  evaluateEligibility,
+  exchangeRate,
+  JobOpening,
+  kurPenempatanProduct,
+  money,
+  parameterSnapshot,
+  scheduleLoan,
+  type CostEstimate,
+  type CostPolicy,
+  type EligibilityOpening,
+  type Occupation,
+  type RepaymentSchedule,
+  type Route,
+} from '../../domain';
+import { unwrapOrThrow } from '../domain-result';
+import {
+  CostEstimateGql,
+  CostEstimateInput,
+  FinancingSimulationGql,
+  FinancingSimulationInput,
+  toAffordabilityGql,
+  toCostEstimateGql,
+  toScheduleGql,
+  type CostOverlay,
+} from '../types/costs.type';
+import { toMoneyGql } from '../types/money.type';
+import { IsOptional, ValidateNested } from 'class-validator';
+import { Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
+import { loadOpeningRows, openingSnapshotOf } from '../../persistence/opening.mapper';
+import { GatewayError, notFound } from '../errors';
+import { checkId } from '../ids';
+import type { GatewayContext } from '../context';
+import { OccupationEnum, RouteEnum } from '../enums';
+import { DateScalar, isoDateOf } from '../scalars';
+import { EligibilityEvaluation, toEligibilityGql } from '../types/eligibility.type';
+import { CandidateProfileInput, profileOf } from '../types/profile.type';
+
+@ArgsType()
+export class EligibilityCheckArgs {
+  @Field(() => CandidateProfileInput, { description: 'The profile to check (nothing is stored).' })
+  @ValidateNested()
+  profile!: CandidateProfileInput;
+
+  @Field(() => RouteEnum, { description: 'The route to check against.' })
+  route!: Route;
+
+  @Field(() => DateScalar, { description: 'The date the rules and parameters apply to.' })
+  asOf!: Date;
+
+  @Field(() => OccupationEnum, { nullable: true, description: 'Occupation applied for (checks the route’s sectors and the skill verification).' })
+  @IsOptional()
+  occupation?: Occupation;
+
+  @Field(() => ID, { nullable: true, description: 'A stored job opening: its occupation, extra requirements and planned departure apply.' })
+  @IsOptional()
+  openingId?: string;
+}
+
+@Resolver()
+export class CalculationsResolver {
+  @Query(() => EligibilityEvaluation, {
+    description:
+      'Check a profile against a route’s rule set as of a date: per-rule outcomes with legal sources, a verdict that separates eligible-to-be-selected from ready-to-depart, and a checklist of next actions.',
+  })
+  async eligibilityCheck(@Args() args: EligibilityCheckArgs, @Ctx() ctx: GatewayContext): Promise<EligibilityEvaluation> {
+    let opening: EligibilityOpening | undefined = args.occupation ? { occupation: args.occupation } : undefined;
+    if (args.openingId) {
+      const rows = await loadOpeningRows(ctx.em, checkId(args.openingId, ['openingId']));
+      if (!rows) throw notFound('Job opening', ['openingId']);
+      const stored = JobOpening.fromSnapshot(openingSnapshotOf(rows));
+      if (stored.route !== args.route || (args.occupation && args.occupation !== stored.occupation)) {
+        throw new GatewayError(
+          'BAD_USER_INPUT',
+          { id: 'Rute atau jabatan tidak sesuai dengan lowongan.', en: 'The route or occupation does not match the opening.' },
+          { field: ['openingId'] },
+        );
+      }
+      opening = stored.toEligibilityOpening();
+    }
+    const evaluation = evaluateEligibility({
+      profile: profileOf(args.profile),
+      route: args.route,
+      asOf: isoDateOf(args.asOf),
+      ...(opening ? { opening } : {}),
+    });
+    return toEligibilityGql(evaluation);
+  }
+}
+
+// ---------------------------------------------------------------- costs and financing
+
+const OVERLAYS: Record<CostOverlay, CostPolicy> = {
+  CITY_PAYS_KOREAN_COURSE,
+  APJATI_FACILITY_COVERS_TRAINING,
+  EMPLOYER_PAYS_PLACEMENT_FEE,
+};
+
+/** The domain's cost estimate for a GraphQL input (parameters as of `asOf`). */
+export function estimateCostsFor(input: CostEstimateInput): CostEstimate {
+  const asOf = isoDateOf(input.asOf);
+  const idr = (v: string | undefined | null) => (v === undefined || v === null ? undefined : money(v, 'IDR'));
+  const inputs = input.inputs
+    ? Object.fromEntries(
+        Object.entries({
+          skillsTestFee: idr(input.inputs.skillsTestFeeIdr),
+          p3miServiceFee: idr(input.inputs.p3miServiceFeeIdr),
+          koreanTestFee: idr(input.inputs.koreanTestFeeIdr),
+        }).filter(([, v]) => v !== undefined),
+      )
+    : undefined;
+  return estimateCosts(
+    {
+      route: input.route,
+      occupation: input.occupation,
+      contractMonths: input.contractMonths,
+      ...(input.passport ? { passport: input.passport } : {}),
+      ...(input.includeKoreanCourse !== undefined && input.includeKoreanCourse !== null ? { includeKoreanCourse: input.includeKoreanCourse } : {}),
+      ...(inputs ? { inputs } : {}),
+      ...(input.financing?.length
+        ? { financing: input.financing.map((f) => ({ productId: f.productId, kind: f.grant ? ('GRANT' as const) : ('LOAN' as const), amount: money(f.amountIdr, 'IDR') })) }
+        : {}),
+      upfrontCashThreshold: idr(input.upfrontCashThresholdIdr) ?? null,
+    },
+    parameterSnapshot(asOf),
+    (input.overlays ?? []).map((o) => OVERLAYS[o]),
+  );
+}
+
+@ArgsType()
+export class CostEstimateArgs {
+  @Field(() => CostEstimateInput, { description: 'The placement to estimate.' })
+  @ValidateNested()
+  input!: CostEstimateInput;
+}
+
+@ArgsType()
+export class FinancingSimulationArgs {
+  @Field(() => FinancingSimulationInput, { description: 'The loan and wage.' })
+  @ValidateNested()
+  input!: FinancingSimulationInput;
+}
+
+@Resolver()
+export class CostsResolver {
+  @Query(() => CostEstimateGql, {
+    description:
+      'Cost estimate of a placement: lines from dated parameters and inputs, a payer for every line by named policies (Perban BP2MI 9/2020 applied), totals per payer, and the cash the worker must find up front.',
+  })
+  costEstimate(@Args() { input }: CostEstimateArgs): CostEstimateGql {
+    return toCostEstimateGql(estimateCostsFor(input));
+  }
+
+  @Query(() => FinancingSimulationGql, {
+    description:
+      'KUR Penempatan PMI simulation: the product’s terms as of a date, a schedule in whole rupiah (annuity, with a flat comparison), affordability against a KRW wage under FX shocks, and the saving against an informal lender.',
+  })
+  financingSimulation(@Args() { input }: FinancingSimulationArgs): FinancingSimulationGql {
+    const asOf = isoDateOf(input.asOf);
+    const params = parameterSnapshot(asOf);
+    const product = kurPenempatanProduct(params);
+    const request = {
+      amount: money(input.amountIdr, 'IDR'),
+      tenorMonths: input.tenorMonths,
+      ...(input.contractMonths ? { contractMonths: input.contractMonths } : {}),
+      ...(input.graceMonths !== undefined && input.graceMonths !== null ? { graceMonths: input.graceMonths } : {}),
+      ...(input.graceInterest ? { graceInterest: input.graceInterest } : {}),
+      ...(input.hasNpwp !== undefined && input.hasNpwp !== null ? { hasNpwp: input.hasNpwp } : {}),
+    };
+    const scheduled = unwrapOrThrow(scheduleLoan(product, request), ['input']);
+    const flat = unwrapOrThrow(scheduleLoan(product, request, { method: 'FLAT' }), ['input']);
+    const schedule = scheduled.schedule as RepaymentSchedule;
+    const flatSchedule = flat.schedule as RepaymentSchedule;
+    const wage = input.monthlyWageKrw ? money(input.monthlyWageKrw, 'KRW') : money(params.get('korea.minimumWageMonthlyKrw'), 'KRW');
+    const fx = params.describe('fx.idrPerKrw');
+    const rate = exchangeRate({
+      base: 'KRW',
+      quote: 'IDR',
+      rate: input.idrPerKrw ?? fx.value,
+      asOf,
+      source: input.idrPerKrw ? 'input' : `parameter fx.idrPerKrw (${fx.effectiveFrom})`,
+      isDefault: input.idrPerKrw ? false : fx.isDefault,
+    });
+    const largest = compare(schedule.lastInstalment, schedule.regularInstalment) > 0 ? schedule.lastInstalment : schedule.regularInstalment;
+    const afford = affordability({
+      instalment: largest,
+      monthlyWage: wage,
+      exchangeRate: rate,
+      livingCostShare: input.livingCostShare,
+      maxDebtServiceRatio: input.maxDebtServiceRatio,
+      ...(input.fxShocks ? { fxShocks: input.fxShocks } : {}),
+    });
+    const informal = input.informalAnnualRate
+      ? compareWithInformalLender({
+          principal: scheduled.terms.amount,
+          tenorMonths: scheduled.terms.tenorMonths,
+          formalAnnualRate: scheduled.terms.annualRate,
+          formalGraceMonths: scheduled.terms.graceMonths,
+          formalGraceInterest: scheduled.terms.graceInterest,
+          informalAnnualRate: input.informalAnnualRate,
+        })
+      : null;
+    return {
+      productId: scheduled.terms.productId,
+      amount: toMoneyGql(scheduled.terms.amount),
+      npwpRequired: scheduled.terms.npwpRequired,
+      schedule: toScheduleGql(schedule),
+      flatComparison: toScheduleGql(flatSchedule),
+      monthlyWage: toMoneyGql(wage),
+      exchangeRate: { base: rate.base, quote: rate.quote, rate: rate.rate, asOf: rate.asOf, source: rate.source, isDefault: rate.isDefault },
+      affordability: toAffordabilityGql(afford),
+      affordableInAllScenarios: afford.affordableInAllScenarios,
+      informal: informal
+        ? {
+            informalInterest: toMoneyGql(informal.informal.totals.interest),
+            interestSaved: toMoneyGql(informal.interestSaved),
+            totalSaved: toMoneyGql(informal.totalSaved),
+            formalIsCheaper: informal.formalIsCheaper,
+          }
+        : null,
+    };
+  }
+}

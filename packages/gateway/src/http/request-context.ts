@@ -1,0 +1,52 @@
+/**
+ * Per-request context carried through async calls (AsyncLocalStorage), so that error formatting and
+ * logging deep inside Apollo know the request id without threading it through every call.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from '../config/logger';
+
+export interface RequestScope {
+  readonly requestId: string;
+  readonly log: Logger;
+}
+
+export const requestScope = new AsyncLocalStorage<RequestScope>();
+
+export function currentRequestScope(): RequestScope | undefined {
+  return requestScope.getStore();
+}
+
+/** Accept a caller's x-request-id only when it is a short, safe token; otherwise make one. */
+export function requestIdFrom(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value && /^[A-Za-z0-9._:-]{1,128}$/.test(value)) return value;
+  return randomUUID();
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    requestId?: string;
+    log?: Logger;
+  }
+}
+
+/** Gives each request an id (echoed in `x-request-id`), a child logger, and an access-log line. */
+export function requestContextMiddleware(logger: Logger) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    const log = logger.child({ reqId: requestId });
+    req.requestId = requestId;
+    req.log = log;
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const line = { method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, durationMs: Math.round(ms * 10) / 10 };
+      if (res.statusCode >= 500) log.error(line, 'request failed');
+      else log.info(line, 'request completed');
+    });
+    requestScope.run({ requestId, log }, next);
+  };
+}

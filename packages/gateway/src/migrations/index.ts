@@ -1,0 +1,13 @@
+/**
+ * Every committed migration, in order. Listed explicitly (rather than discovered from files) so that the
+ * same list runs from TypeScript sources under Jest and from the compiled dist/ at start and in
+ * `npm run migrate`. Append new migrations at the end; never edit one that has been released.
+ */
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20251208000000_seed_marker } from './Migration20251208000000_seed_marker';
+import { Migration20251208000100_program } from './Migration20251208000100_program';
+
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20251208000000_seed_marker', class: Migration20251208000000_seed_marker },
+  { name: 'Migration20251208000100_program', class: Migration20251208000100_program },
+];

@@ -1,0 +1,37 @@
+/** Every MikroORM entity schema of the gateway. */
+import type { EntitySchema } from '@mikro-orm/core';
+import {
+  CandidateSchema,
+  CandidateStageChangeSchema,
+  PlacementCostShareSchema,
+  PlacementSchema,
+  PlacementStatusChangeSchema,
+} from './candidate.schema';
+import { MouObligationSchema, MouPartySchema, MouSchema, MouStatusChangeSchema } from './mou.schema';
+import { JobOpeningSchema, OpeningStatusChangeSchema, QuotaSchema, SeatAllocationSchema } from './opening.schema';
+import { PartySchema } from './party.schema';
+import { SeedRunSchema } from './seed-run.schema';
+
+export * from './seed-run.schema';
+export * from './party.schema';
+export * from './mou.schema';
+export * from './opening.schema';
+export * from './candidate.schema';
+
+export const ENTITY_SCHEMAS: EntitySchema<any, any>[] = [
+  SeedRunSchema,
+  PartySchema,
+  MouSchema,
+  MouPartySchema,
+  MouObligationSchema,
+  MouStatusChangeSchema,
+  QuotaSchema,
+  JobOpeningSchema,
+  OpeningStatusChangeSchema,
+  SeatAllocationSchema,
+  CandidateSchema,
+  CandidateStageChangeSchema,
+  PlacementSchema,
+  PlacementStatusChangeSchema,
+  PlacementCostShareSchema,
+];

@@ -1,0 +1,109 @@
+/**
+ * Abuse limits on the GraphQL document itself, with @escape.tech/graphql-armor (Apollo flavour), plus
+ * a plugin that strips every "Did you mean …" suggestion (field, argument, type and enum value), so the
+ * schema cannot be mapped by probing with typos while introspection is closed.
+ *
+ * | limit         | default | what it bounds                                                               |
+ * | ------------- | ------- | ---------------------------------------------------------------------------- |
+ * | maxDepth      | 12      | nesting of selections (Relay lists cost 3 levels: list → edges → node)      |
+ * | maxCost       | 5000    | armor's cost: object 2, scalar 1, × 1.5 per depth level                      |
+ * | maxAliases    | 15      | aliases per operation (batching the same field under many names)            |
+ * | maxDirectives | 10      | directives per operation (@include/@skip flooding)                          |
+ * | maxTokens     | 2000    | lexer tokens in the document (the parser stops there: huge literals, lists) |
+ *
+ * The token limit is graphql-js's own parser option (`parseOptions.maxTokens`): the parser stops at
+ * the limit and Apollo answers 400 GRAPHQL_PARSE_FAILED. Armor's token plugin is left off because it
+ * throws from a hook Apollo treats as a server failure (HTTP 500, which clients retry).
+ *
+ * Introspection queries are exempt from depth and cost (they are deep by nature) but not from tokens;
+ * who may introspect is decided by introspection.ts. The defaults admit the standard introspection
+ * query; size them to the real queries in `examples/` (each limit is one env variable, see
+ * security-config.ts) and keep a test that runs every example query through these limits.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLError, ParseOptions, ValidationRule } from 'graphql';
+
+export interface AbuseLimits {
+  readonly maxDepth: number;
+  readonly maxCost: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  readonly maxTokens: number;
+}
+
+export const DEFAULT_ABUSE_LIMITS: AbuseLimits = Object.freeze({
+  maxDepth: 12,
+  maxCost: 5000,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 2000,
+});
+
+export const SUGGESTION_MASK = '';
+
+/** Remove "Did you mean …?" from a GraphQL error message (every form graphql-js produces). */
+export function stripSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean\b[\s\S]*$/, '').trimEnd();
+}
+
+/**
+ * Strip suggestions from every error of a request (validation, variable coercion, execution).
+ * Complements armor's blockFieldSuggestion, which only catches `Did you mean "x"` and misses enum
+ * values (`Did you mean the enum value "E9"?`).
+ */
+export function hideSuggestionsPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            (error as { message: string }).message = stripSuggestions(error.message);
+          }
+        },
+      };
+    },
+  };
+}
+
+export interface ArmorProtection {
+  readonly plugins: ApolloServerPlugin[];
+  readonly validationRules: ValidationRule[];
+  /** Pass as Apollo's `parseOptions` (the token limit). */
+  readonly parseOptions: ParseOptions;
+}
+
+/**
+ * Apollo plugins, validation rules and parse options for the limits. In `new ApolloServer({...})`:
+ * `plugins: [...armor.plugins, ...]`, `validationRules: armor.validationRules`,
+ * `parseOptions: armor.parseOptions`.
+ */
+export function buildArmor(limits: AbuseLimits = DEFAULT_ABUSE_LIMITS, onReject?: (error: GraphQLError) => void): ArmorProtection {
+  for (const [name, value] of Object.entries(limits)) {
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`abuse limit ${name} must be a positive integer`);
+  }
+  const report = onReject ? [(_ctx: unknown, error: GraphQLError) => onReject(error)] : [];
+  const armor = new ApolloArmor({
+    blockFieldSuggestion: { enabled: true, mask: SUGGESTION_MASK },
+    maxDepth: { enabled: true, n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true, onReject: [...report] },
+    costLimit: {
+      enabled: true,
+      maxCost: limits.maxCost,
+      objectCost: 2,
+      scalarCost: 1,
+      depthCostFactor: 1.5,
+      ignoreIntrospection: true,
+      exposeLimits: true,
+      onReject: [...report],
+    },
+    maxAliases: { enabled: true, n: limits.maxAliases, allowList: [], exposeLimits: true, onReject: [...report] },
+    maxDirectives: { enabled: true, n: limits.maxDirectives, exposeLimits: true, onReject: [...report] },
+    maxTokens: { enabled: false },
+  });
+  const protection = armor.protect();
+  return {
+    plugins: [...protection.plugins, hideSuggestionsPlugin()],
+    validationRules: [...protection.validationRules],
+    parseOptions: { maxTokens: limits.maxTokens },
+  };
+}

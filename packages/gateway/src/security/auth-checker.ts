@@ -1,0 +1,147 @@
+/**
+ * Authorization: the type-graphql `authChecker` behind `@Authorized(...)`, and the ownership rules
+ * for candidate records that resolvers apply on top of it.
+ *
+ * Rule semantics (what the roles in `@Authorized(...)` mean):
+ * - `@Authorized('PUBLIC')`: anybody, signed in or not (an explicit "this is public").
+ * - `@Authorized()` (no roles): any authenticated caller (API key or token), whatever its roles.
+ * - `@Authorized('OFFICER', 'ANALYST')`: callers holding at least one of the roles.
+ * - `ADMIN` passes every rule.
+ * Refusals: an anonymous caller gets UNAUTHENTICATED (sign in), a known caller without the role
+ * FORBIDDEN. The error carries no data about what was refused.
+ */
+import type { AuthCheckerFn } from 'type-graphql';
+import { hasAnyRole, hasRole, isAuthenticated, ANONYMOUS, type Principal, type Role } from './role';
+import { AuthenticationRequiredError, ForbiddenError } from './security-error';
+
+/** What the authChecker needs from the GraphQL context (GatewayContext gains `principal`). */
+export interface PrincipalContext {
+  readonly principal?: Principal;
+}
+
+/** Whether a principal passes a rule (see the semantics above). */
+export function satisfiesRule(principal: Principal, roles: readonly Role[]): boolean {
+  if (roles.includes('PUBLIC')) return true;
+  if (!isAuthenticated(principal)) return false;
+  if (roles.length === 0) return true;
+  if (hasRole(principal, 'ADMIN')) return true;
+  return hasAnyRole(principal, roles);
+}
+
+/** Throw the right refusal (UNAUTHENTICATED for anonymous callers, FORBIDDEN otherwise). */
+export function refuse(principal: Principal): never {
+  if (!isAuthenticated(principal)) throw new AuthenticationRequiredError();
+  throw new ForbiddenError();
+}
+
+/** For resolvers: continue only when the principal passes the rule. */
+export function requireRule(principal: Principal | undefined, roles: readonly Role[]): Principal {
+  const p = principal ?? ANONYMOUS;
+  if (!satisfiesRule(p, roles)) refuse(p);
+  return p;
+}
+
+/** Pass as `buildSchema({ authChecker, authMode: 'error' })`. A missing principal counts as anonymous. */
+export const authChecker: AuthCheckerFn<PrincipalContext, Role> = ({ context }, roles) => {
+  requireRule(context?.principal, roles);
+  return true;
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Candidate records: who sees which, and how much.
+
+/** What a resolver knows about a candidate record before showing it. */
+export interface CandidateAccessInfo {
+  readonly candidateId: string;
+  /** City of the record (the program's city when null: single-city deployments need not store it). */
+  readonly city?: string | null;
+  /** Parties (P3MI / APJATI ids) of the MoUs the candidate holds a seat under. */
+  readonly partyIds?: readonly string[];
+}
+
+/**
+ * `FULL`: every field; `MASKED`: the analyst view (masking.ts: NIK masked, birth date as an age band,
+ * no health or criminal fields); `NONE`: not at all.
+ */
+export type CandidateView = 'FULL' | 'MASKED' | 'NONE';
+
+/** City names compared without case, dots or extra spaces ("KOTA SERANG" = "Kota  Serang."). */
+export function sameCity(a: string, b: string): boolean {
+  const norm = (s: string): string => s.toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
+  return norm(a) === norm(b);
+}
+
+/** The strongest view the principal's roles give on one record. */
+export function candidateView(principal: Principal, info: CandidateAccessInfo): CandidateView {
+  if (hasRole(principal, 'ADMIN')) return 'FULL';
+  if (hasRole(principal, 'OFFICER') && (!info.city || (principal.city !== undefined && sameCity(principal.city, info.city)))) {
+    return 'FULL';
+  }
+  if (hasRole(principal, 'CANDIDATE') && principal.candidateId !== undefined && principal.candidateId === info.candidateId) {
+    return 'FULL';
+  }
+  if (hasRole(principal, 'PARTNER') && principal.partyIds && info.partyIds) {
+    const mine = new Set(principal.partyIds);
+    if (info.partyIds.some((p) => mine.has(p))) return 'FULL';
+  }
+  if (hasRole(principal, 'ANALYST')) return 'MASKED';
+  return 'NONE';
+}
+
+export function canSeeCandidate(principal: Principal, info: CandidateAccessInfo): boolean {
+  return candidateView(principal, info) !== 'NONE';
+}
+
+/** For `candidate(id)` and friends: the view, or the refusal (FORBIDDEN / UNAUTHENTICATED). */
+export function assertCanSeeCandidate(principal: Principal, info: CandidateAccessInfo): Exclude<CandidateView, 'NONE'> {
+  const view = candidateView(principal, info);
+  if (view === 'NONE') refuse(principal);
+  return view;
+}
+
+/**
+ * For list queries and aggregates: which rows to return, as a filter the resolver turns into SQL.
+ * Rows matching `city`, `candidateId` or `partyIds` (any of them) are FULL; when `maskedOthers` is
+ * true (ANALYST) every other row is returned MASKED; when `unrestricted`, every row is FULL. A
+ * principal with no candidate rights gets `{ unrestricted: false, maskedOthers: false }` and no
+ * criteria: return nothing (or refuse).
+ */
+export interface CandidateScope {
+  readonly unrestricted: boolean;
+  readonly city?: string;
+  /** OFFICER: rows without a city belong to the program's city and are included. */
+  readonly includeRowsWithoutCity?: boolean;
+  readonly candidateId?: string;
+  readonly partyIds?: readonly string[];
+  readonly maskedOthers: boolean;
+}
+
+export function candidateScope(principal: Principal): CandidateScope {
+  if (hasRole(principal, 'ADMIN')) return { unrestricted: true, maskedOthers: false };
+  const officer = hasRole(principal, 'OFFICER');
+  return {
+    unrestricted: false,
+    ...(officer && principal.city !== undefined ? { city: principal.city } : {}),
+    ...(officer ? { includeRowsWithoutCity: true } : {}),
+    ...(hasRole(principal, 'CANDIDATE') && principal.candidateId !== undefined ? { candidateId: principal.candidateId } : {}),
+    ...(hasRole(principal, 'PARTNER') && principal.partyIds?.length ? { partyIds: [...principal.partyIds] } : {}),
+    maskedOthers: hasRole(principal, 'ANALYST'),
+  };
+}
+
+/** Whether a scope can match any row at all (false → answer an empty list without querying). */
+export function scopeMatchesAnything(scope: CandidateScope): boolean {
+  return (
+    scope.unrestricted ||
+    scope.maskedOthers ||
+    scope.city !== undefined ||
+    scope.includeRowsWithoutCity === true ||
+    scope.candidateId !== undefined ||
+    (scope.partyIds?.length ?? 0) > 0
+  );
+}
+
+/** Who may read the audit log (issue 5); its before/after values are redacted for everyone. */
+export const AUDIT_LOG_READERS: readonly Role[] = ['OFFICER', 'ADMIN'];
+/** Introspection and the Sandbox outside development. */
+export const SCHEMA_READERS: readonly Role[] = ['ANALYST', 'ADMIN'];

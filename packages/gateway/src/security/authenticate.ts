@@ -1,0 +1,103 @@
+/**
+ * Who is calling, from the request headers:
+ *
+ * - no `Authorization` and no `X-API-Key` header (or an empty one) → the anonymous PUBLIC principal;
+ * - `Authorization: Bearer jmb_…`, `Authorization: ApiKey jmb_…` or `X-API-Key: jmb_…` → an API key;
+ * - `Authorization: Bearer <jwt>` → a staff token (jwt.ts);
+ * - anything else presented (unknown scheme, two credentials, a bad/expired/revoked credential) →
+ *   AuthError UNAUTHENTICATED. A bad credential never falls back to PUBLIC: a misconfigured app must
+ *   notice, not silently lose its rights.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from '../config/logger';
+import { looksLikeApiKey } from './api-key';
+import type { JwtVerifier } from './jwt';
+import { ANONYMOUS, type Principal } from './role';
+import { AuthError, graphqlErrorBody } from './security-error';
+
+export type HeaderBag = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+export interface AuthenticatorOptions {
+  /** Verify an API key (usually `(t) => verifyApiKey(emExecutor(orm.em.fork()), t)`). */
+  readonly verifyApiKey: (token: string) => Promise<Principal>;
+  /** Undefined when no JWKS / public key is configured: bearer JWTs are then refused. */
+  readonly jwt?: JwtVerifier | undefined;
+  /** City given to OFFICER principals whose credential names none (JEMBATAN_CITY, default "Kota Serang"). */
+  readonly defaultCity?: string;
+}
+
+export interface Authenticator {
+  /** The principal, or throws AuthError (UNAUTHENTICATED). */
+  authenticate(headers: HeaderBag): Promise<Principal>;
+}
+
+export type Credential = { readonly kind: 'none' } | { readonly kind: 'apiKey'; readonly token: string } | { readonly kind: 'bearer'; readonly token: string };
+
+function single(headers: HeaderBag, name: string): string | undefined {
+  const value = headers[name];
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  if (value.length > 1) throw new AuthError('CREDENTIAL_MALFORMED', `several ${name} headers`);
+  return value[0];
+}
+
+/** Which credential the headers carry (no verification). Throws CREDENTIAL_MALFORMED. */
+export function extractCredential(headers: HeaderBag): Credential {
+  const authorization = single(headers, 'authorization')?.trim() || undefined;
+  const apiKeyHeader = single(headers, 'x-api-key')?.trim() || undefined;
+  if (authorization && apiKeyHeader) throw new AuthError('CREDENTIAL_MALFORMED', 'both Authorization and X-API-Key');
+  if (apiKeyHeader) return { kind: 'apiKey', token: apiKeyHeader };
+  if (!authorization) return { kind: 'none' };
+  const m = /^(\S+)\s+(\S+)$/.exec(authorization);
+  if (!m) throw new AuthError('CREDENTIAL_MALFORMED', 'authorization header shape');
+  const scheme = (m[1] as string).toLowerCase();
+  const token = m[2] as string;
+  if (scheme === 'apikey') return { kind: 'apiKey', token };
+  if (scheme === 'bearer') return looksLikeApiKey(token) ? { kind: 'apiKey', token } : { kind: 'bearer', token };
+  throw new AuthError('CREDENTIAL_MALFORMED', 'unsupported authorization scheme');
+}
+
+export function createAuthenticator(options: AuthenticatorOptions): Authenticator {
+  const withDefaults = (p: Principal): Principal =>
+    p.roles.includes('OFFICER') && !p.city && options.defaultCity ? { ...p, city: options.defaultCity } : p;
+  return {
+    async authenticate(headers: HeaderBag): Promise<Principal> {
+      const credential = extractCredential(headers);
+      if (credential.kind === 'none') return ANONYMOUS;
+      if (credential.kind === 'apiKey') return withDefaults(await options.verifyApiKey(credential.token));
+      if (!options.jwt) throw new AuthError('AUTH_NOT_CONFIGURED', 'bearer JWT without JWKS/public key configuration');
+      return withDefaults(await options.jwt.verify(credential.token));
+    },
+  };
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** Set by authenticationMiddleware; read it in the Apollo context function. */
+    principal?: Principal;
+  }
+}
+
+/**
+ * Express middleware for `/graphql`: sets `req.principal`, or answers 401 in the GraphQL error shape
+ * (`extensions.code` UNAUTHENTICATED, `details.reason`) with `WWW-Authenticate`. The credential is
+ * never logged; the refusal reason and the key id / jose code are.
+ */
+export function authenticationMiddleware(authenticator: Authenticator, log?: Logger) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    try {
+      req.principal = await authenticator.authenticate(req.headers as HeaderBag);
+    } catch (e) {
+      if (!(e instanceof AuthError)) {
+        next(e);
+        return;
+      }
+      (req.log ?? log)?.warn({ reason: e.reason, detail: e.internalDetail }, 'credential refused');
+      const error = e.reason === 'CREDENTIAL_EXPIRED' ? 'invalid_token", error_description="expired' : 'invalid_token';
+      res.setHeader('WWW-Authenticate', `Bearer realm="jembatan", error="${error}"`);
+      res.status(e.reason === 'AUTH_UNAVAILABLE' ? 503 : 401).json(graphqlErrorBody('UNAUTHENTICATED', { reason: e.reason }, req.requestId));
+      return;
+    }
+    next();
+  };
+}

@@ -1,0 +1,286 @@
+/**
+ * `npm run api-key -- <command>`: manage API keys from a shell (the lead maps the script to
+ * `node dist/security/cli/create-api-key.js`).
+ *
+ *   create --role OFFICER [--role ANALYST ...] --name "Portal SSS" [--party <partyId> ...]
+ *          [--candidate <candidateId>] [--city "Kota Serang"] [--expires 2027-01-01] [--json]
+ *   revoke <keyId>
+ *   list [--all] [--json]
+ *
+ * Database: DATABASE_URL when set; otherwise the embedded PostgreSQL in JEMBATAN_DATA_DIR: if the
+ * gateway is running on it, the CLI connects to that server (port from postmaster.pid, credentials
+ * from the data directory); if not, it starts the cluster for the command and stops it after. The
+ * database must be migrated (`npm run migrate` or a gateway start). Each change writes an audit row
+ * (actor `cli:<os user>`) in the same transaction. The key is printed once, on stdout; nothing else
+ * about it is ever shown again.
+ */
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { ConfigError, loadConfig } from '../../config/config';
+import { createLogger } from '../../config/logger';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embedded-postgres';
+import { GatewayError } from '../../graphql/errors';
+import { createApiKey, describeApiKey, getApiKey, listApiKeys, revokeApiKey, type ApiKeyRecord } from '../api-key';
+import { writeAudit, type AuditActor } from '../audit-log';
+import { isRole, type Role } from '../role';
+import { pgExecutor } from '../sql-executor';
+
+export interface CliIo {
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+export const USAGE = `Usage:
+  api-key create --role <ROLE> [--role <ROLE> ...] --name <name> [--party <partyId> ...]
+                 [--candidate <candidateId>] [--city <city>] [--expires <YYYY-MM-DD>] [--json]
+  api-key revoke <keyId>
+  api-key list [--all] [--json]
+Roles: CANDIDATE, OFFICER, PARTNER, ANALYST, ADMIN.
+Database: DATABASE_URL, or the embedded PostgreSQL in JEMBATAN_DATA_DIR.
+`;
+
+class UsageError extends Error {}
+
+interface Connection {
+  readonly client: Client;
+  close(): Promise<void>;
+}
+
+/** The port of a running embedded cluster, from its postmaster.pid (line 4), if the process lives. */
+async function runningEmbeddedPort(pgDataDir: string): Promise<number | undefined> {
+  const pidFile = path.join(pgDataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || !Number.isInteger(port) || port <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return undefined; // EPERM: alive, owned by postgres
+  }
+  return port;
+}
+
+async function connect(env: NodeJS.ProcessEnv): Promise<Connection> {
+  const config = loadConfig(env);
+  let embedded: EmbeddedPostgres | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    const port = await runningEmbeddedPort(path.join(config.dataDir, 'postgres'));
+    const credentialsFile = path.join(config.dataDir, 'embedded-postgres.json');
+    if (port !== undefined && existsSync(credentialsFile)) {
+      const c = JSON.parse(await readFile(credentialsFile, 'utf8')) as { user: string; password: string };
+      url = `postgres://${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}@127.0.0.1:${port}/jembatan`;
+    } else {
+      embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log: createLogger('warn') });
+      url = embedded.url;
+    }
+  }
+  const client = new Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch (e) {
+    await embedded?.stop();
+    throw e;
+  }
+  return {
+    client,
+    close: async () => {
+      await client.end().catch(() => undefined);
+      await embedded?.stop();
+    },
+  };
+}
+
+function cliActor(): AuditActor {
+  let user = 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    // no passwd entry (containers): keep "unknown"
+  }
+  return { kind: 'system', subject: `cli:${user}`, roles: ['ADMIN'] };
+}
+
+function formatRecord(r: ApiKeyRecord): string {
+  const parts = [
+    `${r.keyId}  ${r.name}`,
+    `roles=${r.roles.join(',')}`,
+    r.partyIds.length ? `parties=${r.partyIds.join(',')}` : '',
+    r.candidateId ? `candidate=${r.candidateId}` : '',
+    r.city ? `city=${r.city}` : '',
+    `created=${r.createdAt.toISOString()}`,
+    r.expiresAt ? `expires=${r.expiresAt.toISOString()}` : '',
+    r.lastUsedAt ? `lastUsed=${r.lastUsedAt.toISOString()}` : 'lastUsed=never',
+    r.revokedAt ? `REVOKED=${r.revokedAt.toISOString()}` : '',
+  ];
+  return parts.filter(Boolean).join('  ');
+}
+
+async function inTransaction<T>(client: Client, fn: () => Promise<T>): Promise<T> {
+  await client.query('begin');
+  try {
+    const result = await fn();
+    await client.query('commit');
+    return result;
+  } catch (e) {
+    await client.query('rollback').catch(() => undefined);
+    throw e;
+  }
+}
+
+async function assertMigrated(client: Client): Promise<void> {
+  const r = await client.query(`select to_regclass('public.api_key') as t, to_regclass('public.audit_log') as a`);
+  const row = r.rows[0] as { t: string | null; a: string | null } | undefined;
+  if (!row?.t || !row.a) {
+    throw new UsageError('The database has no api_key / audit_log table yet: run `npm run migrate` (or start the gateway once) first.');
+  }
+}
+
+/** Run one command; resolves with the process exit code. */
+export async function runApiKeyCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        role: { type: 'string', multiple: true },
+        name: { type: 'string' },
+        party: { type: 'string', multiple: true },
+        candidate: { type: 'string' },
+        city: { type: 'string' },
+        expires: { type: 'string' },
+        all: { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    io.stderr(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (values.help || !command || !['create', 'revoke', 'list'].includes(command)) {
+    (values.help ? io.stdout : io.stderr)(USAGE);
+    return values.help ? 0 : 2;
+  }
+
+  let connection: Connection | undefined;
+  try {
+    // validate arguments before touching the database
+    let roles: Role[] = [];
+    let expiresAt: Date | undefined;
+    if (command === 'create') {
+      const roleNames = (values.role ?? []).flatMap((r) => r.split(',')).map((r) => r.trim().toUpperCase()).filter(Boolean);
+      const bad = roleNames.filter((r) => !isRole(r) || r === 'PUBLIC');
+      if (roleNames.length === 0 || bad.length) throw new UsageError('create needs --role with CANDIDATE, OFFICER, PARTNER, ANALYST or ADMIN');
+      roles = roleNames as Role[];
+      if (!values.name) throw new UsageError('create needs --name "<what the key is for>"');
+      if (values.expires !== undefined) {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(values.expires) || Number.isNaN(Date.parse(`${values.expires}T00:00:00Z`))) {
+          throw new UsageError('--expires must be a date YYYY-MM-DD');
+        }
+        expiresAt = new Date(`${values.expires}T00:00:00Z`);
+      }
+    }
+    if (command === 'revoke' && !/^[0-9a-f]{16}$/.test(positionals[1] ?? '')) {
+      throw new UsageError('revoke needs the key id (16 hex characters, the part after jmb_)');
+    }
+
+    connection = await connect(io.env);
+    const { client } = connection;
+    await assertMigrated(client);
+    const db = pgExecutor(client);
+    const actor = cliActor();
+
+    if (command === 'create') {
+      const { record, token } = await inTransaction(client, async () => {
+        const created = await createApiKey(db, {
+          name: values.name as string,
+          roles,
+          ...(values.party ? { partyIds: values.party } : {}),
+          ...(values.candidate ? { candidateId: values.candidate } : {}),
+          ...(values.city ? { city: values.city } : {}),
+          ...(expiresAt ? { expiresAt } : {}),
+          createdBy: actor.subject,
+        });
+        await writeAudit(db, { principal: actor, action: 'createApiKey', entityType: 'ApiKey', entityId: created.record.keyId, after: describeApiKey(created.record) });
+        return created;
+      });
+      if (values.json) {
+        io.stdout(`${JSON.stringify({ apiKey: token, ...describeApiKey(record) })}\n`);
+      } else {
+        io.stdout(`${token}\n`);
+        io.stderr(
+          `API key created: ${formatRecord(record)}\n` +
+            'It is shown only this once: store it in the calling app\'s secret store. Send it as "Authorization: Bearer <key>" or "X-API-Key: <key>".\n',
+        );
+      }
+      return 0;
+    }
+
+    if (command === 'revoke') {
+      const keyId = positionals[1] as string;
+      const revoked = await inTransaction(client, async () => {
+        const before = await getApiKey(db, keyId);
+        const r = await revokeApiKey(db, keyId, actor.subject);
+        if (r && before && !before.revokedAt) {
+          await writeAudit(db, { principal: actor, action: 'revokeApiKey', entityType: 'ApiKey', entityId: keyId, before: describeApiKey(before), after: describeApiKey(r) });
+        }
+        return r;
+      });
+      if (!revoked) {
+        io.stderr(`No API key with id ${keyId}.\n`);
+        return 1;
+      }
+      io.stdout(`Revoked ${formatRecord(revoked)}\n`);
+      return 0;
+    }
+
+    const keys = await listApiKeys(db, { includeRevoked: values.all === true });
+    if (values.json) io.stdout(`${JSON.stringify(keys.map((k) => ({ ...describeApiKey(k), createdAt: k.createdAt, lastUsedAt: k.lastUsedAt })))}\n`);
+    else io.stdout(keys.length ? `${keys.map(formatRecord).join('\n')}\n` : 'No API keys.\n');
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof GatewayError) {
+      io.stderr(`${e.messages.en}\n`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      io.stderr(`Configuration error: ${e.message}\n`);
+      return 2;
+    }
+    // never print a connection string: driver messages do not contain the password, but keep it short
+    io.stderr(`api-key failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  } finally {
+    await connection?.close();
+  }
+}
+
+if (require.main === module) {
+  runApiKeyCli(process.argv.slice(2), {
+    env: process.env,
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  }).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`api-key failed: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,48 @@
+import { ConfigError } from '../config/config';
+import { DEFAULT_ABUSE_LIMITS } from './armor';
+import { loadSecurityConfig } from './security-config';
+
+describe('loadSecurityConfig', () => {
+  it('has safe defaults', () => {
+    expect(loadSecurityConfig({})).toEqual({
+      development: false,
+      city: 'Kota Serang',
+      corsOrigins: [],
+      sandboxInProduction: false,
+      rateLimits: { anonymous: { capacity: 60, windowMs: 60_000 }, authenticated: { capacity: 600, windowMs: 60_000 } },
+      queryTimeoutMs: 10_000,
+      abuseLimits: DEFAULT_ABUSE_LIMITS,
+      jwt: undefined,
+    });
+  });
+  it('reads overrides', () => {
+    const c = loadSecurityConfig({
+      NODE_ENV: 'development',
+      JEMBATAN_CITY: 'Kota Cilegon',
+      JEMBATAN_CORS_ORIGINS: 'https://a.go.id',
+      JEMBATAN_SANDBOX: 'yes',
+      JEMBATAN_RATE_LIMIT_PER_MINUTE: '1200',
+      JEMBATAN_MAX_DEPTH: '15',
+      JEMBATAN_QUERY_TIMEOUT_MS: '3000',
+    });
+    expect(c).toMatchObject({
+      development: true,
+      city: 'Kota Cilegon',
+      corsOrigins: ['https://a.go.id'],
+      sandboxInProduction: true,
+      queryTimeoutMs: 3000,
+      abuseLimits: { ...DEFAULT_ABUSE_LIMITS, maxDepth: 15 },
+    });
+    expect(c.rateLimits.authenticated.capacity).toBe(1200);
+  });
+  it.each([
+    ['JEMBATAN_MAX_DEPTH', '0'],
+    ['JEMBATAN_MAX_DEPTH', 'deep'],
+    ['JEMBATAN_RATE_LIMIT_PER_MINUTE', '-5'],
+    ['JEMBATAN_SANDBOX', 'maybe'],
+    ['JEMBATAN_CORS_ORIGINS', '*'],
+    ['JEMBATAN_QUERY_TIMEOUT_MS', '99999999'],
+  ])('refuses %s=%s', (name, value) => {
+    expect(() => loadSecurityConfig({ [name]: value })).toThrow(ConfigError);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Security settings from the environment, read once at start (values are validated; none is ever
+ * logged or echoed).
+ *
+ * | variable                          | default       | meaning                                                       |
+ * | --------------------------------- | ------------- | ------------------------------------------------------------- |
+ * | NODE_ENV                          | (unset)       | `development` opens introspection and the Sandbox to everyone |
+ * | JEMBATAN_CITY                     | Kota Serang   | city of OFFICER credentials that name none                    |
+ * | JEMBATAN_CORS_ORIGINS             | (none)        | extra browser origins, comma-separated (cors.ts)               |
+ * | JEMBATAN_SANDBOX                  | false         | serve the Sandbox landing page outside development            |
+ * | JEMBATAN_RATE_LIMIT_ANON_PER_MINUTE | 60          | anonymous requests per IP per minute (burst = same)           |
+ * | JEMBATAN_RATE_LIMIT_PER_MINUTE    | 600           | signed-in requests per key/subject per minute                 |
+ * | JEMBATAN_QUERY_TIMEOUT_MS         | 10000         | per-request execution limit (query-timeout.ts)                |
+ * | JEMBATAN_MAX_DEPTH / _COST / _ALIASES / _DIRECTIVES / _TOKENS | armor.ts | document limits            |
+ * | JEMBATAN_JWT_* / JEMBATAN_JWKS_*  |               | bearer tokens (jwt.ts)                                        |
+ */
+import { ConfigError } from '../config/config';
+import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './armor';
+import { parseCorsOrigins } from './cors';
+import { loadJwtSettings, type JwtSettings } from './jwt';
+import type { PrincipalRateLimits } from './rate-limit';
+
+export interface SecurityConfig {
+  readonly development: boolean;
+  readonly city: string;
+  readonly corsOrigins: readonly string[];
+  readonly sandboxInProduction: boolean;
+  readonly rateLimits: PrincipalRateLimits;
+  readonly queryTimeoutMs: number;
+  readonly abuseLimits: AbuseLimits;
+  readonly jwt: JwtSettings | undefined;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number between 1 and ${max}`);
+  }
+  return Number(raw);
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false`);
+}
+
+export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): SecurityConfig {
+  const city = env.JEMBATAN_CITY?.trim() || 'Kota Serang';
+  if (city.length > 100) throw new ConfigError('JEMBATAN_CITY is too long');
+  return {
+    development: env.NODE_ENV?.trim() === 'development',
+    city,
+    corsOrigins: parseCorsOrigins(env.JEMBATAN_CORS_ORIGINS),
+    sandboxInProduction: bool(env, 'JEMBATAN_SANDBOX', false),
+    rateLimits: {
+      anonymous: { capacity: positiveInt(env, 'JEMBATAN_RATE_LIMIT_ANON_PER_MINUTE', 60, 1_000_000), windowMs: 60_000 },
+      authenticated: { capacity: positiveInt(env, 'JEMBATAN_RATE_LIMIT_PER_MINUTE', 600, 1_000_000), windowMs: 60_000 },
+    },
+    queryTimeoutMs: positiveInt(env, 'JEMBATAN_QUERY_TIMEOUT_MS', 10_000, 600_000),
+    abuseLimits: {
+      maxDepth: positiveInt(env, 'JEMBATAN_MAX_DEPTH', DEFAULT_ABUSE_LIMITS.maxDepth, 100),
+      maxCost: positiveInt(env, 'JEMBATAN_MAX_COST', DEFAULT_ABUSE_LIMITS.maxCost, 10_000_000),
+      maxAliases: positiveInt(env, 'JEMBATAN_MAX_ALIASES', DEFAULT_ABUSE_LIMITS.maxAliases, 1_000),
+      maxDirectives: positiveInt(env, 'JEMBATAN_MAX_DIRECTIVES', DEFAULT_ABUSE_LIMITS.maxDirectives, 1_000),
+      maxTokens: positiveInt(env, 'JEMBATAN_MAX_TOKENS', DEFAULT_ABUSE_LIMITS.maxTokens, 1_000_000),
+    },
+    jwt: loadJwtSettings(env),
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * Test harness: a fresh database per suite in the run's embedded PostgreSQL (see global-setup.ts),
+ * migrated by the gateway's own start-up, served over real HTTP on a free port. Tests talk to it with
+ * `fetch` and can count the SQL statements the ORM sends. No mocked database.
+ */
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import type { GatewayConfig, LogLevel } from '../src/config/config';
+import { startGateway, type Gateway } from '../src/server';
+import { captureLogger } from './support/silent-logger';
+
+export interface GraphqlResponse<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: {
+    data?: T | null;
+    errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }>;
+  };
+}
+
+export interface TestGateway {
+  readonly gateway: Gateway;
+  readonly url: string;
+  /** Base URL without /graphql. */
+  readonly baseUrl: string;
+  readonly databaseUrl: string;
+  readonly databaseName: string;
+  /** Post a GraphQL operation. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphqlResponse<T>>;
+  /** SQL statements sent by the ORM since the last `resetSql()`. */
+  readonly sql: { readonly statements: string[]; readonly count: number };
+  resetSql(): void;
+  /** Every log line (parsed JSON) the gateway wrote. */
+  logs(): Array<Record<string, unknown>>;
+  /** A plain pg client on the suite's database (for setup and assertions), closed by `close()`. */
+  db(): Promise<Client>;
+  close(): Promise<void>;
+}
+
+export function adminUrl(): string {
+  const url = process.env.JEMBATAN_TEST_ADMIN_URL;
+  if (!url) throw new Error('JEMBATAN_TEST_ADMIN_URL is not set: run the tests through jest (global-setup.ts)');
+  return url;
+}
+
+export function databaseUrlFor(name: string): string {
+  const u = new URL(adminUrl());
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function createDatabase(prefix = 'jembatan_t'): Promise<string> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  return name;
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  const admin = new Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export interface TestGatewayOptions {
+  readonly seed?: boolean;
+  readonly logLevel?: LogLevel;
+  readonly bodyLimit?: string;
+  readonly shutdownTimeoutMs?: number;
+}
+
+export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
+  const databaseName = await createDatabase();
+  const databaseUrl = databaseUrlFor(databaseName);
+  const captured = captureLogger(options.logLevel ?? 'info');
+  const statements: string[] = [];
+  const config: GatewayConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl,
+    logLevel: options.logLevel ?? 'info',
+    dataDir: '/nonexistent-not-used',
+    embeddedPgPort: undefined,
+    bodyLimit: options.bodyLimit ?? '1mb',
+    shutdownTimeoutMs: options.shutdownTimeoutMs ?? 5_000,
+    seed: options.seed ?? false,
+  };
+  let gateway: Gateway;
+  try {
+    gateway = await startGateway(config, { log: captured.log, onQuery: (sql) => statements.push(sql) });
+  } catch (e) {
+    await dropDatabase(databaseName);
+    throw e;
+  }
+  const clients: Client[] = [];
+  const baseUrl = gateway.url.replace(/\/graphql$/, '');
+  return {
+    gateway,
+    url: gateway.url,
+    baseUrl,
+    databaseUrl,
+    databaseName,
+    async gql(query, variables, headers) {
+      const res = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
+      });
+      const text = await res.text();
+      let body;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new Error(`non-JSON response (${res.status}): ${text.slice(0, 200)}`);
+      }
+      return { status: res.status, headers: res.headers, body };
+    },
+    sql: {
+      statements,
+      get count() {
+        return statements.length;
+      },
+    },
+    resetSql() {
+      statements.length = 0;
+    },
+    logs: captured.lines,
+    async db() {
+      const c = new Client({ connectionString: databaseUrl });
+      await c.connect();
+      clients.push(c);
+      return c;
+    },
+    async close() {
+      await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
+      await gateway.stop();
+      await dropDatabase(databaseName);
+    },
+  };
+}
