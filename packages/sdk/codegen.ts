@@ -5,8 +5,8 @@
  * `.graphql` files under src/operations/. Output: src/generated/ (TypedDocumentNode documents
  * and their result/variable types), reproducible: no timestamps, no formatter, stable order.
  *
- * Run through `npm run codegen` (scripts/codegen.mjs), which skips cleanly while the schema file
- * does not exist yet. The JEMBATAN_CODEGEN_* variables exist for the wiring test, which runs this
+ * Run through `npm run codegen` (scripts/codegen.mjs), which fails when the schema file is
+ * missing. The JEMBATAN_CODEGEN_* variables exist for the wiring test, which runs this
  * same configuration against a fixture schema; normal runs leave them unset.
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';

@@ -39,6 +39,17 @@ describe('dependency direction', () => {
     expect(bad).toEqual([]);
   });
 
+  it('examples use the SDK only (its re-exported calculators included), never the gateway or the domain directly', () => {
+    const src = files(path.join(root, 'examples')).filter((f) => f.endsWith('.ts'));
+    expect(src.length).toBeGreaterThan(0);
+    const bad = src.flatMap((f) =>
+      importsOf(f)
+        .filter((i) => !(i === '@jembatan/sdk' || i.startsWith('.') || i.startsWith('node:')))
+        .map((i) => `${path.relative(root, f)} -> ${i}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
   it('manifests agree: domain depends on nothing, gateway not on sdk, sdk not on gateway', () => {
     const deps = (pkg: string) => {
       const j = JSON.parse(fs.readFileSync(path.join(root, 'packages', pkg, 'package.json'), 'utf8')) as {

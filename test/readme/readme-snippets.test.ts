@@ -54,3 +54,29 @@ describe('README snippets (domain)', () => {
     expect(printed).toEqual(snippet.expected);
   });
 });
+
+describe('README snippets (SDK, against the live gateway)', () => {
+  const snippets = readmeSnippets().filter((s) => s.name.startsWith('sdk'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { liveGateway } = require('../e2e/support/live-gateway') as typeof import('../e2e/support/live-gateway');
+
+  it('the README has the "Use the SDK" section with its snippet and a line per example', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    expect(readme).toContain('\n## Use the SDK\n');
+    expect(snippets.map((s) => s.name)).toEqual(['sdk-quick-start']);
+    const lines = snippets[0]!.code.trim().split('\n').filter((l) => l.trim() && !l.startsWith('//'));
+    expect(lines.length).toBeLessThanOrEqual(12);
+    for (const example of ['vacancy-board', 'eligibility-self-check', 'cost-and-loan-simulator', 'officer-workflow', 'analyst-queries/']) {
+      expect(readme).toMatch(new RegExp(`\\n- \`${example.replace('/', '\\/')}[^\\n]* — `));
+    }
+  });
+
+  it.each(snippets.map((s) => [s.name, s] as const))('%s runs as written (no credentials) and prints what the README says', async (_name, snippet) => {
+    expect(snippet.expected.length).toBeGreaterThan(0);
+    // `process.env` as a developer would set it: the gateway's URL, no API key
+    const env: NodeJS.ProcessEnv = { ...process.env, JEMBATAN_URL: liveGateway().url };
+    delete env.JEMBATAN_API_KEY;
+    const printed = await runSnippet(snippet, { process: { ...process, env } });
+    expect(printed).toEqual(snippet.expected);
+  });
+});

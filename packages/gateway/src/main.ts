@@ -7,11 +7,14 @@ import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './config/logger';
 import { EmbeddedPostgresError } from './db/embedded-postgres';
 import { startGateway } from './server';
+import { loadSecurityConfig } from './security/security-config';
 
 async function main(): Promise<void> {
   let config;
+  let security;
   try {
     config = loadConfig();
+    security = loadSecurityConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`Configuration error: ${e.message}\n`);
@@ -22,7 +25,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   let gateway;
   try {
-    gateway = await startGateway(config, { log });
+    gateway = await startGateway(config, { log, security });
   } catch (e) {
     log.fatal({ err: e }, 'gateway failed to start');
     if (e instanceof EmbeddedPostgresError) process.stderr.write(`\n${e.message}\n\n`);

@@ -10,6 +10,13 @@ import { createOrm, migrate, type Orm } from './db/orm';
 import { buildGatewaySchema } from './graphql/schema';
 import { createHttpApp, type HttpApp } from './http/app';
 import { loadSeedOnce, type SeedOutcome } from './seed/seed';
+import { createApiKey, type ApiKeyRecord, type CreateApiKeyInput } from './security/api-key';
+import { writeAudit } from './security/audit-log';
+import { loadSecurityConfig, type SecurityConfig } from './security/security-config';
+import { emExecutor } from './security/sql-executor';
+
+/** A key for `Gateway.createApiKey`: `createdBy` defaults to `embedder` (the program that started the gateway). */
+export type GatewayApiKeyInput = Omit<CreateApiKeyInput, 'createdBy'> & { readonly createdBy?: string };
 
 export interface Gateway {
   /** e.g. http://localhost:4000/graphql */
@@ -20,6 +27,14 @@ export interface Gateway {
   readonly embedded: EmbeddedPostgres | undefined;
   readonly appliedMigrations: readonly string[];
   readonly seed: SeedOutcome | undefined;
+  /** The security settings in force (from the environment unless StartOptions.security was given). */
+  readonly security: SecurityConfig;
+  /**
+   * Create an API key in this gateway's database (audited as `system`), e.g. for end-to-end tests or an
+   * embedding program: `const { token } = await gateway.createApiKey({ roles: ['OFFICER'], name: 'e2e' })`,
+   * then send `Authorization: Bearer <token>`. The token is returned once; only its hash is stored.
+   */
+  createApiKey(input: GatewayApiKeyInput): Promise<{ readonly token: string; readonly record: ApiKeyRecord }>;
   stop(): Promise<void>;
 }
 
@@ -27,10 +42,13 @@ export interface StartOptions {
   readonly log: Logger;
   /** Observe every SQL statement (tests count them). */
   readonly onQuery?: (sql: string) => void;
+  /** Access control and abuse limits; default `loadSecurityConfig(process.env)` (throws ConfigError). */
+  readonly security?: SecurityConfig;
 }
 
 export async function startGateway(config: GatewayConfig, options: StartOptions): Promise<Gateway> {
   const { log } = options;
+  const security = options.security ?? loadSecurityConfig(process.env);
   const cleanup: Array<() => Promise<void>> = [];
   const unwind = async (): Promise<void> => {
     for (const fn of cleanup.reverse()) {
@@ -62,6 +80,10 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
 
     const seed = config.seed ? await loadSeedOnce(orm, log) : undefined;
 
+    // From here on PostgreSQL itself cancels any statement running longer than the query timeout
+    // (57014 → TIMEOUT). Migrations and the seed above ran without it: a long migration is not an attack.
+    await orm.reconnect({ driverOptions: { connection: { statement_timeout: security.queryTimeoutMs } } });
+
     const schema = await buildGatewaySchema();
     const http = await createHttpApp({
       orm,
@@ -69,6 +91,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
       log,
       bodyLimit: config.bodyLimit,
       shutdownTimeoutMs: config.shutdownTimeoutMs,
+      security,
     });
     cleanup.push(http.stop);
     const port = await http.listen(config.port, config.host);
@@ -85,6 +108,20 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
       embedded,
       appliedMigrations,
       seed,
+      security,
+      createApiKey: (input) =>
+        orm.em.fork().transactional(async (em) => {
+          const createdBy = input.createdBy ?? 'embedder';
+          const { record, token } = await createApiKey(emExecutor(em), { ...input, createdBy });
+          await writeAudit(em, {
+            principal: { kind: 'system', subject: createdBy, roles: ['ADMIN'] },
+            action: 'createApiKey',
+            entityType: 'ApiKey',
+            entityId: record.keyId,
+            after: { keyId: record.keyId, name: record.name, roles: [...record.roles], partyIds: [...record.partyIds], candidateId: record.candidateId, city: record.city },
+          });
+          return { token, record };
+        }),
       stop: () => {
         stopping ??= (async () => {
           log.info('shutting down: finishing in-flight requests');

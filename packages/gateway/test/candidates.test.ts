@@ -27,7 +27,7 @@ async function counts(): Promise<Record<string, number>> {
 
 describe('registerCandidate', () => {
   it('registers with derived columns and a stored selection verdict', async () => {
-    const res = await t.gql(REGISTER, { input: { profile: eligibleWelderProfile(1), targetRoute: 'E7_3', targetOccupation: 'WELDER' } });
+    const res = await t.as('officer').gql(REGISTER, { input: { profile: eligibleWelderProfile(1), targetRoute: 'E7_3', targetOccupation: 'WELDER' } });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data?.registerCandidate).toMatchObject({
       stage: 'REGISTERED',
@@ -41,7 +41,7 @@ describe('registerCandidate', () => {
 
   it('refuses an invalid NIK with NIK_INVALID and the field path, without the NIK, and writes nothing', async () => {
     const before = await counts();
-    const res = await t.gql(REGISTER, { input: { profile: eligibleWelderProfile(2, { nik: '3673019913990002' }) } });
+    const res = await t.as('officer').gql(REGISTER, { input: { profile: eligibleWelderProfile(2, { nik: '3673019913990002' }) } });
     expect(res.body.errors?.[0]?.extensions).toMatchObject({
       code: 'NIK_INVALID',
       field: ['input', 'profile', 'nik'],
@@ -54,7 +54,7 @@ describe('registerCandidate', () => {
 
   it('refuses a duplicate NIK with CONFLICT, and writes nothing', async () => {
     const before = await counts();
-    const res = await t.gql(REGISTER, { input: { profile: eligibleWelderProfile(1) } });
+    const res = await t.as('officer').gql(REGISTER, { input: { profile: eligibleWelderProfile(1) } });
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: ['input', 'profile', 'nik'] });
     expect(JSON.stringify(res.body)).not.toContain(nikFor(1));
     expect(await counts()).toEqual(before);
@@ -79,7 +79,7 @@ describe('seats', () => {
   it('refuses a seat to an ineligible candidate with CANDIDATE_NOT_ELIGIBLE and leaves the database as it was', async () => {
     const id = await registerCandidate(t, eligibleWelderProfile(900, { koreaHistory: { deported: true, entryBanned: true, priorMonthsE9: 0, priorMonthsE10: 0 } }));
     const before = await counts();
-    const res = await t.gql('mutation($c: ID!, $o: ID!) { allocateSeat(candidateId: $c, openingId: $o) { candidate { stage } } }', { c: id, o: openingId });
+    const res = await t.as('officer').gql('mutation($c: ID!, $o: ID!) { allocateSeat(candidateId: $c, openingId: $o) { candidate { stage } } }', { c: id, o: openingId });
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'CANDIDATE_NOT_ELIGIBLE', domainCode: 'CANDIDATE.NOT_ELIGIBLE' });
     expect(await counts()).toEqual(before);
   });
@@ -88,7 +88,7 @@ describe('seats', () => {
     const ids: string[] = [];
     for (let i = 0; i < 50; i += 1) ids.push(await registerCandidate(t, eligibleWelderProfile(100 + i)));
     const results = await Promise.all(
-      ids.map((c) => t.gql('mutation($c: ID!, $o: ID!) { allocateSeat(candidateId: $c, openingId: $o) { candidate { id stage } placement { status } } }', { c, o: openingId })),
+      ids.map((c) => t.as('officer').gql('mutation($c: ID!, $o: ID!) { allocateSeat(candidateId: $c, openingId: $o) { candidate { id stage } placement { status } } }', { c, o: openingId })),
     );
     const succeeded = results.filter((r) => !r.body.errors && r.body.data);
     const codes = results.filter((r) => r.body.errors).map((r) => r.body.errors![0]!.extensions!.code);
@@ -118,7 +118,7 @@ describe('seats', () => {
     const id = selected.candidates.edges[0].node.id;
     const moved = await ok(t, 'mutation($id: ID!) { advanceCandidate(id: $id, to: TRAINING) { stage history { to } } }', { id });
     expect(moved.advanceCandidate.stage).toBe('TRAINING');
-    const skip = await t.gql('mutation($id: ID!) { advanceCandidate(id: $id, to: VISA) { stage } }', { id });
+    const skip = await t.as('officer').gql('mutation($id: ID!) { advanceCandidate(id: $id, to: VISA) { stage } }', { id });
     expect(skip.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'CANDIDATE.INVALID_TRANSITION' });
   });
 });
@@ -203,7 +203,7 @@ describe('profile changes and stored evaluations', () => {
       input: { candidateId: id, document: { kind: 'PASSPORT', issuedOn: '2025-09-01', expiresOn: '2030-09-01', verified: true } },
     });
     expect(doc.addCandidateDocument.profile.documents.map((d: { kind: string }) => d.kind)).toEqual(['KTP', 'AK1_CARD', 'PASSPORT']);
-    const bad = await t.gql('mutation($input: AddCandidateDocumentInput!) { addCandidateDocument(input: $input) { id } }', {
+    const bad = await t.as('officer').gql('mutation($input: AddCandidateDocumentInput!) { addCandidateDocument(input: $input) { id } }', {
       input: { candidateId: id, document: { kind: 'PASSPORT', issuedOn: '2030-09-01', expiresOn: '2025-09-01' } },
     });
     expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -221,7 +221,7 @@ describe('profile changes and stored evaluations', () => {
       p: eligibleWelderProfile(702),
     });
     expect(check.eligibilityCheck).toEqual({ occupation: 'WELDER', verdict: { selection: 'ELIGIBLE' } });
-    const mismatch = await t.gql(`query($o: ID!) { eligibilityCheck(profile: {}, route: E9, asOf: "2026-01-15", openingId: $o) { occupation } }`, { o: openingId });
+    const mismatch = await t.as('officer').gql(`query($o: ID!) { eligibilityCheck(profile: {}, route: E9, asOf: "2026-01-15", openingId: $o) { occupation } }`, { o: openingId });
     expect(mismatch.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['openingId'] });
   });
 });

@@ -2,11 +2,18 @@
  * Test harness: a fresh database per suite in the run's embedded PostgreSQL (see global-setup.ts),
  * migrated by the gateway's own start-up, served over real HTTP on a free port. Tests talk to it with
  * `fetch` and can count the SQL statements the ORM sends. No mocked database.
+ *
+ * Credentials: `t.gql(...)` is anonymous (the PUBLIC role) unless the headers carry a credential;
+ * `t.as('officer').gql(...)` / `t.as('admin')` / `t.as('analyst')` send the API keys the harness
+ * created in the suite's database at start; `t.createKey({...})` makes any other key (PARTNER,
+ * CANDIDATE, another city, an expiry), and `t.as(token)` sends it.
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { GatewayConfig, LogLevel } from '../src/config/config';
-import { startGateway, type Gateway } from '../src/server';
+import { loadSecurityConfig, type SecurityConfig } from '../src/security/security-config';
+import type { Role } from '../src/security/role';
+import { startGateway, type Gateway, type GatewayApiKeyInput } from '../src/server';
 import { captureLogger } from './support/silent-logger';
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
@@ -18,6 +25,15 @@ export interface GraphqlResponse<T = Record<string, unknown>> {
   };
 }
 
+/** The keys every test gateway has (created at start in its database). */
+export type TestRole = 'admin' | 'officer' | 'analyst';
+
+export interface TestCaller {
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphqlResponse<T>>;
+  /** `{ authorization: 'Bearer <key>' }` */
+  readonly headers: Record<string, string>;
+}
+
 export interface TestGateway {
   readonly gateway: Gateway;
   readonly url: string;
@@ -25,8 +41,14 @@ export interface TestGateway {
   readonly baseUrl: string;
   readonly databaseUrl: string;
   readonly databaseName: string;
-  /** Post a GraphQL operation. */
+  /** Post a GraphQL operation (anonymous unless `headers` carry a credential). */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphqlResponse<T>>;
+  /** A caller with one of the suite's keys, or with any API key / bearer token. */
+  as(who: TestRole | { readonly token: string }): TestCaller;
+  /** The suite's API keys (ADMIN, OFFICER of Kota Serang, ANALYST). */
+  readonly keys: Readonly<Record<TestRole, string>>;
+  /** Create another API key in the suite's database; returns the key to send. */
+  createKey(input: Partial<GatewayApiKeyInput> & { readonly roles: readonly Role[] }): Promise<{ token: string; keyId: string }>;
   /** SQL statements sent by the ORM since the last `resetSql()`. */
   readonly sql: { readonly statements: string[]; readonly count: number };
   resetSql(): void;
@@ -76,6 +98,36 @@ export interface TestGatewayOptions {
   readonly logLevel?: LogLevel;
   readonly bodyLimit?: string;
   readonly shutdownTimeoutMs?: number;
+  /**
+   * Security environment variables (JEMBATAN_*, NODE_ENV) on top of the test defaults: rate limits
+   * high enough for the suites' setup traffic (tests of the limit set their own).
+   */
+  readonly securityEnv?: Record<string, string>;
+}
+
+export const TEST_SECURITY_ENV: Readonly<Record<string, string>> = {
+  JEMBATAN_RATE_LIMIT_ANON_PER_MINUTE: '100000',
+  JEMBATAN_RATE_LIMIT_PER_MINUTE: '100000',
+};
+
+export function testSecurityConfig(env: Record<string, string> = {}): SecurityConfig {
+  return loadSecurityConfig({ ...TEST_SECURITY_ENV, ...env });
+}
+
+async function postGraphql<T>(url: string, query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string> | undefined): Promise<GraphqlResponse<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
+  });
+  const text = await res.text();
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`non-JSON response (${res.status}): ${text.slice(0, 200)}`);
+  }
+  return { status: res.status, headers: res.headers, body };
 }
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
@@ -96,11 +148,28 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   };
   let gateway: Gateway;
   try {
-    gateway = await startGateway(config, { log: captured.log, onQuery: (sql) => statements.push(sql) });
+    gateway = await startGateway(config, {
+      log: captured.log,
+      onQuery: (sql) => statements.push(sql),
+      security: testSecurityConfig(options.securityEnv),
+    });
   } catch (e) {
     await dropDatabase(databaseName);
     throw e;
   }
+  const issue = async (input: Partial<GatewayApiKeyInput> & { readonly roles: readonly Role[] }) => {
+    const { token, record } = await gateway.createApiKey({ name: `test ${input.roles.join('+')}`, createdBy: 'test-harness', ...input });
+    return { token, keyId: record.keyId };
+  };
+  const keys: Record<TestRole, string> = {
+    admin: (await issue({ roles: ['ADMIN'], name: 'test admin' })).token,
+    officer: (await issue({ roles: ['OFFICER'], name: 'test officer', city: 'Kota Serang' })).token,
+    analyst: (await issue({ roles: ['ANALYST'], name: 'test analyst' })).token,
+  };
+  const caller = (token: string): TestCaller => {
+    const headers = { authorization: `Bearer ${token}` };
+    return { headers, gql: (query, variables, extra) => postGraphql(gateway.url, query, variables, { ...headers, ...extra }) };
+  };
   const clients: Client[] = [];
   const baseUrl = gateway.url.replace(/\/graphql$/, '');
   return {
@@ -109,21 +178,10 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     baseUrl,
     databaseUrl,
     databaseName,
-    async gql(query, variables, headers) {
-      const res = await fetch(gateway.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
-      });
-      const text = await res.text();
-      let body;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw new Error(`non-JSON response (${res.status}): ${text.slice(0, 200)}`);
-      }
-      return { status: res.status, headers: res.headers, body };
-    },
+    gql: (query, variables, headers) => postGraphql(gateway.url, query, variables, headers),
+    as: (who) => caller(typeof who === 'string' ? keys[who] : who.token),
+    keys,
+    createKey: issue,
     sql: {
       statements,
       get count() {

@@ -41,7 +41,7 @@ describe('MoU lifecycle', () => {
 
   it('refuses a transition the state machine forbids with MOU_INVALID_TRANSITION, and changes nothing', async () => {
     const before = await tableCounts();
-    const res = await t.gql('mutation($id: ID!) { transitionMou(id: $id, to: DRAFT) { status } }', { id: p.mouId });
+    const res = await t.as('officer').gql('mutation($id: ID!) { transitionMou(id: $id, to: DRAFT) { status } }', { id: p.mouId });
     expect(res.body.errors?.[0]?.extensions).toMatchObject({
       code: 'MOU_INVALID_TRANSITION',
       domainCode: 'MOU.INVALID_TRANSITION',
@@ -70,14 +70,14 @@ describe('MoU lifecycle', () => {
     expect(child.createMou.parent.id).toBe(p.mouId);
     const id = child.createMou.id;
     await ok(t, 'mutation($id: ID!) { transitionMou(id: $id, to: EXPLORATION) { status } }', { id });
-    const sign = await t.gql('mutation($id: ID!) { transitionMou(id: $id, to: SIGNED) { status } }', { id });
+    const sign = await t.as('officer').gql('mutation($id: ID!) { transitionMou(id: $id, to: SIGNED) { status } }', { id });
     expect(sign.body.errors?.[0]?.extensions).toMatchObject({ domainCode: 'MOU.REVIEW_REQUIRED' });
     const parent = await ok(t, 'query($id: ID!) { mou(id: $id) { children { id status } } }', { id: p.mouId });
     expect(parent.mou.children).toEqual([{ id, status: 'EXPLORATION' }]);
   });
 
   it('answers a missing MoU with NOT_FOUND', async () => {
-    const res = await t.gql('mutation { transitionMou(id: "00000000-0000-4000-8000-000000000000", to: SIGNED) { status } }');
+    const res = await t.as('officer').gql('mutation { transitionMou(id: "00000000-0000-4000-8000-000000000000", to: SIGNED) { status } }');
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: ['id'] });
   });
 });
@@ -108,7 +108,7 @@ describe('quotas and openings', () => {
   });
 
   it('refuses a quota on a route that does not admit the occupation', async () => {
-    const res = await t.gql('mutation($input: SetQuotaInput!) { setQuota(input: $input) { seats } }', {
+    const res = await t.as('officer').gql('mutation($input: SetQuotaInput!) { setQuota(input: $input) { seats } }', {
       input: { mouId: p.mouId, occupation: 'HOUSEKEEPER', route: 'E7_3', seats: 5 },
     });
     expect(res.body.errors?.[0]?.extensions?.domainCode).toMatch(/^QUOTA\./);
@@ -138,12 +138,12 @@ describe('quotas and openings', () => {
     const created = await ok(t, 'mutation($input: CreateJobOpeningInput!) { createJobOpening(input: $input) { id } }', {
       input: { mouId: p.mouId, employerPartyId: p.employerId, occupation: 'WELDER', route: 'E7_3', seats: 2, wage: { basis: 'STATUTORY_MINIMUM' }, contractMonths: 24 },
     });
-    const res = await t.gql('mutation($id: ID!) { transitionJobOpening(id: $id, to: OPEN) { status } }', { id: created.createJobOpening.id });
+    const res = await t.as('officer').gql('mutation($id: ID!) { transitionJobOpening(id: $id, to: OPEN) { status } }', { id: created.createJobOpening.id });
     expect(res.body.errors?.[0]?.extensions?.domainCode).toMatch(/^OPENING\./);
   });
 
   it('refuses an amount that is not a number with BAD_USER_INPUT', async () => {
-    const res = await t.gql('mutation($input: CreateJobOpeningInput!) { createJobOpening(input: $input) { id } }', {
+    const res = await t.as('officer').gql('mutation($input: CreateJobOpeningInput!) { createJobOpening(input: $input) { id } }', {
       input: { mouId: p.mouId, employerPartyId: p.employerId, occupation: 'WELDER', route: 'E7_3', seats: 2, wage: { basis: 'FIXED', monthlyKrw: 'tiga juta' }, contractMonths: 24 },
     });
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'wage', 'monthlyKrw'] });
@@ -162,7 +162,7 @@ describe('editing a draft MoU and opening', () => {
       input: { mouId, partyId: bank, role: 'PARTNER', isSignatory: true, signatoryName: 'Direktur', signatoryTitle: 'Direktur Utama' },
     });
     expect(added.addMouParty.parties.map((x: any) => x.party.kind)).toEqual(['CITY_GOVERNMENT', 'BANK']);
-    const twice = await t.gql('mutation($input: AddMouPartyInput!) { addMouParty(input: $input) { id } }', {
+    const twice = await t.as('officer').gql('mutation($input: AddMouPartyInput!) { addMouParty(input: $input) { id } }', {
       input: { mouId, partyId: bank, role: 'PARTNER', isSignatory: false },
     });
     expect(twice.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'MOU.PARTY_ALREADY_ADDED', field: ['input', 'partyId'] });
@@ -174,7 +174,7 @@ describe('editing a draft MoU and opening', () => {
       input: { mouId, validFrom: '2026-01-01', validUntil: '2028-12-31' },
     });
     expect(validity.setMouValidity).toEqual({ validFrom: '2026-01-01', validUntil: '2028-12-31' });
-    const backwards = await t.gql('mutation($input: SetMouValidityInput!) { setMouValidity(input: $input) { id } }', {
+    const backwards = await t.as('officer').gql('mutation($input: SetMouValidityInput!) { setMouValidity(input: $input) { id } }', {
       input: { mouId, validFrom: '2026-01-01', validUntil: '2025-12-31' },
     });
     expect(backwards.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'MOU.INVALID_VALIDITY' });

@@ -20,7 +20,7 @@ async function partyCount(): Promise<number> {
 
 describe('createParty / updateParty', () => {
   it('creates a P3MI with its licence and reads it back by id', async () => {
-    const res = await t.gql<{ createParty: Record<string, any> }>(CREATE, {
+    const res = await t.as('officer').gql<{ createParty: Record<string, any> }>(CREATE, {
       input: {
         kind: 'P3MI',
         name: 'PT Contoh Penempatan',
@@ -33,13 +33,13 @@ describe('createParty / updateParty', () => {
     const created = res.body.data!.createParty;
     expect(created).toMatchObject({ kind: 'P3MI', name: 'PT Contoh Penempatan', licence: { sip3miNumber: 'SIP3MI-001' }, isExample: false });
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
-    const read = await t.gql<{ party: Record<string, any> }>(`query($id: ID!) { party(id: $id) { ${FIELDS} } }`, { id: created.id });
+    const read = await t.as('officer').gql<{ party: Record<string, any> }>(`query($id: ID!) { party(id: $id) { ${FIELDS} } }`, { id: created.id });
     expect(read.body.data?.party).toEqual(created);
   });
 
   it('updates details, keeps the kind, and records the change time', async () => {
-    const created = (await t.gql<{ createParty: Record<string, any> }>(CREATE, { input: { kind: 'ASSOCIATION', name: 'APJATI', country: 'ID' } })).body.data!.createParty;
-    const res = await t.gql<{ updateParty: Record<string, any> }>(UPDATE, {
+    const created = (await t.as('officer').gql<{ createParty: Record<string, any> }>(CREATE, { input: { kind: 'ASSOCIATION', name: 'APJATI', country: 'ID' } })).body.data!.createParty;
+    const res = await t.as('officer').gql<{ updateParty: Record<string, any> }>(UPDATE, {
       input: { id: created.id, shortName: 'APJATI', name: 'Asosiasi Perusahaan Jasa Tenaga Kerja Indonesia', representative: { name: 'Ketua', title: 'Ketua Umum' } },
     });
     expect(res.body.errors).toBeUndefined();
@@ -49,7 +49,7 @@ describe('createParty / updateParty', () => {
 
   it('refuses a P3MI without a licence (domain rule) with the field path, and writes nothing', async () => {
     const before = await partyCount();
-    const res = await t.gql(CREATE, { input: { kind: 'P3MI', name: 'PT Tanpa Izin', country: 'ID' } });
+    const res = await t.as('officer').gql(CREATE, { input: { kind: 'P3MI', name: 'PT Tanpa Izin', country: 'ID' } });
     expect(res.body.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       domainCode: 'PARTY.LICENCE_REQUIRED',
@@ -60,22 +60,22 @@ describe('createParty / updateParty', () => {
   });
 
   it('refuses an unknown kind and a too-long name with BAD_USER_INPUT, without the values', async () => {
-    const a = await t.gql(CREATE, { input: { kind: 'SECRET_KIND', name: 'x', country: 'ID' } });
+    const a = await t.as('officer').gql(CREATE, { input: { kind: 'SECRET_KIND', name: 'x', country: 'ID' } });
     expect(a.status).toBe(400);
     expect(a.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'kind'] });
     expect(JSON.stringify(a.body)).not.toContain('SECRET_KIND');
     const longName = 'N'.repeat(5000);
-    const b = await t.gql(CREATE, { input: { kind: 'EMPLOYER', name: longName, country: 'KR' } });
+    const b = await t.as('officer').gql(CREATE, { input: { kind: 'EMPLOYER', name: longName, country: 'KR' } });
     expect(b.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'name'] });
     expect(JSON.stringify(b.body)).not.toContain('NNNNNNNNNN');
   });
 
   it('answers a missing record with NOT_FOUND and a malformed id with BAD_USER_INPUT', async () => {
-    const missing = await t.gql(UPDATE, { input: { id: '00000000-0000-4000-8000-000000000000', name: 'x' } });
+    const missing = await t.as('officer').gql(UPDATE, { input: { id: '00000000-0000-4000-8000-000000000000', name: 'x' } });
     expect(missing.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'id'] });
-    const bad = await t.gql(UPDATE, { input: { id: 'not-a-uuid-but-36-characters-long-xx', name: 'x' } });
+    const bad = await t.as('officer').gql(UPDATE, { input: { id: 'not-a-uuid-but-36-characters-long-xx', name: 'x' } });
     expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'id'] });
-    const none = await t.gql('query($id: ID!) { party(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' });
+    const none = await t.as('officer').gql('query($id: ID!) { party(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' });
     expect(none.body).toEqual({ data: { party: null } });
   });
 });
@@ -83,7 +83,7 @@ describe('createParty / updateParty', () => {
 describe('parties (Relay connection)', () => {
   beforeAll(async () => {
     for (let i = 0; i < 7; i += 1) {
-      await t.gql(CREATE, { input: { kind: 'EMPLOYER', name: `Employer ${i}`, country: 'KR' } });
+      await t.as('officer').gql(CREATE, { input: { kind: 'EMPLOYER', name: `Employer ${i}`, country: 'KR' } });
     }
   });
 
@@ -94,7 +94,7 @@ describe('parties (Relay connection)', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const res: any = await t.gql(Q, { after, filter: { kinds: ['EMPLOYER'], country: 'KR' } });
+      const res: any = await t.as('officer').gql(Q, { after, filter: { kinds: ['EMPLOYER'], country: 'KR' } });
       expect(res.body.errors).toBeUndefined();
       const conn = res.body.data.parties;
       expect(conn.totalCount).toBe(7);
@@ -108,14 +108,14 @@ describe('parties (Relay connection)', () => {
   });
 
   it('filters by kind', async () => {
-    const res = await t.gql<{ parties: { totalCount: number } }>('{ parties(filter: { kinds: [ASSOCIATION] }) { totalCount } }');
+    const res = await t.as('officer').gql<{ parties: { totalCount: number } }>('{ parties(filter: { kinds: [ASSOCIATION] }) { totalCount } }');
     expect(res.body.data?.parties.totalCount).toBe(1);
   });
 
   it('rejects a page size over the maximum and a forged cursor', async () => {
-    const big = await t.gql('{ parties(first: 1000) { totalCount } }');
+    const big = await t.as('officer').gql('{ parties(first: 1000) { totalCount } }');
     expect(big.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['first'] });
-    const forged = await t.gql('{ parties(after: "!!!") { totalCount } }');
+    const forged = await t.as('officer').gql('{ parties(after: "!!!") { totalCount } }');
     expect(forged.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['after'] });
   });
 });

@@ -6,7 +6,7 @@ import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { spawnGateway } from './support/spawn-gateway';
+import { runApiKeyCli, spawnGateway } from './support/spawn-gateway';
 
 let dataDir: string;
 beforeAll(async () => {
@@ -53,10 +53,16 @@ it('starts embedded PostgreSQL, migrates, seeds once, stops on SIGTERM, and keep
     expect((await fetch(first.url.replace('/graphql', '/ready'))).status).toBe(200);
     const pgPort = pgPortFrom(logs);
     expect(await query(pgPort, 'select name from seed_run')).toHaveLength(1);
+    // an officer's key from the CLI (`npm run api-key -- create …`), against the running gateway's cluster
+    const cli = await runApiKeyCli(['create', '--role', 'OFFICER', '--name', 'Restart test'], { JEMBATAN_DATA_DIR: dataDir });
+    expect(cli.code).toBe(0);
+    const key = cli.stdout.trim();
+    expect(key).toMatch(/^jmb_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
+    expect(cli.stderr).not.toContain(key.slice(21));
     // user data written through the API
     const created = await fetch(first.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({ query: 'mutation { createParty(input: { kind: EMPLOYER, name: "Kept across restarts", country: "KR" }) { id } }' }),
     });
     expect(((await created.json()) as { errors?: unknown }).errors).toBeUndefined();

@@ -43,6 +43,7 @@ import type {
 } from './rule';
 import { ELIGIBILITY_RULES, isEligibilityRuleId } from './rule-catalog';
 import { assertRoute, eligibilityRuleSetAsOf, type EligibilityRouteDefinition, type EligibilityRuleSetEntry } from './rule-sets';
+import { assertParamsOrOverlays } from './params-or-overlays';
 import { PROFILE_MAX_STRING_LENGTH, validateCandidateProfile } from './validate-candidate-profile';
 
 /** A "what-if" change to a rule set (e.g. the city waives a rule): applied on top, never edits the base. */
@@ -235,15 +236,8 @@ function applyRuleOverlays(entries: readonly EligibilityRuleSetEntry[], overlays
 }
 
 function resolveParams(input: EvaluateEligibilityInput, asOf: IsoDate): ParameterSnapshot {
+  assertParamsOrOverlays(input);
   if (input.params !== undefined) {
-    if (input.overlays !== undefined && input.overlays.length > 0) {
-      fail(
-        'ELIGIBILITY.PARAMS_AND_OVERLAYS',
-        'Berikan snapshot parameter atau overlay, bukan keduanya.',
-        'Give either a parameter snapshot or overlays, not both.',
-        ['overlays'],
-      );
-    }
     if (input.params.asOf !== asOf) {
       fail(
         'ELIGIBILITY.SNAPSHOT_DATE_MISMATCH',

@@ -20,20 +20,19 @@
  */
 import { DomainError, invalid } from '../shared/domain-error';
 import { compareDates, isIsoDate, type IsoDate } from '../shared/local-date';
-import { parameterSnapshot, type ParameterOverlay, type ParameterSnapshot } from '../parameters';
+import { parameterSnapshot, type ParameterSnapshot } from '../parameters';
 import { SKILL_CERTIFIERS, type CandidateProfile } from './candidate-profile';
 import {
   evaluateEligibility,
   type EligibilityEvaluation,
-  type EligibilityRuleOverlay,
   type EligibilitySelectionStatus,
   type EvaluateEligibilityInput,
 } from './evaluate-eligibility';
 import { bestKoreanLevel, bestValidEpsTopik, maxTopikLevel } from './korean-tests';
 import type { EligibilityOpening } from './rule';
+import { assertParamsOrOverlays } from './params-or-overlays';
 import { assertRoute } from './rule-sets';
 import { skillVerificationStatus } from './skill-verifications';
-import type { Route } from '../shared/vocabulary';
 
 export const RANKING_KOREAN_POINTS = 600;
 export const RANKING_SKILL_POINTS = 300;
@@ -48,15 +47,9 @@ export interface RankingCandidate {
   readonly registeredOn?: IsoDate;
 }
 
-export interface RankCandidatesInput {
+/** The evaluation input, with a list of candidates in place of one profile. */
+export interface RankCandidatesInput extends Omit<EvaluateEligibilityInput, 'profile'> {
   readonly candidates: readonly RankingCandidate[];
-  readonly route: Route;
-  readonly asOf: IsoDate;
-  readonly opening?: EligibilityOpening;
-  readonly params?: ParameterSnapshot;
-  readonly overlays?: readonly ParameterOverlay[];
-  readonly ruleOverlays?: readonly EligibilityRuleOverlay[];
-  readonly passportMarginMonths?: number;
 }
 
 export interface RankingScore {
@@ -143,11 +136,7 @@ export function rankCandidates(input: RankCandidatesInput): RankedCandidate[] {
       invalid('RANKING.INVALID_DATE', 'Tanggal pendaftaran tidak valid (TTTT-BB-HH).', 'Invalid registration date (YYYY-MM-DD).', { path: ['candidates', String(i), 'registeredOn'] });
     }
   });
-  if (input.params !== undefined && input.overlays !== undefined && input.overlays.length > 0) {
-    invalid('ELIGIBILITY.PARAMS_AND_OVERLAYS', 'Berikan snapshot parameter atau overlay, bukan keduanya.', 'Give either a parameter snapshot or overlays, not both.', {
-      path: ['overlays'],
-    });
-  }
+  assertParamsOrOverlays(input);
   // One snapshot for every candidate (evaluateEligibility checks that its date is asOf).
   const params = input.params ?? parameterSnapshot(input.asOf, input.overlays ?? []);
   const ranked = input.candidates.map((c, i) => {

@@ -30,22 +30,21 @@ import {
   type CandidateStage,
 } from './candidate-stage';
 import {
-  checkArray,
   checkDate,
   checkEnum,
   checkId,
   checkNullableId,
-  checkNullableText,
   checkObject,
-  checkText,
   cloneData,
-  ENTITY_MAX_TEXT_LENGTH,
   FieldChecks,
   restoreOrThrow,
+  takeChangeStamp,
+  takeExternalRefs,
 } from './entity-validation';
 import type { JobOpening } from './job-opening.entity';
 import type { Quota } from './quota.entity';
 import {
+  isBeforeLastChange,
   STATUS_HISTORY_MAX_ENTRIES,
   statusPeriods,
   validateStatusHistory,
@@ -53,7 +52,7 @@ import {
   type StatusMachine,
   type StatusPeriod,
 } from './status-history';
-import { checkTimestamp, compareTimestamps, wibDateOf, type Timestamp } from './timestamp';
+import { checkTimestamp, wibDateOf, type Timestamp } from './timestamp';
 
 const AREA = 'CANDIDATE';
 const MACHINE: StatusMachine<CandidateStage> = {
@@ -135,19 +134,8 @@ function validateCandidate(input: unknown): Result<CandidateSnapshot> {
     o['targetOccupation'] === null || o['targetOccupation'] === undefined ? null : v.take(checkEnum(AREA, OCCUPATIONS, o['targetOccupation'], ['targetOccupation']));
   const openingId = v.take(checkNullableId(AREA, o['openingId'], ['openingId']));
   const quotaId = v.take(checkNullableId(AREA, o['quotaId'], ['quotaId']));
-  const refsIn = o['externalRefs'] === undefined || o['externalRefs'] === null ? [] : v.take(checkArray(AREA, o['externalRefs'], ['externalRefs'], 20));
+  const externalRefs = takeExternalRefs(v, AREA, CANDIDATE_REFERENCE_SYSTEMS, o['externalRefs'], ['externalRefs']);
   if (v.failed) return err(v.error);
-  const externalRefs: CandidateExternalReference[] = [];
-  for (const [i, x] of refsIn.entries()) {
-    const p = ['externalRefs', String(i)];
-    const r = v.take(checkObject(AREA, x, p, ['system', 'reference']));
-    if (v.failed) return err(v.error);
-    const system = v.take(checkEnum(AREA, CANDIDATE_REFERENCE_SYSTEMS, r['system'], [...p, 'system']));
-    const reference = v.take(checkText(AREA, r['reference'], [...p, 'reference'], 100));
-    if (v.failed) return err(v.error);
-    if (externalRefs.some((e) => e.system === system)) return err({ ...CandidateErrors.duplicateReference(), path: [...p, 'system'] });
-    externalRefs.push({ system, reference });
-  }
   const profile = validateCandidateProfile(o['profile'] ?? {}, { nikCheck: 'FULL' });
   if (!profile.ok) return err({ ...profile.error, path: ['profile', ...(profile.error.path ?? [])] });
   const history = validateStatusHistory(v, MACHINE, o['history'], ['history'], stage);
@@ -171,9 +159,7 @@ export class Candidate {
     const v = new FieldChecks();
     const o = v.take(checkObject(AREA, input, [], ['id', 'profile', 'targetRoute', 'targetOccupation', 'externalRefs', 'at', 'actor', 'note']));
     if (v.failed) return err(v.error);
-    const at = v.take(checkTimestamp(AREA, o['at'], ['at']));
-    const actor = v.take(checkText(AREA, o['actor'], ['actor']));
-    const note = v.take(checkNullableText(AREA, o['note'], ['note'], ENTITY_MAX_TEXT_LENGTH));
+    const { at, actor, note } = takeChangeStamp(v, AREA, o);
     if (v.failed) return err(v.error);
     const profile = validateCandidateProfile(o['profile'], { asOf: wibDateOf(at), nikCheck: 'FULL' });
     if (!profile.ok) return err({ ...profile.error, path: ['profile', ...(profile.error.path ?? [])] });
@@ -259,8 +245,7 @@ export class Candidate {
   stagePeriods(asOf: string): Result<StatusPeriod<CandidateStage>[]> {
     const t = checkTimestamp(AREA, asOf, ['asOf']);
     if (!t.ok) return err(t.error);
-    const last = this.props.history[this.props.history.length - 1]!;
-    if (compareTimestamps(t.value, last.at) < 0) return err({ ...CandidateErrors.timeBeforeLast(), path: ['asOf'] });
+    if (isBeforeLastChange(this.props.history, t.value)) return err({ ...CandidateErrors.timeBeforeLast(), path: ['asOf'] });
     return ok(statusPeriods(this.props.history, t.value));
   }
 
@@ -312,16 +297,13 @@ export class Candidate {
     const target = v.take(checkEnum(AREA, CANDIDATE_STAGES, to, ['to']));
     const o = v.take(checkObject(AREA, input, [], ['at', 'actor', 'note', 'opening', 'quota', 'params', 'ruleOverlays', 'passportMarginMonths']));
     if (v.failed) return err(v.error);
-    const at = v.take(checkTimestamp(AREA, o['at'], ['at']));
-    const actor = v.take(checkText(AREA, o['actor'], ['actor']));
-    const note = v.take(checkNullableText(AREA, o['note'], ['note'], ENTITY_MAX_TEXT_LENGTH));
+    const { at, actor, note } = takeChangeStamp(v, AREA, o);
     if (v.failed) return err(v.error);
 
     const p = this.props;
     const from = p.stage;
     if (!isCandidateTransitionAllowed(from, target)) return err(CandidateErrors.invalidTransition(from, target));
-    const last = p.history[p.history.length - 1]!;
-    if (compareTimestamps(at, last.at) < 0) return err(CandidateErrors.timeBeforeLast());
+    if (isBeforeLastChange(p.history, at)) return err(CandidateErrors.timeBeforeLast());
     if (p.history.length >= STATUS_HISTORY_MAX_ENTRIES) return err(CandidateErrors.invalidTransition(from, target));
 
     let next: CandidateSnapshot = p;

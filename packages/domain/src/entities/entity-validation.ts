@@ -8,6 +8,7 @@
 import { DomainError, errorData, type DomainErrorData, type Messages, type Result, err, ok } from '../shared/domain-error';
 import { isIsoDate, type IsoDate } from '../shared/local-date';
 import { isOneOf } from '../shared/vocabulary';
+import { checkTimestamp, type Timestamp } from './timestamp';
 
 /** Sanity caps against oversized input (not policy figures). */
 export const ENTITY_MAX_NAME_LENGTH = 200;
@@ -178,6 +179,57 @@ export function checkObject(area: string, v: unknown, path: Path, fields: readon
     }
   }
   return pass(o);
+}
+
+/** Who recorded a change, when, and why: the caller's part of a history entry. */
+export interface ChangeStamp {
+  readonly at: Timestamp;
+  readonly actor: string;
+  readonly note: string | null;
+}
+
+/** Check the `at`, `actor` and optional `note` of a change input, in that order. */
+export function takeChangeStamp(v: FieldChecks, area: string, o: Record<string, unknown>): ChangeStamp {
+  return {
+    at: v.take(checkTimestamp(area, o['at'], ['at'])),
+    actor: v.take(checkText(area, o['actor'], ['actor'])),
+    note: v.take(checkNullableText(area, o['note'], ['note'], ENTITY_MAX_TEXT_LENGTH)),
+  };
+}
+
+/**
+ * References in external systems, `{ system, reference }` (absent = none); each system at most once
+ * (`<AREA>.DUPLICATE_REFERENCE`). Stops at the first problem.
+ */
+export function takeExternalRefs<S extends string>(
+  v: FieldChecks,
+  area: string,
+  systems: readonly S[],
+  input: unknown,
+  base: Path,
+): { system: S; reference: string }[] {
+  if (input === undefined || input === null) return [];
+  const list = v.take(checkArray(area, input, base, 20));
+  if (v.failed) return [];
+  const out: { system: S; reference: string }[] = [];
+  for (const [i, x] of list.entries()) {
+    const p = [...base, String(i)];
+    const r = v.take(checkObject(area, x, p, ['system', 'reference']));
+    if (v.failed) return out;
+    const system = v.take(checkEnum(area, systems, r['system'], [...p, 'system']));
+    const reference = v.take(checkText(area, r['reference'], [...p, 'reference'], 100));
+    if (v.failed) return out;
+    if (out.some((e) => e.system === system)) {
+      v.problem(
+        errorData(`${area}.DUPLICATE_REFERENCE`, 'Satu sistem hanya boleh memiliki satu referensi.', 'Each system may carry only one reference.', {
+          path: [...p, 'system'],
+        }),
+      );
+      return out;
+    }
+    out.push({ system, reference });
+  }
+  return out;
 }
 
 /**

@@ -6,7 +6,15 @@
  */
 export { isEntityId, ENTITY_MAX_NAME_LENGTH, ENTITY_MAX_TEXT_LENGTH, ENTITY_MAX_LIST_LENGTH } from './entity-validation';
 export * from './timestamp';
-export * from './status-history';
+export {
+  STATUS_HISTORY_MAX_ENTRIES,
+  validateStatusHistory,
+  statusPeriods,
+  timeInStatus,
+  type StatusHistoryEntry,
+  type StatusMachine,
+  type StatusPeriod,
+} from './status-history';
 export * from './route-compatibility';
 export * from './party-kind';
 export * from './party.entity';

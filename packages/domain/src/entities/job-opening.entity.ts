@@ -36,6 +36,7 @@ import {
   ENTITY_MAX_TEXT_LENGTH,
   FieldChecks,
   restoreOrThrow,
+  takeChangeStamp,
 } from './entity-validation';
 import { OpeningErrors } from './job-opening.errors';
 import type { Mou } from './mou.entity';
@@ -43,8 +44,8 @@ import { validateOpeningRequirements } from './opening-requirements';
 import type { Party } from './party.entity';
 import type { Quota } from './quota.entity';
 import { isOccupationOnRoute } from './route-compatibility';
-import { validateStatusHistory, STATUS_HISTORY_MAX_ENTRIES, type StatusHistoryEntry, type StatusMachine } from './status-history';
-import { checkTimestamp, compareTimestamps, wibDateOf } from './timestamp';
+import { isBeforeLastChange, validateStatusHistory, STATUS_HISTORY_MAX_ENTRIES, type StatusHistoryEntry, type StatusMachine } from './status-history';
+import { checkTimestamp, wibDateOf } from './timestamp';
 
 export const OPENING_STATUSES = ['DRAFT', 'OPEN', 'CLOSED', 'FILLED'] as const;
 export type OpeningStatus = (typeof OPENING_STATUSES)[number];
@@ -380,15 +381,12 @@ export class JobOpening {
     const target = v.take(checkEnum(AREA, OPENING_STATUSES, to, ['to']));
     const o = v.take(checkObject(AREA, input, [], ['at', 'actor', 'note', 'mou', 'quota', 'params', 'koreaGniPerCapita']));
     if (v.failed) return err(v.error);
-    const at = v.take(checkTimestamp(AREA, o['at'], ['at']));
-    const actor = v.take(checkText(AREA, o['actor'], ['actor']));
-    const note = v.take(checkNullableText(AREA, o['note'], ['note'], ENTITY_MAX_TEXT_LENGTH));
+    const { at, actor, note } = takeChangeStamp(v, AREA, o);
     if (v.failed) return err(v.error);
     const p = this.props;
     const from = p.status;
     if (!OPENING_TRANSITIONS[from].includes(target)) return err(OpeningErrors.invalidTransition(from, target));
-    const last = p.history[p.history.length - 1]!;
-    if (compareTimestamps(at, last.at) < 0) return err(OpeningErrors.timeBeforeLast());
+    if (isBeforeLastChange(p.history, at)) return err(OpeningErrors.timeBeforeLast());
     if (p.history.length >= STATUS_HISTORY_MAX_ENTRIES) return err(OpeningErrors.invalidTransition(from, target));
 
     if (target === 'OPEN' || target === 'FILLED') {

@@ -37,11 +37,11 @@ import {
   checkNullableId,
   checkNullableText,
   checkObject,
-  checkText,
   cloneData,
   ENTITY_MAX_TEXT_LENGTH,
   FieldChecks,
   restoreOrThrow,
+  takeChangeStamp,
   type Path,
 } from './entity-validation';
 import { MouErrors } from './mou.errors';
@@ -59,8 +59,8 @@ import {
 } from './mou-status';
 import type { Party } from './party.entity';
 import { PARTY_KINDS, type PartyKind } from './party-kind';
-import { STATUS_HISTORY_MAX_ENTRIES, validateStatusHistory, type StatusHistoryEntry, type StatusMachine } from './status-history';
-import { checkTimestamp, compareTimestamps, wibDateOf, type Timestamp } from './timestamp';
+import { isBeforeLastChange, STATUS_HISTORY_MAX_ENTRIES, validateStatusHistory, type StatusHistoryEntry, type StatusMachine } from './status-history';
+import { compareTimestamps, wibDateOf, type Timestamp } from './timestamp';
 
 export const MOU_MAX_PARTIES = 50;
 export const MOU_MAX_OBLIGATIONS = 200;
@@ -315,9 +315,7 @@ export class Mou {
       checkObject(AREA, input, [], ['id', 'title', 'reference', 'parentMouId', 'validFrom', 'validUntil', 'note', 'at', 'actor', 'parties', 'obligations']),
     );
     if (v.failed) return err(v.error);
-    const at = v.take(checkTimestamp(AREA, o['at'], ['at']));
-    const actor = v.take(checkText(AREA, o['actor'], ['actor']));
-    const note = v.take(checkNullableText(AREA, o['note'], ['note'], ENTITY_MAX_TEXT_LENGTH));
+    const { at, actor, note } = takeChangeStamp(v, AREA, o);
     if (v.failed) return err(v.error);
     const base = validateMou({
       id: o['id'],
@@ -529,9 +527,7 @@ export class Mou {
       const target = v.take(checkEnum(AREA, MOU_STATUSES, to, ['to']));
       const o = v.take(checkObject(AREA, input, [], ['at', 'actor', 'note', 'signedOn']));
       if (v.failed) return err(v.error);
-      const at = v.take(checkTimestamp(AREA, o['at'], ['at']));
-      const actor = v.take(checkText(AREA, o['actor'], ['actor']));
-      const note = v.take(checkNullableText(AREA, o['note'], ['note'], ENTITY_MAX_TEXT_LENGTH));
+      const { at, actor, note } = takeChangeStamp(v, AREA, o);
       const signedOnIn = o['signedOn'] === undefined ? undefined : v.take(checkDate(AREA, o['signedOn'], ['signedOn']));
       if (v.failed) return err(v.error);
       if (target !== 'SIGNED' && signedOnIn !== undefined) {
@@ -544,8 +540,7 @@ export class Mou {
 
       const from = d.status;
       if (!isMouTransitionAllowed(from, target)) return err(MouErrors.invalidTransition(from, target));
-      const last = d.history[d.history.length - 1]!;
-      if (compareTimestamps(at, last.at) < 0) return err(MouErrors.timeBeforeLast());
+      if (isBeforeLastChange(d.history, at)) return err(MouErrors.timeBeforeLast());
       if (d.history.length >= STATUS_HISTORY_MAX_ENTRIES) return err(MouErrors.tooManyItems('history', STATUS_HISTORY_MAX_ENTRIES));
       const today = wibDateOf(at);
       const foreign = d.parties.some((p) => p.partyKind === 'FOREIGN_LOCAL_GOVERNMENT');
@@ -636,15 +631,12 @@ export class Mou {
     const o = v.take(checkObject(AREA, input, [], ['newMouId', 'at', 'actor', 'note', 'title', 'reference', 'validFrom', 'validUntil']));
     if (v.failed) return err(v.error);
     const newMouId = v.take(checkId(AREA, o['newMouId'], ['newMouId']));
-    const at = v.take(checkTimestamp(AREA, o['at'], ['at']));
-    const actor = v.take(checkText(AREA, o['actor'], ['actor']));
-    const note = v.take(checkNullableText(AREA, o['note'], ['note'], ENTITY_MAX_TEXT_LENGTH));
+    const { at, actor, note } = takeChangeStamp(v, AREA, o);
     if (v.failed) return err(v.error);
     if (!MOU_RENEWABLE_STATUSES.includes(this.props.status)) return err(MouErrors.notRenewable(this.props.status));
     if (this.props.renewedByMouId !== null) return err(MouErrors.alreadyRenewed());
     if (newMouId === this.props.id || newMouId === this.props.parentMouId) return err({ ...MouErrors.selfParent(), path: ['newMouId'] });
-    const last = this.props.history[this.props.history.length - 1]!;
-    if (compareTimestamps(at, last.at) < 0) return err(MouErrors.timeBeforeLast());
+    if (isBeforeLastChange(this.props.history, at)) return err(MouErrors.timeBeforeLast());
     const successor = validateMou({
       id: newMouId,
       title: o['title'] ?? this.props.title,

@@ -14,7 +14,6 @@
  */
 import { err, errorData, ok, type Result } from '../shared/domain-error';
 import {
-  checkArray,
   checkBoolean,
   checkEnum,
   checkId,
@@ -25,6 +24,7 @@ import {
   ENTITY_MAX_TEXT_LENGTH,
   FieldChecks,
   restoreOrThrow,
+  takeExternalRefs,
   type Path,
 } from './entity-validation';
 import { PARTY_KINDS, type PartyKind } from './party-kind';
@@ -164,27 +164,7 @@ function validateParty(input: unknown, base: Path = []): Result<PartySnapshot> {
     }
   }
 
-  const externalRefs: PartyExternalReference[] = [];
-  const refsIn = o['externalRefs'] === undefined || o['externalRefs'] === null ? [] : v.take(checkArray(AREA, o['externalRefs'], [...base, 'externalRefs'], 20));
-  if (!v.failed) {
-    refsIn.forEach((x, i) => {
-      const p = [...base, 'externalRefs', String(i)];
-      const r = v.take(checkObject(AREA, x, p, ['system', 'reference']));
-      if (v.failed) return;
-      const system = v.take(checkEnum(AREA, PARTY_REFERENCE_SYSTEMS, r['system'], [...p, 'system']));
-      const reference = v.take(checkText(AREA, r['reference'], [...p, 'reference'], 100));
-      if (v.failed) return;
-      if (externalRefs.some((e) => e.system === system)) {
-        v.problem(
-          errorData(`${AREA}.DUPLICATE_REFERENCE`, 'Satu sistem hanya boleh memiliki satu referensi.', 'Each system may carry only one reference.', {
-            path: [...p, 'system'],
-          }),
-        );
-        return;
-      }
-      externalRefs.push({ system, reference });
-    });
-  }
+  const externalRefs: PartyExternalReference[] = takeExternalRefs(v, AREA, PARTY_REFERENCE_SYSTEMS, o['externalRefs'], [...base, 'externalRefs']);
   const isExample = o['isExample'] === undefined ? false : v.take(checkBoolean(AREA, o['isExample'], [...base, 'isExample']));
   const note = v.take(checkNullableText(AREA, o['note'], [...base, 'note'], ENTITY_MAX_TEXT_LENGTH));
   if (v.failed) return err(v.error);

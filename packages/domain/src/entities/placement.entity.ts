@@ -18,18 +18,17 @@ import {
   checkId,
   checkInteger,
   checkNullableDate,
-  checkNullableText,
   checkObject,
   checkText,
   cloneData,
-  ENTITY_MAX_TEXT_LENGTH,
   FieldChecks,
   restoreOrThrow,
+  takeChangeStamp,
 } from './entity-validation';
 import { OPENING_MAX_CONTRACT_MONTHS, type JobOpening } from './job-opening.entity';
 import type { Quota } from './quota.entity';
-import { STATUS_HISTORY_MAX_ENTRIES, validateStatusHistory, type StatusHistoryEntry, type StatusMachine } from './status-history';
-import { checkTimestamp, compareTimestamps, wibDateOf } from './timestamp';
+import { isBeforeLastChange, STATUS_HISTORY_MAX_ENTRIES, validateStatusHistory, type StatusHistoryEntry, type StatusMachine } from './status-history';
+import { checkTimestamp, wibDateOf } from './timestamp';
 
 export const PLACEMENT_STATUSES = ['ALLOCATED', 'DEPARTED', 'WORKING', 'RETURNED', 'CANCELLED'] as const;
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
@@ -276,9 +275,7 @@ export class Placement {
     const o = v.take(checkObject(AREA, input, [], ['on', 'at', 'actor', 'note']));
     if (v.failed) return err(v.error);
     const on = v.take(checkDate(AREA, o['on'], ['on']));
-    const at = v.take(checkTimestamp(AREA, o['at'], ['at']));
-    const actor = v.take(checkText(AREA, o['actor'], ['actor']));
-    const note = v.take(checkNullableText(AREA, o['note'], ['note'], ENTITY_MAX_TEXT_LENGTH));
+    const { at, actor, note } = takeChangeStamp(v, AREA, o);
     if (v.failed) return err(v.error);
     const p = this.props;
     if (!PLACEMENT_TRANSITIONS[p.status].includes(to)) {
@@ -289,8 +286,7 @@ export class Placement {
         }),
       );
     }
-    const last = p.history[p.history.length - 1]!;
-    if (compareTimestamps(at, last.at) < 0 || p.history.length >= STATUS_HISTORY_MAX_ENTRIES) {
+    if (isBeforeLastChange(p.history, at) || p.history.length >= STATUS_HISTORY_MAX_ENTRIES) {
       return err(
         e(
           'PLACEMENT.TIME_BEFORE_LAST_TRANSITION',

@@ -91,6 +91,11 @@ export function validateStatusHistory<S extends string>(
   return out;
 }
 
+/** True when `at` is before the last recorded change (a history never goes back in time). */
+export function isBeforeLastChange(history: readonly StatusHistoryEntry<string>[], at: Timestamp): boolean {
+  return compareTimestamps(at, history[history.length - 1]!.at) < 0;
+}
+
 export interface StatusPeriod<S extends string> {
   readonly status: S;
   readonly from: Timestamp;

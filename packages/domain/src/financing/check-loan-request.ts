@@ -113,20 +113,7 @@ export function checkLoanRequest(product: FinancingProduct, request: LoanRequest
 
   if (prod.kind === 'GRANT') {
     if (reasons.length > 0) return rejected(reasons);
-    return ok(
-      Object.freeze({
-        productId: prod.id,
-        kind: prod.kind,
-        amount,
-        annualRate: prod.annualRate,
-        method: prod.method,
-        tenorMonths: 0,
-        graceMonths: 0,
-        graceInterest: prod.graceInterest,
-        repaymentMonths: 0,
-        npwpRequired,
-      }),
-    );
+    return accepted(prod, amount, npwpRequired, 0, 0, prod.graceInterest);
   }
 
   const tenor = assertTenor(req['tenorMonths'], ['tenorMonths']);
@@ -190,6 +177,18 @@ export function checkLoanRequest(product: FinancingProduct, request: LoanRequest
     );
   }
   if (reasons.length > 0) return rejected(reasons);
+  return accepted(prod, amount, npwpRequired, tenor, grace, graceInterest);
+}
+
+/** The terms of an accepted request: repayment runs over the tenor after the grace period. */
+function accepted(
+  prod: FinancingProduct,
+  amount: Money,
+  npwpRequired: boolean,
+  tenorMonths: number,
+  graceMonths: number,
+  graceInterest: GraceInterest,
+): Result<LoanTerms, LoanCheckError> {
   return ok(
     Object.freeze({
       productId: prod.id,
@@ -197,10 +196,10 @@ export function checkLoanRequest(product: FinancingProduct, request: LoanRequest
       amount,
       annualRate: prod.annualRate,
       method: prod.method,
-      tenorMonths: tenor,
-      graceMonths: grace,
+      tenorMonths,
+      graceMonths,
       graceInterest,
-      repaymentMonths: tenor - grace,
+      repaymentMonths: tenorMonths - graceMonths,
       npwpRequired,
     }),
   );

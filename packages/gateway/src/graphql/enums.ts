@@ -74,3 +74,22 @@ registerEnumType(KecamatanEnum, {
     KOTA_SERANG_KECAMATAN.map((k) => [k, { description: `Kecamatan ${KECAMATAN_NAMES[k]}, Kota Serang` }]),
   ),
 });
+
+// ---------------------------------------------------------------- age bands (aggregates, analyst view)
+
+export const AGE_BANDS = ['UNDER_18', 'AGE_18_24', 'AGE_25_29', 'AGE_30_34', 'AGE_35_39', 'AGE_40_PLUS', 'UNKNOWN'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+export const AgeBandEnum = Object.fromEntries(AGE_BANDS.map((b) => [b, b])) as { [K in AgeBand]: K };
+registerEnumType(AgeBandEnum, {
+  name: 'AgeBand',
+  description: 'Age band from the birth date (declared, else from the NIK): on the aggregate’s date, or today for a profile.',
+  valuesConfig: {
+    UNDER_18: { description: 'Under 18 (below the legal minimum age).' },
+    AGE_18_24: { description: '18–24.' },
+    AGE_25_29: { description: '25–29.' },
+    AGE_30_34: { description: '30–34.' },
+    AGE_35_39: { description: '35–39 (the top of the E-9 band).' },
+    AGE_40_PLUS: { description: '40 or older.' },
+    UNKNOWN: { description: 'No birth date known.' },
+  },
+});

@@ -29,6 +29,11 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'INTERNAL_SERVER_ERROR',
+  // access control and abuse limits (security/security-error.ts)
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'TIMEOUT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -50,6 +55,13 @@ const DEFAULT_MESSAGES: Record<string, Messages> = {
     id: 'Terjadi kesalahan pada server. Sebutkan kode permintaan saat melapor.',
     en: 'Internal server error. Quote the request id when reporting it.',
   },
+  UNAUTHENTICATED: {
+    id: 'Perlu masuk dengan kredensial yang valid (API key atau token).',
+    en: 'A valid credential (API key or token) is required.',
+  },
+  FORBIDDEN: { id: 'Anda tidak berwenang mengakses data ini.', en: 'You are not allowed to access this.' },
+  RATE_LIMITED: { id: 'Terlalu banyak permintaan. Coba lagi nanti.', en: 'Too many requests. Try again later.' },
+  TIMEOUT: { id: 'Permintaan melebihi batas waktu.', en: 'The request took too long and was stopped.' },
   GRAPHQL_PARSE_FAILED: { id: 'Kueri GraphQL tidak dapat dibaca.', en: 'The GraphQL document cannot be parsed.' },
   GRAPHQL_VALIDATION_FAILED: {
     id: 'Kueri GraphQL tidak sesuai dengan skema.',
@@ -195,6 +207,9 @@ export function flattenValidationErrors(
  * the parts that are schema names only.
  */
 export function redactGraphqlInputMessage(message: string): { message: string; field?: string[]; reason: string } {
+  // graphql-armor's document limits quote only numbers: keep them (clients size their queries by them)
+  const limit = /^(?:Syntax Error: )?((?:Query Cost|Query depth|Aliases|Directives|Token) limit of \d+ exceeded, found [\d.e+]+\.)$/.exec(message);
+  if (limit) return { message: limit[1] as string, reason: 'LIMIT_EXCEEDED' };
   const reason = /does not exist in "\w+" enum/.test(message)
     ? 'UNKNOWN_ENUM_VALUE'
     : /cannot represent|Expected type|expected type/.test(message)
@@ -264,6 +279,8 @@ function fromDatabaseError(e: unknown): GatewayError | undefined {
     return new GatewayError('BAD_USER_INPUT', defaultMessages('BAD_USER_INPUT'), c ? { details: { constraint: c } } : {});
   }
   if (e instanceof NotFoundError) return new GatewayError('NOT_FOUND');
+  // 57014 query_canceled: PostgreSQL's statement_timeout (JEMBATAN_QUERY_TIMEOUT_MS) stopped a statement
+  if ((e as { code?: unknown }).code === '57014') return new GatewayError('TIMEOUT', defaultMessages('TIMEOUT'));
   return undefined;
 }
 

@@ -5,12 +5,16 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { AggregatesResolver, QuotaFillRowResolver } from './resolvers/aggregates.resolver';
 import { CalculationsResolver, CostsResolver } from './resolvers/calculations.resolver';
 import { CandidateResolver, JobOpeningRankingResolver, PlacementResolver } from './resolvers/candidate.resolver';
+import { CandidateFinancingResolver, FinancingFacilityResolver, FinancingPlanResolver } from './resolvers/financing-plan.resolver';
+import { FinancingTotalsResolver } from './resolvers/financing-totals.resolver';
 import { ParametersResolver } from './resolvers/parameters.resolver';
 import { MouObligationResolver, MouPartyResolver, MouResolver } from './resolvers/mou.resolver';
 import { JobOpeningResolver } from './resolvers/opening.resolver';
 import { PartyResolver } from './resolvers/party.resolver';
 import { QuotaResolver } from './resolvers/quota.resolver';
 import { VocabularyResolver } from './resolvers/vocabulary.resolver';
+import { authChecker } from '../security/auth-checker';
+import { SECURITY_RESOLVERS } from '../security/graphql';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   VocabularyResolver,
@@ -28,11 +32,17 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PlacementResolver,
   AggregatesResolver,
   QuotaFillRowResolver,
+  FinancingPlanResolver, FinancingFacilityResolver, CandidateFinancingResolver, FinancingTotalsResolver,
+  ...SECURITY_RESOLVERS,
 ];
 
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: RESOLVERS,
+    // `@Authorized(...)` on every query, mutation and personal field (security/rules.ts); a refusal is
+    // an error (UNAUTHENTICATED for anonymous callers, FORBIDDEN otherwise), never a silent null.
+    authChecker,
+    authMode: 'error',
     // class-validator on every input; keep the submitted object and values out of errors.
     // forbidUnknownValues is off because scalar arguments (Date objects) have no class metadata;
     // GraphQL itself rejects input fields the schema does not declare.

@@ -1,6 +1,13 @@
 /**
  * The HTTP side: express 5 with `/health`, `/ready` and `/graphql` (Apollo Server 5), a request id
  * on every request, a body size limit, and a drain on stop that lets in-flight requests finish.
+ *
+ * `/graphql` runs, in order: CORS (the Apollo Sandbox origin and JEMBATAN_CORS_ORIGINS; answers
+ * preflights), authentication (API key or bearer JWT → principal; a presented credential that fails is
+ * 401 before the body is read), the per-key rate limit (429 RATE_LIMITED), the JSON body limit, then
+ * Apollo with CSRF prevention, no batching, the document limits of graphql-armor and the token limit,
+ * hidden suggestions, the query timeout, and introspection / landing page for ANALYST and ADMIN only
+ * (everyone in development). See security/README.md.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +20,18 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../config/logger';
 import { pendingMigrations, type Orm } from '../db/orm';
 import type { GatewayContext } from '../graphql/context';
+import { buildArmor } from '../security/armor';
+import { verifyApiKey } from '../security/api-key';
+import { principalForDeployment } from '../security/auth-checker';
+import { authenticationMiddleware, createAuthenticator } from '../security/authenticate';
+import { buildCorsOptions } from '../security/cors';
+import { introspectionGuardPlugin, landingPagePlugin } from '../security/introspection';
+import { createJwtVerifier } from '../security/jwt';
+import { queryTimeoutPlugin } from '../security/query-timeout';
+import { principalRateLimitMiddleware } from '../security/rate-limit';
+import { ANONYMOUS } from '../security/role';
+import type { SecurityConfig } from '../security/security-config';
+import { emExecutor } from '../security/sql-executor';
 import { defaultMessages, formatGatewayError } from '../graphql/errors';
 import { currentRequestScope, requestContextMiddleware } from './request-context';
 
@@ -22,6 +41,7 @@ export interface HttpAppOptions {
   readonly log: Logger;
   readonly bodyLimit: string;
   readonly shutdownTimeoutMs: number;
+  readonly security: SecurityConfig;
 }
 
 export interface HttpApp {
@@ -56,19 +76,37 @@ function bodyErrorHandler(err: unknown, req: Request, res: Response, next: NextF
 }
 
 export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
-  const { orm, schema, log } = options;
+  const { orm, schema, log, security } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   const httpServer = createServer(app);
   let stopping = false;
 
+  const armor = buildArmor(security.abuseLimits, (error) => {
+    currentRequestScope()?.log.warn({ limit: error.message.replace(/\s+/g, ' ').slice(0, 120) }, 'document refused by an abuse limit');
+  });
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     formatError: (formatted, error) => formatGatewayError(formatted, error, currentRequestScope()),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs })],
+    // decided per request by introspectionGuardPlugin (ANALYST, ADMIN, or development)
+    introspection: true,
+    // refuses simple (CORS-safelisted) requests without a preflight-forcing header
+    csrfPrevention: true,
+    // one operation per request: a batch would multiply every per-request limit
+    allowBatchedHttpRequests: false,
+    // token limit: graphql-js stops parsing there (400 GRAPHQL_PARSE_FAILED)
+    parseOptions: armor.parseOptions,
+    validationRules: armor.validationRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs }),
+      ...armor.plugins,
+      queryTimeoutPlugin({ timeoutMs: security.queryTimeoutMs }),
+      introspectionGuardPlugin({ allowEveryone: security.development, principalOf: (c) => (c as GatewayContext | undefined)?.principal }),
+      landingPagePlugin({ development: security.development, sandboxInProduction: security.sandboxInProduction }),
+    ],
   });
   await apollo.start();
 
@@ -97,18 +135,32 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     }
   });
 
+  const authenticator = createAuthenticator({
+    verifyApiKey: (token) => verifyApiKey(emExecutor(orm.em.fork()), token),
+    jwt: security.jwt ? createJwtVerifier(security.jwt) : undefined,
+    defaultCity: security.city,
+  });
+  const rateLimit = principalRateLimitMiddleware(security.rateLimits);
+
   app.use(
     '/graphql',
-    cors<cors.CorsRequest>(),
+    cors<cors.CorsRequest>(buildCorsOptions({ origins: security.corsOrigins })),
+    authenticationMiddleware(authenticator, log),
+    rateLimit,
     express.json({ limit: options.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GatewayContext> => ({
-        em: orm.em.fork(),
-        requestId: req.requestId ?? 'unknown',
-        actor: 'api',
-        log: req.log ?? log,
-        loaders: new Map(),
-      }),
+      context: async ({ req }): Promise<GatewayContext> => {
+        const principal = principalForDeployment(req.principal ?? ANONYMOUS, security.city);
+        return {
+          em: orm.em.fork(),
+          requestId: req.requestId ?? 'unknown',
+          principal,
+          city: security.city,
+          actor: principal.subject,
+          log: req.log ?? log,
+          loaders: new Map(),
+        };
+      },
     }),
   );
 

@@ -6,8 +6,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20251208000000_seed_marker } from './Migration20251208000000_seed_marker';
 import { Migration20251208000100_program } from './Migration20251208000100_program';
+import { Migration20261129200000_security } from './Migration20261129200000_security';
+import { Migration20261129210000_financing_plan } from './Migration20261129210000_financing_plan';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20251208000000_seed_marker', class: Migration20251208000000_seed_marker },
   { name: 'Migration20251208000100_program', class: Migration20251208000100_program },
+  { name: 'Migration20261129200000_security', class: Migration20261129200000_security },
+  { name: 'Migration20261129210000_financing_plan', class: Migration20261129210000_financing_plan },
 ];

@@ -10,6 +10,7 @@ import {
 import { MouObligationSchema, MouPartySchema, MouSchema, MouStatusChangeSchema } from './mou.schema';
 import { JobOpeningSchema, OpeningStatusChangeSchema, QuotaSchema, SeatAllocationSchema } from './opening.schema';
 import { PartySchema } from './party.schema';
+import { FinancingPlanFacilitySchema, FinancingPlanSchema } from './financing-plan.schema';
 import { SeedRunSchema } from './seed-run.schema';
 
 export * from './seed-run.schema';
@@ -17,6 +18,7 @@ export * from './party.schema';
 export * from './mou.schema';
 export * from './opening.schema';
 export * from './candidate.schema';
+export * from './financing-plan.schema';
 
 export const ENTITY_SCHEMAS: EntitySchema<any, any>[] = [
   SeedRunSchema,
@@ -34,4 +36,6 @@ export const ENTITY_SCHEMAS: EntitySchema<any, any>[] = [
   PlacementSchema,
   PlacementStatusChangeSchema,
   PlacementCostShareSchema,
+  FinancingPlanSchema,
+  FinancingPlanFacilitySchema,
 ];

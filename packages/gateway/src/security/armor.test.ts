@@ -89,7 +89,7 @@ describe('graphql-armor limits', () => {
     const r = await post(server, { query });
     expect(r.status).toBe(400);
     expect(r.body.data).toBeUndefined();
-    expect(r.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/more that 2000 tokens/), extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    expect(r.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/more that 1000 tokens/), extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
     expect(r.ms).toBeLessThan(1000);
   });
 

@@ -5,11 +5,11 @@
  *
  * | limit         | default | what it bounds                                                               |
  * | ------------- | ------- | ---------------------------------------------------------------------------- |
- * | maxDepth      | 12      | nesting of selections (Relay lists cost 3 levels: list → edges → node)      |
- * | maxCost       | 5000    | armor's cost: object 2, scalar 1, × 1.5 per depth level                      |
+ * | maxDepth      | 10      | nesting of selections (Relay lists cost 3 levels: list → edges → node)      |
+ * | maxCost       | 10000   | armor's cost: object 2, scalar 1, × 1.5 per depth level, × literal `first`   |
  * | maxAliases    | 15      | aliases per operation (batching the same field under many names)            |
  * | maxDirectives | 10      | directives per operation (@include/@skip flooding)                          |
- * | maxTokens     | 2000    | lexer tokens in the document (the parser stops there: huge literals, lists) |
+ * | maxTokens     | 1000    | lexer tokens in the document (the parser stops there: huge literals, lists) |
  *
  * The token limit is graphql-js's own parser option (`parseOptions.maxTokens`): the parser stops at
  * the limit and Apollo answers 400 GRAPHQL_PARSE_FAILED. Armor's token plugin is left off because it
@@ -32,19 +32,27 @@ export interface AbuseLimits {
   readonly maxTokens: number;
 }
 
+/**
+ * Sized to the real queries (test/security-limits.test.ts runs every SDK operation, the examples and
+ * the README queries through them). Measured on the SDK's 40-odd operations: depth at most 6, cost
+ * at most about 2,900 (financingSimulation with its schedule), at most about 200 tokens. Armor
+ * multiplies the cost of a list by a literal `first`/`last` (not by a variable), so the cost limit
+ * also bounds "page size × size of each item" of hand-written queries: 10,000 admits a page of 100
+ * audit entries with every field, or a page of 50 candidates with their profiles.
+ */
 export const DEFAULT_ABUSE_LIMITS: AbuseLimits = Object.freeze({
-  maxDepth: 12,
-  maxCost: 5000,
+  maxDepth: 10,
+  maxCost: 10000,
   maxAliases: 15,
   maxDirectives: 10,
-  maxTokens: 2000,
+  maxTokens: 1000,
 });
 
 export const SUGGESTION_MASK = '';
 
 /** Remove "Did you mean …?" from a GraphQL error message (every form graphql-js produces). */
 export function stripSuggestions(message: string): string {
-  return message.replace(/\s*Did you mean\b[\s\S]*$/, '').trimEnd();
+  return message.replace(/\s*Did you mean\b[\s\S]*$/, '').replace(/\s+\?$/, '').trimEnd();
 }
 
 /**
@@ -84,7 +92,8 @@ export function buildArmor(limits: AbuseLimits = DEFAULT_ABUSE_LIMITS, onReject?
   }
   const report = onReject ? [(_ctx: unknown, error: GraphQLError) => onReject(error)] : [];
   const armor = new ApolloArmor({
-    blockFieldSuggestion: { enabled: true, mask: SUGGESTION_MASK },
+    // off: hideSuggestionsPlugin below strips every form (armor's mask leaves a stray "?" behind)
+    blockFieldSuggestion: { enabled: false, mask: SUGGESTION_MASK },
     maxDepth: { enabled: true, n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true, onReject: [...report] },
     costLimit: {
       enabled: true,

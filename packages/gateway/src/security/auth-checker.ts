@@ -12,6 +12,7 @@
  */
 import type { AuthCheckerFn } from 'type-graphql';
 import { hasAnyRole, hasRole, isAuthenticated, ANONYMOUS, type Principal, type Role } from './role';
+import { viewOf } from './record-view';
 import { AuthenticationRequiredError, ForbiddenError } from './security-error';
 
 /** What the authChecker needs from the GraphQL context (GatewayContext gains `principal`). */
@@ -41,11 +42,26 @@ export function requireRule(principal: Principal | undefined, roles: readonly Ro
   return p;
 }
 
-/** Pass as `buildSchema({ authChecker, authMode: 'error' })`. A missing principal counts as anonymous. */
-export const authChecker: AuthCheckerFn<PrincipalContext, Role> = ({ context }, roles) => {
-  requireRule(context?.principal, roles);
+/**
+ * Pass as `buildSchema({ authChecker, authMode: 'error' })`. A missing principal counts as anonymous.
+ * On an object tagged as the masked (ANALYST) view of a record (record-view.ts), a field whose rule
+ * does not name ANALYST is refused too, whatever other roles the caller holds.
+ */
+export const authChecker: AuthCheckerFn<PrincipalContext, Role> = ({ context, root }, roles) => {
+  const principal = requireRule(context?.principal, roles);
+  if (viewOf(root) === 'MASKED' && !roles.includes('ANALYST') && !roles.includes('PUBLIC')) refuse(principal);
   return true;
 };
+
+/**
+ * The principal as this deployment sees it. The gateway serves one city's program (`JEMBATAN_CITY`):
+ * an OFFICER credential that names another city keeps its identity (for the audit log) but not the
+ * OFFICER role, so it is refused everything an officer of this city may do.
+ */
+export function principalForDeployment(principal: Principal, deploymentCity: string): Principal {
+  if (!hasRole(principal, 'OFFICER') || principal.city === undefined || sameCity(principal.city, deploymentCity)) return principal;
+  return { ...principal, roles: principal.roles.filter((r) => r !== 'OFFICER') };
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Candidate records: who sees which, and how much.

@@ -9,6 +9,8 @@ export * from './api-key';
 export * from './jwt';
 export * from './authenticate';
 export * from './auth-checker';
+export * from './record-view';
+export * from './rules';
 export * from './schema-access-audit';
 export * from './masking';
 export * from './redaction';

@@ -115,7 +115,7 @@ const HEALTH_KEYS = new Set([
   'physicallyfit', 'psychologicallyfit', 'colourblind', 'colorblind', 'completefingers', 'medicalcheckup', 'mcu',
 ]);
 const CRIMINAL_KEYS = new Set(['criminalrecord', 'criminal', 'everimprisoned', 'skck', 'convictions', 'imprisoned']);
-const DOCUMENT_NUMBER_KEYS = new Set(['passportnumber', 'passportno', 'nomorpaspor', 'passport', 'reference', 'documentnumber']);
+const DOCUMENT_NUMBER_KEYS = new Set(['passportnumber', 'passportno', 'nomorpaspor', 'passport', 'reference', 'documentnumber', 'bpjsnumber']);
 
 export type PersonalKeyKind = 'NIK' | 'BIRTH_DATE' | 'HEALTH' | 'CRIMINAL' | 'DOCUMENT_NUMBER';
 

@@ -1,8 +1,16 @@
-/** Build program data through the API itself (parties, a signed MoU, a quota, an open opening). */
-import type { TestGateway } from '../harness';
+/**
+ * Build program data through the API itself (parties, a signed MoU, a quota, an open opening), as the
+ * suite's OFFICER unless another caller is given.
+ */
+import type { TestGateway, TestRole } from '../harness';
 
-export async function ok<T = any>(t: TestGateway, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await t.gql<T>(query, variables);
+export async function ok<T = any>(
+  t: TestGateway,
+  query: string,
+  variables?: Record<string, unknown>,
+  who: TestRole | { readonly token: string } = 'officer',
+): Promise<T> {
+  const res = await t.as(who).gql<T>(query, variables);
   if (res.body.errors?.length) throw new Error(`GraphQL error: ${JSON.stringify(res.body.errors)}`);
   return res.body.data as T;
 }

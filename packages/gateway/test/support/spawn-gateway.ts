@@ -65,3 +65,17 @@ export function spawnGateway(env: Record<string, string>, timeoutMs = 60_000): P
     });
   });
 }
+
+/** Run `api-key` (src/security/cli/create-api-key.ts) as `npm run api-key --` would; resolves with its exit code and output. */
+export function runApiKeyCli(args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(
+    process.execPath,
+    ['-r', path.join(GATEWAY_ROOT, 'test/support/swc-register.js'), path.join(GATEWAY_ROOT, 'src/security/cli/create-api-key.ts'), ...args],
+    { cwd: GATEWAY_ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+}

@@ -43,16 +43,12 @@ describe('generated files', () => {
 describe('codegen without a schema file', () => {
   const missing = { JEMBATAN_CODEGEN_SCHEMA: path.join(os.tmpdir(), 'jembatan-no-such-schema.graphql') };
 
-  it('skips with a message and exit code 0, so the build keeps working', () => {
-    const r = codegen([], { ...missing, JEMBATAN_CODEGEN_OUT: path.join(os.tmpdir(), 'jembatan-no-such-out') });
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('skipped');
-  });
-
-  it('fails when JEMBATAN_REQUIRE_SCHEMA=1', () => {
-    const r = codegen([], { ...missing, JEMBATAN_REQUIRE_SCHEMA: '1' });
+  it.each([[[]], [['--check']]])('fails with exit code 1 and says what to do (args %j)', (args) => {
+    const out = path.join(os.tmpdir(), 'jembatan-no-such-out');
+    const r = codegen(args, { ...missing, JEMBATAN_CODEGEN_OUT: out });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('is missing');
+    expect(r.stderr).toContain('is missing: build the gateway');
+    expect(fs.existsSync(out)).toBe(false);
   });
 });
 

@@ -60,3 +60,105 @@ describe('browser portability of the shipped sources', () => {
   });
 
 });
+
+/**
+ * Stronger than reading sources: load the SDK (its sources, transpiled), the domain it re-exports
+ * (its built files) and graphql into a V8 context that has only web-standard globals and a
+ * `require` that refuses every Node built-in, then use the client and an offline calculator there.
+ */
+describe('the SDK runs where only web globals exist (a browser-like sandbox)', () => {
+  const vm = require('node:vm') as typeof import('node:vm');
+  const ts = require('typescript') as typeof import('typescript');
+  const repoModules = path.resolve(srcDir, '..', '..', '..', 'node_modules');
+  const domainEntry = require.resolve('@jembatan/domain');
+
+  function sandbox(fetchImpl: unknown) {
+    const context = vm.createContext({
+      fetch: fetchImpl,
+      AbortController,
+      AbortSignal,
+      URL,
+      TextEncoder,
+      TextDecoder,
+      setTimeout,
+      clearTimeout,
+      queueMicrotask,
+      console,
+    });
+    const cache = new Map<string, { exports: unknown }>();
+    const refused: string[] = [];
+    const resolveFile = (from: string, spec: string): string => {
+      if (spec === '@jembatan/domain') return domainEntry;
+      if (spec === 'graphql') return path.join(repoModules, 'graphql', 'index.js');
+      if (spec.startsWith('.')) {
+        const base = path.resolve(path.dirname(from), spec);
+        const candidates = [base, base.replace(/\.js$/, '.ts'), `${base}.js`, `${base}.ts`, path.join(base, 'index.js'), path.join(base, 'index.ts')];
+        const hit = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
+        if (hit) return hit;
+      }
+      refused.push(spec);
+      throw new Error(`not available in a browser: ${spec}`);
+    };
+    const load = (file: string): unknown => {
+      const cached = cache.get(file);
+      if (cached) return cached.exports;
+      const module = { exports: {} as unknown };
+      cache.set(file, module);
+      let source = fs.readFileSync(file, 'utf8');
+      if (file.endsWith('.json')) {
+        module.exports = JSON.parse(source);
+        return module.exports;
+      }
+      if (file.endsWith('.ts')) {
+        source = ts.transpileModule(source, {
+          compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+        }).outputText;
+      }
+      const fn = vm.runInContext(`(function (exports, require, module) {${source}\n})`, context, { filename: file }) as (
+        e: unknown,
+        r: (s: string) => unknown,
+        m: { exports: unknown },
+      ) => void;
+      fn(module.exports, (spec) => load(resolveFile(file, spec)), module);
+      return module.exports;
+    };
+    return { load, refused, context };
+  }
+
+  it('has no process, Buffer or require in the sandbox itself', () => {
+    const { context } = sandbox(undefined);
+    expect(vm.runInContext('[typeof process, typeof Buffer, typeof require, typeof global].join()', context)).toBe(
+      'undefined,undefined,undefined,undefined',
+    );
+  });
+
+  it('loads the SDK entry with the domain re-export, lists openings through fetch and computes costs offline', async () => {
+    const bodies: string[] = [];
+    const fakeFetch = async (_url: string, init: { body: string }) => {
+      bodies.push(init.body);
+      return {
+        status: 200,
+        headers: { get: (n: string) => (n.toLowerCase() === 'content-type' ? 'application/json' : null) },
+        text: async () =>
+          JSON.stringify({
+            data: { jobOpenings: { totalCount: 1, edges: [{ node: { id: 'o-1' } }], pageInfo: { hasNextPage: false, endCursor: 'c' } } },
+          }),
+      };
+    };
+    const { load, refused } = sandbox(fakeFetch);
+    const sdk = load(path.join(srcDir, 'index.ts')) as typeof import('../index');
+    const client = sdk.createClient({ url: 'https://jembatan.example/graphql', retries: 0 });
+    const ids: string[] = [];
+    for await (const o of client.openings.list({ route: 'E7_3' })) ids.push(o.id);
+    expect(ids).toEqual(['o-1']);
+    expect(JSON.parse(bodies[0]!).operationName).toBe('ListOpenings');
+
+    const estimate = sdk.estimateCosts(
+      { route: 'E9', occupation: 'MANUFACTURING_WORKER', contractMonths: 36 },
+      sdk.parameterSnapshot('2026-01-15'),
+    );
+    expect(estimate.worker.total.currency).toBe('IDR');
+    expect(estimate.worker.total.amount).toBeGreaterThan(0);
+    expect(refused).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import type { Messages } from '@jembatan/domain';
 import { createCancellation, sleep, type Cancellation } from './cancellation.js';
 import { prepareOperation, type RequestDocument } from './operation.js';
 import { interpretResponse, type Interpretation } from './response.js';
+import { createApi, type JembatanApi, type Send } from '../api/index.js';
 import { backoffDelay, isRetryable, MAX_RETRIES, type ResolvedRetry, type RetryOptions } from './retry-policy.js';
 
 /** The part of a fetch `Response` the client reads. */
@@ -64,7 +65,11 @@ export type VariablesAndOptions<TVariables> = {} extends TVariables
  */
 export type NoInferVariables<T> = [T][T extends unknown ? 0 : never];
 
-export interface JembatanClient {
+/**
+ * The client: method groups by use (`mous`, `openings`, `candidates`, `eligibility`, `costs`,
+ * `financing`, `parameters`, `aggregates`, plus `quotas` and `parties`) and raw `request`.
+ */
+export interface JembatanClient extends JembatanApi {
   /** The endpoint this client talks to. */
   readonly url: string;
   /**
@@ -375,10 +380,12 @@ export function createClient(options: ClientOptions): JembatanClient {
     }
   }
 
-  return {
+  const send: Send = (document, variables, options) => request(document, variables, options) as Promise<never>;
+  return Object.freeze({
     url,
     request: request as JembatanClient['request'],
-  };
+    ...createApi(send),
+  });
 }
 
 function transportRefusal(reason: Messages): JembatanErrorInit {

@@ -28,6 +28,8 @@ export const GRAPHQL_ERROR_CODES = [
   'CANDIDATE_NOT_ELIGIBLE',
   'INTERNAL_SERVER_ERROR',
   'RATE_LIMITED',
+  // The gateway's own query time limit (sent as `TIMEOUT`; renamed so that it is not the client's deadline).
+  'QUERY_TIMEOUT',
   // Apollo Server's own request-level codes (a query the gateway's schema does not accept).
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -60,11 +62,13 @@ export function isGraphQLErrorCode(value: unknown): value is GraphQLErrorCode {
 }
 
 /**
- * Maps `extensions.code` as sent to a known code. Dotted domain codes (`MOU.INVALID_TRANSITION`,
+ * Maps `extensions.code` as sent to a known code (`TIMEOUT` → `QUERY_TIMEOUT`). Dotted domain codes (`MOU.INVALID_TRANSITION`,
  * `QUOTA.EXHAUSTED`) and kebab/lower case spellings are accepted; anything unrecognised is `UNKNOWN`.
  */
 export function normalizeGraphQLErrorCode(raw: unknown): GraphQLErrorCode {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > 100) return 'UNKNOWN';
   const upper = raw.trim().toUpperCase().replace(/[.\-\s]+/g, '_');
+  // `TIMEOUT` from the gateway is its query time limit; the SDK's `TIMEOUT` is the caller's deadline.
+  if (upper === 'TIMEOUT') return 'QUERY_TIMEOUT';
   return isGraphQLErrorCode(upper) ? upper : 'UNKNOWN';
 }

@@ -39,6 +39,10 @@ export const GRAPHQL_CODE_MESSAGES: Readonly<Record<GraphQLErrorCode, Messages>>
     id: 'Terjadi kesalahan di server. Sebutkan request id saat melapor.',
     en: 'The server failed. Quote the request id when reporting it.',
   },
+  QUERY_TIMEOUT: {
+    id: 'Gateway menghentikan kueri karena melewati batas waktunya. Persempit kueri (halaman lebih kecil, lebih sedikit field).',
+    en: 'The gateway stopped the query at its time limit. Narrow the query (smaller pages, fewer fields).',
+  },
   RATE_LIMITED: {
     id: 'Terlalu banyak permintaan. Coba lagi nanti.',
     en: 'Too many requests. Try again later.',

@@ -91,6 +91,16 @@ describe('error codes', () => {
     );
     expect(normalizeGraphQLErrorCode('quota.exhausted')).toBe('QUOTA_EXHAUSTED');
     expect(normalizeGraphQLErrorCode('CONFLICT')).toBe('CONFLICT');
-    expect(normalizeGraphQLErrorCode('TIMEOUT')).toBe('UNKNOWN'); // transport codes never come from the server
+    expect(normalizeGraphQLErrorCode('NETWORK_ERROR')).toBe('UNKNOWN'); // transport codes never come from the server
+    expect(normalizeGraphQLErrorCode('TIMEOUT')).toBe('QUERY_TIMEOUT'); // the gateway's query limit, not the caller's deadline
+  });
+});
+
+describe('the gateway’s query time limit', () => {
+  it('arrives as QUERY_TIMEOUT (its own code, not the caller’s TIMEOUT deadline)', () => {
+    expect(normalizeGraphQLErrorCode('TIMEOUT')).toBe('QUERY_TIMEOUT');
+    expect(normalizeGraphQLErrorCode('timeout')).toBe('QUERY_TIMEOUT');
+    expect(GRAPHQL_ERROR_CODES).toContain('QUERY_TIMEOUT');
+    expect(GRAPHQL_ERROR_CODES).not.toContain('TIMEOUT');
   });
 });

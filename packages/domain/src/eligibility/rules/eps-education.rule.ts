@@ -1,6 +1,18 @@
 import { EDUCATION_LEVEL_LABELS, educationRank } from '../../parameters';
-import type { EligibilityRule } from '../rule';
+import type { EligibilityRule, RuleMissingOutcome } from '../rule';
 import { action, fixableFail, missing, passed } from '../rule-outcome';
+
+/** The education level is not given (shared with the opening's minimum-education rule). */
+export function educationMissing(): RuleMissingOutcome {
+  return missing(
+    'EDUCATION.MISSING',
+    'Pendidikan terakhir belum diisi.',
+    'The highest education level has not been provided.',
+    action('PROVIDE', 'Isi pendidikan terakhir dan siapkan ijazahnya.', 'Enter your highest education level and have the certificate ready.', {
+      key: 'education.provide',
+    }),
+  );
+}
 
 /** E-9: education at least `eps.minEducation` (SLTP, junior secondary). An equivalency (Kejar Paket) fixes it. */
 export const epsEducationRule: EligibilityRule = {
@@ -13,16 +25,7 @@ export const epsEducationRule: EligibilityRule = {
     const min = ctx.params.get('eps.minEducation');
     const label = EDUCATION_LEVEL_LABELS[min];
     const level = ctx.profile.education;
-    if (level === undefined) {
-      return missing(
-        'EDUCATION.MISSING',
-        'Pendidikan terakhir belum diisi.',
-        'The highest education level has not been provided.',
-        action('PROVIDE', 'Isi pendidikan terakhir dan siapkan ijazahnya.', 'Enter your highest education level and have the certificate ready.', {
-          key: 'education.provide',
-        }),
-      );
-    }
+    if (level === undefined) return educationMissing();
     if (educationRank(level) < educationRank(min)) {
       return fixableFail(
         'EDUCATION.BELOW_MINIMUM',

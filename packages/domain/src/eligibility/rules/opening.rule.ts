@@ -12,6 +12,7 @@ import { action, finalFail, fixableFail, missing, passed } from '../rule-outcome
 import { bestKoreanLevel, bestValidEpsTopik } from '../korean-tests';
 import { qualificationMatches, skillVerificationStatus } from '../skill-verifications';
 import { candidateBirthDate } from './birth-date';
+import { educationMissing } from './eps-education.rule';
 import { birthDateMissing } from './minimum-age.rule';
 
 function notAsked(field: keyof OpeningRequirements) {
@@ -65,16 +66,7 @@ export const openingEducationRule: EligibilityRule = {
     const min = ctx.opening!.extraRequirements!.minEducation!;
     const label = EDUCATION_LEVEL_LABELS[min];
     const level = ctx.profile.education;
-    if (level === undefined) {
-      return missing(
-        'EDUCATION.MISSING',
-        'Pendidikan terakhir belum diisi.',
-        'The highest education level has not been provided.',
-        action('PROVIDE', 'Isi pendidikan terakhir dan siapkan ijazahnya.', 'Enter your highest education level and have the certificate ready.', {
-          key: 'education.provide',
-        }),
-      );
-    }
+    if (level === undefined) return educationMissing();
     if (educationRank(level) < educationRank(min)) {
       return fixableFail(
         'OPENING.EDUCATION_BELOW_MINIMUM',

@@ -3,12 +3,13 @@
  * into the server. Each takes the same filter input as the matching list.
  */
 import { IsOptional, ValidateNested } from 'class-validator';
-import { Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { AGGREGATE_RULE, PUBLIC_RULE } from '../../security/rules';
 import { wibDateOf, type CandidateStage, type KotaSerangKecamatan, type Occupation, type PayerKind, type Route, type Sex } from '../../domain';
 import { MouRecord } from '../../persistence/mou.schema';
 import type { GatewayContext } from '../context';
 import { GatewayError } from '../errors';
-import { KecamatanEnum, OccupationEnum, PayerKindEnum, RouteEnum, SexEnum } from '../enums';
+import { AgeBandEnum, KecamatanEnum, OccupationEnum, PayerKindEnum, RouteEnum, SexEnum, type AgeBand } from '../enums';
 import { nowTimestamp } from '../ids';
 import { byKeyLoader } from '../loaders';
 import { DateScalar, isoDateOf } from '../scalars';
@@ -72,22 +73,7 @@ export class QuotaFillArgs {
 
 // ---------------------------------------------------------------- candidates
 
-export const AGE_BANDS = ['UNDER_18', 'AGE_18_24', 'AGE_25_29', 'AGE_30_34', 'AGE_35_39', 'AGE_40_PLUS', 'UNKNOWN'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
-export const AgeBandEnum = Object.fromEntries(AGE_BANDS.map((b) => [b, b])) as { [K in AgeBand]: K };
-registerEnumType(AgeBandEnum, {
-  name: 'AgeBand',
-  description: 'Age band on the aggregate’s date, from the birth date (declared, else from the NIK).',
-  valuesConfig: {
-    UNDER_18: { description: 'Under 18 (below the legal minimum age).' },
-    AGE_18_24: { description: '18–24.' },
-    AGE_25_29: { description: '25–29.' },
-    AGE_30_34: { description: '30–34.' },
-    AGE_35_39: { description: '35–39 (the top of the E-9 band).' },
-    AGE_40_PLUS: { description: '40 or older.' },
-    UNKNOWN: { description: 'No birth date known.' },
-  },
-});
+export { AGE_BANDS, AgeBandEnum, type AgeBand } from '../enums';
 
 const AGE_BAND_SQL = `case
   when c.birth_date is null then 'UNKNOWN'
@@ -190,7 +176,8 @@ function toInt(v: unknown): number {
 
 @Resolver()
 export class AggregatesResolver {
-  @Query(() => QuotaFill, { description: 'Quota fill by MoU × occupation × route: seats, allocated, left (SQL GROUP BY).' })
+  @Authorized(...PUBLIC_RULE)
+  @Query(() => QuotaFill, { description: 'Quota fill by MoU × occupation × route: seats, allocated, left (SQL GROUP BY; public).' })
   async quotaFill(@Args() args: QuotaFillArgs, @Ctx() ctx: GatewayContext): Promise<QuotaFill> {
     const sql: Sql = { clauses: [], values: [] };
     equals(sql, 'q.mou_id', args.filter?.mouId);
@@ -213,7 +200,8 @@ export class AggregatesResolver {
     return { rows: out, seats, allocated, left: seats - allocated };
   }
 
-  @Query(() => CandidateCounts, { description: 'Candidates by stage × kecamatan × occupation × sex × age band (SQL GROUP BY).' })
+  @Authorized(...AGGREGATE_RULE)
+  @Query(() => CandidateCounts, { description: 'Candidates by stage × kecamatan × occupation × sex × age band (SQL GROUP BY). OFFICER, ANALYST.' })
   async candidateCounts(@Args() args: CandidateAggregateArgs, @Ctx() ctx: GatewayContext): Promise<CandidateCounts> {
     const asOf = args.asOf ? isoDateOf(args.asOf) : wibDateOf(nowTimestamp());
     const sql = candidateSql(args.filter);
@@ -235,7 +223,8 @@ export class AggregatesResolver {
     return { asOf, rows: out, total: out.reduce((n, r) => n + r.count, 0) };
   }
 
-  @Query(() => [StageDurationRow], { description: 'Time candidates spend in each stage, from the stage history (SQL window + GROUP BY).' })
+  @Authorized(...AGGREGATE_RULE)
+  @Query(() => [StageDurationRow], { description: 'Time candidates spend in each stage, from the stage history (SQL window + GROUP BY). OFFICER, ANALYST.' })
   async stageDurations(@Args() args: CandidateAggregateArgs, @Ctx() ctx: GatewayContext): Promise<StageDurationRow[]> {
     const until = args.asOf ? `${isoDateOf(args.asOf)}T23:59:59.999Z` : nowTimestamp();
     const sql = candidateSql(args.filter);
@@ -265,8 +254,9 @@ export class AggregatesResolver {
     }));
   }
 
+  @Authorized(...AGGREGATE_RULE)
   @Query(() => PlacementCostTotals, {
-    description: 'Placement costs by payer (SQL GROUP BY over the estimates stored when each seat was allocated; cancelled placements left out).',
+    description: 'Placement costs by payer (SQL GROUP BY over the estimates stored when each seat was allocated; cancelled placements left out). OFFICER, ANALYST.',
   })
   async placementCosts(@Args() args: PlacementCostArgs, @Ctx() ctx: GatewayContext): Promise<PlacementCostTotals> {
     const sql = openingSql(args.filter, 'o');
@@ -307,6 +297,7 @@ export class AggregatesResolver {
 
 @Resolver(() => QuotaFillRow)
 export class QuotaFillRowResolver {
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => Mou, { description: 'The MoU.' })
   async mou(@Root() row: QuotaFillRow, @Ctx() ctx: GatewayContext): Promise<Mou> {
     const r = await byKeyLoader<MouRecord, string>(ctx, MouRecord, 'id').load(row.mouId);

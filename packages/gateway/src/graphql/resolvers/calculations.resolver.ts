@@ -37,7 +37,9 @@ import {
 } from '../types/costs.type';
 import { toMoneyGql } from '../types/money.type';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Authorized, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
+import { PUBLIC_RULE } from '../../security/rules';
+import { canSeeOpening } from '../access';
 import { loadOpeningRows, openingSnapshotOf } from '../../persistence/opening.mapper';
 import { GatewayError, notFound } from '../errors';
 import { checkId } from '../ids';
@@ -70,6 +72,7 @@ export class EligibilityCheckArgs {
 
 @Resolver()
 export class CalculationsResolver {
+  @Authorized(...PUBLIC_RULE)
   @Query(() => EligibilityEvaluation, {
     description:
       'Check a profile against a route’s rule set as of a date: per-rule outcomes with legal sources, a verdict that separates eligible-to-be-selected from ready-to-depart, and a checklist of next actions.',
@@ -78,7 +81,7 @@ export class CalculationsResolver {
     let opening: EligibilityOpening | undefined = args.occupation ? { occupation: args.occupation } : undefined;
     if (args.openingId) {
       const rows = await loadOpeningRows(ctx.em, checkId(args.openingId, ['openingId']));
-      if (!rows) throw notFound('Job opening', ['openingId']);
+      if (!rows || !canSeeOpening(ctx.principal, rows.opening.status)) throw notFound('Job opening', ['openingId']);
       const stored = JobOpening.fromSnapshot(openingSnapshotOf(rows));
       if (stored.route !== args.route || (args.occupation && args.occupation !== stored.occupation)) {
         throw new GatewayError(
@@ -154,6 +157,7 @@ export class FinancingSimulationArgs {
 
 @Resolver()
 export class CostsResolver {
+  @Authorized(...PUBLIC_RULE)
   @Query(() => CostEstimateGql, {
     description:
       'Cost estimate of a placement: lines from dated parameters and inputs, a payer for every line by named policies (Perban BP2MI 9/2020 applied), totals per payer, and the cash the worker must find up front.',
@@ -162,6 +166,7 @@ export class CostsResolver {
     return toCostEstimateGql(estimateCostsFor(input));
   }
 
+  @Authorized(...PUBLIC_RULE)
   @Query(() => FinancingSimulationGql, {
     description:
       'KUR Penempatan PMI simulation: the product’s terms as of a date, a schedule in whole rupiah (annuity, with a flat comparison), affordability against a KRW wage under FX shocks, and the saving against an informal lender.',

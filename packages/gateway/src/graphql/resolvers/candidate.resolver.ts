@@ -10,8 +10,8 @@
  */
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { IsIn, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ArrayMaxSize, IsIn, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
   Candidate as DomainCandidate,
   CANDIDATE_STAGES,
@@ -61,6 +61,12 @@ import {
 import { loadMouRows, mouSnapshotOf } from '../../persistence/mou.mapper';
 import { applyOpeningSnapshot, applyQuotaSnapshot, loadOpeningRows, openingSnapshotOf, quotaSnapshotOf, type OpeningRows, type QuotaRows } from '../../persistence/opening.mapper';
 import { JobOpeningRecord, QuotaRecord, SeatAllocationRecord } from '../../persistence/opening.schema';
+import { ageBandOf, maskProfileForAnalyst, maskTail } from '../../security/masking';
+import { viewOf, withView, withViewDeep } from '../../security/record-view';
+import { PERSONAL_RULE, RANKING_RULE, UNMASKED_RULE, WRITE_RULE } from '../../security/rules';
+import { ForbiddenError } from '../../security/security-error';
+import type { CandidateView } from '../../security/auth-checker';
+import { auditChange, candidateListWhere, candidateViewOf, candidateViews } from '../access';
 import type { GatewayContext } from '../context';
 import { unwrapOrThrow } from '../domain-result';
 import { fromDomainError, GatewayError, notFound } from '../errors';
@@ -81,7 +87,7 @@ import {
   SeatAllocationResult,
   UpdateCandidateProfileArgs,
 } from '../types/candidate.type';
-import { checkedCursor, connectionType, DEFAULT_PAGE_SIZE, PageArgs, toConnection } from '../types/connection.type';
+import { checkedCursor, connectionType, DEFAULT_PAGE_SIZE, emptyConnection, MAX_FILTER_VALUES, PageArgs, toConnection } from '../types/connection.type';
 import { EligibilityEvaluation, SelectionStatusEnum, toEligibilityGql } from '../types/eligibility.type';
 import { JobOpening } from '../types/mou.type';
 import { plainOf, profileOf } from '../types/profile.type';
@@ -90,27 +96,54 @@ import { estimateCostsFor } from './calculations.resolver';
 import { toOpeningGql } from './opening.resolver';
 import { loadQuotaRowsFor } from './quota.resolver';
 
-export const CandidateConnection = connectionType(Candidate, 'Candidate', 'candidate');
+export const CandidateConnection = connectionType(Candidate, 'Candidate', 'candidate', { nodeRule: PERSONAL_RULE });
 
-export function toCandidateGql(r: CandidateRecord): Candidate {
-  return {
-    id: r.id,
-    stage: r.stage,
-    stageSince: r.stageSince,
-    targetRoute: r.targetRoute,
-    targetOccupation: r.targetOccupation,
-    nikMasked: r.nik ? maskNik(r.nik) : null,
-    kecamatan: r.kecamatan,
-    sex: r.sex,
-    profile: (r.profile ?? {}) as never,
-    eligibilityStatus: r.eligibility,
-    eligibilityAsOf: r.eligibilityAsOf,
-    externalRefs: (r.externalRefs ?? []).map((x) => ({ system: x.system, reference: x.reference })),
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    openingId: r.openingId,
-    quotaId: r.quotaId,
-  };
+/** A record as the caller may see it: `FULL`, or `MASKED` (the ANALYST view, security/masking.ts). */
+export type VisibleView = Exclude<CandidateView, 'NONE'>;
+
+/** The view, or FORBIDDEN (fail closed when a record the caller may not see reaches a mapper). */
+export function visible(view: CandidateView | undefined): VisibleView {
+  if (view === 'FULL' || view === 'MASKED') return view;
+  throw new ForbiddenError();
+}
+
+/**
+ * The GraphQL shape of a candidate in the given view, tagged with it (security/record-view.ts). The
+ * masked view carries the analyst profile: NIK `3673********0001`, an age band for the birth date, no
+ * health or criminal data, no document numbers, BPJS and external references masked to 4 characters.
+ */
+export function toCandidateGql(r: CandidateRecord, view: VisibleView): Candidate {
+  const asOf = today(nowTimestamp());
+  const ageBand = r.birthDate ? ageBandOf(r.birthDate, asOf) : undefined;
+  const stored = (r.profile ?? {}) as CandidateProfile;
+  const profile =
+    view === 'MASKED'
+      ? withViewDeep({ ...maskProfileForAnalyst(stored, asOf), ...(ageBand ? { ageBand } : {}) }, 'MASKED')
+      : withView({ ...stored, ...(ageBand ? { ageBand } : {}) }, 'FULL');
+  return withView(
+    {
+      id: r.id,
+      stage: r.stage,
+      stageSince: r.stageSince,
+      targetRoute: r.targetRoute,
+      targetOccupation: r.targetOccupation,
+      nikMasked: r.nik ? maskNik(r.nik) : null,
+      kecamatan: r.kecamatan,
+      sex: r.sex,
+      profile: profile as never,
+      eligibilityStatus: r.eligibility,
+      eligibilityAsOf: r.eligibilityAsOf,
+      externalRefs: (r.externalRefs ?? []).map((x) =>
+        withView({ system: x.system, reference: view === 'MASKED' ? maskTail(x.reference) : x.reference }, view),
+      ),
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      openingId: r.openingId,
+      quotaId: r.quotaId,
+      storedProfile: view === 'FULL' ? stored : {},
+    },
+    view,
+  );
 }
 
 export function toPlacementGql(r: PlacementRecord): Placement {
@@ -139,26 +172,31 @@ export function toPlacementGql(r: PlacementRecord): Placement {
 export class CandidateFilter {
   @Field(() => [CandidateStageEnum], { nullable: true, description: 'Only these stages.' })
   @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
   @IsIn([...CANDIDATE_STAGES], { each: true })
   stages?: CandidateStage[];
 
   @Field(() => [KecamatanEnum], { nullable: true, description: 'Only residents of these kecamatan (from the KTP/KK address).' })
   @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
   @IsIn([...KOTA_SERANG_KECAMATAN], { each: true })
   kecamatans?: KotaSerangKecamatan[];
 
   @Field(() => [OccupationEnum], { nullable: true, description: 'Only candidates aiming for these occupations.' })
   @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
   @IsIn([...OCCUPATIONS], { each: true })
   occupations?: Occupation[];
 
   @Field(() => [RouteEnum], { nullable: true, description: 'Only candidates aiming for these routes.' })
   @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
   @IsIn([...ROUTES], { each: true })
   routes?: Route[];
 
   @Field(() => [SelectionStatusEnum], { nullable: true, description: 'Only these stored selection verdicts.' })
   @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
   @IsIn([...SELECTION_STATUSES], { each: true })
   eligibility?: StoredSelectionStatus[];
 }
@@ -247,6 +285,7 @@ async function releaseSeatIn(
   to: 'WITHDRAWN' | 'REJECTED',
   note: string | null,
   field: readonly string[],
+  action: 'releaseSeat' | 'advanceCandidate',
 ): Promise<CandidateRecord> {
   const peek = await em.findOne(CandidateRecord, { id: candidateId });
   if (!peek) throw notFound('Candidate', field);
@@ -255,6 +294,7 @@ async function releaseSeatIn(
   const candRows = await loadCandidateRows(em, candidateId, true);
   if (!candRows) throw notFound('Candidate', field);
   const candidate = DomainCandidate.fromSnapshot(candidateSnapshotOf(candRows));
+  const before = candidate.toSnapshot();
   const placementRecord = await em.findOne(PlacementRecord, { candidateId, quotaId: seat.quotaRows.quota.id, status: 'ALLOCATED' });
   if (!placementRecord) throw fromDomainError(QuotaErrors.notAllocated(), []);
   const placementHistory = await em.find(PlacementStatusChangeRecord, { placementId: placementRecord.id });
@@ -267,6 +307,13 @@ async function releaseSeatIn(
   writeSeats(em, seat.quotaRows, seat.quota, seat.openingRows, now);
   applyPlacementSnapshot(em, placementRows, placement.toSnapshot(), now);
   const written = applyCandidateSnapshot(em, candRows, candidate.toSnapshot(), now, null, today(at));
+  await auditChange(em, ctx, {
+    action,
+    entityType: 'Candidate',
+    entityId: candidateId,
+    before,
+    after: { ...candidate.toSnapshot(), releasedPlacementId: placementRecord.id },
+  });
   await em.flush();
   return written.candidate;
 }
@@ -274,6 +321,7 @@ async function releaseSeatIn(
 // ---------------------------------------------------------------- ranking output
 
 @ObjectType({ description: 'Points behind a candidate’s rank (documented in the domain’s rank-candidates.ts).' })
+@Authorized(...RANKING_RULE)
 export class RankingScore {
   @Field(() => Int, { description: 'Total.' }) total!: number;
   @Field(() => Int, { description: 'Korean (test score or level).' }) korean!: number;
@@ -282,6 +330,7 @@ export class RankingScore {
 }
 
 @ObjectType({ description: 'A candidate ranked for an opening: eligible first, then by score.' })
+@Authorized(...RANKING_RULE)
 export class RankedCandidate {
   @Field(() => Int, { description: '1-based position.' }) rank!: number;
   @Field(() => Candidate, { description: 'The candidate.' }) candidate!: Candidate;
@@ -325,8 +374,9 @@ export class CandidateCostArgs {
 
 @Resolver(() => JobOpening)
 export class JobOpeningRankingResolver {
+  @Authorized(...RANKING_RULE)
   @FieldResolver(() => [RankedCandidate], {
-    description: `Registered candidates aiming for this opening’s route and occupation, ranked: eligible first, then by score (at most ${RANKING_POOL_LIMIT} are considered).`,
+    description: `Registered candidates aiming for this opening’s route and occupation, ranked: eligible first, then by score (at most ${RANKING_POOL_LIMIT} are considered). Only the candidates the caller may see are listed (ANALYST: masked); ranks are over all of them.`,
   })
   async rankedCandidates(@Root() opening: JobOpening, @Args() args: RankedCandidatesArgs, @Ctx() ctx: GatewayContext): Promise<RankedCandidate[]> {
     const rows = await ctx.em.find(
@@ -344,13 +394,23 @@ export class JobOpeningRankingResolver {
       ...(domainOpening ? { opening: domainOpening.toEligibilityOpening() } : {}),
     });
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return ranked.slice(0, args.first ?? DEFAULT_PAGE_SIZE).map((r) => ({
-      rank: r.rank,
-      candidate: toCandidateGql(byId.get(r.id) as CandidateRecord),
-      selection: r.selection,
-      eligibleToBeSelected: r.eligibleToBeSelected,
-      score: { ...r.score },
-    }));
+    const views = await candidateViews(ctx, rows);
+    return ranked
+      .filter((r) => views.get(r.id) !== 'NONE')
+      .slice(0, args.first ?? DEFAULT_PAGE_SIZE)
+      .map((r) => {
+        const view = visible(views.get(r.id));
+        return withView(
+          {
+            rank: r.rank,
+            candidate: toCandidateGql(byId.get(r.id) as CandidateRecord, view),
+            selection: r.selection,
+            eligibleToBeSelected: r.eligibleToBeSelected,
+            score: withView({ ...r.score }, view),
+          },
+          view,
+        );
+      });
   }
 }
 
@@ -358,28 +418,46 @@ export class JobOpeningRankingResolver {
 
 @Resolver(() => Candidate)
 export class CandidateResolver {
-  @Query(() => CandidateConnection, { description: 'Candidates, oldest registration first, filtered by stage, kecamatan, occupation, route and stored eligibility.' })
+  @Authorized(...PERSONAL_RULE)
+  @Query(() => CandidateConnection, {
+    description:
+      'Candidates, oldest registration first, filtered by stage, kecamatan, occupation, route and stored eligibility. Only the records the caller may see: OFFICER all, CANDIDATE their own, PARTNER those placed under their MoUs, ANALYST all, masked.',
+  })
   async candidates(@Args() args: CandidatesArgs, @Ctx() ctx: GatewayContext) {
-    const cursor = await ctx.em.findByCursor(CandidateRecord, candidateWhere(args.filter), {
+    const scope = candidateListWhere(ctx);
+    if (scope === null) return emptyConnection();
+    const filter = candidateWhere(args.filter);
+    const where = Object.keys(scope).length === 0 ? filter : ({ $and: [filter, scope] } as FilterQuery<CandidateRecord>);
+    const cursor = await ctx.em.findByCursor(CandidateRecord, where, {
       first: args.first ?? DEFAULT_PAGE_SIZE,
       ...(args.after ? { after: checkedCursor(args.after) } : {}),
       orderBy: { createdAt: 'asc', id: 'asc' },
     });
-    return toConnection(cursor, toCandidateGql);
+    const views = await candidateViews(ctx, cursor.items as CandidateRecord[]);
+    return toConnection(cursor, (r) => toCandidateGql(r, visible(views.get(r.id))));
   }
 
-  @Query(() => Candidate, { nullable: true, description: 'One candidate by id (null when there is none).' })
+  @Authorized(...PERSONAL_RULE)
+  @Query(() => Candidate, {
+    nullable: true,
+    description: 'One candidate by id (null when there is none; FORBIDDEN when the caller may not see it). ANALYST callers get the masked view.',
+  })
   async candidate(@Arg('id', () => ID, { description: 'The candidate id.' }) id: string, @Ctx() ctx: GatewayContext): Promise<Candidate | null> {
     const r = await byKeyLoader<CandidateRecord, string>(ctx, CandidateRecord, 'id').load(checkId(id, ['id']));
-    return r ? toCandidateGql(r) : null;
+    return r ? toCandidateGql(r, visible(await candidateViewOf(ctx, r))) : null;
   }
 
+  @Authorized(...PERSONAL_RULE)
   @FieldResolver(() => [CandidateStageChange], { description: 'Stage history, oldest first.' })
   async history(@Root() c: Candidate, @Ctx() ctx: GatewayContext): Promise<CandidateStageChange[]> {
     const rows = await groupLoader<CandidateStageChangeRecord, string>(ctx, CandidateStageChangeRecord, 'candidateId', { sequence: 'asc' }).load(c.id);
-    return rows.map((h) => ({ sequence: h.sequence, from: h.fromStage, to: h.toStage, at: h.at, actor: h.actor, note: h.note }));
+    const view = visible(viewOf(c));
+    return rows.map((h) =>
+      withView({ sequence: h.sequence, from: h.fromStage, to: h.toStage, at: h.at, actor: h.actor, note: view === 'MASKED' ? null : h.note }, view),
+    );
   }
 
+  @Authorized(...PERSONAL_RULE)
   @FieldResolver(() => JobOpening, { nullable: true, description: 'The opening of the current (or last) selection.' })
   async opening(@Root() c: Candidate, @Ctx() ctx: GatewayContext): Promise<JobOpening | null> {
     if (!c.openingId) return null;
@@ -387,15 +465,18 @@ export class CandidateResolver {
     return r ? toOpeningGql(r) : null;
   }
 
+  @Authorized(...PERSONAL_RULE)
   @FieldResolver(() => [Placement], { description: 'Placements, newest first.' })
   async placements(@Root() c: Candidate, @Ctx() ctx: GatewayContext): Promise<Placement[]> {
     const rows = await groupLoader<PlacementRecord, string>(ctx, PlacementRecord, 'candidateId', { createdAt: 'desc', id: 'desc' }).load(c.id);
-    return rows.map(toPlacementGql);
+    const view = visible(viewOf(c));
+    return rows.map((r) => withView(toPlacementGql(r), view));
   }
 
+  @Authorized(...UNMASKED_RULE)
   @FieldResolver(() => EligibilityEvaluation, {
     description:
-      'Eligibility computed now from the stored profile: for the opening given, else the candidate’s opening, else the target route and occupation.',
+      'Eligibility computed now from the stored profile: for the opening given, else the candidate’s opening, else the target route and occupation (not in the analyst view: per-rule outcomes reveal health and criminal data).',
   })
   async eligibility(
     @Root() c: Candidate,
@@ -410,10 +491,10 @@ export class CandidateResolver {
       const record = await byKeyLoader<JobOpeningRecord, string>(ctx, JobOpeningRecord, 'id').load(id);
       if (!record) throw notFound('Job opening', ['openingId']);
       const opening = await loadOpeningDomain(ctx.em, record.id);
-      evaluation = evaluateEligibility({ profile: c.profile as CandidateProfile, route: record.route, asOf: date, opening: (opening as DomainJobOpening).toEligibilityOpening() });
+      evaluation = evaluateEligibility({ profile: c.storedProfile, route: record.route, asOf: date, opening: (opening as DomainJobOpening).toEligibilityOpening() });
     } else if (c.targetRoute) {
       evaluation = evaluateEligibility({
-        profile: c.profile as CandidateProfile,
+        profile: c.storedProfile,
         route: c.targetRoute,
         asOf: date,
         ...(c.targetOccupation ? { opening: { occupation: c.targetOccupation } } : {}),
@@ -428,6 +509,7 @@ export class CandidateResolver {
     return toEligibilityGql(evaluation);
   }
 
+  @Authorized(...PERSONAL_RULE)
   @FieldResolver(() => CostEstimateGql, {
     description:
       'Cost estimate for the candidate’s opening (else the target route and occupation), computed now from stored data; amounts DOMAIN.md does not give are inputs.',
@@ -461,7 +543,8 @@ export class CandidateResolver {
 
   // ------------------------------------------------------------ mutations
 
-  @Mutation(() => Candidate, { description: 'Register a candidate (NIK checked in full and unique; stage REGISTERED).' })
+  @Authorized(...WRITE_RULE)
+  @Mutation(() => Candidate, { description: 'Register a candidate (NIK checked in full and unique; stage REGISTERED). OFFICER.' })
   async registerCandidate(@Args() { input }: RegisterCandidateArgs, @Ctx() ctx: GatewayContext): Promise<Candidate> {
     return ctx.em.transactional(async (em) => {
       const at = nowTimestamp();
@@ -488,34 +571,39 @@ export class CandidateResolver {
         storedEligibility(snapshot.profile, { route: snapshot.targetRoute, occupation: snapshot.targetOccupation }, undefined, asOf),
         asOf,
       );
+      await auditChange(em, ctx, { action: 'registerCandidate', entityType: 'Candidate', entityId: snapshot.id, before: null, after: snapshot });
       await em.flush();
-      return toCandidateGql(rows.candidate);
+      return toCandidateGql(rows.candidate, 'FULL');
     });
   }
 
-  @Mutation(() => Candidate, { description: 'Replace a candidate’s profile (and target, while REGISTERED).' })
+  @Authorized(...WRITE_RULE)
+  @Mutation(() => Candidate, { description: 'Replace a candidate’s profile (and target, while REGISTERED). OFFICER.' })
   async updateCandidateProfile(@Args() { input }: UpdateCandidateProfileArgs, @Ctx() ctx: GatewayContext): Promise<Candidate> {
     const id = checkId(input.id, ['input', 'id']);
     return ctx.em.transactional(async (em) => {
       const rows = await loadCandidateRows(em, id, true);
       if (!rows) throw notFound('Candidate', ['input', 'id']);
       const candidate = DomainCandidate.fromSnapshot(candidateSnapshotOf(rows));
+      const before = candidate.toSnapshot();
       const at = nowTimestamp();
       unwrapOrThrow(candidate.updateProfile(profileOf(input.profile), today(at)));
       if (input.targetRoute !== undefined || input.targetOccupation !== undefined) {
         unwrapOrThrow(candidate.setTarget(input.targetRoute ?? candidate.targetRoute, input.targetOccupation ?? candidate.targetOccupation));
       }
-      return toCandidateGql(await saveCandidate(em, rows, candidate, at));
+      return toCandidateGql(await saveCandidate(em, ctx, rows, candidate, at, { action: 'updateCandidateProfile', before }), 'FULL');
     });
   }
 
-  @Mutation(() => Candidate, { description: 'Add a document record to a candidate’s profile.' })
+  @Authorized(...WRITE_RULE)
+  @Mutation(() => Candidate, { description: 'Add a document record to a candidate’s profile. OFFICER.' })
   async addCandidateDocument(@Args() { input }: AddCandidateDocumentArgs, @Ctx() ctx: GatewayContext): Promise<Candidate> {
     const id = checkId(input.candidateId, ['input', 'candidateId']);
     return ctx.em.transactional(async (em) => {
       const rows = await loadCandidateRows(em, id, true);
       if (!rows) throw notFound('Candidate', ['input', 'candidateId']);
       const candidate = DomainCandidate.fromSnapshot(candidateSnapshotOf(rows));
+      const before = candidate.toSnapshot();
       const at = nowTimestamp();
       const document = plainOf<Parameters<DomainCandidate['addDocument']>[0]>(input.document);
       const r = candidate.addDocument(document, today(at));
@@ -523,13 +611,14 @@ export class CandidateResolver {
         // the domain reports the path in the whole profile (profile.documents.N...): point at the input
         throw fromDomainError({ ...r.error, path: ['document', ...(r.error.path ?? []).slice(3)] }, ['input']);
       }
-      return toCandidateGql(await saveCandidate(em, rows, candidate, at));
+      return toCandidateGql(await saveCandidate(em, ctx, rows, candidate, at, { action: 'addCandidateDocument', before }), 'FULL');
     });
   }
 
+  @Authorized(...WRITE_RULE)
   @Mutation(() => Candidate, {
     description:
-      'Move a candidate one stage on (gates use eligibility). Withdrawing or rejecting a candidate who holds a seat gives the seat back.',
+      'Move a candidate one stage on (gates use eligibility). Withdrawing or rejecting a candidate who holds a seat gives the seat back. OFFICER.',
   })
   async advanceCandidate(@Args() args: AdvanceCandidateArgs, @Ctx() ctx: GatewayContext): Promise<Candidate> {
     const id = checkId(args.id, ['id']);
@@ -538,11 +627,12 @@ export class CandidateResolver {
       if (!peek) throw notFound('Candidate', ['id']);
       if ((args.to === 'WITHDRAWN' || args.to === 'REJECTED') && peek.quotaId && peek.stage !== 'REGISTERED' && peek.openingId) {
         const seatHeld = await em.count(PlacementRecord, { candidateId: id, quotaId: peek.quotaId, status: 'ALLOCATED' });
-        if (seatHeld > 0) return toCandidateGql(await releaseSeatIn(em, ctx, id, args.to, args.note ?? null, ['id']));
+        if (seatHeld > 0) return toCandidateGql(await releaseSeatIn(em, ctx, id, args.to, args.note ?? null, ['id'], 'advanceCandidate'), 'FULL');
       }
       const rows = await loadCandidateRows(em, id, true);
       if (!rows) throw notFound('Candidate', ['id']);
       const candidate = DomainCandidate.fromSnapshot(candidateSnapshotOf(rows));
+      const before = candidate.toSnapshot();
       const at = nowTimestamp();
       const opening = await loadOpeningDomain(em, candidate.openingId);
       let quota: DomainQuota | undefined;
@@ -562,13 +652,14 @@ export class CandidateResolver {
         [],
       );
       await advancePlacement(em, candidate, args.to, at, ctx.actor, args.note ?? null);
-      return toCandidateGql(await saveCandidate(em, rows, candidate, at, opening));
+      return toCandidateGql(await saveCandidate(em, ctx, rows, candidate, at, { action: 'advanceCandidate', before }, opening), 'FULL');
     });
   }
 
+  @Authorized(...WRITE_RULE)
   @Mutation(() => SeatAllocationResult, {
     description:
-      'Select a candidate for an opening: one seat of the opening’s quota, the candidate moves to SELECTED, a placement is created. Safe under concurrent calls: QUOTA_EXHAUSTED when no seat is left, CANDIDATE_NOT_ELIGIBLE when the candidate does not qualify.',
+      'Select a candidate for an opening: one seat of the opening’s quota, the candidate moves to SELECTED, a placement is created. Safe under concurrent calls: QUOTA_EXHAUSTED when no seat is left, CANDIDATE_NOT_ELIGIBLE when the candidate does not qualify. OFFICER.',
   })
   async allocateSeat(@Args() args: AllocateSeatArgs, @Ctx() ctx: GatewayContext): Promise<SeatAllocationResult> {
     const candidateId = checkId(args.candidateId, ['candidateId']);
@@ -578,6 +669,7 @@ export class CandidateResolver {
       const candRows = await loadCandidateRows(em, candidateId, true);
       if (!candRows) throw notFound('Candidate', ['candidateId']);
       const candidate = DomainCandidate.fromSnapshot(candidateSnapshotOf(candRows));
+      const before = candidate.toSnapshot();
       const mouRows = await loadMouRows(em, seat.opening.mouId);
       if (!mouRows) throw new GatewayError('INTERNAL_SERVER_ERROR');
       const mou = DomainMou.fromSnapshot(mouSnapshotOf(mouRows));
@@ -609,20 +701,31 @@ export class CandidateResolver {
         evaluation ? { status: evaluation.verdict.selection, asOf: evaluation.asOf } : null,
         today(at),
       );
+      await auditChange(em, ctx, {
+        action: 'allocateSeat',
+        entityType: 'Candidate',
+        entityId: candidateId,
+        before,
+        after: { ...candidate.toSnapshot(), placementId: placement.placement.id },
+      });
       await em.flush();
-      return { candidate: toCandidateGql(written.candidate), placement: toPlacementGql(placement.placement) };
+      return { candidate: toCandidateGql(written.candidate, 'FULL'), placement: toPlacementGql(placement.placement) };
     });
   }
 
-  @Mutation(() => Candidate, { description: 'Give a seat back before departure (withdrawal or rejection, with the reason); the placement is cancelled.' })
+  @Authorized(...WRITE_RULE)
+  @Mutation(() => Candidate, { description: 'Give a seat back before departure (withdrawal or rejection, with the reason); the placement is cancelled. OFFICER.' })
   async releaseSeat(@Args() args: ReleaseSeatArgs, @Ctx() ctx: GatewayContext): Promise<Candidate> {
     const candidateId = checkId(args.candidateId, ['candidateId']);
-    return ctx.em.transactional(async (em) => toCandidateGql(await releaseSeatIn(em, ctx, candidateId, args.reason, args.note, ['candidateId'])));
+    return ctx.em.transactional(async (em) =>
+      toCandidateGql(await releaseSeatIn(em, ctx, candidateId, args.reason, args.note, ['candidateId'], 'releaseSeat'), 'FULL'),
+    );
   }
 }
 
 @Resolver(() => Placement)
 export class PlacementResolver {
+  @Authorized(...PERSONAL_RULE)
   @FieldResolver(() => JobOpening, { description: 'The opening.' })
   async opening(@Root() p: Placement, @Ctx() ctx: GatewayContext): Promise<JobOpening> {
     const r = await byKeyLoader<JobOpeningRecord, string>(ctx, JobOpeningRecord, 'id').load(p.openingId);
@@ -643,7 +746,15 @@ async function assertNikFree(em: EntityManager, nik: string | null, exceptId: st
   }
 }
 
-async function saveCandidate(em: EntityManager, rows: Awaited<ReturnType<typeof loadCandidateRows>> & object, candidate: DomainCandidate, at: string, opening?: DomainJobOpening): Promise<CandidateRecord> {
+async function saveCandidate(
+  em: EntityManager,
+  ctx: GatewayContext,
+  rows: Awaited<ReturnType<typeof loadCandidateRows>> & object,
+  candidate: DomainCandidate,
+  at: string,
+  change: { readonly action: string; readonly before: unknown },
+  opening?: DomainJobOpening,
+): Promise<CandidateRecord> {
   const snapshot = candidate.toSnapshot();
   const asOf = today(at);
   const op = opening ?? (await loadOpeningDomain(em, snapshot.openingId));
@@ -656,6 +767,7 @@ async function saveCandidate(em: EntityManager, rows: Awaited<ReturnType<typeof 
     storedEligibility(snapshot.profile, { route: snapshot.targetRoute, occupation: snapshot.targetOccupation }, op, asOf),
     asOf,
   );
+  await auditChange(em, ctx, { action: change.action, entityType: 'Candidate', entityId: snapshot.id, before: change.before, after: snapshot });
   await em.flush();
   return written.candidate;
 }

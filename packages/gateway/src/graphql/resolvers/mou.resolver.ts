@@ -5,8 +5,10 @@
  */
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ArrayMaxSize, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PUBLIC_RULE, WRITE_RULE } from '../../security/rules';
+import { auditChange, canSeeOpening } from '../access';
 import { Mou as DomainMou, MOU_STATUSES, MOU_STATUS_LABELS, MOU_TRANSITIONS, Party as DomainParty, type MouStatus } from '../../domain';
 import { applyMouSnapshot, loadMouRows, mouSnapshotOf, type MouRows } from '../../persistence/mou.mapper';
 import { MouObligationRecord, MouPartyRecord, MouRecord, MouStatusChangeRecord } from '../../persistence/mou.schema';
@@ -19,7 +21,7 @@ import { GatewayError, notFound } from '../errors';
 import { checkId, newId, nowTimestamp } from '../ids';
 import { byKeyLoader, groupLoader } from '../loaders';
 import { isoDateOf } from '../scalars';
-import { checkedCursor, connectionType, DEFAULT_PAGE_SIZE, PageArgs, toConnection } from '../types/connection.type';
+import { checkedCursor, connectionType, DEFAULT_PAGE_SIZE, MAX_FILTER_VALUES, PageArgs, toConnection } from '../types/connection.type';
 import { BilingualText } from '../types/label.type';
 import {
   AddMouObligationArgs,
@@ -68,6 +70,7 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 export class MouFilter {
   @Field(() => [MouStatusEnum], { nullable: true, description: 'Only MoUs in these statuses.' })
   @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
   @IsIn([...MOU_STATUSES], { each: true })
   statuses?: MouStatus[];
 
@@ -124,15 +127,24 @@ export async function loadParty(em: EntityManager, id: string, field: readonly s
   return DomainParty.fromSnapshot(partySnapshotOf(record));
 }
 
-async function saveMou(em: EntityManager, rows: MouRows | undefined, mou: DomainMou): Promise<Mou> {
-  const written = applyMouSnapshot(em, rows, mou.toSnapshot(), new Date());
+async function saveMou(
+  em: EntityManager,
+  ctx: GatewayContext,
+  rows: MouRows | undefined,
+  mou: DomainMou,
+  change: { readonly action: string; readonly before: unknown },
+): Promise<Mou> {
+  const after = mou.toSnapshot();
+  const written = applyMouSnapshot(em, rows, after, new Date());
+  await auditChange(em, ctx, { action: change.action, entityType: 'Mou', entityId: mou.id, before: change.before, after });
   await em.flush();
   return toMouGql(written.mou);
 }
 
 @Resolver(() => Mou)
 export class MouResolver {
-  @Query(() => MouConnection, { description: 'MoUs, oldest first, filtered by status, party and parent.' })
+  @Authorized(...PUBLIC_RULE)
+  @Query(() => MouConnection, { description: 'MoUs, oldest first, filtered by status, party and parent (public: the program is public information).' })
   async mous(@Args() args: MousArgs, @Ctx() ctx: GatewayContext) {
     const cursor = await ctx.em.findByCursor(MouRecord, mouWhere(ctx.em, args.filter), {
       first: args.first ?? DEFAULT_PAGE_SIZE,
@@ -142,12 +154,14 @@ export class MouResolver {
     return toConnection(cursor, toMouGql);
   }
 
-  @Query(() => Mou, { nullable: true, description: 'One MoU by id (null when there is none).' })
+  @Authorized(...PUBLIC_RULE)
+  @Query(() => Mou, { nullable: true, description: 'One MoU by id (null when there is none; public).' })
   async mou(@Arg('id', () => ID, { description: 'The MoU id.' }) id: string, @Ctx() ctx: GatewayContext): Promise<Mou | null> {
     const record = await byKeyLoader<MouRecord, string>(ctx, MouRecord, 'id').load(checkId(id, ['id']));
     return record ? toMouGql(record) : null;
   }
 
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => Mou, { nullable: true, description: 'The MoU this one builds on.' })
   async parent(@Root() mou: Mou, @Ctx() ctx: GatewayContext): Promise<Mou | null> {
     if (!mou.parentMouId) return null;
@@ -155,12 +169,14 @@ export class MouResolver {
     return r ? toMouGql(r) : null;
   }
 
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => [Mou], { description: 'MoUs that build on this one.' })
   async children(@Root() mou: Mou, @Ctx() ctx: GatewayContext): Promise<Mou[]> {
     const rows = await groupLoader<MouRecord, string>(ctx, MouRecord, 'parentMouId', { createdAt: 'asc', id: 'asc' }).load(mou.id);
     return rows.map(toMouGql);
   }
 
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => Mou, { nullable: true, description: 'The MoU this one renews.' })
   async renewalOf(@Root() mou: Mou, @Ctx() ctx: GatewayContext): Promise<Mou | null> {
     if (!mou.renewalOfMouId) return null;
@@ -168,6 +184,7 @@ export class MouResolver {
     return r ? toMouGql(r) : null;
   }
 
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => Mou, { nullable: true, description: 'The MoU that renews this one.' })
   async renewedBy(@Root() mou: Mou, @Ctx() ctx: GatewayContext): Promise<Mou | null> {
     if (!mou.renewedByMouId) return null;
@@ -175,6 +192,7 @@ export class MouResolver {
     return r ? toMouGql(r) : null;
   }
 
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => [MouParty], { description: 'Parties with their roles, in the order they were added.' })
   async parties(@Root() mou: Mou, @Ctx() ctx: GatewayContext): Promise<MouParty[]> {
     const rows = await groupLoader<MouPartyRecord, string>(ctx, MouPartyRecord, 'mouId', { position: 'asc' }).load(mou.id);
@@ -187,30 +205,35 @@ export class MouResolver {
     }));
   }
 
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => [MouObligation], { description: 'Obligations of the parties, by number.' })
   async obligations(@Root() mou: Mou, @Ctx() ctx: GatewayContext): Promise<MouObligation[]> {
     const rows = await groupLoader<MouObligationRecord, string>(ctx, MouObligationRecord, 'mouId', { number: 'asc' }).load(mou.id);
     return rows.map((o) => ({ partyId: o.partyId, number: o.number, text: { id: o.textId, en: o.textEn } }));
   }
 
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => [MouStatusChange], { description: 'Status history, oldest first.' })
   async history(@Root() mou: Mou, @Ctx() ctx: GatewayContext): Promise<MouStatusChange[]> {
     const rows = await groupLoader<MouStatusChangeRecord, string>(ctx, MouStatusChangeRecord, 'mouId', { sequence: 'asc' }).load(mou.id);
     return rows.map((h) => ({ sequence: h.sequence, from: h.fromStatus, to: h.toStatus, at: h.at, actor: h.actor, note: h.note }));
   }
 
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => [Quota], { description: 'Quotas per occupation and route.' })
   async quotas(@Root() mou: Mou, @Ctx() ctx: GatewayContext): Promise<Quota[]> {
     const rows = await groupLoader<QuotaRecord, string>(ctx, QuotaRecord, 'mouId', { occupation: 'asc', route: 'asc' }).load(mou.id);
     return rows.map(toQuotaGql);
   }
 
-  @FieldResolver(() => [JobOpening], { description: 'Job openings under this MoU.' })
+  @Authorized(...PUBLIC_RULE)
+  @FieldResolver(() => [JobOpening], { description: 'Job openings under this MoU (the public sees the published ones: OPEN).' })
   async openings(@Root() mou: Mou, @Ctx() ctx: GatewayContext): Promise<JobOpening[]> {
     const rows = await groupLoader<JobOpeningRecord, string>(ctx, JobOpeningRecord, 'mouId', { createdAt: 'asc', id: 'asc' }).load(mou.id);
-    return rows.map(toOpeningGql);
+    return rows.filter((r) => canSeeOpening(ctx.principal, r.status)).map(toOpeningGql);
   }
 
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => BilingualText, { description: 'Human-readable status.' })
   statusLabel(@Root() mou: Mou): BilingualText {
     const label = MOU_STATUS_LABELS[mou.status];
@@ -219,7 +242,8 @@ export class MouResolver {
 
   // ------------------------------------------------------------ mutations
 
-  @Mutation(() => Mou, { description: 'Create an MoU in DRAFT, optionally with its parties and obligations.' })
+  @Authorized(...WRITE_RULE)
+  @Mutation(() => Mou, { description: 'Create an MoU in DRAFT, optionally with its parties and obligations. OFFICER.' })
   async createMou(@Args() { input }: CreateMouArgs, @Ctx() ctx: GatewayContext): Promise<Mou> {
     return ctx.em.transactional(async (em) => {
       const partyIds = (input.parties ?? []).map((p, i) => checkId(p.partyId, ['input', 'parties', String(i), 'partyId']));
@@ -256,14 +280,16 @@ export class MouResolver {
           obligations: (input.obligations ?? []).map((o) => ({ partyId: o.partyId.toLowerCase(), text: { id: o.text.id, en: o.text.en } })),
         }),
       );
-      return saveMou(em, undefined, mou);
+      return saveMou(em, ctx, undefined, mou, { action: 'createMou', before: null });
     });
   }
 
-  @Mutation(() => Mou, { description: 'Add a party to an MoU (DRAFT or EXPLORATION).' })
+  @Authorized(...WRITE_RULE)
+  @Mutation(() => Mou, { description: 'Add a party to an MoU (DRAFT or EXPLORATION). OFFICER.' })
   async addMouParty(@Args() { input }: AddMouPartyArgs, @Ctx() ctx: GatewayContext): Promise<Mou> {
     return ctx.em.transactional(async (em) => {
       const { rows, mou } = await loadMouForChange(em, checkId(input.mouId, ['input', 'mouId']), ['input', 'mouId']);
+      const before = mou.toSnapshot();
       const party = await loadParty(em, checkId(input.partyId, ['input', 'partyId']), ['input', 'partyId']);
       unwrapOrThrow(
         mou.addParty(party, {
@@ -273,35 +299,41 @@ export class MouResolver {
           signatoryTitle: input.signatoryTitle ?? null,
         }),
       );
-      return saveMou(em, rows, mou);
+      return saveMou(em, ctx, rows, mou, { action: 'addMouParty', before });
     });
   }
 
-  @Mutation(() => Mou, { description: 'Add an obligation of one of the MoU’s parties.' })
+  @Authorized(...WRITE_RULE)
+  @Mutation(() => Mou, { description: 'Add an obligation of one of the MoU’s parties. OFFICER.' })
   async addMouObligation(@Args() { input }: AddMouObligationArgs, @Ctx() ctx: GatewayContext): Promise<Mou> {
     return ctx.em.transactional(async (em) => {
       const { rows, mou } = await loadMouForChange(em, checkId(input.mouId, ['input', 'mouId']), ['input', 'mouId']);
+      const before = mou.toSnapshot();
       unwrapOrThrow(mou.addObligation(checkId(input.partyId, ['input', 'partyId']), { id: input.text.id, en: input.text.en }));
-      return saveMou(em, rows, mou);
+      return saveMou(em, ctx, rows, mou, { action: 'addMouObligation', before });
     });
   }
 
-  @Mutation(() => Mou, { description: 'Set the validity dates of an MoU before it is signed.' })
+  @Authorized(...WRITE_RULE)
+  @Mutation(() => Mou, { description: 'Set the validity dates of an MoU before it is signed. OFFICER.' })
   async setMouValidity(@Args() { input }: SetMouValidityArgs, @Ctx() ctx: GatewayContext): Promise<Mou> {
     return ctx.em.transactional(async (em) => {
       const { rows, mou } = await loadMouForChange(em, checkId(input.mouId, ['input', 'mouId']), ['input', 'mouId']);
+      const before = mou.toSnapshot();
       unwrapOrThrow(mou.setValidity(input.validFrom ? isoDateOf(input.validFrom) : null, input.validUntil ? isoDateOf(input.validUntil) : null));
-      return saveMou(em, rows, mou);
+      return saveMou(em, ctx, rows, mou, { action: 'setMouValidity', before });
     });
   }
 
+  @Authorized(...WRITE_RULE)
   @Mutation(() => Mou, {
-    description: 'Move an MoU to another status; the state machine and its guards decide (MOU_INVALID_TRANSITION otherwise).',
+    description: 'Move an MoU to another status; the state machine and its guards decide (MOU_INVALID_TRANSITION otherwise). OFFICER.',
   })
   async transitionMou(@Args() args: TransitionMouArgs, @Ctx() ctx: GatewayContext): Promise<Mou> {
     const id = checkId(args.id, ['id']);
     return ctx.em.transactional(async (em) => {
       const { rows, mou } = await loadMouForChange(em, id, ['id']);
+      const before = mou.toSnapshot();
       unwrapOrThrow(
         mou.transitionTo(args.to, {
           at: nowTimestamp(),
@@ -311,7 +343,7 @@ export class MouResolver {
         }),
         [],
       );
-      return saveMou(em, rows, mou);
+      return saveMou(em, ctx, rows, mou, { action: 'transitionMou', before });
     });
   }
 }
@@ -319,6 +351,7 @@ export class MouResolver {
 /** Party of an MoU: resolves the party record in a batch. */
 @Resolver(() => MouParty)
 export class MouPartyResolver {
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => Party, { description: 'The party.' })
   async party(@Root() mp: MouParty, @Ctx() ctx: GatewayContext): Promise<Party> {
     const r = await byKeyLoader<PartyRecord, string>(ctx, PartyRecord, 'id').load(mp.partyId);
@@ -329,6 +362,7 @@ export class MouPartyResolver {
 
 @Resolver(() => MouObligation)
 export class MouObligationResolver {
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => Party, { description: 'The party that takes it on.' })
   async party(@Root() o: MouObligation, @Ctx() ctx: GatewayContext): Promise<Party> {
     const r = await byKeyLoader<PartyRecord, string>(ctx, PartyRecord, 'id').load(o.partyId);

@@ -3,9 +3,11 @@
  * id, relations in batches, create / update (terms and attaché verification) / transition.
  */
 import type { FilterQuery } from '@mikro-orm/core';
-import { IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
 import DataLoader from 'dataloader';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PUBLIC_RULE, WRITE_RULE } from '../../security/rules';
+import { auditChange, canSeeOpening, visibleOpeningStatuses } from '../access';
 import {
   JobOpening as DomainJobOpening,
   money,
@@ -33,7 +35,7 @@ import { OccupationEnum, RouteEnum } from '../enums';
 import { checkId, newId, nowTimestamp } from '../ids';
 import { byKeyLoader, groupLoader } from '../loaders';
 import { isoDateOf } from '../scalars';
-import { checkedCursor, connectionType, DEFAULT_PAGE_SIZE, PageArgs, toConnection } from '../types/connection.type';
+import { checkedCursor, connectionType, DEFAULT_PAGE_SIZE, emptyConnection, MAX_FILTER_VALUES, PageArgs, toConnection } from '../types/connection.type';
 import { toMoneyGql } from '../types/money.type';
 import {
   CreateJobOpeningArgs,
@@ -92,16 +94,19 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 export class JobOpeningFilter {
   @Field(() => [RouteEnum], { nullable: true, description: 'Only these routes.' })
   @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
   @IsIn([...ROUTES], { each: true })
   routes?: Route[];
 
   @Field(() => [OccupationEnum], { nullable: true, description: 'Only these occupations.' })
   @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
   @IsIn([...OCCUPATIONS], { each: true })
   occupations?: Occupation[];
 
   @Field(() => [OpeningStatusEnum], { nullable: true, description: 'Only these statuses (the public board shows OPEN).' })
   @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
   @IsIn([...OPENING_STATUSES], { each: true })
   statuses?: OpeningStatus[];
 
@@ -124,11 +129,18 @@ export class JobOpeningsArgs extends PageArgs {
   filter?: JobOpeningFilter;
 }
 
-export function openingWhere(filter: JobOpeningFilter | undefined): FilterQuery<JobOpeningRecord> {
+/**
+ * `visibleStatuses`: the statuses the caller may see (access.ts `visibleOpeningStatuses`; undefined =
+ * all): intersected with the filter's, so the public board never lists an unpublished opening.
+ */
+export function openingWhere(filter: JobOpeningFilter | undefined, visibleStatuses?: readonly OpeningStatus[]): FilterQuery<JobOpeningRecord> {
   const where: Record<string, unknown> = {};
   if (filter?.routes?.length) where.route = { $in: filter.routes };
   if (filter?.occupations?.length) where.occupation = { $in: filter.occupations };
-  if (filter?.statuses?.length) where.status = { $in: filter.statuses };
+  const statuses = visibleStatuses
+    ? (filter?.statuses?.length ? filter.statuses : [...OPENING_STATUSES]).filter((st) => visibleStatuses.includes(st))
+    : filter?.statuses;
+  if (statuses?.length || visibleStatuses) where.status = { $in: statuses ?? [] };
   if (filter?.mouId) where.mouId = filter.mouId.toLowerCase();
   if (filter?.employerPartyId) where.employerPartyId = filter.employerPartyId.toLowerCase();
   return where as FilterQuery<JobOpeningRecord>;
@@ -172,11 +184,15 @@ function quotaOfOpeningLoader(ctx: GatewayContext): DataLoader<string, QuotaReco
 
 @Resolver(() => JobOpening)
 export class JobOpeningResolver {
+  @Authorized(...PUBLIC_RULE)
   @Query(() => JobOpeningConnection, {
-    description: 'The vacancy board: job openings, oldest first, filtered by route, occupation, status, MoU and employer.',
+    description:
+      'The vacancy board: job openings, oldest first, filtered by route, occupation, status, MoU and employer. The public sees published openings (OPEN); staff (OFFICER, PARTNER, ANALYST, ADMIN) see every status.',
   })
   async jobOpenings(@Args() args: JobOpeningsArgs, @Ctx() ctx: GatewayContext) {
-    const cursor = await ctx.em.findByCursor(JobOpeningRecord, openingWhere(args.filter), {
+    const visibleStatuses = visibleOpeningStatuses(ctx.principal);
+    if (visibleStatuses && visibleStatuses.length === 0) return emptyConnection();
+    const cursor = await ctx.em.findByCursor(JobOpeningRecord, openingWhere(args.filter, visibleStatuses), {
       first: args.first ?? DEFAULT_PAGE_SIZE,
       ...(args.after ? { after: checkedCursor(args.after) } : {}),
       orderBy: { createdAt: 'asc', id: 'asc' },
@@ -184,12 +200,14 @@ export class JobOpeningResolver {
     return toConnection(cursor, toOpeningGql);
   }
 
-  @Query(() => JobOpening, { nullable: true, description: 'One job opening by id (null when there is none).' })
+  @Authorized(...PUBLIC_RULE)
+  @Query(() => JobOpening, { nullable: true, description: 'One job opening by id (null when there is none, or when it is not published and the caller is not staff).' })
   async jobOpening(@Arg('id', () => ID, { description: 'The opening id.' }) id: string, @Ctx() ctx: GatewayContext): Promise<JobOpening | null> {
     const r = await byKeyLoader<JobOpeningRecord, string>(ctx, JobOpeningRecord, 'id').load(checkId(id, ['id']));
-    return r ? toOpeningGql(r) : null;
+    return r && canSeeOpening(ctx.principal, r.status) ? toOpeningGql(r) : null;
   }
 
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => Mou, { description: 'The MoU the opening falls under.' })
   async mou(@Root() o: JobOpening, @Ctx() ctx: GatewayContext): Promise<Mou> {
     const r = await byKeyLoader<MouRecord, string>(ctx, MouRecord, 'id').load(o.mouId);
@@ -197,6 +215,7 @@ export class JobOpeningResolver {
     return toMouGql(r);
   }
 
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => Party, { description: 'The employer.' })
   async employer(@Root() o: JobOpening, @Ctx() ctx: GatewayContext): Promise<Party> {
     const r = await byKeyLoader<PartyRecord, string>(ctx, PartyRecord, 'id').load(o.employerPartyId);
@@ -204,18 +223,21 @@ export class JobOpeningResolver {
     return toPartyGql(r);
   }
 
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => Quota, { nullable: true, description: 'The quota the opening draws its seats from.' })
   async quota(@Root() o: JobOpening, @Ctx() ctx: GatewayContext): Promise<Quota | null> {
     const r = await quotaOfOpeningLoader(ctx).load(`${o.mouId}|${o.occupation}|${o.route}`);
     return r ? toQuotaGql(r) : null;
   }
 
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => [OpeningStatusChange], { description: 'Status history, oldest first.' })
   async history(@Root() o: JobOpening, @Ctx() ctx: GatewayContext): Promise<OpeningStatusChange[]> {
     const rows = await groupLoader<OpeningStatusChangeRecord, string>(ctx, OpeningStatusChangeRecord, 'openingId', { sequence: 'asc' }).load(o.id);
     return rows.map((h) => ({ sequence: h.sequence, from: h.fromStatus, to: h.toStatus, at: h.at, actor: h.actor, note: h.note }));
   }
 
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => [OpeningStatusEnum], { description: 'Statuses the opening may move to next (guards may still refuse).' })
   allowedTransitions(@Root() o: JobOpening): OpeningStatus[] {
     return [...OPENING_TRANSITIONS[o.status]];
@@ -223,7 +245,8 @@ export class JobOpeningResolver {
 
   // ------------------------------------------------------------ mutations
 
-  @Mutation(() => JobOpening, { description: 'Create a job opening in DRAFT under an MoU.' })
+  @Authorized(...WRITE_RULE)
+  @Mutation(() => JobOpening, { description: 'Create a job opening in DRAFT under an MoU. OFFICER.' })
   async createJobOpening(@Args() { input }: CreateJobOpeningArgs, @Ctx() ctx: GatewayContext): Promise<JobOpening> {
     const mouId = checkId(input.mouId, ['input', 'mouId']);
     const employerId = checkId(input.employerPartyId, ['input', 'employerPartyId']);
@@ -248,13 +271,15 @@ export class JobOpeningResolver {
         }),
       );
       const rows = applyOpeningSnapshot(em, undefined, opening.toSnapshot(), new Date());
+      await auditChange(em, ctx, { action: 'createJobOpening', entityType: 'JobOpening', entityId: opening.id, before: null, after: opening.toSnapshot() });
       await em.flush();
       return toOpeningGql(rows.opening);
     });
   }
 
+  @Authorized(...WRITE_RULE)
   @Mutation(() => JobOpening, {
-    description: 'Change the terms of a DRAFT opening and/or record the labour attaché’s verification.',
+    description: 'Change the terms of a DRAFT opening and/or record the labour attaché’s verification. OFFICER.',
   })
   async updateJobOpening(@Args() { input }: UpdateJobOpeningArgs, @Ctx() ctx: GatewayContext): Promise<JobOpening> {
     const id = checkId(input.id, ['input', 'id']);
@@ -262,6 +287,7 @@ export class JobOpeningResolver {
       const rows = await loadOpeningRows(em, id, true);
       if (!rows) throw notFound('Job opening', ['input', 'id']);
       const opening = DomainJobOpening.fromSnapshot(openingSnapshotOf(rows));
+      const before = opening.toSnapshot();
       const patch: Record<string, unknown> = {};
       if (input.employerPartyId) patch.employer = await loadParty(em, checkId(input.employerPartyId, ['input', 'employerPartyId']), ['input', 'employerPartyId']);
       if (input.seats !== undefined && input.seats !== null) patch.seats = input.seats;
@@ -275,14 +301,16 @@ export class JobOpeningResolver {
         unwrapOrThrow(opening.recordAttacheVerification({ verifiedOn: isoDateOf(input.attacheVerifiedOn), reference: input.attacheReference ?? null }));
       }
       const written = applyOpeningSnapshot(em, rows, opening.toSnapshot(), new Date());
+      await auditChange(em, ctx, { action: 'updateJobOpening', entityType: 'JobOpening', entityId: id, before, after: opening.toSnapshot() });
       await em.flush();
       return toOpeningGql(written.opening);
     });
   }
 
+  @Authorized(...WRITE_RULE)
   @Mutation(() => JobOpening, {
     description:
-      'Publish, close, reopen or mark filled. Publishing needs the attaché verification, a SIGNED/ACTIVE MoU, a matching quota, an open route and a lawful wage.',
+      'Publish, close, reopen or mark filled. Publishing needs the attaché verification, a SIGNED/ACTIVE MoU, a matching quota, an open route and a lawful wage. OFFICER.',
   })
   async transitionJobOpening(@Args() args: TransitionJobOpeningArgs, @Ctx() ctx: GatewayContext): Promise<JobOpening> {
     const id = checkId(args.id, ['id']);
@@ -290,6 +318,7 @@ export class JobOpeningResolver {
       const rows = await loadOpeningRows(em, id, true);
       if (!rows) throw notFound('Job opening', ['id']);
       const opening = DomainJobOpening.fromSnapshot(openingSnapshotOf(rows));
+      const before = opening.toSnapshot();
       const { mou } = await loadMouForChange(em, opening.mouId, ['id']);
       const quotaRows = await loadQuotaRowsFor(em, { mouId: opening.mouId, occupation: opening.occupation, route: opening.route });
       const at = nowTimestamp();
@@ -305,6 +334,7 @@ export class JobOpeningResolver {
         [],
       );
       const written = applyOpeningSnapshot(em, rows, opening.toSnapshot(), new Date());
+      await auditChange(em, ctx, { action: 'transitionJobOpening', entityType: 'JobOpening', entityId: id, before, after: opening.toSnapshot() });
       await em.flush();
       return toOpeningGql(written.opening);
     });

@@ -1,7 +1,8 @@
 /** `parameters(asOf)`: every dated parameter in force on a date, with its value, unit and sources. */
 import { isParameterId, parameterSnapshot, type ParameterDescription } from '@jembatan/domain';
 import { GatewayError } from '../errors';
-import { Arg, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { PUBLIC_RULE } from '../../security/rules';
 import { DateScalar, isoDateOf, JSONScalar } from '../scalars';
 import { BilingualText } from '../types/label.type';
 
@@ -74,6 +75,7 @@ export function toParameterGql(p: ParameterDescription): Parameter {
 
 @Resolver()
 export class ParametersResolver {
+  @Authorized(...PUBLIC_RULE)
   @Query(() => [Parameter], {
     description:
       'Every parameter in force on `asOf` with its value and sources (parameters not yet recorded or repealed on that date are left out). Optionally only the ids given.',

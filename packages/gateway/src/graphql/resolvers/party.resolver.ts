@@ -1,8 +1,10 @@
 /** Parties: list (Relay connection), one by id, create and update (each mutation one transaction). */
 import { Party as DomainParty, PARTY_KINDS, type PartyKind } from '../../domain';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
-import { IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { ArrayMaxSize, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { PUBLIC_RULE, WRITE_RULE } from '../../security/rules';
+import { auditChange } from '../access';
 import { applyPartySnapshot, partySnapshotOf } from '../../persistence/party.mapper';
 import { PartyRecord } from '../../persistence/party.schema';
 import type { GatewayContext } from '../context';
@@ -10,7 +12,7 @@ import { unwrapOrThrow } from '../domain-result';
 import { notFound } from '../errors';
 import { checkId, newId } from '../ids';
 import { byKeyLoader } from '../loaders';
-import { checkedCursor, connectionType, DEFAULT_PAGE_SIZE, PageArgs, toConnection } from '../types/connection.type';
+import { checkedCursor, connectionType, DEFAULT_PAGE_SIZE, MAX_FILTER_VALUES, PageArgs, toConnection } from '../types/connection.type';
 import { CreatePartyArgs, Party, PartyKindEnum, UpdatePartyArgs, type PartyDetailsInput } from '../types/party.type';
 
 export const PartyConnection = connectionType(Party, 'Party', 'party');
@@ -40,6 +42,7 @@ export function toPartyGql(r: PartyRecord): Party {
 export class PartyFilter {
   @Field(() => [PartyKindEnum], { nullable: true, description: 'Only these kinds.' })
   @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
   @IsIn([...PARTY_KINDS], { each: true })
   kinds?: PartyKind[];
 
@@ -79,7 +82,8 @@ function detailsPatch(input: PartyDetailsInput & { name?: string; country?: stri
 
 @Resolver(() => Party)
 export class PartyResolver {
-  @Query(() => PartyConnection, { description: 'Organisations in the program, oldest first.' })
+  @Authorized(...PUBLIC_RULE)
+  @Query(() => PartyConnection, { description: 'Organisations in the program, oldest first (public).' })
   async parties(@Args() args: PartiesArgs, @Ctx() ctx: GatewayContext) {
     const cursor = await ctx.em.findByCursor(PartyRecord, partyWhere(args.filter), {
       first: args.first ?? DEFAULT_PAGE_SIZE,
@@ -89,13 +93,15 @@ export class PartyResolver {
     return toConnection(cursor, toPartyGql);
   }
 
-  @Query(() => Party, { nullable: true, description: 'One party by id (null when there is none).' })
+  @Authorized(...PUBLIC_RULE)
+  @Query(() => Party, { nullable: true, description: 'One party by id (null when there is none; public).' })
   async party(@Arg('id', () => ID, { description: 'The party id.' }) id: string, @Ctx() ctx: GatewayContext): Promise<Party | null> {
     const record = await byKeyLoader<PartyRecord, string>(ctx, PartyRecord, 'id').load(checkId(id, ['id']));
     return record ? toPartyGql(record) : null;
   }
 
-  @Mutation(() => Party, { description: 'Register an organisation.' })
+  @Authorized(...WRITE_RULE)
+  @Mutation(() => Party, { description: 'Register an organisation. OFFICER.' })
   async createParty(@Args() { input }: CreatePartyArgs, @Ctx() ctx: GatewayContext): Promise<Party> {
     return ctx.em.transactional(async (em) => {
       const party = unwrapOrThrow(DomainParty.create({ id: newId(), kind: input.kind, ...detailsPatch(input) } as never));
@@ -103,21 +109,25 @@ export class PartyResolver {
       applyPartySnapshot(record, party.toSnapshot());
       record.createdAt = record.updatedAt = new Date();
       em.persist(record);
+      await auditChange(em, ctx, { action: 'createParty', entityType: 'Party', entityId: record.id, before: null, after: party.toSnapshot() });
       await em.flush();
       return toPartyGql(record);
     });
   }
 
-  @Mutation(() => Party, { description: 'Change the details of an organisation (never its kind).' })
+  @Authorized(...WRITE_RULE)
+  @Mutation(() => Party, { description: 'Change the details of an organisation (never its kind). OFFICER.' })
   async updateParty(@Args() { input }: UpdatePartyArgs, @Ctx() ctx: GatewayContext): Promise<Party> {
     const id = checkId(input.id, ['input', 'id']);
     return ctx.em.transactional(async (em) => {
       const record = await em.findOne(PartyRecord, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!record) throw notFound('Party', ['input', 'id']);
       const party = DomainParty.fromSnapshot(partySnapshotOf(record));
+      const before = party.toSnapshot();
       unwrapOrThrow(party.update(detailsPatch(input)));
       applyPartySnapshot(record, party.toSnapshot());
       record.updatedAt = new Date();
+      await auditChange(em, ctx, { action: 'updateParty', entityType: 'Party', entityId: id, before, after: party.toSnapshot() });
       await em.flush();
       return toPartyGql(record);
     });

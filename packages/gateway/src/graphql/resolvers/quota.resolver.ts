@@ -2,8 +2,10 @@
 import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ArrayMaxSize, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PUBLIC_RULE, WRITE_RULE } from '../../security/rules';
+import { auditChange } from '../access';
 import { OCCUPATIONS, Quota as DomainQuota, ROUTES, wibDateOf, type Occupation, type Route } from '../../domain';
 import { MouRecord } from '../../persistence/mou.schema';
 import { applyQuotaSnapshot, quotaSnapshotOf, type QuotaRows } from '../../persistence/opening.mapper';
@@ -14,7 +16,7 @@ import { GatewayError } from '../errors';
 import { checkId, newId, nowTimestamp } from '../ids';
 import { byKeyLoader } from '../loaders';
 import { OccupationEnum, RouteEnum } from '../enums';
-import { checkedCursor, connectionType, DEFAULT_PAGE_SIZE, PageArgs, toConnection } from '../types/connection.type';
+import { checkedCursor, connectionType, DEFAULT_PAGE_SIZE, MAX_FILTER_VALUES, PageArgs, toConnection } from '../types/connection.type';
 import { Mou, Quota, SetQuotaArgs } from '../types/mou.type';
 import { loadMouForChange, toMouGql } from './mou.resolver';
 
@@ -46,11 +48,13 @@ export class QuotaFilter {
 
   @Field(() => [OccupationEnum], { nullable: true, description: 'Only these occupations.' })
   @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
   @IsIn([...OCCUPATIONS], { each: true })
   occupations?: Occupation[];
 
   @Field(() => [RouteEnum], { nullable: true, description: 'Only these routes.' })
   @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
   @IsIn([...ROUTES], { each: true })
   routes?: Route[];
 }
@@ -84,7 +88,8 @@ export async function loadQuotaRowsFor(
 
 @Resolver(() => Quota)
 export class QuotaResolver {
-  @Query(() => QuotaConnection, { description: 'Quotas, oldest first, filtered by MoU, occupation and route.' })
+  @Authorized(...PUBLIC_RULE)
+  @Query(() => QuotaConnection, { description: 'Quotas, oldest first, filtered by MoU, occupation and route (public).' })
   async quotas(@Args() args: QuotasArgs, @Ctx() ctx: GatewayContext) {
     const cursor = await ctx.em.findByCursor(QuotaRecord, quotaWhere(args.filter), {
       first: args.first ?? DEFAULT_PAGE_SIZE,
@@ -94,6 +99,7 @@ export class QuotaResolver {
     return toConnection(cursor, toQuotaGql);
   }
 
+  @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => Mou, { description: 'The MoU the quota belongs to.' })
   async mou(@Root() quota: Quota, @Ctx() ctx: GatewayContext): Promise<Mou> {
     const r = await byKeyLoader<MouRecord, string>(ctx, MouRecord, 'id').load(quota.mouId);
@@ -101,8 +107,9 @@ export class QuotaResolver {
     return toMouGql(r);
   }
 
+  @Authorized(...WRITE_RULE)
   @Mutation(() => Quota, {
-    description: 'Create the quota for an MoU × occupation × route, or change its seats (never below the seats allocated).',
+    description: 'Create the quota for an MoU × occupation × route, or change its seats (never below the seats allocated). OFFICER.',
   })
   async setQuota(@Args() { input }: SetQuotaArgs, @Ctx() ctx: GatewayContext): Promise<Quota> {
     const mouId = checkId(input.mouId, ['input', 'mouId']);
@@ -110,6 +117,7 @@ export class QuotaResolver {
       const { mou } = await loadMouForChange(em, mouId, ['input', 'mouId']);
       const rows = await loadQuotaRowsFor(em, { mouId, occupation: input.occupation, route: input.route });
       let quota: DomainQuota;
+      const before = rows ? quotaSnapshotOf(rows) : null;
       if (rows) {
         quota = DomainQuota.fromSnapshot(quotaSnapshotOf(rows));
         unwrapOrThrow(quota.changeSeats(input.seats));
@@ -128,6 +136,7 @@ export class QuotaResolver {
         );
       }
       const written = applyQuotaSnapshot(em, rows, quota.toSnapshot(), new Date());
+      await auditChange(em, ctx, { action: 'setQuota', entityType: 'Quota', entityId: quota.id, before, after: quota.toSnapshot() });
       await em.flush();
       return toQuotaGql(written.quota);
     });

@@ -1,6 +1,7 @@
 /** Lookup lists for forms and filters: routes and occupations with their bilingual labels. */
 import { OCCUPATIONS, OCCUPATION_LABELS, ROUTES, ROUTE_LABELS, type Occupation, type Route } from '@jembatan/domain';
-import { Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { Authorized, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { PUBLIC_RULE } from '../../security/rules';
 import { OccupationEnum, RouteEnum } from '../enums';
 import { BilingualText } from '../types/label.type';
 
@@ -24,11 +25,13 @@ class OccupationInfo {
 
 @Resolver()
 export class VocabularyResolver {
+  @Authorized(...PUBLIC_RULE)
   @Query(() => [RouteInfo], { description: 'Every visa route the program knows, with labels (for forms and filters).' })
   routes(): RouteInfo[] {
     return ROUTES.map((code) => ({ code, label: { ...ROUTE_LABELS[code] } }));
   }
 
+  @Authorized(...PUBLIC_RULE)
   @Query(() => [OccupationInfo], { description: 'Every occupation the program knows, with labels.' })
   occupations(): OccupationInfo[] {
     return OCCUPATIONS.map((code) => ({ code, label: { ...OCCUPATION_LABELS[code] } }));

@@ -4,6 +4,7 @@ import {
   CANDIDATE_STAGES,
   PLACEMENT_STATUSES,
   type AddressSource,
+  type CandidateProfile as CandidateProfileData,
   type CandidateReferenceSystem,
   type CandidateStage,
   type ConsentGiver,
@@ -18,8 +19,10 @@ import {
   type TopikTest,
 } from '../../domain';
 import { ArrayMaxSize, IsIn, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { KecamatanEnum, OccupationEnum, RouteEnum, SexEnum } from '../enums';
+import { ArgsType, Authorized, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { AgeBand } from '../../security/masking';
+import { PERSONAL_RULE, UNMASKED_RULE, WRITE_RULE } from '../../security/rules';
+import { AgeBandEnum, KecamatanEnum, OccupationEnum, RouteEnum, SexEnum } from '../enums';
 import { DateScalar, DateTimeScalar } from '../scalars';
 import { SelectionStatusEnum } from './eligibility.type';
 import {
@@ -97,15 +100,18 @@ registerEnumType(ReleaseStageEnum, {
 // ---------------------------------------------------------------- profile (output)
 
 @ObjectType({ description: 'Address on the KTP/KK.' })
+@Authorized(...PERSONAL_RULE)
 export class ResidentialAddressGql {
   @Field(() => String, { nullable: true, description: 'Kecamatan as written.' }) kecamatan?: string;
-  @Field(() => String, { nullable: true, description: 'Kelurahan / desa as written.' }) kelurahan?: string;
+  @Authorized(...UNMASKED_RULE)
+  @Field(() => String, { nullable: true, description: 'Kelurahan / desa as written (not in the analyst view).' }) kelurahan?: string;
   @Field(() => String, { nullable: true, description: 'Regency or city as written.' }) city?: string;
   @Field(() => String, { nullable: true, description: 'Kemendagri code of the regency/city of the address.' }) cityCode?: string;
   @Field(() => AddressSourceEnum, { nullable: true, description: 'Card it was read from.' }) source?: AddressSource;
 }
 
 @ObjectType({ description: 'An EPS-TOPIK result.' })
+@Authorized(...PERSONAL_RULE)
 export class EpsTopikResultGql {
   @Field(() => DateScalar, { description: 'Test date.' }) takenOn!: string;
   @Field(() => Int, { description: 'Points.' }) score!: number;
@@ -113,6 +119,7 @@ export class EpsTopikResultGql {
 }
 
 @ObjectType({ description: 'A TOPIK result.' })
+@Authorized(...PERSONAL_RULE)
 export class TopikResultGql {
   @Field(() => TopikTestEnum, { description: 'Test.' }) test!: TopikTest;
   @Field(() => DateScalar, { description: 'Test date.' }) takenOn!: string;
@@ -120,6 +127,7 @@ export class TopikResultGql {
 }
 
 @ObjectType({ description: 'A pilot Korean test result.' })
+@Authorized(...PERSONAL_RULE)
 export class PilotKoreanTestGql {
   @Field(() => DateScalar, { description: 'Test date.' }) takenOn!: string;
   @Field(() => Int, { description: 'Level reached.' }) level!: number;
@@ -127,6 +135,7 @@ export class PilotKoreanTestGql {
 }
 
 @ObjectType({ description: 'A skill verification.' })
+@Authorized(...PERSONAL_RULE)
 export class SkillVerificationGql {
   @Field(() => OccupationEnum, { description: 'Occupation.' }) occupation!: Occupation;
   @Field(() => SkillCertifierEnum, { description: 'Certifier.' }) certifier!: SkillCertifier;
@@ -137,6 +146,7 @@ export class SkillVerificationGql {
 }
 
 @ObjectType({ description: 'Screening results per condition.' })
+@Authorized(...UNMASKED_RULE)
 export class MedicalConditionsGql {
   @Field(() => Boolean, { nullable: true, description: 'Tuberculosis found.' }) TUBERCULOSIS?: boolean;
   @Field(() => Boolean, { nullable: true, description: 'Hepatitis found.' }) HEPATITIS?: boolean;
@@ -145,6 +155,7 @@ export class MedicalConditionsGql {
 }
 
 @ObjectType({ description: 'Medical and psychological results.' })
+@Authorized(...UNMASKED_RULE)
 export class MedicalRecordGql {
   @Field(() => DateScalar, { nullable: true, description: 'Examination date.' }) examinedOn?: string;
   @Field(() => Boolean, { nullable: true, description: 'Physically fit.' }) physicallyFit?: boolean;
@@ -155,11 +166,13 @@ export class MedicalRecordGql {
 }
 
 @ObjectType({ description: 'Criminal record.' })
+@Authorized(...UNMASKED_RULE)
 export class CriminalRecordGql {
   @Field(() => Boolean, { nullable: true, description: 'Ever imprisoned.' }) everImprisoned?: boolean;
 }
 
 @ObjectType({ description: 'History with Korea.' })
+@Authorized(...PERSONAL_RULE)
 export class KoreaHistoryGql {
   @Field(() => Boolean, { nullable: true, description: 'Deported.' }) deported?: boolean;
   @Field(() => Boolean, { nullable: true, description: 'Entry banned.' }) entryBanned?: boolean;
@@ -168,25 +181,32 @@ export class KoreaHistoryGql {
 }
 
 @ObjectType({ description: 'Family consent.' })
+@Authorized(...PERSONAL_RULE)
 export class FamilyConsentGql {
   @Field(() => ConsentGiverEnum, { description: 'Given by.' }) givenBy!: ConsentGiver;
-  @Field(() => DateScalar, { nullable: true, description: 'Given on.' }) givenOn?: string;
+  @Authorized(...UNMASKED_RULE)
+  @Field(() => DateScalar, { nullable: true, description: 'Given on (not in the analyst view).' }) givenOn?: string;
   @Field(() => Boolean, { description: 'Acknowledged by the lurah / kepala desa.' }) acknowledgedByVillageHead!: boolean;
 }
 
 @ObjectType({ description: 'A document held.' })
+@Authorized(...PERSONAL_RULE)
 export class DocumentRecordGql {
   @Field(() => DocumentKindEnum, { description: 'Kind.' }) kind!: DocumentKind;
   @Field(() => DateScalar, { nullable: true, description: 'Issued on.' }) issuedOn?: string;
   @Field(() => DateScalar, { nullable: true, description: 'Expires on.' }) expiresOn?: string;
   @Field(() => Boolean, { nullable: true, description: 'Verified by an officer.' }) verified?: boolean;
-  @Field(() => String, { nullable: true, description: 'Reference.' }) reference?: string;
+  @Authorized(...UNMASKED_RULE)
+  @Field(() => String, { nullable: true, description: 'Reference, e.g. the passport number (not in the analyst view).' }) reference?: string;
 }
 
 @ObjectType({ description: 'What the program knows about a candidate (personal data).' })
+@Authorized(...PERSONAL_RULE)
 export class CandidateProfileGql {
-  @Field(() => String, { nullable: true, description: 'NIK.' }) nik?: string;
-  @Field(() => DateScalar, { nullable: true, description: 'Declared birth date.' }) declaredBirthDate?: string;
+  @Field(() => String, { nullable: true, description: 'NIK; in the analyst view masked as `3673********0001`.' }) nik?: string;
+  @Authorized(...UNMASKED_RULE)
+  @Field(() => DateScalar, { nullable: true, description: 'Declared birth date (not in the analyst view: see ageBand).' }) declaredBirthDate?: string;
+  @Field(() => AgeBandEnum, { nullable: true, description: 'Age band today, from the birth date (declared, else from the NIK); null when none is known.' }) ageBand?: AgeBand;
   @Field(() => SexEnum, { nullable: true, description: 'Declared sex.' }) declaredSex?: Sex;
   @Field(() => ResidentialAddressGql, { nullable: true, description: 'Address on the KTP/KK.' }) address?: ResidentialAddressGql;
   @Field(() => EducationLevelEnum, { nullable: true, description: 'Education.' }) education?: EducationLevel;
@@ -194,32 +214,38 @@ export class CandidateProfileGql {
   @Field(() => [TopikResultGql], { nullable: true, description: 'TOPIK results.' }) topikResults?: TopikResultGql[];
   @Field(() => [PilotKoreanTestGql], { nullable: true, description: 'Pilot Korean tests.' }) pilotKoreanTests?: PilotKoreanTestGql[];
   @Field(() => [SkillVerificationGql], { nullable: true, description: 'Skill verifications.' }) skillVerifications?: SkillVerificationGql[];
-  @Field(() => MedicalRecordGql, { nullable: true, description: 'Medical results.' }) medical?: MedicalRecordGql;
-  @Field(() => CriminalRecordGql, { nullable: true, description: 'Criminal record.' }) criminalRecord?: CriminalRecordGql;
+  @Authorized(...UNMASKED_RULE)
+  @Field(() => MedicalRecordGql, { nullable: true, description: 'Medical results (health data: not in the analyst view).' }) medical?: MedicalRecordGql;
+  @Authorized(...UNMASKED_RULE)
+  @Field(() => CriminalRecordGql, { nullable: true, description: 'Criminal record (not in the analyst view).' }) criminalRecord?: CriminalRecordGql;
   @Field(() => KoreaHistoryGql, { nullable: true, description: 'History with Korea.' }) koreaHistory?: KoreaHistoryGql;
-  @Field(() => String, { nullable: true, description: 'BPJS Ketenagakerjaan number.' }) bpjsNumber?: string;
+  @Field(() => String, { nullable: true, description: 'BPJS Ketenagakerjaan number; in the analyst view only the last 4 characters.' }) bpjsNumber?: string;
   @Field(() => FamilyConsentGql, { nullable: true, description: 'Family consent.' }) familyConsent?: FamilyConsentGql;
   @Field(() => [DocumentRecordGql], { nullable: true, description: 'Documents.' }) documents?: DocumentRecordGql[];
   @Field(() => DateScalar, { nullable: true, description: 'Planned departure.' }) plannedDeparture?: string;
 }
 
 @ObjectType({ description: 'An identifier of the candidate in another system.' })
+@Authorized(...PERSONAL_RULE)
 export class CandidateExternalReferenceGql {
   @Field(() => CandidateReferenceSystemEnum, { description: 'System.' }) system!: CandidateReferenceSystem;
-  @Field(() => String, { description: 'Identifier there.' }) reference!: string;
+  @Field(() => String, { description: 'Identifier there; in the analyst view only the last 4 characters.' }) reference!: string;
 }
 
 @ObjectType({ description: 'One change of a candidate’s stage.' })
+@Authorized(...PERSONAL_RULE)
 export class CandidateStageChange {
   @Field(() => Int, { description: '1, 2, 3, … in order.' }) sequence!: number;
   @Field(() => CandidateStageEnum, { nullable: true, description: 'Stage before (null for registration).' }) from!: CandidateStage | null;
   @Field(() => CandidateStageEnum, { description: 'Stage after.' }) to!: CandidateStage;
   @Field(() => DateTimeScalar, { description: 'When.' }) at!: Date;
   @Field(() => String, { description: 'Who recorded it.' }) actor!: string;
-  @Field(() => String, { nullable: true, description: 'Reason.' }) note!: string | null;
+  @Authorized(...UNMASKED_RULE)
+  @Field(() => String, { nullable: true, description: 'Reason (not in the analyst view).' }) note!: string | null;
 }
 
 @ObjectType({ description: 'A job seeker (CPMI) and where they stand.' })
+@Authorized(...PERSONAL_RULE)
 export class Candidate {
   @Field(() => ID, { description: 'Identifier (UUID).' }) id!: string;
   @Field(() => CandidateStageEnum, { description: 'Current stage.' }) stage!: CandidateStage;
@@ -239,9 +265,12 @@ export class Candidate {
   @Field(() => DateTimeScalar, { description: 'When the record was last changed.' }) updatedAt!: Date;
   openingId!: string | null;
   quotaId!: string | null;
+  /** The profile as stored, for evaluations computed from it (never a GraphQL field; empty in the masked view). */
+  storedProfile!: CandidateProfileData;
 }
 
 @ObjectType({ description: 'A candidate placed in a quota seat through an opening.' })
+@Authorized(...PERSONAL_RULE)
 export class Placement {
   @Field(() => ID, { description: 'Identifier (UUID).' }) id!: string;
   @Field(() => PlacementStatusEnum, { description: 'Status.' }) status!: PlacementStatus;
@@ -261,6 +290,7 @@ export class Placement {
 }
 
 @ObjectType({ description: 'Result of allocating a seat: the selected candidate and the placement.' })
+@Authorized(...WRITE_RULE)
 export class SeatAllocationResult {
   @Field(() => Candidate, { description: 'The candidate, now SELECTED.' }) candidate!: Candidate;
   @Field(() => Placement, { description: 'The placement created.' }) placement!: Placement;

@@ -4,7 +4,8 @@
  */
 import { Cursor } from '@mikro-orm/core';
 import { Max, Min } from 'class-validator';
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Authorized, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { Role } from '../../security/role';
 import { GatewayError } from '../errors';
 
 @ObjectType({ description: 'Where a page sits in a list (Relay PageInfo).' })
@@ -24,6 +25,8 @@ export class PageInfo {
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/** Most values a list filter accepts (every filter list is a set of enum values or ids: far fewer exist). */
+export const MAX_FILTER_VALUES = 50;
 
 @ArgsType()
 export class PageArgs {
@@ -67,8 +70,16 @@ export interface ConnectionShape<T> {
   totalCount: number;
 }
 
-/** Declare `<Name>Edge` and `<Name>Connection` object types for a node type. */
-export function connectionType<T extends object>(nodeType: ClassType<T>, name: string, what: string): ClassType<ConnectionShape<T>> {
+/**
+ * Declare `<Name>Edge` and `<Name>Connection` object types for a node type. `nodeRule`: the roles the
+ * edge's `node` field needs (personal node types: the same rule as the type itself).
+ */
+export function connectionType<T extends object>(
+  nodeType: ClassType<T>,
+  name: string,
+  what: string,
+  options: { readonly nodeRule?: readonly Role[] } = {},
+): ClassType<ConnectionShape<T>> {
   @ObjectType(`${name}Edge`, { description: `One ${what} in a list, with its cursor.` })
   class Edge {
     @Field(() => String, { description: 'Opaque cursor of this item.' })
@@ -77,6 +88,7 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
     @Field(() => nodeType, { description: `The ${what}.` })
     node!: T;
   }
+  if (options.nodeRule) Authorized(...options.nodeRule)(Edge.prototype, 'node');
 
   @ObjectType(`${name}Connection`, { description: `A page of ${what} items (Relay connection).` })
   class Connection {
@@ -105,4 +117,9 @@ export function toConnection<R extends object, T>(cursor: Cursor<R, any, any, an
     },
     totalCount: cursor.totalCount as number,
   };
+}
+
+/** An empty page (a caller whose rights match no row). */
+export function emptyConnection<T>(): ConnectionShape<T> {
+  return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: 0 };
 }

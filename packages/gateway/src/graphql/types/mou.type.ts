@@ -27,7 +27,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Authorized, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { STAFF_RULE } from '../../security/rules';
 import { OccupationEnum, RouteEnum } from '../enums';
 import { DateScalar, DateTimeScalar } from '../scalars';
 import { BilingualText } from './label.type';
@@ -98,7 +99,8 @@ export class MouStatusChange {
   @Field(() => DateTimeScalar, { description: 'When it was recorded.' })
   at!: Date;
 
-  @Field(() => String, { description: 'Who recorded it.' })
+  @Authorized(...STAFF_RULE)
+  @Field(() => String, { description: 'Who recorded it (`apiKey:<keyId>`, `jwt:<subject>`): staff only (OFFICER, PARTNER, ANALYST, ADMIN).' })
   actor!: string;
 
   @Field(() => String, { nullable: true, description: 'Reason given.' })
@@ -119,7 +121,8 @@ export class OpeningStatusChange {
   @Field(() => DateTimeScalar, { description: 'When it was recorded.' })
   at!: Date;
 
-  @Field(() => String, { description: 'Who recorded it.' })
+  @Authorized(...STAFF_RULE)
+  @Field(() => String, { description: 'Who recorded it (`apiKey:<keyId>`, `jwt:<subject>`): staff only (OFFICER, PARTNER, ANALYST, ADMIN).' })
   actor!: string;
 
   @Field(() => String, { nullable: true, description: 'Reason given.' })

@@ -45,7 +45,7 @@ export class ApiKeyResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => CreatedApiKey, { description: 'Create an API key (ADMIN). The key is in the answer once and never again.' })
-  async createApiKey(@Ctx() ctx: SecurityContext, @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput): Promise<CreatedApiKey> {
+  async createApiKey(@Ctx() ctx: SecurityContext, @Arg('input', () => CreateApiKeyInput, { description: 'The key: name, roles and the claims the roles need.' }) input: CreateApiKeyInput): Promise<CreatedApiKey> {
     const principal = ctx.principal ?? ANONYMOUS;
     return ctx.em.transactional(async (tem) => {
       const { record, token } = await createApiKey(emExecutor(tem), {

@@ -1,8 +1,9 @@
 /** GraphQL types for API key administration (ADMIN only). */
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { ROLES, type Role } from '../role';
+import { ADMIN_RULE } from '../rules';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in Role]: K };
 
@@ -22,6 +23,7 @@ registerEnumType(RoleEnum, {
 });
 
 @ObjectType({ description: 'An API key for a municipal app. The secret is never shown again after creation.' })
+@Authorized(...ADMIN_RULE)
 export class ApiKey {
   @Field(() => ID, { description: 'Key id: the 16 hex characters after `jmb_` (safe to log).' })
   keyId!: string;
@@ -58,6 +60,7 @@ export class ApiKey {
 }
 
 @ObjectType({ description: 'A newly created API key: the only time its secret is shown.' })
+@Authorized(...ADMIN_RULE)
 export class CreatedApiKey {
   @Field(() => String, { description: 'The full key `jmb_<keyId>_<secret>`: store it in the app’s secret store now; it cannot be shown again.' })
   apiKey!: string;

@@ -1,10 +1,12 @@
 /** GraphQL types for reading the audit log (OFFICER, ADMIN). */
 import { IsOptional, Matches, MaxLength } from 'class-validator';
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Authorized, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeScalar, JSONScalar } from '../../graphql/scalars';
 import { connectionType } from '../../graphql/types/connection.type';
+import { AUDIT_RULE } from '../rules';
 
 @ObjectType({ description: 'One change: who made it, when, to which record, with a redacted before/after.' })
+@Authorized(...AUDIT_RULE)
 export class AuditLogEntry {
   @Field(() => ID, { description: 'Row id (increasing).' })
   id!: string;
@@ -43,7 +45,7 @@ export class AuditLogEntry {
   requestId!: string | null;
 }
 
-export const AuditLogEntryConnection = connectionType(AuditLogEntry, 'AuditLogEntry', 'audit log entry');
+export const AuditLogEntryConnection = connectionType(AuditLogEntry, 'AuditLogEntry', 'audit log entry', { nodeRule: AUDIT_RULE });
 
 @InputType({ description: 'Filters for the audit log (all optional, combined with AND).' })
 export class AuditLogFilter {

@@ -1,0 +1,129 @@
+/**
+ * Row-level access for resolvers (issue 5): which candidate records a caller may see and how much of
+ * them (security/auth-checker.ts `candidateView`), which job openings count as published, and the audit
+ * row every mutation writes in its own transaction.
+ *
+ * Candidate records, per role (the strongest view wins):
+ * - ADMIN, OFFICER (of this deployment's city): every record, in full;
+ * - CANDIDATE: their own record (`candidateId`), in full;
+ * - PARTNER: candidates holding a placement (not cancelled) under an MoU one of their parties is party
+ *   to, in full;
+ * - ANALYST: every other record, masked (masking.ts).
+ */
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { OpeningStatus } from '../domain';
+import type { CandidateRecord } from '../persistence/candidate.schema';
+import { writeAudit } from '../security/audit-log';
+import { candidateView, satisfiesRule, type CandidateView } from '../security/auth-checker';
+import { hasRole, type Principal } from '../security/role';
+import { STAFF_RULE } from '../security/rules';
+import type { GatewayContext } from './context';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const uuids = (values: readonly string[] | undefined): string[] =>
+  [...new Set((values ?? []).map((v) => v.toLowerCase()))].filter((v) => UUID_RE.test(v));
+
+/** ADMIN, or an OFFICER of this deployment (principalForDeployment has already dropped other cities' officers). */
+export function seesEveryCandidateInFull(p: Principal): boolean {
+  return hasRole(p, 'ADMIN') || hasRole(p, 'OFFICER');
+}
+
+/**
+ * The rows of `candidate` a caller may list: `{}` for all, a filter for some, `null` for none. ANALYST
+ * callers list every row (the ones outside their other rights come back masked).
+ */
+export function candidateListWhere(ctx: GatewayContext): FilterQuery<CandidateRecord> | null {
+  const p = ctx.principal;
+  if (seesEveryCandidateInFull(p) || hasRole(p, 'ANALYST')) return {};
+  const or: Array<Record<string, unknown>> = [];
+  const own = hasRole(p, 'CANDIDATE') ? uuids(p.candidateId ? [p.candidateId] : []) : [];
+  if (own.length) or.push({ id: own[0] });
+  const parties = hasRole(p, 'PARTNER') ? uuids(p.partyIds) : [];
+  if (parties.length) or.push({ id: { $in: partnerCandidatesSubquery(ctx.em, parties) } });
+  if (or.length === 0) return null;
+  return (or.length === 1 ? or[0] : { $or: or }) as FilterQuery<CandidateRecord>;
+}
+
+function partnerCandidatesSubquery(em: EntityManager, partyIds: readonly string[]) {
+  return em
+    .getKnex()
+    .select('p.candidate_id')
+    .from({ p: 'placement' })
+    .join({ mp: 'mou_party' }, 'mp.mou_id', 'p.mou_id')
+    .whereIn('mp.party_id', [...partyIds])
+    .whereNot('p.status', 'CANCELLED');
+}
+
+/** Of these candidates, the ones placed under an MoU of one of the caller's parties (one statement). */
+async function partnerVisible(ctx: GatewayContext, candidateIds: readonly string[]): Promise<Set<string>> {
+  const parties = hasRole(ctx.principal, 'PARTNER') ? uuids(ctx.principal.partyIds) : [];
+  const ids = uuids(candidateIds);
+  if (parties.length === 0 || ids.length === 0) return new Set();
+  const rows = (await partnerCandidatesSubquery(ctx.em, parties).distinct().whereIn('p.candidate_id', ids)) as Array<{ candidate_id: string }>;
+  return new Set(rows.map((r) => r.candidate_id));
+}
+
+/** The view the caller has on each record (`NONE`: not at all). At most one SQL statement. */
+export async function candidateViews(ctx: GatewayContext, records: ReadonlyArray<Pick<CandidateRecord, 'id'>>): Promise<Map<string, CandidateView>> {
+  // record ids are lower-case UUIDs; a credential may spell its candidate id in upper case
+  const p: Principal = ctx.principal.candidateId ? { ...ctx.principal, candidateId: ctx.principal.candidateId.toLowerCase() } : ctx.principal;
+  const out = new Map<string, CandidateView>();
+  if (seesEveryCandidateInFull(p)) {
+    for (const r of records) out.set(r.id, 'FULL');
+    return out;
+  }
+  const placed = await partnerVisible(ctx, records.map((r) => r.id));
+  for (const r of records) {
+    out.set(r.id, candidateView(p, { candidateId: r.id, city: ctx.city, partyIds: placed.has(r.id) ? [...(p.partyIds ?? [])] : [] }));
+  }
+  return out;
+}
+
+export async function candidateViewOf(ctx: GatewayContext, record: Pick<CandidateRecord, 'id'>): Promise<CandidateView> {
+  return (await candidateViews(ctx, [record])).get(record.id) ?? 'NONE';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Job openings: the public vacancy board shows published (OPEN) openings; staff see every status.
+
+export const PUBLISHED_OPENING_STATUSES: readonly OpeningStatus[] = ['OPEN'];
+
+/** The statuses the caller may see; undefined = all. */
+export function visibleOpeningStatuses(p: Principal): readonly OpeningStatus[] | undefined {
+  return satisfiesRule(p, STAFF_RULE) ? undefined : PUBLISHED_OPENING_STATUSES;
+}
+
+export function canSeeOpening(p: Principal, status: OpeningStatus): boolean {
+  const visible = visibleOpeningStatuses(p);
+  return visible === undefined || visible.includes(status);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Audit
+
+export interface AuditChange {
+  readonly action: string;
+  readonly entityType: string;
+  readonly entityId: string | null;
+  /** Plain snapshots: redacted (security/redaction.ts) before they are stored. */
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+/**
+ * Append the audit row of a mutation on the mutation's own transactional EntityManager (`em` inside
+ * `ctx.em.transactional(async (em) => …)`): it commits or rolls back with the change. Mutations write
+ * it before their final flush, so a change the database refuses takes its audit row with it.
+ */
+export async function auditChange(em: EntityManager, ctx: GatewayContext, change: AuditChange): Promise<void> {
+  await writeAudit(em, {
+    principal: ctx.principal,
+    action: change.action,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    before: change.before,
+    after: change.after,
+    requestId: ctx.requestId,
+  });
+}

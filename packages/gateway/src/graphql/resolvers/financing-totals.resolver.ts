@@ -1,0 +1,257 @@
+/**
+ * `financingTotals`: who pays what and how it is financed, for analysts and dashboards. Computed in
+ * PostgreSQL (`GROUP BY … GROUPING SETS`, sums of bigint columns as exact numerics), never by loading
+ * plans or placements into the server. It takes the same filter as the `candidates` list: the
+ * candidate set is the list's own `candidateWhere(filter)`, turned into a sub-query by MikroORM's
+ * query builder, so the list and the aggregate can never disagree about who matches.
+ *
+ * Three parts, each one SQL statement, the last two only when asked for:
+ * - `rows`: financing by payer × financier × product (count, principal, interest, total repaid);
+ * - `placementCosts`: the stored placement cost estimates by payer (as the `placementCosts` query,
+ *   but for the filtered candidates);
+ * - `workerCoverage`: per candidate, the worker's own costs against the loans and grants of their
+ *   plan, summed: what is financed, what the worker must still find up front, what they pay in all.
+ */
+import type { FilterQuery } from '@mikro-orm/core';
+import { IsOptional, ValidateNested } from 'class-validator';
+import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { PayerKind } from '../../domain';
+import { CandidateRecord } from '../../persistence/candidate.schema';
+import type { FinancierKind, PlanFinancingKind, PlanProduct } from '../../persistence/financing-plan.schema';
+import { candidateListWhere } from '../access';
+import type { GatewayContext } from '../context';
+import { PayerKindEnum } from '../enums';
+import { FinancierKindEnum, FinancingKindEnum, FinancingProductEnum } from '../types/financing-plan.type';
+import { Money, moneyFromMinor } from '../types/money.type';
+import { PlacementCostTotals } from './aggregates.resolver';
+import { CandidateFilter, candidateWhere } from './candidate.resolver';
+
+/** Roles that may read the aggregate (ADMIN passes every rule). PARTNER totals cover their own candidates only. */
+export const FINANCING_TOTALS_READERS = ['OFFICER', 'ANALYST', 'PARTNER'] as const;
+
+// ---------------------------------------------------------------- types
+
+@ObjectType({ description: 'Financing of one payer × financier × product: how many plans use it and the sums, whole rupiah.' })
+export class FinancingTotalsRow {
+  @Field(() => PayerKindEnum, { description: 'Who bears the amount in the end: WORKER repays loans; CITY_SUBSIDY for the city grant.' }) payer!: PayerKind;
+  @Field(() => FinancierKindEnum, { description: 'Who puts up the money (lender or funder).' }) financier!: FinancierKind;
+  @Field(() => FinancingProductEnum, { description: 'The product.' }) product!: PlanProduct;
+  @Field(() => FinancingKindEnum, { description: 'LOAN or GRANT.' }) kind!: PlanFinancingKind;
+  @Field(() => Int, { description: 'Plans (candidates) using the product: a plan uses each product at most once.' }) count!: number;
+  @Field(() => Money, { description: 'Principal lent, or granted.' }) principal!: Money;
+  @Field(() => Money, { description: 'Interest over the loans (0 for grants and zero-interest loans).' }) interest!: Money;
+  @Field(() => Money, { description: 'What the workers repay: principal + interest of the loans (0 for grants).' }) totalRepaid!: Money;
+}
+
+@ObjectType({
+  description:
+    'Worker costs against financing, summed per candidate over the filtered candidates that have a stored cost estimate (a non-cancelled placement) or a financing plan. A plan recorded before a seat is allocated has financing but no stored cost yet.',
+})
+export class WorkerFinancingCoverage {
+  @Field(() => Int, { description: 'Candidates counted (with a stored worker cost or a plan).' }) candidates!: number;
+  @Field(() => Int, { description: 'Of which with a financing plan.' }) financedCandidates!: number;
+  @Field(() => Money, { description: 'Placement costs borne by the workers (payer WORKER in the estimates stored at allocation), before departure and in Korea.' })
+  workerCosts!: Money;
+  @Field(() => Money, { description: 'Of which before departure: what KUR Penempatan PMI and the other products are meant to finance.' })
+  workerCostsBeforeDeparture!: Money;
+  @Field(() => Money, { description: 'Principal of the workers’ loans (KUR, zero-interest facilities).' }) financedByLoans!: Money;
+  @Field(() => Money, { description: 'Grants towards the workers’ costs (city grant).' }) coveredByGrants!: Money;
+  @Field(() => Money, { description: 'Interest the workers pay on their loans.' }) loanInterest!: Money;
+  @Field(() => Money, { description: 'Σ per candidate of max(costs before departure − loans − grants, 0): cash the workers must still find up front.' })
+  cashStillNeeded!: Money;
+  @Field(() => Money, { description: 'Σ per candidate of max(loans + grants − costs before departure, 0): financing beyond the stored estimate (e.g. plans set before a seat was allocated, or costs the estimate does not know).' })
+  financedBeyondEstimate!: Money;
+  @Field(() => Money, { description: 'Σ per candidate of max(worker costs − grants, 0) + loan interest: what the workers pay in the end, from their own pocket or by repaying loans.' })
+  workerPaysInTotal!: Money;
+}
+
+@ObjectType({
+  description:
+    'Who pays what and how it is financed, for the candidates the filter selects: financing by payer × financier × product (rows and totals), and — when asked — the stored placement costs by payer and the workers’ costs against their financing. Computed in SQL (GROUP BY), never by loading records.',
+})
+export class FinancingTotals {
+  @Field(() => [FinancingTotalsRow], { description: 'One row per payer × financier × product in use.' }) rows!: FinancingTotalsRow[];
+  @Field(() => Int, { description: 'Financing plans of the filtered candidates.' }) plans!: number;
+  @Field(() => Money, { description: 'Principal of every loan.' }) loans!: Money;
+  @Field(() => Money, { description: 'Every grant.' }) grants!: Money;
+  @Field(() => Money, { description: 'Interest over every loan.' }) interest!: Money;
+  @Field(() => Money, { description: 'What the workers repay over every loan (principal + interest).' }) totalRepaid!: Money;
+  /** The filtered candidate set, as SQL (for the field resolvers). */
+  candidates!: CandidateSetSql;
+}
+
+@ArgsType()
+export class FinancingTotalsArgs {
+  @Field(() => CandidateFilter, { nullable: true, description: 'The same filter as `candidates` (stage, kecamatan, occupation, route, stored eligibility).' })
+  @IsOptional() @ValidateNested()
+  filter?: CandidateFilter;
+}
+
+// ---------------------------------------------------------------- SQL
+
+/** `select c.id from candidate c where …` with `?` placeholders and their values. */
+export interface CandidateSetSql {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+export function candidateSetSql(ctx: GatewayContext, filter: CandidateFilter | undefined): CandidateSetSql {
+  // the list's own row scope (access.ts): every row for OFFICER, ANALYST, ADMIN; a PARTNER's own
+  // candidates (placed under an MoU of one of its parties); nothing for anyone else
+  const scope = candidateListWhere(ctx);
+  const filterWhere = candidateWhere(filter);
+  const where = scope === null || Object.keys(scope).length === 0 ? filterWhere : ({ $and: [filterWhere, scope] } as FilterQuery<CandidateRecord>);
+  const qb = ctx.em.createQueryBuilder(CandidateRecord, 'c').select('c.id').where(where as never);
+  if (scope === null) qb.andWhere('1 = 0');
+  // knex's `?` placeholders, as Connection.execute binds them (qb.getQuery() renders PostgreSQL's $n)
+  const { sql, bindings } = qb.getKnexQuery().toSQL();
+  return { sql, params: bindings };
+}
+
+type Row = Record<string, unknown>;
+const idr = (v: unknown): Money => moneyFromMinor(String(v ?? 0), 'IDR');
+const int = (v: unknown): number => Number(v ?? 0);
+
+// ---------------------------------------------------------------- resolver
+
+@Resolver(() => FinancingTotals)
+export class FinancingTotalsResolver {
+  @Authorized(...FINANCING_TOTALS_READERS)
+  @Query(() => FinancingTotals, {
+    description:
+      'Financing totals by payer × financier × product (count, principal, interest, total repaid), with the placement costs by payer and the workers’ costs against their financing — who pays what and how it is financed — for the candidates the filter selects (the same filter as `candidates`). SQL GROUP BY. OFFICER, ANALYST, PARTNER (a partner’s totals cover the candidates placed under its MoUs only).',
+  })
+  async financingTotals(@Args() args: FinancingTotalsArgs, @Ctx() ctx: GatewayContext): Promise<FinancingTotals> {
+    const candidates = candidateSetSql(ctx, args.filter);
+    const rows = await ctx.em.getConnection().execute<Row[]>(
+      `with cand as (${candidates.sql})
+       select f.payer, f.financier, f.product_id, f.financing_kind,
+              grouping(f.payer) as is_total,
+              count(*) as n,
+              count(distinct f.plan_id) as plans,
+              sum(f.amount_idr) as principal,
+              sum(f.amount_idr) filter (where f.financing_kind = 'LOAN') as loans,
+              sum(f.amount_idr) filter (where f.financing_kind = 'GRANT') as grants,
+              sum(f.interest_idr) as interest,
+              sum(f.total_paid_idr) as total_paid
+         from financing_plan_facility f
+         join financing_plan fp on fp.id = f.plan_id
+        where fp.candidate_id in (select id from cand)
+        group by grouping sets ((f.payer, f.financier, f.product_id, f.financing_kind), ())
+        order by is_total, f.payer, f.financier, f.product_id`,
+      [...candidates.params],
+    );
+    const groups = rows.filter((r) => int(r.is_total) === 0);
+    const total = rows.find((r) => int(r.is_total) === 1);
+    return {
+      rows: groups.map((r) => ({
+        payer: r.payer as PayerKind,
+        financier: r.financier as FinancierKind,
+        product: r.product_id as PlanProduct,
+        kind: r.financing_kind as PlanFinancingKind,
+        count: int(r.n),
+        principal: idr(r.principal),
+        interest: idr(r.interest),
+        totalRepaid: idr(r.total_paid),
+      })),
+      plans: int(total?.plans),
+      loans: idr(total?.loans),
+      grants: idr(total?.grants),
+      interest: idr(total?.interest),
+      totalRepaid: idr(total?.total_paid),
+      candidates,
+    };
+  }
+
+  @FieldResolver(() => PlacementCostTotals, {
+    description: 'Placement costs by payer for the same candidates, from the estimates stored when each seat was allocated (cancelled placements left out): who pays what.',
+  })
+  async placementCosts(@Root() totals: FinancingTotals, @Ctx() ctx: GatewayContext): Promise<PlacementCostTotals> {
+    const rows = await ctx.em.getConnection().execute<Row[]>(
+      `with cand as (${totals.candidates.sql})
+       select s.payer, grouping(s.payer) as is_total,
+              sum(s.amount_idr) filter (where s.timing = 'BEFORE_DEPARTURE') as before_departure,
+              sum(s.amount_idr) filter (where s.timing = 'IN_KOREA') as in_korea,
+              sum(s.amount_idr) as total,
+              count(distinct s.placement_id) as placements,
+              (select count(*) from placement ap where ap.status <> 'CANCELLED' and ap.candidate_id in (select id from cand)) as all_placements
+         from placement_cost_share s
+         join placement p on p.id = s.placement_id
+        where p.status <> 'CANCELLED' and p.candidate_id in (select id from cand)
+        group by grouping sets ((s.payer), ())
+        order by is_total, s.payer`,
+      [...totals.candidates.params],
+    );
+    const total = rows.find((r) => int(r.is_total) === 1);
+    return {
+      rows: rows
+        .filter((r) => int(r.is_total) === 0)
+        .map((r) => ({
+          payer: r.payer as PayerKind,
+          beforeDeparture: idr(r.before_departure),
+          inKorea: idr(r.in_korea),
+          total: idr(r.total),
+          placements: int(r.placements),
+        })),
+      total: idr(total?.total),
+      placements: int(total?.all_placements),
+    };
+  }
+
+  @FieldResolver(() => WorkerFinancingCoverage, {
+    description: 'The workers’ own placement costs against the loans and grants of their plans, per candidate then summed: how the workers’ share is financed.',
+  })
+  async workerCoverage(@Root() totals: FinancingTotals, @Ctx() ctx: GatewayContext): Promise<WorkerFinancingCoverage> {
+    const rows = await ctx.em.getConnection().execute<Row[]>(
+      `with cand as (${totals.candidates.sql}),
+       costs as (
+         select p.candidate_id,
+                sum(s.amount_idr) as worker_total,
+                coalesce(sum(s.amount_idr) filter (where s.timing = 'BEFORE_DEPARTURE'), 0) as worker_before
+           from placement_cost_share s
+           join placement p on p.id = s.placement_id
+          where p.status <> 'CANCELLED' and s.payer = 'WORKER' and p.candidate_id in (select id from cand)
+          group by p.candidate_id),
+       fin as (
+         select fp.candidate_id,
+                coalesce(sum(f.amount_idr) filter (where f.financing_kind = 'LOAN'), 0) as loans,
+                coalesce(sum(f.amount_idr) filter (where f.financing_kind = 'GRANT'), 0) as grants,
+                sum(f.interest_idr) as interest
+           from financing_plan fp
+           join financing_plan_facility f on f.plan_id = fp.id
+          where fp.candidate_id in (select id from cand)
+          group by fp.candidate_id),
+       per as (
+         select coalesce(k.worker_total, 0) as wt, coalesce(k.worker_before, 0) as wb,
+                coalesce(f.loans, 0) as loans, coalesce(f.grants, 0) as grants, coalesce(f.interest, 0) as interest,
+                (f.candidate_id is not null) as financed
+           from costs k
+           full join fin f on f.candidate_id = k.candidate_id)
+       select count(*) as candidates,
+              count(*) filter (where financed) as financed,
+              coalesce(sum(wt), 0) as worker_total,
+              coalesce(sum(wb), 0) as worker_before,
+              coalesce(sum(loans), 0) as loans,
+              coalesce(sum(grants), 0) as grants,
+              coalesce(sum(interest), 0) as interest,
+              coalesce(sum(greatest(wb - loans - grants, 0)), 0) as cash_needed,
+              coalesce(sum(greatest(loans + grants - wb, 0)), 0) as beyond,
+              coalesce(sum(greatest(wt - grants, 0) + interest), 0) as worker_pays
+         from per`,
+      [...totals.candidates.params],
+    );
+    const r = rows[0] ?? {};
+    return {
+      candidates: int(r.candidates),
+      financedCandidates: int(r.financed),
+      workerCosts: idr(r.worker_total),
+      workerCostsBeforeDeparture: idr(r.worker_before),
+      financedByLoans: idr(r.loans),
+      coveredByGrants: idr(r.grants),
+      loanInterest: idr(r.interest),
+      cashStillNeeded: idr(r.cash_needed),
+      financedBeyondEstimate: idr(r.beyond),
+      workerPaysInTotal: idr(r.worker_pays),
+    };
+  }
+}

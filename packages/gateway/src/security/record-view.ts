@@ -1,0 +1,42 @@
+/**
+ * Which view of a personal record a response carries (auth-checker.ts `CandidateView`): resolvers tag
+ * the objects they return with it, and the authChecker refuses, on a `MASKED` object, every field
+ * whose rule leaves `ANALYST` out (rules.ts `UNMASKED_RULE`). The data is masked as well
+ * (masking.ts): the tag is the second lock, for a caller holding ANALYST together with a role that
+ * passes the field's rule (e.g. ANALYST + PARTNER on a record outside the partner's MoUs).
+ *
+ * The tag is an enumerable symbol property: invisible to JSON, `Object.entries` and GraphQL, but
+ * kept by `Object.assign` and spread, which type-graphql uses to turn roots into class instances.
+ */
+import type { CandidateView } from './auth-checker';
+
+export const RECORD_VIEW: unique symbol = Symbol.for('jembatan.recordView');
+
+type Tagged = { [RECORD_VIEW]?: Exclude<CandidateView, 'NONE'> };
+
+/** The view an object was tagged with; undefined for untagged objects. */
+export function viewOf(value: unknown): Exclude<CandidateView, 'NONE'> | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  return (value as Tagged)[RECORD_VIEW];
+}
+
+/** Tag one object (in place) and return it. */
+export function withView<T extends object>(value: T, view: Exclude<CandidateView, 'NONE'>): T {
+  Object.defineProperty(value, RECORD_VIEW, { value: view, enumerable: true, configurable: true, writable: true });
+  return value;
+}
+
+/** Tag an object and every object or array element below it (plain data only). */
+export function withViewDeep<T>(value: T, view: Exclude<CandidateView, 'NONE'>): T {
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > 32 || !v || typeof v !== 'object' || v instanceof Date) return;
+    if (Array.isArray(v)) {
+      for (const item of v) walk(item, depth + 1);
+      return;
+    }
+    withView(v as object, view);
+    for (const item of Object.values(v as Record<string, unknown>)) walk(item, depth + 1);
+  };
+  walk(value, 0);
+  return value;
+}

@@ -1,0 +1,101 @@
+/**
+ * The access rules of the real schema (issue 5): every query and mutation has an explicit rule, every
+ * field that returns personal data has one and none of them is PUBLIC, mutations are never public, and
+ * nothing can change the audit log.
+ */
+import { getNamedType, isInterfaceType, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { buildGatewaySchema } from '../src/graphql/schema';
+import { findUnprotectedFields, typeGraphqlRuleLookup } from '../src/security/schema-access-audit';
+import { PERSONAL_TYPES, PUBLIC_RULE, UNMASKED_RULE } from '../src/security/rules';
+
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await buildGatewaySchema();
+});
+
+const rulesOf = (type: string, field: string): readonly string[] | undefined => {
+  const t = schema.getType(type);
+  if (!isObjectType(t)) throw new Error(`${type} is not an object type`);
+  const f = t.getFields()[field];
+  if (!f) throw new Error(`${type}.${field} does not exist`);
+  return typeGraphqlRuleLookup(type, field, f as GraphQLField<unknown, unknown>);
+};
+
+describe('the schema walk on the real schema', () => {
+  it('lists only personal types the schema has (a renamed type would silently escape the walk)', () => {
+    expect(PERSONAL_TYPES.filter((name) => !schema.getType(name))).toEqual([]);
+  });
+
+  it('finds no query, mutation or personal field without a rule, and no PUBLIC rule on personal data', () => {
+    expect(findUnprotectedFields(schema, { types: PERSONAL_TYPES })).toEqual([]);
+  });
+
+  it('treats every type reachable from a candidate profile as personal', () => {
+    const seen = new Set<string>();
+    const visit = (name: string): void => {
+      const type = schema.getType(name);
+      if (seen.has(name) || !(isObjectType(type) || isInterfaceType(type))) return;
+      seen.add(name);
+      for (const f of Object.values(type.getFields())) visit(getNamedType(f.type).name);
+    };
+    visit('CandidateProfileGql');
+    expect(seen.size).toBeGreaterThan(10);
+    expect([...seen].filter((n) => !PERSONAL_TYPES.includes(n))).toEqual([]);
+  });
+
+  it('every mutation needs a role (none is PUBLIC), and none of them writes the audit log', () => {
+    const mutations = Object.keys(schema.getMutationType()!.getFields());
+    expect(mutations.length).toBeGreaterThan(20);
+    const open = mutations.filter((m) => {
+      const roles = rulesOf('Mutation', m);
+      return !roles || roles.length === 0 || roles.includes('PUBLIC');
+    });
+    expect(open).toEqual([]);
+    expect(mutations.filter((m) => /audit/i.test(m))).toEqual([]);
+  });
+
+  it('keeps the public surface to the program and the calculators', () => {
+    const publicQueries = Object.keys(schema.getQueryType()!.getFields())
+      .filter((q) => rulesOf('Query', q)?.includes('PUBLIC'))
+      .sort();
+    expect(publicQueries).toEqual(
+      [
+        'costEstimate',
+        'eligibilityCheck',
+        'financingSimulation',
+        'jobOpening',
+        'jobOpenings',
+        'mou',
+        'mous',
+        'occupations',
+        'parameters',
+        'parties',
+        'party',
+        'quotaFill',
+        'quotas',
+        'routes',
+      ].sort(),
+    );
+    for (const q of publicQueries) expect(rulesOf('Query', q)).toEqual(PUBLIC_RULE);
+  });
+
+  it('leaves the unmasked-only fields out of the analyst view', () => {
+    for (const [type, field] of [
+      ['CandidateProfileGql', 'declaredBirthDate'],
+      ['CandidateProfileGql', 'medical'],
+      ['CandidateProfileGql', 'criminalRecord'],
+      ['MedicalRecordGql', 'conditions'],
+      ['MedicalConditionsGql', 'HIV'],
+      ['CriminalRecordGql', 'everImprisoned'],
+      ['DocumentRecordGql', 'reference'],
+      ['ResidentialAddressGql', 'kelurahan'],
+      ['FamilyConsentGql', 'givenOn'],
+      ['CandidateStageChange', 'note'],
+      ['Candidate', 'eligibility'],
+    ] as const) {
+      expect([`${type}.${field}`, rulesOf(type, field)]).toEqual([`${type}.${field}`, UNMASKED_RULE]);
+    }
+    expect(rulesOf('CandidateProfileGql', 'nik')).toContain('ANALYST');
+    expect(rulesOf('CandidateProfileGql', 'ageBand')).toContain('ANALYST');
+  });
+});

@@ -1,0 +1,53 @@
+import type { Send } from './send.js';
+import { aggregatesApi, type AggregatesApi } from './aggregates.api.js';
+import { candidatesApi, type CandidatesApi } from './candidates.api.js';
+import { costsApi, type CostsApi } from './costs.api.js';
+import { eligibilityApi, type EligibilityApi } from './eligibility.api.js';
+import { financingApi, type FinancingApi } from './financing.api.js';
+import { mousApi, type MousApi } from './mous.api.js';
+import { openingsApi, type OpeningsApi } from './openings.api.js';
+import { parametersApi, type ParametersApi } from './parameters.api.js';
+import { partiesApi, type PartiesApi } from './parties.api.js';
+import { quotasApi, type QuotasApi } from './quotas.api.js';
+
+export type { ListOptions, Send } from './send.js';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './send.js';
+export * from './aggregates.api.js';
+export * from './candidates.api.js';
+export * from './costs.api.js';
+export * from './eligibility.api.js';
+export * from './financing.api.js';
+export * from './mous.api.js';
+export * from './openings.api.js';
+export * from './parameters.api.js';
+export * from './parties.api.js';
+export * from './quotas.api.js';
+
+/** The client's methods, grouped by what a municipal app does. Each calls one generated operation. */
+export interface JembatanApi {
+  readonly mous: MousApi;
+  readonly quotas: QuotasApi;
+  readonly parties: PartiesApi;
+  readonly openings: OpeningsApi;
+  readonly candidates: CandidatesApi;
+  readonly eligibility: EligibilityApi;
+  readonly costs: CostsApi;
+  readonly financing: FinancingApi;
+  readonly parameters: ParametersApi;
+  readonly aggregates: AggregatesApi;
+}
+
+export function createApi(send: Send): JembatanApi {
+  return Object.freeze({
+    mous: Object.freeze(mousApi(send)),
+    quotas: Object.freeze(quotasApi(send)),
+    parties: Object.freeze(partiesApi(send)),
+    openings: Object.freeze(openingsApi(send)),
+    candidates: Object.freeze(candidatesApi(send)),
+    eligibility: Object.freeze(eligibilityApi(send)),
+    costs: Object.freeze(costsApi(send)),
+    financing: Object.freeze(financingApi(send)),
+    parameters: Object.freeze(parametersApi(send)),
+    aggregates: Object.freeze(aggregatesApi(send)),
+  });
+}
