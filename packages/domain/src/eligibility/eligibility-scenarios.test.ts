@@ -16,6 +16,9 @@ const EPS_2023 = { epsTopikResults: [{ takenOn: '2023-05-12', score: 150 }] };
 const BORN_2008_03_01 = { declaredBirthDate: '2008-03-01' };
 const BORN_1986_03_01 = { declaredBirthDate: '1986-03-01' };
 const BORN_2007_02_28 = { declaredBirthDate: '2007-02-28' };
+const BORN_2008_02_29 = { declaredBirthDate: '2008-02-29' };
+const BORN_1986_02_28 = { declaredBirthDate: '1986-02-28' };
+const BORN_2012_02_29 = { declaredBirthDate: '2012-02-29' };
 
 const SCENARIOS: Scenario[] = [
   // route status (parameter routes.status): E-8 open in 2024, suspended from 2025 to end-2027, closed from 2028
@@ -40,6 +43,14 @@ const SCENARIOS: Scenario[] = [
   ['17 the day before the 18th birthday', 'E7_3', '2026-02-28', BORN_2008_03_01, 'law.minimumAge', 'fail', 'AGE.BELOW_MINIMUM'],
   ['18 on the birthday', 'E7_3', '2026-03-01', BORN_2008_03_01, 'law.minimumAge', 'pass', 'AGE.OK'],
   ['born 28 Feb: 18 on 2025-02-28', 'E7_3', '2025-02-28', BORN_2007_02_28, 'law.minimumAge', 'pass', 'AGE.OK'],
+  // leap-day births: the birthday is reached on 1 March in a non-leap year, on 29 February in a leap year
+  ['born 29 Feb 2008: still 17 on 2026-02-28', 'E7_3', '2026-02-28', BORN_2008_02_29, 'law.minimumAge', 'fail', 'AGE.BELOW_MINIMUM'],
+  ['born 29 Feb 2008: 18 on 2026-03-01', 'E7_3', '2026-03-01', BORN_2008_02_29, 'law.minimumAge', 'pass', 'AGE.OK'],
+  ['born 29 Feb 2012: still 17 on 2030-02-28', 'E7_3', '2030-02-28', BORN_2012_02_29, 'law.minimumAge', 'fail', 'AGE.BELOW_MINIMUM'],
+  ['born 29 Feb 2012: 18 on 2030-03-01', 'E7_3', '2030-03-01', BORN_2012_02_29, 'law.minimumAge', 'pass', 'AGE.OK'],
+  ['born 29 Feb 2008: E-9 minimum not reached on 2026-02-28', 'E9', '2026-02-28', BORN_2008_02_29, 'eps.ageBand', 'fail', 'AGE.BELOW_ROUTE_MINIMUM'],
+  ['born 29 Feb 2008: E-9 minimum reached on 2026-03-01', 'E9', '2026-03-01', BORN_2008_02_29, 'eps.ageBand', 'pass', 'AGE.WITHIN_ROUTE_BAND'],
+  ['born 28 Feb 1986: 40 on 2026-02-28', 'E9', '2026-02-28', BORN_1986_02_28, 'eps.ageBand', 'fail', 'AGE.ABOVE_ROUTE_MAXIMUM'],
   // E-9 band 18–39: 40 on the birthday
   ['39 the day before turning 40', 'E9', '2026-02-28', BORN_1986_03_01, 'eps.ageBand', 'pass', 'AGE.WITHIN_ROUTE_BAND'],
   ['40 on the birthday', 'E9', '2026-03-01', BORN_1986_03_01, 'eps.ageBand', 'fail', 'AGE.ABOVE_ROUTE_MAXIMUM'],
@@ -66,6 +77,20 @@ describe('eligibility across effective dates', () => {
     } catch (e) {
       expect((e as DomainError).code).toBe(code);
     }
+  });
+
+  it.each([
+    ['2008-02-29', 'E7_3', 'law.minimumAge', '2026-03-01'],
+    
+    ['2008-02-29', 'E9', 'eps.ageBand', '2026-03-01'],
+    ['2010-02-28', 'E7_3', 'law.minimumAge', '2028-02-28'],
+  ] as const)('born %s: the WAIT action (%s, %s) names %s, the first day the rule passes', (birth, route, ruleId, expected) => {
+    const asOf = '2025-06-01';
+    const r = resultOf(evaluateEligibility({ profile: { declaredBirthDate: birth }, route, asOf }), ruleId);
+    expect(r.outcome).toBe('fail');
+    expect('action' in r ? r.action?.notBefore : undefined).toBe(expected);
+    const onTheDay = resultOf(evaluateEligibility({ profile: { declaredBirthDate: birth }, route, asOf: expected }), ruleId);
+    expect(onTheDay.outcome).toBe('pass');
   });
 
   it('the rule set in force is reported with its start date', () => {

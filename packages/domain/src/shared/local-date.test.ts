@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addMonths, ageOn, compareDates, daysBetween, fromParts, isIsoDate, monthsBetween, parseIsoDate, toParts } from './local-date';
+import { addMonths, ageOn, dateOfAge, compareDates, daysBetween, fromParts, isIsoDate, monthsBetween, parseIsoDate, toParts } from './local-date';
 import { DomainError } from './domain-error';
 
 describe('local-date', () => {
@@ -30,6 +30,23 @@ describe('local-date', () => {
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonths('2026-11-15', 3)).toBe('2027-02-15');
     expect(addMonths('2026-03-15', -3)).toBe('2025-12-15');
+  });
+
+  it('dateOfAge is the first day ageOn reaches the age (29 Feb → 1 Mar in a non-leap year)', () => {
+    expect(dateOfAge('2008-02-29', 18)).toBe('2026-03-01');
+    expect(dateOfAge('2008-02-29', 16)).toBe('2024-02-29');
+    expect(dateOfAge('2000-06-15', 18)).toBe('2018-06-15');
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1, max: 80 }), (y, m, d, years) => {
+        fc.pre(d <= new Date(Date.UTC(y, m, 0)).getUTCDate());
+        const birth = fromParts({ year: y, month: m, day: d });
+        const reached = dateOfAge(birth, years);
+        expect(ageOn(birth, reached)).toBe(years);
+        const dayBefore = new Date(Date.UTC(Number(reached.slice(0, 4)), Number(reached.slice(5, 7)) - 1, Number(reached.slice(8, 10)) - 1));
+        const prev = fromParts({ year: dayBefore.getUTCFullYear(), month: dayBefore.getUTCMonth() + 1, day: dayBefore.getUTCDate() });
+        expect(ageOn(birth, prev)).toBe(years - 1);
+      }),
+    );
   });
 
   it('ageOn counts whole years', () => {

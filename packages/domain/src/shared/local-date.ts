@@ -84,8 +84,22 @@ export function addMonths(d: IsoDate, months: number): IsoDate {
   return fromParts({ year, month, day: Math.min(p.day, daysInMonth(year, month)) });
 }
 
+/** Add whole years; 29 Feb clamps to 28 Feb in a non-leap year (a duration, not a birthday: see `dateOfAge`). */
 export function addYears(d: IsoDate, years: number): IsoDate {
   return addMonths(d, years * 12);
+}
+
+/**
+ * The first date on which someone born on `birthDate` is `years` old, by the same convention as
+ * `ageOn`: a 29 February birthday is reached on 1 March in a non-leap year (so `ageOn(b, dateOfAge(b, n))
+ * === n` and the day before is still `n - 1`). Use it for "wait until you are 18", never `addYears`.
+ */
+export function dateOfAge(birthDate: IsoDate, years: number): IsoDate {
+  if (!Number.isInteger(years)) invalid('DATE.INVALID_YEARS', 'Jumlah tahun harus bilangan bulat.', 'Years must be a whole number.');
+  const b = toParts(birthDate);
+  const year = b.year + years;
+  if (b.month === 2 && b.day === 29 && daysInMonth(year, 2) === 28) return fromParts({ year, month: 3, day: 1 });
+  return fromParts({ year, month: b.month, day: b.day });
 }
 
 /** Days since 0001-01-01 (proleptic Gregorian), for day differences without a clock. */

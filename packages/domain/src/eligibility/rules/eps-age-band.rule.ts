@@ -1,4 +1,4 @@
-import { addYears, ageOn } from '../../shared/local-date';
+import { ageOn, dateOfAge } from '../../shared/local-date';
 import type { EligibilityRule } from '../rule';
 import { action, finalFail, fixableFail, passed } from '../rule-outcome';
 import { candidateBirthDate } from './birth-date';
@@ -21,7 +21,7 @@ export const epsAgeBandRule: EligibilityRule = {
     const age = ageOn(b.birthDate, ctx.asOf);
     const details = { min: band.min, max: band.max, birthDateSource: b.source };
     if (age < band.min) {
-      const from = addYears(b.birthDate, band.min);
+      const from = dateOfAge(b.birthDate, band.min);
       return fixableFail(
         'AGE.BELOW_ROUTE_MINIMUM',
         `Jalur E-9 mensyaratkan usia ${band.min}–${band.max} tahun.`,

@@ -1,4 +1,4 @@
-import { addYears, ageOn } from '../../shared/local-date';
+import { ageOn, dateOfAge } from '../../shared/local-date';
 import type { EligibilityRule, RuleContext, RuleMissingOutcome } from '../rule';
 import { action, fixableFail, missing, passed } from '../rule-outcome';
 import { BIRTH_DATE_ACTION_KEY, candidateBirthDate } from './birth-date';
@@ -29,7 +29,7 @@ export const minimumAgeRule: EligibilityRule = {
     if (b === undefined) return birthDateMissing();
     const age = ageOn(b.birthDate, ctx.asOf);
     if (age < min) {
-      const from = addYears(b.birthDate, min);
+      const from = dateOfAge(b.birthDate, min);
       return fixableFail(
         'AGE.BELOW_MINIMUM',
         `Usia minimal pekerja migran adalah ${min} tahun.`,
