@@ -13,3 +13,4 @@ export * from './costs';
 export * from './financing';
 export * from './entities';
 export * from './seed';
+export * from './disclosure';

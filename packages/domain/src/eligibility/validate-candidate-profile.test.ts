@@ -96,3 +96,48 @@ describe('validateCandidateProfile', () => {
     expect(() => validateCandidateProfile({}, { asOf: '2026-13-01' })).toThrow(/DATE.INVALID/);
   });
 });
+
+describe('plausible birth dates (identity.birthDate.maxAgeYears)', () => {
+  const maxAge = parameterSnapshot('2026-03-01').get('identity.birthDate.maxAgeYears');
+  const code = (birth: string, asOf = '2026-03-01'): string | undefined => {
+    const r = validateCandidateProfile({ declaredBirthDate: birth }, { asOf });
+    return r.ok ? undefined : r.error.code;
+  };
+
+  it.each([['0001-01-01'], ['1900-01-01'], ['1926-02-28']])('refuses %s as implausible, with the bound and no value', (birth) => {
+    const r = validateCandidateProfile({ declaredBirthDate: birth }, { asOf: '2026-03-01' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatchObject({ code: 'PROFILE.BIRTH_DATE_IMPLAUSIBLE', path: ['declaredBirthDate'], details: { maxAgeYears: maxAge } });
+    expect(r.error.message.en).toMatch(/not plausible/);
+    expect(r.error.message.id).toMatch(/tidak masuk akal/);
+    expect(JSON.stringify(r.error)).not.toContain(birth);
+  });
+
+  it('accepts the oldest plausible birth date and refuses the day before (age boundary)', () => {
+    expect(maxAge).toBe(99);
+    expect(code('1926-03-02')).toBeUndefined(); // 99 on 2026-03-01
+    expect(code('1926-03-01')).toBe('PROFILE.BIRTH_DATE_IMPLAUSIBLE'); // 100 on 2026-03-01
+    expect(code('2026-03-01')).toBeUndefined(); // born today: not in the future
+    expect(code('2026-03-02')).toBe('PROFILE.BIRTH_DATE_IN_FUTURE');
+  });
+
+  it('is relative to the as-of date: 1900-01-01 is plausible for a record as of 1990… but no rule covers 1990', () => {
+    // before the parameter's coverage (UU 18/2017) no bound applies, as for every other parameter
+    expect(code('1900-01-01', '1990-01-01')).toBeUndefined();
+    expect(code('1920-01-01', '2018-01-01')).toBeUndefined(); // 98 on 2018-01-01
+    expect(code('1918-01-01', '2018-01-01')).toBe('PROFILE.BIRTH_DATE_IMPLAUSIBLE');
+  });
+
+  it('takes the bound from the snapshot given (an overlay changes it)', () => {
+    const params = parameterSnapshot('2026-03-01', [
+      { name: 'strict', description: { id: 'ketat', en: 'strict' }, values: { 'identity.birthDate.maxAgeYears': 60 } },
+    ]);
+    const r = validateCandidateProfile({ declaredBirthDate: '1960-01-01' }, { asOf: '2026-03-01', params });
+    expect(r.ok === false && r.error.code).toBe('PROFILE.BIRTH_DATE_IMPLAUSIBLE');
+  });
+
+  it('does not judge a birth date without an as-of date (stored snapshots)', () => {
+    expect(validateCandidateProfile({ declaredBirthDate: '0001-01-01' }).ok).toBe(true);
+  });
+});

@@ -9,17 +9,23 @@
  * rule outcome. Given `asOf`, dates of past events (birth, tests, examinations, issue dates) must
  * not be after it; given a parameter snapshot, scores must not exceed the test's maximum.
  *
+ * Birth dates, given `asOf`, must also be plausible: not after `asOf`, and giving an age of at most
+ * `identity.birthDate.maxAgeYears` (a dated data-quality parameter, 99: beyond it the NIK's two-digit
+ * birth year cannot agree) on `asOf` — so 0001-01-01 or 1900-01-01 are refused
+ * (`PROFILE.BIRTH_DATE_IMPLAUSIBLE`). The bound comes from `options.params` when given, else from the
+ * parameters in force on `asOf`; before that parameter's coverage no bound applies.
+ *
  * Codes (each issue carries the field path):
  * `PROFILE.NOT_AN_OBJECT`, `PROFILE.UNKNOWN_FIELD`, `PROFILE.INVALID_TYPE`, `PROFILE.INVALID_VALUE`,
- * `PROFILE.INVALID_DATE`, `PROFILE.BIRTH_DATE_IN_FUTURE`, `PROFILE.DATE_IN_FUTURE`,
+ * `PROFILE.INVALID_DATE`, `PROFILE.BIRTH_DATE_IN_FUTURE`, `PROFILE.BIRTH_DATE_IMPLAUSIBLE`, `PROFILE.DATE_IN_FUTURE`,
  * `PROFILE.DATE_ORDER`, `PROFILE.NOT_INTEGER`, `PROFILE.NEGATIVE_VALUE`, `PROFILE.OUT_OF_RANGE`,
  * `PROFILE.REQUIRED`, `PROFILE.TOO_LONG`, `PROFILE.TOO_MANY_ITEMS`, `PROFILE.INVALID_BPJS_NUMBER`, and the `NIK.*` codes
  * of identity/nik.ts. Messages never contain the submitted values.
  */
 import { DomainError, err, errorData, ok, type DomainErrorData, type Result } from '../shared/domain-error';
-import { compareDates, isIsoDate, parseIsoDate, type IsoDate } from '../shared/local-date';
+import { ageOn, compareDates, isIsoDate, parseIsoDate, type IsoDate } from '../shared/local-date';
 import { isOneOf, OCCUPATIONS, SEXES } from '../shared/vocabulary';
-import { EDUCATION_LEVELS, TOPIK_TESTS, type ParameterSnapshot, type ParameterValues, type TopikTest } from '../parameters';
+import { EDUCATION_LEVELS, parameterSnapshot, TOPIK_TESTS, type ParameterSnapshot, type ParameterValues, type TopikTest } from '../parameters';
 import { checkNikStructure, parseNik } from '../identity/nik';
 import { ADDRESS_SOURCES } from '../identity/residential-address';
 import {
@@ -159,7 +165,26 @@ class Checker {
       }
       return undefined;
     }
+    if (kind === 'birth' && this.asOf !== undefined) {
+      const maxAge = this.maxAgeYears();
+      if (maxAge !== undefined && ageOn(v, this.asOf) > maxAge) {
+        this.add(
+          'PROFILE.BIRTH_DATE_IMPLAUSIBLE',
+          `Tanggal lahir tidak masuk akal: usia pada tanggal acuan lebih dari ${maxAge} tahun. Periksa tahun lahir (bukan tahun pengganti seperti 1900 atau 0001).`,
+          `The birth date is not plausible: the age on the as-of date would be over ${maxAge} years. Check the year of birth (not a placeholder year such as 1900 or 0001).`,
+          path,
+          { maxAgeYears: maxAge },
+        );
+        return undefined;
+      }
+    }
     return v;
+  }
+
+  /** identity.birthDate.maxAgeYears on `asOf` (from the snapshot given, else the parameters in force). */
+  maxAgeYears(): number | undefined {
+    if (this.asOf === undefined) return undefined;
+    return getParam(this.params ?? parameterSnapshot(this.asOf), 'identity.birthDate.maxAgeYears');
   }
 
   order(earlier: IsoDate | undefined, later: IsoDate | undefined, path: Path): void {
@@ -222,7 +247,7 @@ class Checker {
   }
 }
 
-function getParam<K extends 'eps.topikMaxScore' | 'topik.levels'>(params: ParameterSnapshot | undefined, id: K): ParameterValues[K] | undefined {
+function getParam<K extends 'eps.topikMaxScore' | 'topik.levels' | 'identity.birthDate.maxAgeYears'>(params: ParameterSnapshot | undefined, id: K): ParameterValues[K] | undefined {
   if (params === undefined) return undefined;
   try {
     return params.get(id);

@@ -30,6 +30,8 @@ const CONTRACT_IDS = [
   'fx.idrPerKrw', 'fx.idrPerUsd',
   'eps.ageBand', 'eps.minEducation', 'eps.topikValidityMonths', 'eps.topikMinScore', 'eps.topikMaxScore', 'eps.maxPriorMonthsInKorea',
   'topik.levels', 'e73.wageFloorShareOfGni', 'e73pilot.minTopikLevel', 'routes.status', 'costs.zeroCostOccupations',
+  'disclosure.minCellCount',
+  'identity.birthDate.maxAgeYears',
 ];
 
 describe('parameter data files', () => {

@@ -9,6 +9,7 @@ import bpjsPmiContract24MonthsIdr from './data/bpjs.pmi.contract24MonthsIdr.para
 import bpjsPmiContract6MonthsIdr from './data/bpjs.pmi.contract6MonthsIdr.parameter.json';
 import bpjsPmiPerMonthBeyond24Idr from './data/bpjs.pmi.perMonthBeyond24Idr.parameter.json';
 import costsZeroCostOccupations from './data/costs.zeroCostOccupations.parameter.json';
+import disclosureMinCellCount from './data/disclosure.minCellCount.parameter.json';
 import e73WageFloorShareOfGni from './data/e73.wageFloorShareOfGni.parameter.json';
 import e73pilotMinTopikLevel from './data/e73pilot.minTopikLevel.parameter.json';
 import epsAgeBand from './data/eps.ageBand.parameter.json';
@@ -38,6 +39,7 @@ import kurGraceInterest from './data/kur.graceInterest.parameter.json';
 import kurGraceMonths from './data/kur.graceMonths.parameter.json';
 import kurMaxTenorMonths from './data/kur.maxTenorMonths.parameter.json';
 import kurNpwpThresholdIdr from './data/kur.npwpThresholdIdr.parameter.json';
+import identityBirthDateMaxAgeYears from './data/identity.birthDate.maxAgeYears.parameter.json';
 import lawMinimumAge from './data/law.minimumAge.parameter.json';
 import routesStatus from './data/routes.status.parameter.json';
 import topikLevels from './data/topik.levels.parameter.json';
@@ -72,6 +74,7 @@ export const PARAMETER_FILES: { readonly [K in ParameterId]: ParameterFile<Param
   'bpjs.pmi.contract6MonthsIdr': load('bpjs.pmi.contract6MonthsIdr', bpjsPmiContract6MonthsIdr),
   'bpjs.pmi.perMonthBeyond24Idr': load('bpjs.pmi.perMonthBeyond24Idr', bpjsPmiPerMonthBeyond24Idr),
   'costs.zeroCostOccupations': load('costs.zeroCostOccupations', costsZeroCostOccupations),
+  'disclosure.minCellCount': load('disclosure.minCellCount', disclosureMinCellCount),
   'e73.wageFloorShareOfGni': load('e73.wageFloorShareOfGni', e73WageFloorShareOfGni),
   'e73pilot.minTopikLevel': load('e73pilot.minTopikLevel', e73pilotMinTopikLevel),
   'eps.ageBand': load('eps.ageBand', epsAgeBand),
@@ -101,6 +104,7 @@ export const PARAMETER_FILES: { readonly [K in ParameterId]: ParameterFile<Param
   'kur.graceMonths': load('kur.graceMonths', kurGraceMonths),
   'kur.maxTenorMonths': load('kur.maxTenorMonths', kurMaxTenorMonths),
   'kur.npwpThresholdIdr': load('kur.npwpThresholdIdr', kurNpwpThresholdIdr),
+  'identity.birthDate.maxAgeYears': load('identity.birthDate.maxAgeYears', identityBirthDateMaxAgeYears),
   'law.minimumAge': load('law.minimumAge', lawMinimumAge),
   'routes.status': load('routes.status', routesStatus),
   'topik.levels': load('topik.levels', topikLevels),

@@ -35,7 +35,7 @@ describe('parameterSnapshot', () => {
 
   it('all() lists only the parameters in force', () => {
     const early = parameterSnapshot('2018-01-01').all();
-    expect(early.map((d) => d.id)).toEqual(['kur.annualRate', 'kur.ceilingIdr', 'law.minimumAge', 'topik.levels']);
+    expect(early.map((d) => d.id)).toEqual(['identity.birthDate.maxAgeYears', 'kur.annualRate', 'kur.ceilingIdr', 'law.minimumAge', 'topik.levels']);
     const now = parameterSnapshot('2026-01-01').all();
     expect(now.map((d) => d.id)).toEqual([...PARAMETER_IDS]);
     expect(parameterSnapshot('2014-06-30').all()).toEqual([]);

@@ -41,6 +41,8 @@ const messages = (v: unknown, where: string): string[] =>
 
 const CHECKS: { readonly [K in ParameterId]: Check } = {
   'law.minimumAge': wholeNumber(1, 100),
+  // above 99 the NIK's two-digit birth year can no longer agree (identity/nik.ts); below 40 it would refuse real applicants
+  'identity.birthDate.maxAgeYears': wholeNumber(40, 99),
   'kur.ceilingIdr': amount,
   'kur.annualRate': decimal('0', '1'),
   'kur.maxTenorMonths': wholeNumber(1, 600),
@@ -96,6 +98,8 @@ const CHECKS: { readonly [K in ParameterId]: Check } = {
     return p;
   },
   'e73.wageFloorShareOfGni': decimal('0', '10'),
+  // 1 would publish every cell: at least 2 contributors, so that a published cell is never one person
+  'disclosure.minCellCount': wholeNumber(2, 100),
   'e73pilot.minTopikLevel': wholeNumber(1, 6),
   'routes.status': (v) => {
     if (!isObject(v)) return ['expected an object keyed by route'];

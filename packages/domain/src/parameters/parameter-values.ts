@@ -39,6 +39,8 @@ export interface AgeBand {
 
 export interface ParameterValues {
   'law.minimumAge': number;
+  /** Data-quality bound: a declared birth date giving a higher age on the as-of date is refused. */
+  'identity.birthDate.maxAgeYears': number;
 
   'kur.ceilingIdr': number;
   'kur.annualRate': string;
@@ -86,6 +88,8 @@ export interface ParameterValues {
   'routes.status': Readonly<Record<Route, RouteStatus>>;
 
   'costs.zeroCostOccupations': readonly Occupation[];
+
+  'disclosure.minCellCount': number;
 }
 
 export type ParameterId = keyof ParameterValues;

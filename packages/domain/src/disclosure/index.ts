@@ -1,0 +1,3 @@
+export * from './cell-suppression';
+export * from './reference-date';
+export * from './filter-policy';
