@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { CandidateDetails } from '@jembatan/sdk';
+import { isJembatanError, type CandidateDetails } from '@jembatan/sdk';
 import { clientAs, REPO_ROOT, runExample } from './support/live';
 
 const dir = path.join(REPO_ROOT, 'examples', 'analyst-queries');
@@ -43,36 +43,102 @@ it('quota fill by MoU and occupation adds up to the quotas it summarises', async
   expect(quotaFill.rows.every((r) => r.route === 'E7_3' && r.left === r.seats - r.allocated)).toBe(true);
 });
 
-it('candidates by stage and kecamatan count every candidate of the filter once', async () => {
+/** A refusal by disclosure control: BAD_USER_INPUT with DISCLOSURE.FILTER_NOT_ALLOWED and the filter's path. */
+function expectFilterRefused(e: unknown, field: string) {
+  expect(isJembatanError(e, 'BAD_USER_INPUT')).toBe(true);
+  if (!isJembatanError(e, 'BAD_USER_INPUT')) return;
+  expect(e.graphQLErrors?.[0]?.extensions).toMatchObject({ domainCode: 'DISCLOSURE.FILTER_NOT_ALLOWED', field: field.split('.') });
+}
+
+type CountRow = { stage: string; kecamatan: string | null; occupation: string | null; sex: string | null; ageBand: string; count: number | null; suppressed: boolean };
+type Disclosure = { protectedView: boolean; minCellCount: number | null; suppressedCells: number; referenceDate?: string };
+type CountsResult = { candidateCounts: { asOf: string; total: number | null; rows: CountRow[]; disclosure: Disclosure } };
+
+it('candidates by stage and kecamatan count every candidate of the filter once (OFFICER, exact)', async () => {
   const file = 'candidates-by-stage-and-kecamatan.graphql';
-  const vars = variables(file) as { asOf: string; filter: { routes: Array<'E7_3'> } };
-  const { candidateCounts } = await analyst().request<{ candidateCounts: { total: number; rows: Array<{ stage: string; kecamatan: string | null; count: number }> } }, Record<string, unknown>>(query(file), vars);
+  const vars = variables(file) as { asOf: string; filter: { occupations: Array<'WELDER'> } };
+  const { candidateCounts } = await officer().request<CountsResult, Record<string, unknown>>(query(file), vars);
+  expect(candidateCounts.disclosure).toMatchObject({ protectedView: false, suppressedCells: 0 });
   const page = await officer().candidates.page({ first: 1, filter: vars.filter });
   expect(candidateCounts.total).toBe(page.totalCount);
-  expect(candidateCounts.rows.reduce((n, r) => n + r.count, 0)).toBe(candidateCounts.total);
+  expect(candidateCounts.rows.reduce((n, r) => n + (r.count ?? 0), 0)).toBe(candidateCounts.total);
   const byStage = new Map<string, number>();
   for await (const c of officer().candidates.list(vars.filter)) byStage.set(c.stage, (byStage.get(c.stage) ?? 0) + 1);
   const counted = new Map<string, number>();
-  for (const r of candidateCounts.rows) counted.set(r.stage, (counted.get(r.stage) ?? 0) + r.count);
+  for (const r of candidateCounts.rows) counted.set(r.stage, (counted.get(r.stage) ?? 0) + (r.count ?? 0));
   expect(Object.fromEntries(counted)).toEqual(Object.fromEntries(byStage));
   expect(candidateCounts.rows.some((r) => r.kecamatan === 'CIPOCOK_JAYA')).toBe(true);
 });
 
-it('costs by payer add up, and count the placements that hold a seat', async () => {
+it('the same query with an ANALYST key is the protected view: no small cell, no total over one, month-end reference date', async () => {
+  const file = 'candidates-by-stage-and-kecamatan.graphql';
+  const vars = variables(file) as { asOf: string };
+  const { candidateCounts: mine } = await analyst().request<CountsResult, Record<string, unknown>>(query(file), vars);
+  const { candidateCounts: exact } = await officer().request<CountsResult, Record<string, unknown>>(query(file), vars);
+  const k = mine.disclosure.minCellCount!;
+  expect(mine.disclosure).toMatchObject({ protectedView: true, minCellCount: 5, referenceDate: '2025-12-31' });
+  expect(mine.asOf).toBe('2025-12-31'); // the last month end on or before 2026-01-15
+  for (const r of mine.rows) {
+    if (r.suppressed) expect(r.count).toBeNull();
+    else expect(r.count).toBeGreaterThanOrEqual(k);
+  }
+  expect(mine.disclosure.suppressedCells).toBe(mine.rows.filter((r) => r.suppressed).length);
+  if (mine.disclosure.suppressedCells > 0) expect(mine.total).toBeNull();
+  else expect(mine.total).toBe(exact.total);
+  // ages differ (birth-year ages on the reference date), the people do not: where every cell of a
+  // stage × kecamatan × occupation × sex group is published, it adds up to the exact count
+  const group = (r: CountRow) => [r.stage, r.kecamatan, r.occupation, r.sex].join('|');
+  const exactGroups = new Map<string, number>();
+  for (const r of exact.rows) exactGroups.set(group(r), (exactGroups.get(group(r)) ?? 0) + (r.count ?? 0));
+  const mineGroups = new Map<string, { n: number; complete: boolean }>();
+  for (const r of mine.rows) {
+    const g = mineGroups.get(group(r)) ?? { n: 0, complete: true };
+    mineGroups.set(group(r), { n: g.n + (r.count ?? 0), complete: g.complete && !r.suppressed });
+  }
+  expect([...mineGroups.keys()].sort()).toEqual([...exactGroups.keys()].sort());
+  for (const [g, v] of mineGroups) if (v.complete) expect(v.n).toBe(exactGroups.get(g));
+  // a filter on a dimension the table does not report is refused
+  const refused = await analyst()
+    .request(query(file), { ...vars, filter: { routes: ['E7_3'] } })
+    .then(() => undefined, (e: unknown) => e);
+  expectFilterRefused(refused, 'filter.routes');
+});
+
+type Amount = { amount: string; currency: string };
+type CostsResult = { placementCosts: { placements: number | null; total: Amount | null; rows: Array<{ payer: string; placements: number | null; beforeDeparture: Amount | null; inKorea: Amount | null; total: Amount | null; suppressed: boolean }>; disclosure: Disclosure } };
+
+it('costs by payer add up, and count the placements that hold a seat (OFFICER, exact)', async () => {
   const file = 'costs-by-payer.graphql';
-  const vars = variables(file) as { filter: { routes: Array<'E7_3'>; occupations: Array<'WELDER'> } };
-  type Amount = { amount: string; currency: string };
-  const { placementCosts } = await analyst().request<{ placementCosts: { placements: number; total: Amount; rows: Array<{ payer: string; placements: number; beforeDeparture: Amount; inKorea: Amount; total: Amount }> } }, Record<string, unknown>>(query(file), vars);
-  const sum = (xs: Amount[]) => xs.reduce((n, x) => n + BigInt(x.amount), 0n);
-  expect(sum(placementCosts.rows.map((r) => r.total))).toBe(BigInt(placementCosts.total.amount));
-  for (const r of placementCosts.rows) expect(BigInt(r.total.amount)).toBe(BigInt(r.beforeDeparture.amount) + BigInt(r.inKorea.amount));
+  const vars = variables(file);
+  const { placementCosts } = await officer().request<CostsResult, Record<string, unknown>>(query(file), vars);
+  const sum = (xs: Array<Amount | null>) => xs.reduce((n, x) => n + BigInt(x!.amount), 0n);
+  expect(sum(placementCosts.rows.map((r) => r.total))).toBe(BigInt(placementCosts.total!.amount));
+  for (const r of placementCosts.rows) expect(BigInt(r.total!.amount)).toBe(BigInt(r.beforeDeparture!.amount) + BigInt(r.inKorea!.amount));
   expect(placementCosts.rows.find((r) => r.payer === 'WORKER')?.placements).toBeGreaterThan(0);
 
-  // placements holding a seat on E-7-3 welder openings, read one candidate at a time
+  // placements holding a seat, read one candidate at a time
   let holding = 0;
-  for await (const c of officer().candidates.list({ route: 'E7_3', occupation: 'WELDER' })) {
+  for await (const c of officer().candidates.list({})) {
     const detail = (await officer().candidates.get(c.id)) as CandidateDetails;
-    holding += detail.placements.filter((p) => p.status !== 'CANCELLED' && p.route === 'E7_3' && p.occupation === 'WELDER').length;
+    holding += detail.placements.filter((p) => p.status !== 'CANCELLED').length;
   }
   expect(placementCosts.placements).toBe(holding);
+});
+
+it('costs by payer with an ANALYST key: the published rows are the exact ones, a small payer row is suppressed with the totals', async () => {
+  const file = 'costs-by-payer.graphql';
+  const { placementCosts: mine } = await analyst().request<CostsResult, Record<string, unknown>>(query(file), variables(file));
+  const { placementCosts: exact } = await officer().request<CostsResult, Record<string, unknown>>(query(file), variables(file));
+  expect(mine.disclosure).toMatchObject({ protectedView: true, minCellCount: 5 });
+  expect(mine.rows.map((r) => r.payer)).toEqual(exact.rows.map((r) => r.payer));
+  for (const r of mine.rows) {
+    if (r.suppressed) expect([r.placements, r.total, r.beforeDeparture, r.inKorea]).toEqual([null, null, null, null]);
+    else expect(r).toEqual(exact.rows.find((x) => x.payer === r.payer));
+  }
+  if (mine.rows.some((r) => r.suppressed)) expect([mine.total, mine.placements]).toEqual([null, null]);
+  else expect([mine.total, mine.placements]).toEqual([exact.total, exact.placements]);
+  const refused = await analyst()
+    .request(query(file), { filter: { routes: ['E7_3'] } })
+    .then(() => undefined, (e: unknown) => e);
+  expectFilterRefused(refused, 'filter.routes');
 });

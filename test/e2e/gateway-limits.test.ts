@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSchema, parse, print, specifiedRules, validate, type DocumentNode, type ParseOptions, type ValidationRule } from 'graphql';
+import { buildSchema, parse, print, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ParseOptions, type ValidationRule } from 'graphql';
 import * as sdk from '@jembatan/sdk';
 import { REPO_ROOT } from './support/live';
 import { GATEWAY_DIR } from './support/live-gateway';
@@ -36,5 +36,28 @@ it('finds every SDK operation (one per .graphql file that is not a fragment) and
   it.each([...sdkDocuments, ...analystDocuments])('%s', (_name, source) => {
     const errors = validate(schema, parse(source, armor.parseOptions), [...specifiedRules, ...armor.validationRules]);
     expect(errors.map((e) => e.message)).toEqual([]);
+  });
+});
+
+const costFile = path.join(GATEWAY_DIR, 'dist', 'security', 'query-cost.js');
+const schemaFile = path.join(GATEWAY_DIR, 'dist', 'graphql', 'schema.js');
+(existsSync(costFile) && existsSync(schemaFile) ? describe : describe.skip)('within the cost limit with the variables the SDK may send (every page at its largest, 100)', () => {
+  // the gateway's own schema: the committed SDL carries no field cost weights (rankedCandidates's)
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { operationCost } = require(costFile) as {
+    operationCost: (input: { schema: GraphQLSchema; document: DocumentNode; unknownVariablePageSize: number }) => { ok: boolean; cost?: number };
+  };
+  const { buildGatewaySchema } = require(schemaFile) as { buildGatewaySchema: () => Promise<GraphQLSchema> };
+  const { DEFAULT_ABUSE_LIMITS } = require(armorFile) as { DEFAULT_ABUSE_LIMITS: { maxCost: number } };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  let gatewaySchema: GraphQLSchema;
+  beforeAll(async () => {
+    gatewaySchema = await buildGatewaySchema();
+  });
+
+  it.each([...sdkDocuments, ...analystDocuments])('%s', (_name, source) => {
+    const result = operationCost({ schema: gatewaySchema, document: parse(source), unknownVariablePageSize: 100 });
+    expect(result.ok).toBe(true);
+    expect(result.cost).toBeLessThanOrEqual(DEFAULT_ABUSE_LIMITS.maxCost);
   });
 });

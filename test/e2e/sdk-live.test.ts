@@ -118,13 +118,17 @@ describe('domain error codes reach the caller as typed errors', () => {
     expect(unknownKey.status).toBe(401);
   });
 
-  it('FORBIDDEN: an analyst writing, and an analyst reading health data', async () => {
+  it('FORBIDDEN: an analyst writing, and an analyst listing candidates; by id an analyst gets null (issue 8)', async () => {
     const write = await failure(clientAs('ANALYST').parties.create({ kind: 'EMPLOYER', name: 'X', country: 'KR' }));
     expectTyped(write, 'FORBIDDEN', 'CreateParty');
-    const someone = (await clientAs('ANALYST').candidates.list({}, { maxPages: 1 }).next()).value;
+    const list = await failure(clientAs('ANALYST').candidates.list({}, { maxPages: 1 }).next());
+    expect(list.code).toBe('FORBIDDEN');
+    expect(list.graphQLErrors?.[0]?.extensions).toMatchObject({ details: { reason: 'ANALYST_USE_AGGREGATES' } });
+    expect(list.messages.en).toContain('candidateCounts');
+    const someone = (await officer().candidates.list({}, { maxPages: 1 }).next()).value;
     expect(someone).toBeDefined();
-    const detail = await failure(clientAs('ANALYST').candidates.get(someone!.id));
-    expect(detail.code).toBe('FORBIDDEN');
+    expect(await clientAs('ANALYST').candidates.get(someone!.id)).toBeNull();
+    expect(await clientAs('ANALYST').candidates.get('00000000-0000-4000-8000-000000000000')).toBeNull();
   });
 
   it('the public can call every public method: board, MoUs, quotas, parties, parameters, calculators, quota fill', async () => {
@@ -170,12 +174,14 @@ describe('transport failures are typed, with a message a developer can act on', 
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
-  it('a URL that answers HTML (not the GraphQL endpoint): HTTP_ERROR with the status and the start of the page', async () => {
-    const html = createClient({ url: liveGateway().url.replace(/\/graphql$/, '/no-such-endpoint'), retries: 0 });
-    const e = await failure(html.parameters.routes());
-    expect(e.code).toBe('HTTP_ERROR');
+  it('a URL that is not the GraphQL endpoint: the gateway’s JSON 404, NOT_FOUND naming the endpoint (never an HTML page)', async () => {
+    const wrong = createClient({ url: liveGateway().url.replace(/\/graphql$/, '/no-such-endpoint'), retries: 0 });
+    const e = await failure(wrong.parameters.routes());
+    expect(e.code).toBe('NOT_FOUND');
     expect(e.status).toBe(404);
-    expect(e.bodySnippet).toMatch(/<(!DOCTYPE|html)/i);
+    expect(e.messages.en).toContain('/graphql');
+    expect(e.messages.id).toContain('/graphql');
+    expect(e.requestId).toEqual(expect.any(String));
   });
 
   it('an aborted list: ABORTED, and nothing more is fetched', async () => {

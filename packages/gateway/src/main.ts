@@ -6,15 +6,18 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './config/logger';
 import { EmbeddedPostgresError } from './db/embedded-postgres';
-import { startGateway } from './server';
+import { loadResilienceConfig } from './db/resilience';
+import { startGateway, type Gateway } from './server';
 import { loadSecurityConfig } from './security/security-config';
 
 async function main(): Promise<void> {
   let config;
   let security;
+  let resilience;
   try {
     config = loadConfig();
     security = loadSecurityConfig();
+    resilience = loadResilienceConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`Configuration error: ${e.message}\n`);
@@ -23,15 +26,26 @@ async function main(): Promise<void> {
     throw e;
   }
   const log = createLogger(config.logLevel);
-  let gateway;
+  let gateway: Gateway | undefined;
+  // The embedded PostgreSQL died and could not be restarted (bounded attempts, or a crash loop): this
+  // process cannot recover by itself. Exit non-zero so that the process manager (systemd, Kubernetes,
+  // pm2) restarts the gateway; a fresh start runs PostgreSQL's crash recovery on the same data.
+  const onFatal = (error: EmbeddedPostgresError): void => {
+    log.fatal({ err: error }, 'database cannot be recovered: exiting with code 1');
+    process.stderr.write(`\n${error.message}\n\n`);
+    setTimeout(() => process.exit(1), 5_000); // not unref: the exit must happen even if stop() hangs
+    const stopping = gateway ? gateway.stop() : Promise.resolve();
+    stopping.finally(() => process.exit(1)).catch(() => undefined);
+  };
   try {
-    gateway = await startGateway(config, { log, security });
+    gateway = await startGateway(config, { log, security, resilience, onFatal });
   } catch (e) {
     log.fatal({ err: e }, 'gateway failed to start');
     if (e instanceof EmbeddedPostgresError) process.stderr.write(`\n${e.message}\n\n`);
     process.exit(1);
   }
-  process.stdout.write(`\nJembatan GraphQL gateway ready at ${gateway.url}\n\n`);
+  const running = gateway;
+  process.stdout.write(`\nJembatan GraphQL gateway ready at ${running.url}\n\n`);
 
   // A terminal's Ctrl-C reaches both npm and node, and npm forwards it again: a repeat within two
   // seconds is the same request. A later one means "stop now".
@@ -50,7 +64,7 @@ async function main(): Promise<void> {
       log.error('shutdown timed out');
       process.exit(1);
     }, config.shutdownTimeoutMs + 15_000).unref();
-    gateway.stop().then(
+    running.stop().then(
       () => process.exit(0),
       (e: unknown) => {
         log.error({ err: e }, 'shutdown failed');

@@ -5,8 +5,9 @@
  */
 import type { GatewayConfig } from './config/config';
 import type { Logger } from './config/logger';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded-postgres';
+import { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresError } from './db/embedded-postgres';
 import { createOrm, migrate, type Orm } from './db/orm';
+import { loadResilienceConfig, MAX_RESTART_BACKOFF_MS, type ResilienceConfig } from './db/resilience';
 import { buildGatewaySchema } from './graphql/schema';
 import { createHttpApp, type HttpApp } from './http/app';
 import { loadSeedOnce, type SeedOutcome } from './seed/seed';
@@ -44,11 +45,20 @@ export interface StartOptions {
   readonly onQuery?: (sql: string) => void;
   /** Access control and abuse limits; default `loadSecurityConfig(process.env)` (throws ConfigError). */
   readonly security?: SecurityConfig;
+  /** Outage handling (Retry-After, connect timeout, embedded restarts); default `loadResilienceConfig(process.env)`. */
+  readonly resilience?: ResilienceConfig;
+  /**
+   * The embedded PostgreSQL exited and could not be restarted (bounded attempts, or a crash loop):
+   * the gateway cannot recover by itself. main.ts logs it and exits non-zero so that the process
+   * manager restarts the gateway. Default: only logged (and `/health` answers 503).
+   */
+  readonly onFatal?: (error: EmbeddedPostgresError) => void;
 }
 
 export async function startGateway(config: GatewayConfig, options: StartOptions): Promise<Gateway> {
   const { log } = options;
   const security = options.security ?? loadSecurityConfig(process.env);
+  const resilience = options.resilience ?? loadResilienceConfig(process.env);
   const cleanup: Array<() => Promise<void>> = [];
   const unwind = async (): Promise<void> => {
     for (const fn of cleanup.reverse()) {
@@ -65,14 +75,32 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
     let embedded: EmbeddedPostgres | undefined;
     let clientUrl = config.databaseUrl;
     if (!clientUrl) {
-      embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
+      embedded = await startEmbeddedPostgres({
+        dataDir: config.dataDir,
+        port: config.embeddedPgPort,
+        log,
+        // restart PostgreSQL when it dies (crash recovery keeps committed data); give up → onFatal
+        supervise: {
+          attempts: resilience.pgRestartAttempts,
+          backoffMs: resilience.pgRestartBackoffMs,
+          maxBackoffMs: MAX_RESTART_BACKOFF_MS,
+          maxRestartsPerHour: resilience.pgMaxRestartsPerHour,
+          startTimeoutMs: resilience.pgStartTimeoutMs,
+          onFatal: (error) => options.onFatal?.(error),
+        },
+      });
       cleanup.push(embedded.stop);
       clientUrl = embedded.url;
     } else {
       log.info('using the PostgreSQL server from DATABASE_URL');
     }
 
-    const orm = await createOrm({ clientUrl, log, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
+    const orm = await createOrm({
+      clientUrl,
+      log,
+      connectTimeoutMs: resilience.connectTimeoutMs,
+      ...(options.onQuery ? { onQuery: options.onQuery } : {}),
+    });
     cleanup.push(() => orm.close(true));
 
     const appliedMigrations = await migrate(orm);
@@ -82,7 +110,9 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
 
     // From here on PostgreSQL itself cancels any statement running longer than the query timeout
     // (57014 → TIMEOUT). Migrations and the seed above ran without it: a long migration is not an attack.
-    await orm.reconnect({ driverOptions: { connection: { statement_timeout: security.queryTimeoutMs } } });
+    // (keeping the connection options of ormConfig: connect timeout, TCP keep-alive)
+    const driverOptions = orm.config.get('driverOptions') as { connection?: Record<string, unknown> };
+    await orm.reconnect({ driverOptions: { ...driverOptions, connection: { ...driverOptions.connection, statement_timeout: security.queryTimeoutMs } } });
 
     const schema = await buildGatewaySchema();
     const http = await createHttpApp({
@@ -92,6 +122,8 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
       bodyLimit: config.bodyLimit,
       shutdownTimeoutMs: config.shutdownTimeoutMs,
       security,
+      resilience,
+      ...(embedded ? { embeddedStatus: embedded.status } : {}),
     });
     cleanup.push(http.stop);
     const port = await http.listen(config.port, config.host);

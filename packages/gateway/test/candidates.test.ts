@@ -166,8 +166,8 @@ describe('aggregates (SQL GROUP BY)', () => {
   });
 
   it('time spent in each stage', async () => {
-    const data = await ok(t, '{ stageDurations { stage periods ongoing averageDays maxDays } }');
-    const byStage = Object.fromEntries(data.stageDurations.map((r: { stage: string }) => [r.stage, r]));
+    const data = await ok(t, '{ stageDurations { rows { stage periods ongoing averageDays maxDays } } }');
+    const byStage = Object.fromEntries(data.stageDurations.rows.map((r: { stage: string }) => [r.stage, r]));
     const total = await ok(t, '{ candidates { totalCount } }');
     expect(byStage.REGISTERED.periods).toBe(total.candidates.totalCount);
     expect(byStage.SELECTED.periods).toBe(10);

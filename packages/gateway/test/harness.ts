@@ -108,6 +108,9 @@ export interface TestGatewayOptions {
 export const TEST_SECURITY_ENV: Readonly<Record<string, string>> = {
   JEMBATAN_RATE_LIMIT_ANON_PER_MINUTE: '100000',
   JEMBATAN_RATE_LIMIT_PER_MINUTE: '100000',
+  // suites fire requests in parallel from one key / address; the limit's own test sets it
+  JEMBATAN_MAX_IN_FLIGHT_PER_KEY: '1000',
+  JEMBATAN_MAX_IN_FLIGHT_ANON: '1000',
 };
 
 export function testSecurityConfig(env: Record<string, string> = {}): SecurityConfig {

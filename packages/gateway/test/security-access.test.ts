@@ -1,10 +1,9 @@
 /**
  * Access control over real HTTP on a real PostgreSQL (issue 5): each role against each kind of data,
  * allowed and refused (UNAUTHENTICATED for anonymous callers, FORBIDDEN for signed-in ones) with no
- * data in the refusal; the analyst's masked view; partners limited to the candidates placed under
+ * data in the refusal; no candidate record for analysts (issue 8); partners limited to the candidates placed under
  * their MoUs; candidates limited to their own record; the public vacancy board.
  */
-import { ageBandOf } from '../src/security/masking';
 import { startTestGateway, type TestCaller, type TestGateway } from './harness';
 import { createParty, eligibleWelderProfile, nikFor, ok, openOpening, registerCandidate, type Program } from './support/program';
 
@@ -109,7 +108,8 @@ afterAll(async () => {
 // The matrix: every role against every kind of data.
 
 type Who = keyof typeof callers;
-type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+/** `hidden`: answered exactly like a record that does not exist (`null`, no error; issue 8). */
+type Outcome = 'ok' | 'hidden' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
 interface Kind {
   readonly name: string;
@@ -141,27 +141,27 @@ const KINDS: Kind[] = [
   {
     name: 'candidate list',
     query: () => '{ candidates { totalCount edges { node { id nikMasked profile { nik } } } } }',
-    expect: { anonymous: 'UNAUTHENTICATED', candidate: 'ok', partnerA: 'ok', partnerB: 'ok', analyst: 'ok', analystPartnerA: 'ok', officer: 'ok', officerElsewhere: 'FORBIDDEN', admin: 'ok' },
+    expect: { anonymous: 'UNAUTHENTICATED', candidate: 'ok', partnerA: 'ok', partnerB: 'ok', analyst: 'FORBIDDEN', analystPartnerA: 'ok', officer: 'ok', officerElsewhere: 'FORBIDDEN', admin: 'ok' },
   },
   {
     name: 'one candidate (the first, placed under MoU A)',
     query: () => 'query($id: ID!) { candidate(id: $id) { id stage profile { nik } } }',
     variables: () => ({ id: ids.c1 }),
-    expect: { anonymous: 'UNAUTHENTICATED', candidate: 'ok', partnerA: 'ok', partnerB: 'FORBIDDEN', analyst: 'ok', analystPartnerA: 'ok', officer: 'ok', officerElsewhere: 'FORBIDDEN', admin: 'ok' },
+    expect: { anonymous: 'UNAUTHENTICATED', candidate: 'ok', partnerA: 'ok', partnerB: 'hidden', analyst: 'hidden', analystPartnerA: 'ok', officer: 'ok', officerElsewhere: 'FORBIDDEN', admin: 'ok' },
   },
   {
     name: 'health data of that candidate',
     query: () => 'query($id: ID!) { candidate(id: $id) { profile { medical { physicallyFit conditions { HIV } } criminalRecord { everImprisoned } } } }',
     variables: () => ({ id: ids.c1 }),
-    expect: { anonymous: 'UNAUTHENTICATED', candidate: 'ok', partnerA: 'ok', partnerB: 'FORBIDDEN', analyst: 'FORBIDDEN', analystPartnerA: 'ok', officer: 'ok', officerElsewhere: 'FORBIDDEN', admin: 'ok' },
+    expect: { anonymous: 'UNAUTHENTICATED', candidate: 'ok', partnerA: 'ok', partnerB: 'hidden', analyst: 'hidden', analystPartnerA: 'ok', officer: 'ok', officerElsewhere: 'FORBIDDEN', admin: 'ok' },
   },
   {
     name: 'candidates ranked for an opening',
     query: () => 'query($id: ID!) { jobOpening(id: $id) { rankedCandidates { rank candidate { id } } } }',
     variables: () => ({ id: ids.openingA }),
-    expect: { anonymous: 'UNAUTHENTICATED', candidate: 'FORBIDDEN', partnerA: 'ok', partnerB: 'ok', analyst: 'ok', analystPartnerA: 'ok', officer: 'ok', officerElsewhere: 'FORBIDDEN', admin: 'ok' },
+    expect: { anonymous: 'UNAUTHENTICATED', candidate: 'FORBIDDEN', partnerA: 'ok', partnerB: 'ok', analyst: 'FORBIDDEN', analystPartnerA: 'ok', officer: 'ok', officerElsewhere: 'FORBIDDEN', admin: 'ok' },
   },
-  ...['{ candidateCounts(asOf: "2026-11-01") { total } }', '{ stageDurations { stage periods } }', '{ placementCosts { placements total { amount } } }'].map(
+  ...['{ candidateCounts(asOf: "2026-11-01") { total } }', '{ stageDurations { rows { stage periods } } }', '{ placementCosts { placements total { amount } } }'].map(
     (query): Kind => ({
       name: `aggregate ${/\{ (\w+)/.exec(query)![1]}`,
       query: () => query,
@@ -195,6 +195,10 @@ describe.each(KINDS.map((k) => [k.name, k] as const))('%s', (_name, kind) => {
     if (expected === 'ok') {
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data).toBeTruthy();
+      return;
+    }
+    if (expected === 'hidden') {
+      expect(res.body).toEqual({ data: { candidate: null } });
       return;
     }
     expect(res.body.errors?.map((e) => e.extensions?.code)).toContain(expected);
@@ -259,18 +263,17 @@ describe('row scope', () => {
     expect(idsOf((await upper.gql(CANDIDATE_IDS)).body.data)).toEqual([ids.c1]);
   });
 
-  it('a partner sees the candidates placed under its MoUs, and is refused another partner’s', async () => {
+  it('a partner sees the candidates placed under its MoUs, and not another partner’s', async () => {
     const a = await callers.partnerA.gql(CANDIDATE_IDS);
     expect(idsOf(a.body.data)).toEqual([ids.c1, ids.c2].sort());
     expect(a.body.data?.candidates.totalCount).toBe(2);
     const b = await callers.partnerB.gql(CANDIDATE_IDS);
     expect(idsOf(b.body.data)).toEqual([ids.c3]);
-    // B reads A's candidate: refused, and the refusal says nothing about it
+    // B reads A's candidate: answered like an id that does not exist, so it learns nothing, not even that it exists
     const other = await callers.partnerB.gql('query($id: ID!) { candidate(id: $id) { id stage profile { nik } } }', { id: ids.c1 });
-    expect(other.body).toEqual({
-      data: { candidate: null },
-      errors: [expect.objectContaining({ path: ['candidate'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })],
-    });
+    expect(other.body).toEqual({ data: { candidate: null } });
+    const none = await callers.partnerB.gql('query($id: ID!) { candidate(id: $id) { id stage profile { nik } } }', { id: '00000000-0000-4000-8000-000000000000' });
+    expect(none.body).toEqual(other.body);
     const mine = await callers.partnerA.gql('query($id: ID!) { candidate(id: $id) { profile { nik medical { physicallyFit } } } }', { id: ids.c1 });
     expect(mine.body.data?.candidate.profile).toEqual({ nik: nikFor(1), medical: { physicallyFit: true } });
     // the ranking lists only the candidates a partner may see: none of the registered ones
@@ -278,13 +281,17 @@ describe('row scope', () => {
     expect(ranked.body.data?.jobOpening.rankedCandidates).toEqual([]);
   });
 
-  it('a partner that is also an analyst sees its own candidates in full and the others masked', async () => {
+  it('a partner that is also an analyst sees its own candidates in full and nothing of the others', async () => {
     const full = await callers.analystPartnerA.gql('query($id: ID!) { candidate(id: $id) { profile { nik medical { physicallyFit } } } }', { id: ids.c1 });
     expect(full.body.errors).toBeUndefined();
     expect(full.body.data?.candidate.profile.nik).toBe(nikFor(1));
-    const masked = await callers.analystPartnerA.gql('query($id: ID!) { candidate(id: $id) { profile { nik medical { physicallyFit } } } }', { id: ids.c3 });
-    expect(masked.body.data?.candidate.profile).toEqual({ nik: '3673********0003', medical: null });
-    expect(masked.body.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([['FORBIDDEN', ['candidate', 'profile', 'medical']]]);
+    const other = await callers.analystPartnerA.gql('query($id: ID!) { candidate(id: $id) { id stage stageSince kecamatan sex profile { nik ageBand } } }', { id: ids.c3 });
+    const missing = await callers.analystPartnerA.gql('query($id: ID!) { candidate(id: $id) { id stage stageSince kecamatan sex profile { nik ageBand } } }', { id: '00000000-0000-4000-8000-000000000000' });
+    expect(other.body).toEqual({ data: { candidate: null } });
+    expect(missing.body).toEqual(other.body);
+    const list = await callers.analystPartnerA.gql(CANDIDATE_IDS);
+    expect(idsOf(list.body.data)).toEqual([ids.c1, ids.c2].sort());
+    expect(list.body.data?.candidates.totalCount).toBe(2);
   });
 
   it('an officer of another city holds no officer rights here', async () => {
@@ -293,49 +300,104 @@ describe('row scope', () => {
   });
 });
 
-describe('the analyst view (masked)', () => {
-  const FIELDS = `id nikMasked externalRefs { system reference }
-    profile { nik ageBand bpjsNumber declaredSex education address { kecamatan city } familyConsent { givenBy acknowledgedByVillageHead }
-      documents { kind verified } topikResults { score } }
-    history { to at } placements { status }`;
+describe('an analyst cannot rebuild a suppressed aggregate cell from records (issue 8)', () => {
+  const MISSING = '00000000-0000-4000-8000-000000000000';
+  /** Nothing that identifies or counts a candidate: no id, no personal value, no count of any filter. */
+  const leaksNothing = (body: unknown): void => {
+    const text = JSON.stringify(body);
+    for (const id of [ids.c1, ids.c2, ids.c3, ids.c4]) expect(text).not.toContain(id);
+    for (const n of [1, 2, 3, 4]) for (const v of SECRET_VALUES(n)) expect(text).not.toContain(v);
+    expect(text).not.toMatch(/"totalCount":\s*\d|"stageSince"|"ageBand"|"kecamatan"|"nik"/);
+  };
 
-  it('NIK as 3673********0001, an age band for the birth date, BPJS and references to 4 characters, no health or criminal documents', async () => {
-    const res = await callers.analyst.gql(`query($id: ID!) { candidate(id: $id) { ${FIELDS} } }`, { id: ids.c1 });
+  it('the protected counts suppress the small cells this data has (the target of the attacks below)', async () => {
+    const res = await callers.analyst.gql('{ candidateCounts { total rows { stage kecamatan count suppressed } } }');
     expect(res.body.errors).toBeUndefined();
-    const c = res.body.data!.candidate;
-    expect(c.profile.nik).toBe('3673********0001');
-    expect(c.profile.ageBand).toBe(ageBandOf('1999-01-15', new Date().toISOString().slice(0, 10)));
-    expect(c.profile.ageBand).toMatch(/^AGE_/);
-    expect(c.profile.bpjsNumber).toBe('*******8901');
-    expect(c.externalRefs).toEqual([{ system: 'SISKOP2MI', reference: '********0123' }]);
-    expect(c.profile.documents.map((d: { kind: string }) => d.kind)).toEqual(['KTP', 'AK1_CARD', 'PASSPORT']);
-    expect(c.profile.address).toEqual({ kecamatan: 'Cipocok Jaya', city: 'Kota Serang' });
-    expect(c.history.map((h: { to: string }) => h.to)).toEqual(['REGISTERED', 'SELECTED', 'TRAINING']);
-    const text = JSON.stringify(res.body);
-    for (const v of SECRET_VALUES(1)) expect(text).not.toContain(v);
+    const rows = res.body.data!.candidateCounts.rows as Array<{ count: number | null; suppressed: boolean }>;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.suppressed && r.count === null)).toBe(true); // 4 candidates: every cell is under 5
+    expect(res.body.data!.candidateCounts.total).toBeNull();
   });
 
   it.each([
-    ['birth date', 'profile { declaredBirthDate }', ['candidate', 'profile', 'declaredBirthDate']],
-    ['health', 'profile { medical { physicallyFit } }', ['candidate', 'profile', 'medical']],
-    ['criminal record', 'profile { criminalRecord { everImprisoned } }', ['candidate', 'profile', 'criminalRecord']],
-    ['document numbers', 'profile { documents { reference } }', ['candidate', 'profile', 'documents', 0, 'reference']],
-    ['kelurahan', 'profile { address { kelurahan } }', ['candidate', 'profile', 'address', 'kelurahan']],
-    ['consent date', 'profile { familyConsent { givenOn } }', ['candidate', 'profile', 'familyConsent', 'givenOn']],
-    ['stage notes', 'history { note }', ['candidate', 'history', 0, 'note']],
-    ['per-rule eligibility', 'eligibility { verdict { selection } }', ['candidate', 'eligibility']],
-  ])('refuses the %s (FORBIDDEN, null)', async (_what, selection, path) => {
-    const res = await callers.analyst.gql(`query($id: ID!) { candidate(id: $id) { id ${selection} } }`, { id: ids.c1 });
-    expect(res.body.errors?.[0]).toMatchObject({ path, extensions: { code: 'FORBIDDEN' } });
-    const text = JSON.stringify(res.body);
-    for (const v of SECRET_VALUES(1)) expect(text).not.toContain(v);
-    expect(text).not.toContain('Kelas bahasa Korea');
+    ['every candidate', '{ candidates { totalCount } }'],
+    ['one stage (the lone REGISTERED candidate)', '{ candidates(filter: { stages: [REGISTERED] }) { totalCount } }'],
+    ['one kecamatan', '{ candidates(filter: { kecamatans: [CIPOCOK_JAYA] }) { totalCount edges { node { id } } } }'],
+    ['route and occupation', '{ candidates(filter: { routes: [E7_3], occupations: [WELDER] }) { totalCount } }'],
+    ['stored eligibility', '{ candidates(filter: { eligibility: [ELIGIBLE] }) { totalCount } }'],
+    ['the record dimensions', '{ candidates(first: 100) { edges { node { stage stageSince kecamatan sex targetOccupation profile { ageBand } } } } }'],
+    ['a page past the end', '{ candidates(first: 1, after: "x") { pageInfo { hasNextPage } } }'],
+  ])('the list is refused, pointing to the aggregates: %s', async (_what, query) => {
+    const res = await callers.analyst.gql(query);
+    expect(res.status).toBe(200);
+    expect(res.body.data ?? null).toBeNull();
+    expect(res.body.errors).toHaveLength(1);
+    const err = res.body.errors![0]!;
+    expect(err.extensions?.code).toBe('FORBIDDEN');
+    expect(err.extensions?.details).toMatchObject({ reason: 'ANALYST_USE_AGGREGATES' });
+    expect(err.extensions?.messages).toEqual({ id: expect.stringContaining('candidateCounts'), en: expect.stringContaining('candidateCounts') });
+    leaksNothing(res.body);
   });
 
-  it('lists every candidate, masked, with the list filters', async () => {
-    const res = await callers.analyst.gql('{ candidates(first: 100, filter: { stages: [SELECTED, TRAINING] }) { totalCount edges { node { profile { nik } } } } }');
-    expect(res.body.data?.candidates.totalCount).toBe(3);
-    expect(res.body.data?.candidates.edges.map((e: any) => e.node.profile.nik).sort()).toEqual(['3673********0001', '3673********0002', '3673********0003']);
+  it('the list is refused under fifteen aliases too (one request, no count)', async () => {
+    const query = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: candidates(filter: { stages: [REGISTERED] }) { totalCount }`).join(' ')} }`;
+    const res = await callers.analyst.gql(query);
+    expect(res.body.data ?? null).toBeNull();
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    leaksNothing(res.body);
+  });
+
+  it('by id, every existing candidate answers exactly like a missing id, whatever is selected', async () => {
+    const selection = `id stage stageSince kecamatan sex targetOccupation nikMasked eligibilityStatus
+      profile { nik ageBand } history { to at } placements { status opening { id } } financingPlan { candidate { id } }`;
+    const missing = await callers.analyst.gql(`query($id: ID!) { candidate(id: $id) { ${selection} } }`, { id: MISSING });
+    expect(missing.body).toEqual({ data: { candidate: null } });
+    for (const id of [ids.c1, ids.c2, ids.c3, ids.c4]) {
+      const res = await callers.analyst.gql(`query($id: ID!) { candidate(id: $id) { ${selection} } }`, { id });
+      expect(res.body).toEqual(missing.body);
+    }
+  });
+
+  it('ranked lists and the records below an opening give nothing', async () => {
+    for (const id of [ids.openingA, ids.openingB, ids.draftOpening]) {
+      const res = await callers.analyst.gql(
+        'query($id: ID!) { jobOpening(id: $id) { id rankedCandidates(first: 100) { rank candidate { id stage kecamatan profile { ageBand } placements { status } } } } }',
+        { id },
+      );
+      expect(res.body.data?.jobOpening?.rankedCandidates ?? null).toBeNull();
+      expect(res.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      leaksNothing(res.body);
+    }
+    // through the list of openings (within the cost limit: a ranking costs its whole pool)
+    const list = await callers.analyst.gql('{ jobOpenings(first: 2) { edges { node { rankedCandidates(first: 5) { candidate { id } } } } } }');
+    expect(list.body.errors?.length).toBeGreaterThan(0);
+    expect([...new Set(list.body.errors?.map((e) => e.extensions?.code))]).toEqual(['FORBIDDEN']);
+    leaksNothing(list.body);
+    // through an MoU's openings: refused before execution (its cost), and never answered
+    const viaMou = await callers.analyst.gql('query($id: ID!) { mou(id: $id) { openings { rankedCandidates(first: 1) { rank } } } }', { id: ids.mouA });
+    expect(viaMou.body.data ?? null).toBeNull();
+    leaksNothing(viaMou.body);
+  });
+
+  it('an analyst who is also a candidate sees their own record and nothing else', async () => {
+    const both = t.as({ token: (await t.createKey({ roles: ['ANALYST', 'CANDIDATE'], candidateId: ids.c4, name: 'Analyst who registered' })).token });
+    const list = await both.gql(CANDIDATE_IDS);
+    expect(idsOf(list.body.data)).toEqual([ids.c4]);
+    expect(list.body.data?.candidates.totalCount).toBe(1);
+    const filtered = await both.gql('{ candidates(filter: { stages: [SELECTED, TRAINING] }) { totalCount } }');
+    expect(filtered.body.data?.candidates.totalCount).toBe(0);
+    const other = await both.gql('query($id: ID!) { candidate(id: $id) { id } }', { id: ids.c1 });
+    expect(other.body).toEqual({ data: { candidate: null } });
+  });
+
+  it('an analyst who is also a partner: counts and rankings over its own candidates only', async () => {
+    const stages = await callers.analystPartnerA.gql('{ candidates(filter: { stages: [SELECTED, TRAINING] }) { totalCount } }');
+    expect(stages.body.data?.candidates.totalCount).toBe(2); // c1, c2 (MoU A); c3 (MoU B) is not counted
+    const ranked = await callers.analystPartnerA.gql('query($id: ID!) { jobOpening(id: $id) { rankedCandidates { candidate { id } } } }', { id: ids.openingB });
+    expect(ranked.body.data?.jobOpening.rankedCandidates).toEqual([]);
+    // the aggregates stay the protected ones
+    const counts = await callers.analystPartnerA.gql('{ candidateCounts { total } }');
+    expect(counts.body.data?.candidateCounts.total).toBeNull();
   });
 });
 

@@ -24,7 +24,7 @@ async function makeKey(kid: string): Promise<TestKey> {
 const nowSec = (): number => Math.floor(Date.now() / 1000);
 
 function sign(key: TestKey, claims: JWTPayload = {}, options: { expiresIn?: number; kid?: string } = {}): Promise<string> {
-  return new SignJWT({ roles: ['officer'], ...claims })
+  return new SignJWT({ roles: ['officer'], city: 'Kota Serang', ...claims })
     .setProtectedHeader({ alg: 'ES256', kid: options.kid ?? key.kid, typ: 'JWT' })
     .setIssuer((claims.iss as string | undefined) ?? ISSUER)
     .setAudience((claims.aud as string | undefined) ?? AUDIENCE)
@@ -154,6 +154,57 @@ describe('staff bearer JWTs (JWKS, issuer, audience, expiry)', () => {
     const res = await t.gql('{ apiKeys { keyId } }', undefined, bearer(none));
     expect(res.status).toBe(401);
     expect(res.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the city claim of an OFFICER token fails closed (issue 8)', () => {
+  const parties = async (): Promise<number> => {
+    const db = await t.db();
+    return (await db.query('select count(*)::int as n from party')).rows[0].n as number;
+  };
+
+  it.each<[string, unknown]>([
+    ['an array holding this city (Keycloak "Multivalued" ON)', ['Kota Serang']],
+    ['an array of cities ("Aggregate attribute values" ON)', ['Kota Serang', 'Kota Cilegon']],
+    ['a number', 3673],
+    ['an empty string', ''],
+    ['an over-long string', `Kota Serang ${'x'.repeat(200)}`],
+    ['null', null],
+    ['an object', { value: 'Kota Serang' }],
+  ])('a validly signed officer token whose city is %s is refused: 401 CITY_CLAIM_INVALID, nothing written', async (_name, city) => {
+    const before = await parties();
+    const token = await sign(idp, { sub: 'pegawai-city', city } as JWTPayload);
+    const write = await t.gql(CREATE, { input: { kind: 'EMPLOYER', name: 'Fail-open probe', country: 'KR' } }, bearer(token));
+    expectRefused(write, 'CITY_CLAIM_INVALID');
+    expect(write.body.errors?.[0]?.extensions?.messages).toEqual({ id: expect.stringContaining('`city`'), en: expect.stringContaining('`city`') });
+    // not even public data: the credential is refused, never downgraded
+    expectRefused(await t.gql(PUBLIC_QUERY, undefined, bearer(token)), 'CITY_CLAIM_INVALID');
+    expect(await parties()).toBe(before);
+    const logged = t.logs().filter((l) => l.msg === 'credential refused' && l.reason === 'CITY_CLAIM_INVALID');
+    expect(logged.length).toBeGreaterThan(0);
+  });
+
+  it('a validly signed officer token without a city claim is refused: 401 CITY_CLAIM_MISSING', async () => {
+    const token = await sign(idp, { sub: 'pegawai-no-city', city: undefined });
+    expectRefused(await t.gql(CREATE, { input: { kind: 'EMPLOYER', name: 'No city', country: 'KR' } }, bearer(token)), 'CITY_CLAIM_MISSING');
+  });
+
+  it('an officer token of another city keeps its identity but not the role: FORBIDDEN, with the reason in the log', async () => {
+    const before = await parties();
+    const token = await sign(idp, { sub: 'pegawai-cilegon', city: 'Kota Cilegon', roles: ['officer', 'analyst'] });
+    const write = await t.gql(CREATE, { input: { kind: 'EMPLOYER', name: 'Elsewhere', country: 'KR' } }, bearer(token));
+    expect(write.status).toBe(200);
+    expect(write.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', messages: { id: expect.any(String), en: expect.any(String) } });
+    expect(await parties()).toBe(before);
+    // its other roles stay: the analyst's aggregates are served
+    expect((await t.gql('{ candidateCounts(asOf: "2026-11-01") { total } }', undefined, bearer(token))).body.errors).toBeUndefined();
+    expect(t.logs()).toContainEqual(expect.objectContaining({ msg: expect.stringContaining('OFFICER role not granted'), reason: 'OTHER_CITY', subject: 'jwt:pegawai-cilegon' }));
+  });
+
+  it('this city, spelled with other case, spacing or dots, is this city', async () => {
+    const token = await sign(idp, { sub: 'pegawai-caps', city: ' KOTA  SERANG. ' });
+    const created = await t.gql(CREATE, { input: { kind: 'EMPLOYER', name: 'Caps city', country: 'KR' } }, bearer(token));
+    expect(created.body.errors).toBeUndefined();
   });
 });
 

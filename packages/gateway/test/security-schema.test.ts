@@ -6,7 +6,7 @@
 import { getNamedType, isInterfaceType, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { buildGatewaySchema } from '../src/graphql/schema';
 import { findUnprotectedFields, typeGraphqlRuleLookup } from '../src/security/schema-access-audit';
-import { PERSONAL_TYPES, PUBLIC_RULE, UNMASKED_RULE } from '../src/security/rules';
+import { CANDIDATE_LOOKUP_RULE, PERSONAL_RULE, PERSONAL_TYPES, PUBLIC_RULE } from '../src/security/rules';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -79,23 +79,51 @@ describe('the schema walk on the real schema', () => {
     for (const q of publicQueries) expect(rulesOf('Query', q)).toEqual(PUBLIC_RULE);
   });
 
-  it('leaves the unmasked-only fields out of the analyst view', () => {
+  it('gives ANALYST no field of a personal record: not health, not the aggregate dimensions (issue 8)', () => {
+    const offending: string[] = [];
+    for (const type of PERSONAL_TYPES) {
+      const t = schema.getType(type);
+      if (!isObjectType(t)) continue;
+      for (const field of Object.keys(t.getFields())) {
+        if (rulesOf(type, field)?.includes('ANALYST')) offending.push(`${type}.${field}`);
+      }
+    }
+    expect(offending).toEqual([]);
+    // the dimensions an analyst would rebuild a suppressed cell from, and the health data
     for (const [type, field] of [
+      ['Candidate', 'stage'],
+      ['Candidate', 'stageSince'],
+      ['Candidate', 'kecamatan'],
+      ['Candidate', 'sex'],
+      ['Candidate', 'targetOccupation'],
+      ['Candidate', 'targetRoute'],
+      ['Candidate', 'eligibilityStatus'],
+      ['CandidateProfileGql', 'ageBand'],
+      ['CandidateProfileGql', 'nik'],
       ['CandidateProfileGql', 'declaredBirthDate'],
-      ['CandidateProfileGql', 'medical'],
-      ['CandidateProfileGql', 'criminalRecord'],
-      ['MedicalRecordGql', 'conditions'],
       ['MedicalConditionsGql', 'HIV'],
-      ['CriminalRecordGql', 'everImprisoned'],
-      ['DocumentRecordGql', 'reference'],
-      ['ResidentialAddressGql', 'kelurahan'],
-      ['FamilyConsentGql', 'givenOn'],
-      ['CandidateStageChange', 'note'],
+      ['CandidateStageChange', 'at'],
       ['Candidate', 'eligibility'],
     ] as const) {
-      expect([`${type}.${field}`, rulesOf(type, field)]).toEqual([`${type}.${field}`, UNMASKED_RULE]);
+      expect([`${type}.${field}`, rulesOf(type, field)]).toEqual([`${type}.${field}`, PERSONAL_RULE]);
     }
-    expect(rulesOf('CandidateProfileGql', 'nik')).toContain('ANALYST');
-    expect(rulesOf('CandidateProfileGql', 'ageBand')).toContain('ANALYST');
+  });
+
+  it('reaches candidate records for ANALYST only through the two lookups that refuse them (issue 8)', () => {
+    // every field anywhere in the schema that returns a record type (Candidate, a connection of it,
+    // a ranked list, a placement, a plan …) and whose rule names ANALYST: only Query.candidates
+    // (refused in the resolver: ANALYST_USE_AGGREGATES) and Query.candidate (null) may
+    const recordTypes = new Set([...PERSONAL_TYPES, 'CandidateConnection', 'CandidateEdge']);
+    const reach: string[] = [];
+    for (const named of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(named) || named.name.startsWith('__')) continue;
+      for (const [field, f] of Object.entries(named.getFields())) {
+        if (!recordTypes.has(getNamedType(f.type).name)) continue;
+        if (rulesOf(named.name, field)?.includes('ANALYST')) reach.push(`${named.name}.${field}`);
+      }
+    }
+    expect(reach.sort()).toEqual(['Query.candidate', 'Query.candidates']);
+    expect(rulesOf('Query', 'candidates')).toEqual(CANDIDATE_LOOKUP_RULE);
+    expect(rulesOf('JobOpening', 'rankedCandidates')).not.toContain('ANALYST');
   });
 });

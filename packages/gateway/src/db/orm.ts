@@ -3,6 +3,8 @@ import { DefaultLogger, type LogContext, type LoggerNamespace, type LoggerOption
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import type { Logger } from '../config/logger';
+import { noteDatabaseTrouble } from './availability';
+import { redactSql } from '../security/log-redaction';
 import { MIGRATIONS } from '../migrations';
 import { ENTITY_SCHEMAS } from '../persistence';
 
@@ -18,7 +20,8 @@ class PinoOrmLogger extends DefaultLogger {
 
   override log(namespace: LoggerNamespace | string, message: string, context?: LogContext): void {
     if (!this.isEnabled(namespace as LoggerNamespace, context)) return;
-    const text = message.replace(/\s+/g, ' ').trim();
+    // never the parameters ('query-params' stays off), and no literal values written into the SQL text
+    const text = redactSql(message.replace(/\s+/g, ' ').trim());
     const fields = { orm: namespace, ...(context?.took !== undefined ? { tookMs: context.took } : {}) };
     if (context?.level === 'error') this.pinoLog.error(fields, text);
     else if (context?.level === 'warning') this.pinoLog.warn(fields, text);
@@ -32,6 +35,8 @@ export interface OrmOptions {
   /** Called with every SQL statement the ORM sends (tests count them). */
   readonly onQuery?: (sql: string) => void;
   readonly poolMax?: number;
+  /** A new connection that takes longer fails (→ 503 SERVICE_UNAVAILABLE); default 5000 (JEMBATAN_DB_CONNECT_TIMEOUT_MS). */
+  readonly connectTimeoutMs?: number;
 }
 
 export function ormConfig(options: OrmOptions): Options {
@@ -50,7 +55,33 @@ export function ormConfig(options: OrmOptions): Options {
       snapshot: false,
       silent: true,
     },
-    pool: { min: 0, max: options.poolMax ?? 10 },
+    // Reconnection after an outage: knex marks a pg connection that emitted `error` or `end` (server
+    // gone, connection terminated) as disposed, and tarn validates every connection on acquire, so a
+    // dead one is destroyed and replaced, never handed out again. A failed connect rejects the waiting
+    // request at once (propagateCreateError) instead of waiting out the acquire timeout, and min 0
+    // keeps no connection open that could go stale. test/db-outage.test.ts proves it against a
+    // PostgreSQL that is stopped and started again.
+    pool: {
+      min: 0,
+      max: options.poolMax ?? 10,
+      propagateCreateError: true,
+      idleTimeoutMillis: 30_000,
+      // a connection that fails (terminated by the server, socket reset) marks the database as in
+      // trouble for a while: see db/availability.ts, TROUBLE_WINDOW_MS
+      afterCreate: (connection: { on(event: 'error', listener: () => void): unknown }, done: (err: Error | null, connection: unknown) => void) => {
+        connection.on('error', () => noteDatabaseTrouble());
+        done(null, connection);
+      },
+    },
+    driverOptions: {
+      connection: {
+        // a server that does not answer (a cut network, a blackholed port) fails the connect in time
+        connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+        // and an idle connection to it is noticed by TCP keep-alive instead of hanging on first use
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 10_000,
+      },
+    },
     forceUtcTimezone: true,
     allowGlobalContext: false,
     // 'query-params' stays off: parameters carry personal data

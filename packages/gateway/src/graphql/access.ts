@@ -8,7 +8,10 @@
  * - CANDIDATE: their own record (`candidateId`), in full;
  * - PARTNER: candidates holding a placement (not cancelled) under an MoU one of their parties is party
  *   to, in full;
- * - ANALYST: every other record, masked (masking.ts).
+ * - ANALYST: no record at all (issue 8). Every record field is a dimension of the protected aggregates
+ *   (stage, kecamatan, sex, occupation, age, `stageSince`) and a list's `totalCount` is an exact count
+ *   for any filter, so a record view would undo the disclosure control. Analysts read the aggregates;
+ *   `candidateAggregateWhere` is their (and everyone's) row scope for those.
  */
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -30,12 +33,12 @@ export function seesEveryCandidateInFull(p: Principal): boolean {
 }
 
 /**
- * The rows of `candidate` a caller may list: `{}` for all, a filter for some, `null` for none. ANALYST
- * callers list every row (the ones outside their other rights come back masked).
+ * The candidate records a caller may read, list or rank: `{}` for all, a filter for some, `null` for
+ * none. The ANALYST role adds nothing here: an ANALYST + PARTNER caller lists its partner rows only.
  */
 export function candidateListWhere(ctx: GatewayContext): FilterQuery<CandidateRecord> | null {
   const p = ctx.principal;
-  if (seesEveryCandidateInFull(p) || hasRole(p, 'ANALYST')) return {};
+  if (seesEveryCandidateInFull(p)) return {};
   const or: Array<Record<string, unknown>> = [];
   const own = hasRole(p, 'CANDIDATE') ? uuids(p.candidateId ? [p.candidateId] : []) : [];
   if (own.length) or.push({ id: own[0] });
@@ -43,6 +46,21 @@ export function candidateListWhere(ctx: GatewayContext): FilterQuery<CandidateRe
   if (parties.length) or.push({ id: { $in: partnerCandidatesSubquery(ctx.em, parties) } });
   if (or.length === 0) return null;
   return (or.length === 1 ? or[0] : { $or: or }) as FilterQuery<CandidateRecord>;
+}
+
+/**
+ * The rows an aggregate over candidates is computed from (financing totals): every row for OFFICER,
+ * ADMIN and ANALYST (what ANALYST and PARTNER callers get back is the protected view, disclosure.ts),
+ * else the caller's record scope.
+ */
+export function candidateAggregateWhere(ctx: GatewayContext): FilterQuery<CandidateRecord> | null {
+  if (hasRole(ctx.principal, 'ANALYST')) return {};
+  return candidateListWhere(ctx);
+}
+
+/** True when the caller's only right to candidate records is ANALYST's (which gives no record). */
+export function analystWithoutRecordRights(ctx: GatewayContext): boolean {
+  return hasRole(ctx.principal, 'ANALYST') && candidateListWhere(ctx) === null;
 }
 
 function partnerCandidatesSubquery(em: EntityManager, partyIds: readonly string[]) {

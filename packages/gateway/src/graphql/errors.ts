@@ -17,6 +17,7 @@ import {
 import type { ValidationError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import { databaseUnavailableReason } from '../db/availability';
 import type { RequestScope } from '../http/request-context';
 
 /** Public error codes clients can branch on (`extensions.code`). */
@@ -34,6 +35,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'RATE_LIMITED',
   'TIMEOUT',
+  // the database is unavailable for now (HTTP 503 + Retry-After; db/availability.ts)
+  'SERVICE_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -62,6 +65,10 @@ const DEFAULT_MESSAGES: Record<string, Messages> = {
   FORBIDDEN: { id: 'Anda tidak berwenang mengakses data ini.', en: 'You are not allowed to access this.' },
   RATE_LIMITED: { id: 'Terlalu banyak permintaan. Coba lagi nanti.', en: 'Too many requests. Try again later.' },
   TIMEOUT: { id: 'Permintaan melebihi batas waktu.', en: 'The request took too long and was stopped.' },
+  SERVICE_UNAVAILABLE: {
+    id: 'Layanan sementara tidak tersedia (basis data sedang dipulihkan). Coba lagi setelah waktu pada Retry-After.',
+    en: 'The service is temporarily unavailable (the database is recovering). Try again after the Retry-After time.',
+  },
   GRAPHQL_PARSE_FAILED: { id: 'Kueri GraphQL tidak dapat dibaca.', en: 'The GraphQL document cannot be parsed.' },
   GRAPHQL_VALIDATION_FAILED: {
     id: 'Kueri GraphQL tidak sesuai dengan skema.',
@@ -70,6 +77,35 @@ const DEFAULT_MESSAGES: Record<string, Messages> = {
   BAD_REQUEST: { id: 'Permintaan HTTP tidak valid.', en: 'Bad HTTP request.' },
   PAYLOAD_TOO_LARGE: { id: 'Permintaan terlalu besar.', en: 'The request is too large.' },
 };
+
+/**
+ * Stable `extensions.reason` of the input boundary's refusals (security/input-guard.ts, graphql/scalars.ts):
+ * they are BAD_USER_INPUT with their own bilingual messages, also when graphql-js wraps them (variable
+ * coercion) or Apollo reports them as validation errors (inline literals).
+ */
+export const BOUNDARY_REASONS = ['INVALID_CHARACTER', 'DATE_OUT_OF_RANGE'] as const;
+export type BoundaryReason = (typeof BOUNDARY_REASONS)[number];
+
+const BOUNDARY_MESSAGES: Record<BoundaryReason, (field: string) => Messages> = {
+  INVALID_CHARACTER: (field) => ({
+    id: `Isian ${field} berisi karakter yang tidak diizinkan (NUL, karakter kontrol, atau Unicode yang rusak). Hapus karakter itu lalu kirim lagi.`,
+    en: `The field ${field} contains a character that is not allowed (NUL, a control character, or broken Unicode). Remove it and send again.`,
+  }),
+  DATE_OUT_OF_RANGE: (field) => ({
+    id: `Tanggal pada isian ${field} di luar rentang yang diterima (tahun 0001–9999, UTC).`,
+    en: `The date in the field ${field} is outside the accepted range (years 0001–9999, UTC).`,
+  }),
+};
+
+/** The bilingual messages of a boundary refusal; they name the field (schema names), never the value. */
+export function boundaryMessages(reason: BoundaryReason, field: readonly (string | number)[]): Messages {
+  return BOUNDARY_MESSAGES[reason](field.length ? field.join('.') : '(input)');
+}
+
+function boundaryReasonOf(extensions: Record<string, unknown>): BoundaryReason | undefined {
+  const r = extensions['reason'];
+  return typeof r === 'string' && (BOUNDARY_REASONS as readonly string[]).includes(r) ? (r as BoundaryReason) : undefined;
+}
 
 export function defaultMessages(code: string): Messages {
   return DEFAULT_MESSAGES[code] ?? { id: 'Permintaan tidak dapat diproses.', en: 'The request cannot be processed.' };
@@ -281,6 +317,9 @@ function fromDatabaseError(e: unknown): GatewayError | undefined {
   if (e instanceof NotFoundError) return new GatewayError('NOT_FOUND');
   // 57014 query_canceled: PostgreSQL's statement_timeout (JEMBATAN_QUERY_TIMEOUT_MS) stopped a statement
   if ((e as { code?: unknown }).code === '57014') return new GatewayError('TIMEOUT', defaultMessages('TIMEOUT'));
+  // connection refused / lost, server shutting down or starting (57P01-03, 08xxx): 503, never a 500
+  const unavailable = databaseUnavailableReason(e);
+  if (unavailable) return new GatewayError('SERVICE_UNAVAILABLE', defaultMessages('SERVICE_UNAVAILABLE'), { details: { reason: unavailable } });
   return undefined;
 }
 
@@ -341,17 +380,28 @@ export function formatGatewayError(
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && original instanceof GraphQLError) {
     const redacted = isGraphqlJsInputError(code) && !formatted.path ? redactGraphqlInputMessage(formatted.message) : undefined;
     const { stacktrace: _dropped, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    // a boundary refusal keeps its code, reason and messages; its field, when the wrapper knows it better
+    const boundary = boundaryReasonOf(rest);
+    const boundaryField = Array.isArray(rest['field']) ? rest['field'] : redacted?.field;
     return {
-      message: redacted?.message ?? formatted.message,
+      message: boundary ? boundaryMessages(boundary, (boundaryField as string[] | undefined) ?? []).en : (redacted?.message ?? formatted.message),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: {
-        ...rest,
-        code,
-        messages: defaultMessages(code),
-        ...(redacted?.field ? { field: redacted.field } : {}),
-        ...(redacted ? { reason: redacted.reason } : {}),
-      },
+      extensions: boundary
+        ? {
+            ...rest,
+            code: 'BAD_USER_INPUT',
+            messages: boundaryMessages(boundary, (boundaryField as string[] | undefined) ?? []),
+            ...(boundaryField ? { field: boundaryField } : {}),
+            reason: boundary,
+          }
+        : {
+            ...rest,
+            code,
+            messages: defaultMessages(code),
+            ...(redacted?.field ? { field: redacted.field } : {}),
+            ...(redacted ? { reason: redacted.reason } : {}),
+          },
     };
   }
 

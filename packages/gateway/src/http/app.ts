@@ -3,8 +3,10 @@
  * on every request, a body size limit, and a drain on stop that lets in-flight requests finish.
  *
  * `/graphql` runs, in order: CORS (the Apollo Sandbox origin and JEMBATAN_CORS_ORIGINS; answers
- * preflights), authentication (API key or bearer JWT → principal; a presented credential that fails is
- * 401 before the body is read), the per-key rate limit (429 RATE_LIMITED), the JSON body limit, then
+ * preflights), the rate limit (429 RATE_LIMITED; keyed by the presented key id / token subject or the
+ * IP, decided from the headers before any database lookup), authentication (API key or bearer JWT →
+ * principal; a presented credential that fails is 401 before the body is read; 503
+ * SERVICE_UNAVAILABLE when the database cannot check it), the JSON body limit, then
  * Apollo with CSRF prevention, no batching, the document limits of graphql-armor and the token limit,
  * hidden suggestions, the query timeout, and introspection / landing page for ANALYST and ADMIN only
  * (everyone in development). See security/README.md.
@@ -18,17 +20,23 @@ import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../config/logger';
+import { databaseUnavailableReason, serviceUnavailableBody, serviceUnavailablePlugin } from '../db/availability';
+import type { EmbeddedPostgresStatus } from '../db/embedded-postgres';
 import { pendingMigrations, type Orm } from '../db/orm';
+import { DEFAULT_RESILIENCE, type ResilienceConfig } from '../db/resilience';
 import type { GatewayContext } from '../graphql/context';
 import { buildArmor } from '../security/armor';
 import { verifyApiKey } from '../security/api-key';
-import { principalForDeployment } from '../security/auth-checker';
+import { deploymentPrincipal } from '../security/auth-checker';
 import { authenticationMiddleware, createAuthenticator } from '../security/authenticate';
 import { buildCorsOptions } from '../security/cors';
+import { exactMountPath, expressTrustProxy, notFoundHandler, securityHeaders, withLandingPageCsp } from '../security/http-headers';
 import { introspectionGuardPlugin, landingPagePlugin } from '../security/introspection';
 import { createJwtVerifier } from '../security/jwt';
-import { queryTimeoutPlugin } from '../security/query-timeout';
-import { principalRateLimitMiddleware } from '../security/rate-limit';
+import { concurrencyLimitMiddleware } from '../security/concurrency-limit';
+import { installStatementDeadlines, queryTimeoutPlugin, requestDeadlineMiddleware } from '../security/query-timeout';
+import { inputGuardPlugin } from '../security/input-guard';
+import { credentialRateLimit } from '../security/rate-limit';
 import { ANONYMOUS } from '../security/role';
 import type { SecurityConfig } from '../security/security-config';
 import { emExecutor } from '../security/sql-executor';
@@ -42,6 +50,10 @@ export interface HttpAppOptions {
   readonly bodyLimit: string;
   readonly shutdownTimeoutMs: number;
   readonly security: SecurityConfig;
+  /** Retry-After and the readiness check's time bound; default DEFAULT_RESILIENCE. */
+  readonly resilience?: ResilienceConfig;
+  /** The embedded PostgreSQL's supervisor state, when the gateway runs one (`/health`, `/ready`). */
+  readonly embeddedStatus?: () => EmbeddedPostgresStatus;
 }
 
 export interface HttpApp {
@@ -77,12 +89,18 @@ function bodyErrorHandler(err: unknown, req: Request, res: Response, next: NextF
 
 export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const { orm, schema, log, security } = options;
+  const resilience = options.resilience ?? DEFAULT_RESILIENCE;
+  const retryAfter = String(resilience.retryAfterSeconds);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // JEMBATAN_TRUST_PROXY (security/http-headers.ts): whose X-Forwarded-For / -Proto to believe
+  app.set('trust proxy', expressTrustProxy(security.httpHeaders.trustProxy));
+  // security headers on every response, before anything can answer (security/http-headers.ts)
+  app.use(securityHeaders(security.httpHeaders));
   const httpServer = createServer(app);
   let stopping = false;
 
+  installStatementDeadlines();
   const armor = buildArmor(security.abuseLimits, (error) => {
     currentRequestScope()?.log.warn({ limit: error.message.replace(/\s+/g, ' ').slice(0, 120) }, 'document refused by an abuse limit');
   });
@@ -103,35 +121,73 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs }),
       ...armor.plugins,
+      // NUL, control characters, lone surrogates: BAD_USER_INPUT with the field path, before execution
+      inputGuardPlugin<GatewayContext>(),
       queryTimeoutPlugin({ timeoutMs: security.queryTimeoutMs }),
+      // a request that met a database outage goes out as 503 + Retry-After, never 200 or 500
+      serviceUnavailablePlugin(resilience.retryAfterSeconds),
       introspectionGuardPlugin({ allowEveryone: security.development, principalOf: (c) => (c as GatewayContext | undefined)?.principal }),
-      landingPagePlugin({ development: security.development, sandboxInProduction: security.sandboxInProduction }),
+      withLandingPageCsp(landingPagePlugin({ development: security.development, sandboxInProduction: security.sandboxInProduction })),
     ],
   });
   await apollo.start();
 
   app.use(requestContextMiddleware(log));
+  // `/graphql/anything` is not the endpoint: JSON 404
+  app.use(exactMountPath('/graphql'));
 
+  // Liveness: the process is up and its event loop answers. It does not ask the database: during an
+  // outage the gateway recovers by itself (the pool reconnects, the supervisor restarts an embedded
+  // PostgreSQL), and restarting the process would not bring a database back. 503 only when the
+  // embedded PostgreSQL could not be restarted (the process is exiting non-zero anyway).
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-
-  app.get('/ready', async (req, res) => {
-    if (stopping) {
-      res.status(503).json({ status: 'stopping' });
+    const embedded = options.embeddedStatus?.();
+    const database = embedded ? { database: embedded.state, databaseRestarts: embedded.restarts } : {};
+    if (embedded?.state === 'failed') {
+      res.status(503).json({ status: 'failed', ...database });
       return;
     }
+    res.json({ status: 'ok', ...database });
+  });
+
+  // Readiness: send traffic here only when the database answers (within the connect timeout), no
+  // migration is pending and the gateway is not stopping; else 503 with the reason and Retry-After.
+  app.get('/ready', async (req, res) => {
+    const notReady = (status: string, extra: Record<string, unknown> = {}): void => {
+      res.setHeader('Retry-After', retryAfter);
+      res.status(503).json({ status, ...extra });
+    };
+    if (stopping) {
+      notReady('stopping');
+      return;
+    }
+    const embedded = options.embeddedStatus?.();
+    if (embedded && embedded.state !== 'running') {
+      notReady(embedded.state === 'restarting' ? 'database restarting' : 'database failed');
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await orm.em.getConnection().execute('select 1');
-      const pending = await pendingMigrations(orm);
+      const check = (async () => {
+        await orm.em.getConnection().execute('select 1');
+        return pendingMigrations(orm);
+      })();
+      const timeout = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(Object.assign(new Error('readiness check timed out'), { code: 'ETIMEDOUT' })), resilience.connectTimeoutMs);
+      });
+      check.catch(() => undefined);
+      const pending = await Promise.race([check, timeout]);
       if (pending.length > 0) {
-        res.status(503).json({ status: 'migrations pending', pendingMigrations: pending });
+        notReady('migrations pending', { pendingMigrations: pending });
         return;
       }
       res.json({ status: 'ready' });
     } catch (e) {
-      req.log?.warn({ err: e }, 'readiness check failed');
-      res.status(503).json({ status: 'database unreachable' });
+      const reason = databaseUnavailableReason(e) ?? 'ERROR';
+      req.log?.warn({ reason, err: reason === 'ERROR' ? e : undefined }, 'readiness check failed');
+      notReady('database unreachable', { reason });
+    } finally {
+      clearTimeout(timer);
     }
   });
 
@@ -140,17 +196,25 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     jwt: security.jwt ? createJwtVerifier(security.jwt) : undefined,
     defaultCity: security.city,
   });
-  const rateLimit = principalRateLimitMiddleware(security.rateLimits);
+  const rateLimit = credentialRateLimit(security.rateLimits);
 
   app.use(
     '/graphql',
     cors<cors.CorsRequest>(buildCorsOptions({ origins: security.corsOrigins })),
-    authenticationMiddleware(authenticator, log),
-    rateLimit,
+    // rate limit first, from the headers alone: no database lookup happens for a refused request
+    rateLimit.beforeAuthentication,
+    authenticationMiddleware(authenticator, log, { onRefused: rateLimit.refused, retryAfterSeconds: resilience.retryAfterSeconds }),
+    rateLimit.afterAuthentication,
+    // at most N requests of one caller in flight (429 RATE_LIMITED, TOO_MANY_IN_FLIGHT), before the body is read
+    concurrencyLimitMiddleware(security.concurrencyLimits),
     express.json({ limit: options.bodyLimit }),
+    // one deadline for the whole request: later statements refused, running ones cancelled at it
+    requestDeadlineMiddleware(security.queryTimeoutMs),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<GatewayContext> => {
-        const principal = principalForDeployment(req.principal ?? ANONYMOUS, security.city);
+        const { principal, dropped } = deploymentPrincipal(req.principal ?? ANONYMOUS, security.city);
+        // an OFFICER credential that is not this city's keeps its identity, not the role (auth-checker.ts)
+        if (dropped) (req.log ?? log).warn({ reason: dropped, subject: principal.subject }, 'OFFICER role not granted: credential is not for this city');
         return {
           em: orm.em.fork(),
           requestId: req.requestId ?? 'unknown',
@@ -164,8 +228,18 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     }),
   );
 
+  // every other path, and a method no route serves (POST /health, ...): JSON 404, never Express's HTML
+  app.use(notFoundHandler);
   app.use(bodyErrorHandler);
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const unavailable = databaseUnavailableReason(err);
+    if (unavailable) {
+      (req.log ?? log).warn({ reason: unavailable }, 'database unavailable');
+      if (res.headersSent) return;
+      res.setHeader('Retry-After', retryAfter);
+      res.status(503).json(serviceUnavailableBody(unavailable, resilience.retryAfterSeconds, req.requestId));
+      return;
+    }
     (req.log ?? log).error({ err }, 'unhandled HTTP error');
     if (res.headersSent) return;
     res.status(500).json({

@@ -76,7 +76,15 @@ describe('graphql-armor limits', () => {
   });
 
   it('refuses deep nesting, quickly', async () => {
-    expect((await post(server, { query: nested(DEFAULT_ABUSE_LIMITS.maxDepth - 2) })).body.errors).toBeUndefined();
+    // every list of this schema is unpaged (10 items each for the cost): 8 nested lists are over the
+    // cost limit, so the depth limit alone is checked with the cost limit out of the way
+    const costless = await serverWith({ ...DEFAULT_ABUSE_LIMITS, maxCost: 1e12 });
+    try {
+      expect((await post(costless, { query: nested(DEFAULT_ABUSE_LIMITS.maxDepth - 2) })).body.errors).toBeUndefined();
+    } finally {
+      await costless.stop();
+    }
+    expect((await post(server, { query: nested(DEFAULT_ABUSE_LIMITS.maxDepth - 2) })).body.errors?.[0]?.message).toMatch(/^Query Cost limit of 20000 exceeded/);
     const r = await post(server, { query: nested(40) });
     expect(r.body.data).toBeUndefined();
     expect(r.status).toBe(400);

@@ -6,7 +6,7 @@
  * | limit         | default | what it bounds                                                               |
  * | ------------- | ------- | ---------------------------------------------------------------------------- |
  * | maxDepth      | 10      | nesting of selections (Relay lists cost 3 levels: list → edges → node)      |
- * | maxCost       | 10000   | armor's cost: object 2, scalar 1, × 1.5 per depth level, × literal `first`   |
+ * | maxCost       | 20000   | query-cost.ts, after variables are coerced: field 1, × page size per list    |
  * | maxAliases    | 15      | aliases per operation (batching the same field under many names)            |
  * | maxDirectives | 10      | directives per operation (@include/@skip flooding)                          |
  * | maxTokens     | 1000    | lexer tokens in the document (the parser stops there: huge literals, lists) |
@@ -14,6 +14,11 @@
  * The token limit is graphql-js's own parser option (`parseOptions.maxTokens`): the parser stops at
  * the limit and Apollo answers 400 GRAPHQL_PARSE_FAILED. Armor's token plugin is left off because it
  * throws from a hook Apollo treats as a server failure (HTTP 500, which clients retry).
+ *
+ * The cost limit is not armor's: armor's cost rule runs at validation, where variables are unknown, and
+ * multiplies only literal `first:` values (`first: $n` counted as one). query-cost.ts computes the cost
+ * with the coerced variables in `didResolveOperation`, before execution, and refuses with the same
+ * message and code (`Query Cost limit of 20000 exceeded, found 12345.`).
  *
  * Introspection queries are exempt from depth and cost (they are deep by nature) but not from tokens;
  * who may introspect is decided by introspection.ts. The defaults admit the standard introspection
@@ -23,6 +28,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLError, ParseOptions, ValidationRule } from 'graphql';
+import { costLimitError, queryCostPlugin } from './query-cost';
 
 export interface AbuseLimits {
   readonly maxDepth: number;
@@ -34,15 +40,16 @@ export interface AbuseLimits {
 
 /**
  * Sized to the real queries (test/security-limits.test.ts runs every SDK operation, the examples and
- * the README queries through them). Measured on the SDK's 40-odd operations: depth at most 6, cost
- * at most about 2,900 (financingSimulation with its schedule), at most about 200 tokens. Armor
- * multiplies the cost of a list by a literal `first`/`last` (not by a variable), so the cost limit
- * also bounds "page size × size of each item" of hand-written queries: 10,000 admits a page of 100
- * audit entries with every field, or a page of 50 candidates with their profiles.
+ * the README queries through them, with the SDK's largest page size, 100, for every page variable).
+ * Depth at most 6, at most about 200 tokens. The cost (query-cost.ts) bounds "page size × size of each
+ * item × nested pages": 20,000 admits every SDK list at its largest page (100; the largest is ListMous,
+ * 16,006: 100 MoUs with their parties and quotas), and refuses a page of openings each with a page of
+ * ranked candidates (a ranking weighs 3 per candidate of its pool, 6,000: at most 3 rankings per request); the worst
+ * query it admits is measured in test/query-cost-worst.test.ts and quoted in the security README.
  */
 export const DEFAULT_ABUSE_LIMITS: AbuseLimits = Object.freeze({
   maxDepth: 10,
-  maxCost: 10000,
+  maxCost: 20000,
   maxAliases: 15,
   maxDirectives: 10,
   maxTokens: 1000,
@@ -95,8 +102,9 @@ export function buildArmor(limits: AbuseLimits = DEFAULT_ABUSE_LIMITS, onReject?
     // off: hideSuggestionsPlugin below strips every form (armor's mask leaves a stray "?" behind)
     blockFieldSuggestion: { enabled: false, mask: SUGGESTION_MASK },
     maxDepth: { enabled: true, n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true, onReject: [...report] },
+    // off: queryCostPlugin below computes the cost with the variables (armor counts `first: $n` as 1)
     costLimit: {
-      enabled: true,
+      enabled: false,
       maxCost: limits.maxCost,
       objectCost: 2,
       scalarCost: 1,
@@ -111,7 +119,11 @@ export function buildArmor(limits: AbuseLimits = DEFAULT_ABUSE_LIMITS, onReject?
   });
   const protection = armor.protect();
   return {
-    plugins: [...protection.plugins, hideSuggestionsPlugin()],
+    plugins: [
+      ...protection.plugins,
+      queryCostPlugin({ maxCost: limits.maxCost, onReject: (cost) => onReject?.(costLimitError(limits.maxCost, cost)) }),
+      hideSuggestionsPlugin(),
+    ],
     validationRules: [...protection.validationRules],
     parseOptions: { maxTokens: limits.maxTokens },
   };

@@ -6,6 +6,9 @@ import {
   candidateView,
   canSeeCandidate,
   requireRule,
+  deploymentPrincipal,
+  officerCityDecision,
+  principalForDeployment,
   sameCity,
   satisfiesRule,
   scopeMatchesAnything,
@@ -75,7 +78,7 @@ describe('satisfiesRule / authChecker', () => {
 describe('candidate visibility', () => {
   const record: CandidateAccessInfo = { candidateId: 'c-1', city: 'Kota Serang', partyIds: ['apjati', 'p3mi-a'] };
 
-  const cases: Array<[string, Principal, 'FULL' | 'MASKED' | 'NONE']> = [
+  const cases: Array<[string, Principal, 'FULL' | 'NONE']> = [
     ['anonymous', ANONYMOUS, 'NONE'],
     ['admin', principal(['ADMIN']), 'FULL'],
     ['officer of the same city (other spelling)', principal(['OFFICER'], { city: 'KOTA  SERANG.' }), 'FULL'],
@@ -85,8 +88,11 @@ describe('candidate visibility', () => {
     ['partner party to the MoU', principal(['PARTNER'], { partyIds: ['p3mi-a'] }), 'FULL'],
     ['partner of another MoU', principal(['PARTNER'], { partyIds: ['p3mi-b'] }), 'NONE'],
     ['partner without parties', principal(['PARTNER']), 'NONE'],
-    ['analyst', principal(['ANALYST']), 'MASKED'],
+    // issue 8: ANALYST gives no record view (the record fields are the aggregates' dimensions)
+    ['analyst', principal(['ANALYST']), 'NONE'],
     ['analyst who is also the partner', principal(['ANALYST', 'PARTNER'], { partyIds: ['apjati'] }), 'FULL'],
+    ['analyst who is a partner of another MoU', principal(['ANALYST', 'PARTNER'], { partyIds: ['p3mi-b'] }), 'NONE'],
+    ['analyst who is another candidate', principal(['ANALYST', 'CANDIDATE'], { candidateId: 'c-2' }), 'NONE'],
     ['signed in, no roles', principal([]), 'NONE'],
   ];
   it.each(cases)('%s', (_name, p, view) => {
@@ -107,7 +113,7 @@ describe('candidate visibility', () => {
       expect(JSON.stringify(e)).not.toContain('c-1');
       expect((e as Error).message).not.toContain('c-1');
     }
-    expect(assertCanSeeCandidate(principal(['ANALYST']), record)).toBe('MASKED');
+    expect(codeOf(() => assertCanSeeCandidate(principal(['ANALYST']), record))).toBe('FORBIDDEN');
   });
 
   it('city comparison ignores case, dots and spacing only', () => {
@@ -116,15 +122,15 @@ describe('candidate visibility', () => {
   });
 
   it('candidateScope turns roles into list filters', () => {
-    expect(candidateScope(principal(['ADMIN']))).toEqual({ unrestricted: true, maskedOthers: false });
-    expect(candidateScope(principal(['PARTNER'], { partyIds: ['a', 'b'] }))).toEqual({ unrestricted: false, partyIds: ['a', 'b'], maskedOthers: false });
+    expect(candidateScope(principal(['ADMIN']))).toEqual({ unrestricted: true });
+    expect(candidateScope(principal(['PARTNER'], { partyIds: ['a', 'b'] }))).toEqual({ unrestricted: false, partyIds: ['a', 'b'] });
     expect(candidateScope(principal(['OFFICER'], { city: 'Kota Serang' }))).toEqual({
       unrestricted: false,
       city: 'Kota Serang',
       includeRowsWithoutCity: true,
-      maskedOthers: false,
     });
-    expect(candidateScope(principal(['ANALYST'])).maskedOthers).toBe(true);
+    expect(candidateScope(principal(['ANALYST']))).toEqual({ unrestricted: false });
+    expect(scopeMatchesAnything(candidateScope(principal(['ANALYST'])))).toBe(false);
     expect(scopeMatchesAnything(candidateScope(ANONYMOUS))).toBe(false);
     expect(scopeMatchesAnything(candidateScope(principal(['CANDIDATE'], { candidateId: 'c' })))).toBe(true);
   });
@@ -150,10 +156,49 @@ describe('candidate visibility', () => {
             (scope.includeRowsWithoutCity === true && recordCity === undefined) ||
             scope.candidateId === recordId ||
             (scope.partyIds ?? []).some((x) => (recordParties as string[]).includes(x));
-          const expected = fullByScope ? 'FULL' : scope.maskedOthers ? 'MASKED' : 'NONE';
+          const expected = fullByScope ? 'FULL' : 'NONE';
           expect(candidateView(p, info)).toBe(expected);
         },
       ),
     );
+  });
+});
+
+describe('officer rights need this deployment’s city (fail closed, issue 8)', () => {
+  const HERE = 'Kota Serang';
+  const jwt = (extra: Partial<Principal>): Principal => ({ kind: 'jwt', roles: normaliseRoles(['OFFICER', 'ANALYST']), subject: 'jwt:pegawai-1', ...extra });
+
+  it.each<[string, string, Principal]>([
+    ['a JWT naming this city', 'THIS_CITY', jwt({ city: 'Kota Serang' })],
+    ['a JWT naming this city in other case, spacing and dots', 'THIS_CITY', jwt({ city: ' KOTA  serang. ' })],
+    ['an API key without a city (minted in this deployment)', 'THIS_CITY', principal(['OFFICER'])],
+    ['an API key of this city', 'THIS_CITY', principal(['OFFICER'], { city: 'Kota Serang' })],
+    ['a JWT naming another city', 'OTHER_CITY', jwt({ city: 'Kota Cilegon' })],
+    ['an API key of another city', 'OTHER_CITY', principal(['OFFICER'], { city: 'Kab. Serang' })],
+    ['a JWT without a city', 'CITY_MISSING', jwt({})],
+    ['a JWT whose city is an array', 'CITY_INVALID', jwt({ city: ['Kota Serang'] as unknown as string })],
+    ['a JWT whose city is a number', 'CITY_INVALID', jwt({ city: 3673 as unknown as string })],
+    ['a JWT whose city is empty', 'CITY_INVALID', jwt({ city: '' })],
+    ['a JWT whose city is blank', 'CITY_INVALID', jwt({ city: '  ' })],
+    ['a JWT whose city is over-long', 'CITY_INVALID', jwt({ city: `Kota Serang${' '.repeat(100)}` })],
+  ])('%s → %s', (_name, decision, p) => {
+    expect(officerCityDecision(p, HERE)).toBe(decision);
+    const { principal: seen, dropped } = deploymentPrincipal(p, HERE);
+    if (decision === 'THIS_CITY') {
+      expect(seen).toBe(p);
+      expect(dropped).toBeUndefined();
+    } else {
+      // identity and the other roles stay; OFFICER goes
+      expect(seen).toEqual({ ...p, roles: ['PUBLIC', ...p.roles.filter((r) => r !== 'PUBLIC' && r !== 'OFFICER')] });
+      expect(dropped).toBe(decision);
+      expect(satisfiesRule(seen, ['OFFICER'])).toBe(false);
+      expect(candidateView(seen, { candidateId: 'c-1', city: HERE })).toBe('NONE');
+    }
+    expect(principalForDeployment(p, HERE)).toEqual(seen);
+  });
+
+  it('leaves principals without the OFFICER role as they are', () => {
+    const analyst = jwt({ roles: normaliseRoles(['ANALYST']) });
+    expect(deploymentPrincipal(analyst, HERE)).toEqual({ principal: analyst });
   });
 });

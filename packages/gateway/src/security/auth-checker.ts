@@ -12,7 +12,7 @@
  */
 import type { AuthCheckerFn } from 'type-graphql';
 import { hasAnyRole, hasRole, isAuthenticated, ANONYMOUS, type Principal, type Role } from './role';
-import { viewOf } from './record-view';
+import { CITY_CLAIM_MAX_LENGTH } from './jwt';
 import { AuthenticationRequiredError, ForbiddenError } from './security-error';
 
 /** What the authChecker needs from the GraphQL context (GatewayContext gains `principal`). */
@@ -44,23 +44,51 @@ export function requireRule(principal: Principal | undefined, roles: readonly Ro
 
 /**
  * Pass as `buildSchema({ authChecker, authMode: 'error' })`. A missing principal counts as anonymous.
- * On an object tagged as the masked (ANALYST) view of a record (record-view.ts), a field whose rule
- * does not name ANALYST is refused too, whatever other roles the caller holds.
+ * Which records reach a field is the resolvers' row scope (graphql/access.ts); the field rules are the
+ * second lock: no field of a candidate record names ANALYST (rules.ts `PERSONAL_RULE`).
  */
-export const authChecker: AuthCheckerFn<PrincipalContext, Role> = ({ context, root }, roles) => {
-  const principal = requireRule(context?.principal, roles);
-  if (viewOf(root) === 'MASKED' && !roles.includes('ANALYST') && !roles.includes('PUBLIC')) refuse(principal);
+export const authChecker: AuthCheckerFn<PrincipalContext, Role> = ({ context }, roles) => {
+  requireRule(context?.principal, roles);
   return true;
 };
 
 /**
- * The principal as this deployment sees it. The gateway serves one city's program (`JEMBATAN_CITY`):
- * an OFFICER credential that names another city keeps its identity (for the audit log) but not the
- * OFFICER role, so it is refused everything an officer of this city may do.
+ * Whether an OFFICER principal is an officer of this deployment's city (fail closed):
+ * - `THIS_CITY`: its city is a string equal to `deploymentCity` (sameCity: case, dots, spacing), or
+ *   it is an API key without a city: keys are minted in this deployment's own database, and
+ *   createAuthenticator gives them JEMBATAN_CITY;
+ * - `OTHER_CITY`: a well-formed city that is not this one;
+ * - `CITY_MISSING`: a bearer JWT (or any principal that is not an API key) without a city; jwt.ts
+ *   already refuses such tokens with CITY_CLAIM_MISSING, this is the second lock;
+ * - `CITY_INVALID`: a city that is not a usable string (wrong type, blank, over-long).
  */
+export type OfficerCityDecision = 'THIS_CITY' | 'OTHER_CITY' | 'CITY_MISSING' | 'CITY_INVALID';
+
+export function officerCityDecision(principal: Principal, deploymentCity: string): OfficerCityDecision {
+  const city: unknown = principal.city;
+  if (city === undefined) return principal.kind === 'apiKey' ? 'THIS_CITY' : 'CITY_MISSING';
+  if (typeof city !== 'string' || city.trim().length === 0 || city.length > CITY_CLAIM_MAX_LENGTH) return 'CITY_INVALID';
+  return sameCity(city, deploymentCity) ? 'THIS_CITY' : 'OTHER_CITY';
+}
+
+/**
+ * The principal as this deployment sees it. The gateway serves one city's program (`JEMBATAN_CITY`):
+ * an OFFICER credential keeps the OFFICER role only when officerCityDecision says `THIS_CITY`. Any
+ * other credential keeps its identity (for the audit log) and its other roles, but not OFFICER, so it
+ * is refused (FORBIDDEN) everything an officer of this city may do. `dropped` says why, for the log.
+ */
+export function deploymentPrincipal(
+  principal: Principal,
+  deploymentCity: string,
+): { readonly principal: Principal; readonly dropped?: Exclude<OfficerCityDecision, 'THIS_CITY'> } {
+  if (!hasRole(principal, 'OFFICER')) return { principal };
+  const decision = officerCityDecision(principal, deploymentCity);
+  if (decision === 'THIS_CITY') return { principal };
+  return { principal: { ...principal, roles: principal.roles.filter((r) => r !== 'OFFICER') }, dropped: decision };
+}
+
 export function principalForDeployment(principal: Principal, deploymentCity: string): Principal {
-  if (!hasRole(principal, 'OFFICER') || principal.city === undefined || sameCity(principal.city, deploymentCity)) return principal;
-  return { ...principal, roles: principal.roles.filter((r) => r !== 'OFFICER') };
+  return deploymentPrincipal(principal, deploymentCity).principal;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -76,10 +104,10 @@ export interface CandidateAccessInfo {
 }
 
 /**
- * `FULL`: every field; `MASKED`: the analyst view (masking.ts: NIK masked, birth date as an age band,
- * no health or criminal fields); `NONE`: not at all.
+ * `FULL`: every field; `NONE`: not at all. There is no partial (masked) view: the analyst view of
+ * records is gone (issue 8), because its fields are the dimensions of the protected aggregates.
  */
-export type CandidateView = 'FULL' | 'MASKED' | 'NONE';
+export type CandidateView = 'FULL' | 'NONE';
 
 /** City names compared without case, dots or extra spaces ("KOTA SERANG" = "Kota  Serang."). */
 export function sameCity(a: string, b: string): boolean {
@@ -100,7 +128,7 @@ export function candidateView(principal: Principal, info: CandidateAccessInfo): 
     const mine = new Set(principal.partyIds);
     if (info.partyIds.some((p) => mine.has(p))) return 'FULL';
   }
-  if (hasRole(principal, 'ANALYST')) return 'MASKED';
+  // ANALYST gives no view of any record (issue 8): analysts read the protected aggregates
   return 'NONE';
 }
 
@@ -117,10 +145,9 @@ export function assertCanSeeCandidate(principal: Principal, info: CandidateAcces
 
 /**
  * For list queries and aggregates: which rows to return, as a filter the resolver turns into SQL.
- * Rows matching `city`, `candidateId` or `partyIds` (any of them) are FULL; when `maskedOthers` is
- * true (ANALYST) every other row is returned MASKED; when `unrestricted`, every row is FULL. A
- * principal with no candidate rights gets `{ unrestricted: false, maskedOthers: false }` and no
- * criteria: return nothing (or refuse).
+ * Rows matching `city`, `candidateId` or `partyIds` (any of them) are FULL; when `unrestricted`, every
+ * row is FULL. A principal with no candidate rights (ANALYST alone among them) gets
+ * `{ unrestricted: false }` and no criteria: return nothing (or refuse).
  */
 export interface CandidateScope {
   readonly unrestricted: boolean;
@@ -129,11 +156,10 @@ export interface CandidateScope {
   readonly includeRowsWithoutCity?: boolean;
   readonly candidateId?: string;
   readonly partyIds?: readonly string[];
-  readonly maskedOthers: boolean;
 }
 
 export function candidateScope(principal: Principal): CandidateScope {
-  if (hasRole(principal, 'ADMIN')) return { unrestricted: true, maskedOthers: false };
+  if (hasRole(principal, 'ADMIN')) return { unrestricted: true };
   const officer = hasRole(principal, 'OFFICER');
   return {
     unrestricted: false,
@@ -141,7 +167,6 @@ export function candidateScope(principal: Principal): CandidateScope {
     ...(officer ? { includeRowsWithoutCity: true } : {}),
     ...(hasRole(principal, 'CANDIDATE') && principal.candidateId !== undefined ? { candidateId: principal.candidateId } : {}),
     ...(hasRole(principal, 'PARTNER') && principal.partyIds?.length ? { partyIds: [...principal.partyIds] } : {}),
-    maskedOthers: hasRole(principal, 'ANALYST'),
   };
 }
 
@@ -149,7 +174,6 @@ export function candidateScope(principal: Principal): CandidateScope {
 export function scopeMatchesAnything(scope: CandidateScope): boolean {
   return (
     scope.unrestricted ||
-    scope.maskedOthers ||
     scope.city !== undefined ||
     scope.includeRowsWithoutCity === true ||
     scope.candidateId !== undefined ||

@@ -60,8 +60,8 @@ describe('createAuthenticator', () => {
       JEMBATAN_JWKS_JSON: JSON.stringify({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256' }] }),
     }) as JwtSettings;
   });
-  const token = (roles: string[], exp = Math.floor(Date.now() / 1000) + 300) =>
-    new SignJWT({ roles })
+  const token = (roles: string[], exp = Math.floor(Date.now() / 1000) + 300, claims: Record<string, unknown> = {}) =>
+    new SignJWT({ roles, ...claims })
       .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
       .setIssuer('https://idp.test')
       .setAudience('jembatan')
@@ -94,11 +94,17 @@ describe('createAuthenticator', () => {
 
   it('a valid JWT → its principal; an expired one → CREDENTIAL_EXPIRED', async () => {
     const auth = createAuthenticator({ verifyApiKey: fakeVerifyApiKey, jwt: createJwtVerifier(settings), defaultCity: 'Kota Serang' });
-    await expect(auth.authenticate({ authorization: `Bearer ${await token(['officer'])}` })).resolves.toEqual({
+    const inFuture = Math.floor(Date.now() / 1000) + 300;
+    await expect(auth.authenticate({ authorization: `Bearer ${await token(['officer'], inFuture, { city: 'Kota Serang' })}` })).resolves.toEqual({
       kind: 'jwt',
       roles: ['PUBLIC', 'OFFICER'],
       subject: 'jwt:staff-7',
       city: 'Kota Serang',
+    });
+    // the deployment's city is for API keys only: an OFFICER token without a city claim is refused
+    await expect(auth.authenticate({ authorization: `Bearer ${await token(['officer'])}` })).rejects.toMatchObject({
+      reason: 'CITY_CLAIM_MISSING',
+      extensions: { code: 'UNAUTHENTICATED' },
     });
     const expired = await token(['ADMIN'], Math.floor(Date.now() / 1000) - 3600);
     await expect(auth.authenticate({ authorization: `Bearer ${expired}` })).rejects.toMatchObject({ reason: 'CREDENTIAL_EXPIRED' });

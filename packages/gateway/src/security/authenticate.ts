@@ -10,6 +10,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../config/logger';
+import { databaseUnavailableReason, serviceUnavailableBody } from '../db/availability';
 import { looksLikeApiKey } from './api-key';
 import type { JwtVerifier } from './jwt';
 import { ANONYMOUS, type Principal } from './role';
@@ -22,7 +23,7 @@ export interface AuthenticatorOptions {
   readonly verifyApiKey: (token: string) => Promise<Principal>;
   /** Undefined when no JWKS / public key is configured: bearer JWTs are then refused. */
   readonly jwt?: JwtVerifier | undefined;
-  /** City given to OFFICER principals whose credential names none (JEMBATAN_CITY, default "Kota Serang"). */
+  /** City given to OFFICER API keys that name none (JEMBATAN_CITY, default "Kota Serang"); never to a JWT. */
   readonly defaultCity?: string;
 }
 
@@ -58,8 +59,10 @@ export function extractCredential(headers: HeaderBag): Credential {
 }
 
 export function createAuthenticator(options: AuthenticatorOptions): Authenticator {
+  // API keys are minted in this deployment's own database: an OFFICER key without a city means this
+  // city. A bearer JWT never gets a city it does not carry (jwt.ts refuses an OFFICER token without one).
   const withDefaults = (p: Principal): Principal =>
-    p.roles.includes('OFFICER') && !p.city && options.defaultCity ? { ...p, city: options.defaultCity } : p;
+    p.kind === 'apiKey' && p.roles.includes('OFFICER') && !p.city && options.defaultCity ? { ...p, city: options.defaultCity } : p;
   return {
     async authenticate(headers: HeaderBag): Promise<Principal> {
       const credential = extractCredential(headers);
@@ -78,24 +81,42 @@ declare module 'express-serve-static-core' {
   }
 }
 
+export interface AuthenticationMiddlewareOptions {
+  /** Called when a presented credential is refused (the rate limiter refunds and counts it per IP). */
+  readonly onRefused?: (req: Request) => void;
+  /** `Retry-After` (seconds) of the 503 sent when the credential cannot be checked: database unavailable. Default 5. */
+  readonly retryAfterSeconds?: number;
+}
+
 /**
  * Express middleware for `/graphql`: sets `req.principal`, or answers 401 in the GraphQL error shape
  * (`extensions.code` UNAUTHENTICATED, `details.reason`) with `WWW-Authenticate`. The credential is
- * never logged; the refusal reason and the key id / jose code are.
+ * never logged; the refusal reason and the key id / jose code are. When an API key cannot be checked
+ * because the database is unavailable, the answer is 503 SERVICE_UNAVAILABLE with `Retry-After`
+ * (never 500, never PUBLIC). Mount the rate limiter before it: it looks the key up in the database.
  */
-export function authenticationMiddleware(authenticator: Authenticator, log?: Logger) {
+export function authenticationMiddleware(authenticator: Authenticator, log?: Logger, options: AuthenticationMiddlewareOptions = {}) {
+  const retryAfterSeconds = options.retryAfterSeconds ?? 5;
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
       req.principal = await authenticator.authenticate(req.headers as HeaderBag);
     } catch (e) {
       if (!(e instanceof AuthError)) {
-        next(e);
+        const unavailable = databaseUnavailableReason(e);
+        if (!unavailable) {
+          next(e);
+          return;
+        }
+        (req.log ?? log)?.warn({ reason: unavailable }, 'credential not checked: database unavailable');
+        res.setHeader('Retry-After', String(retryAfterSeconds));
+        res.status(503).json(serviceUnavailableBody(unavailable, retryAfterSeconds, req.requestId));
         return;
       }
+      options.onRefused?.(req);
       (req.log ?? log)?.warn({ reason: e.reason, detail: e.internalDetail }, 'credential refused');
       const error = e.reason === 'CREDENTIAL_EXPIRED' ? 'invalid_token", error_description="expired' : 'invalid_token';
       res.setHeader('WWW-Authenticate', `Bearer realm="jembatan", error="${error}"`);
-      res.status(e.reason === 'AUTH_UNAVAILABLE' ? 503 : 401).json(graphqlErrorBody('UNAUTHENTICATED', { reason: e.reason }, req.requestId));
+      res.status(e.reason === 'AUTH_UNAVAILABLE' ? 503 : 401).json(graphqlErrorBody('UNAUTHENTICATED', { reason: e.reason }, req.requestId, e.messages));
       return;
     }
     next();

@@ -19,5 +19,6 @@ export * from './armor';
 export * from './rate-limit';
 export * from './query-timeout';
 export * from './cors';
+export * from './http-headers';
 export * from './introspection';
 export * from './security-config';

@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type JWK, type JWTPayload, type KeyLike } from 'jose';
 import { ConfigError } from '../config/config';
-import { createJwtVerifier, loadJwtSettings, principalFromClaims, type JwtSettings } from './jwt';
+import fc from 'fast-check';
+import { CITY_CLAIM_MAX_LENGTH, createJwtVerifier, loadJwtSettings, principalFromClaims, readCityClaim, type CityClaimShape, type JwtSettings } from './jwt';
 import { AuthError } from './security-error';
 
 const ISSUER = 'https://sso.serangkota.go.id/realms/jembatan';
@@ -26,7 +27,7 @@ async function makeKey(kid: string, alg: 'RS256' | 'ES256' | 'EdDSA' = 'RS256'):
 }
 
 function sign(key: TestKey, claims: JWTPayload = {}, header: Record<string, unknown> = {}): Promise<string> {
-  return new SignJWT({ roles: ['OFFICER'], ...claims })
+  return new SignJWT({ roles: ['OFFICER'], city: 'Kota Serang', ...claims })
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT', ...header })
     .setIssuer((claims.iss as string | undefined) ?? ISSUER)
     .setAudience((claims.aud as string | undefined) ?? AUDIENCE)
@@ -219,7 +220,7 @@ describe('principalFromClaims', () => {
       subject: 'jwt:u2',
       candidateId: 'c-9',
     });
-    expect(principalFromClaims({ sub: 'u3', roles: 'officer analyst' }, { rolesClaim: undefined, clientId: undefined }).roles).toEqual([
+    expect(principalFromClaims({ sub: 'u3', roles: 'officer analyst', city: 'Kota Serang' }, { rolesClaim: undefined, clientId: undefined }).roles).toEqual([
       'PUBLIC',
       'OFFICER',
       'ANALYST',
@@ -228,6 +229,85 @@ describe('principalFromClaims', () => {
 
   it('gives a signed-in principal with no role only PUBLIC', () => {
     expect(principalFromClaims({ sub: 'u4' }, { rolesClaim: undefined, clientId: undefined }).roles).toEqual(['PUBLIC']);
+  });
+});
+
+describe('the city claim fails closed (issue 8)', () => {
+  const verify = (token: string) => createJwtVerifier(settings, { now: () => NOW }).verify(token);
+  const LONGEST = 'K'.repeat(CITY_CLAIM_MAX_LENGTH);
+
+  it.each<[string, unknown, CityClaimShape]>([
+    ['an array with this city (Keycloak multivalued mapper)', ['Kota Serang'], 'array'],
+    ['an array of two cities (aggregated attribute values)', ['Kota Serang', 'Kota Cilegon'], 'array'],
+    ['an empty array', [], 'array'],
+    ['a number (a region code)', 3673, 'number'],
+    ['a boolean', true, 'boolean'],
+    ['null', null, 'null'],
+    ['an object', { name: 'Kota Serang' }, 'object'],
+    ['an empty string', '', 'empty'],
+    ['a blank string', '   ', 'empty'],
+    ['an over-long string', `${LONGEST}K`, 'too-long'],
+    ['an over-long string that starts with this city', `Kota Serang${' '.repeat(CITY_CLAIM_MAX_LENGTH)}x`, 'too-long'],
+    ['a string with a NUL byte', 'Kota Serang\u0000', 'control-characters'],
+    ['a string with a line break', 'Kota\nSerang', 'control-characters'],
+    ['a string with a lone surrogate', 'Kota Serang\ud800', 'malformed-unicode'],
+  ])('refuses a signed OFFICER token whose city is %s (CITY_CLAIM_INVALID)', async (_name, city, shape) => {
+    const token = await sign(rsa, { city } as JWTPayload);
+    const refusal = await verify(token).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(refusal).toBeInstanceOf(AuthError);
+    expect(refusal).toMatchObject({
+      reason: 'CITY_CLAIM_INVALID',
+      internalDetail: `city claim: ${shape}`,
+      extensions: { code: 'UNAUTHENTICATED', details: { reason: 'CITY_CLAIM_INVALID' }, messages: { id: expect.stringContaining('city'), en: expect.stringContaining('city') } },
+    });
+    // nothing of the claim's value is echoed to the caller
+    if (typeof city === 'string' && city.trim()) expect(JSON.stringify((refusal as AuthError).extensions)).not.toContain(city.trim());
+  });
+
+  it('refuses a signed OFFICER token without a city claim (CITY_CLAIM_MISSING): it never gets the deployment city', async () => {
+    expect(await reasonOf(verify(await sign(rsa, { city: undefined })))).toBe('CITY_CLAIM_MISSING');
+    // however the OFFICER role is spelled or wherever it sits
+    expect(await reasonOf(verify(await sign(rsa, { city: undefined, roles: [], realm_access: { roles: ['Officer'] } })))).toBe('CITY_CLAIM_MISSING');
+  });
+
+  it('accepts one string of 1 to CITY_CLAIM_MAX_LENGTH characters, trimmed', async () => {
+    await expect(verify(await sign(rsa, { city: '  Kota Serang ' }))).resolves.toMatchObject({ roles: ['PUBLIC', 'OFFICER'], city: 'Kota Serang' });
+    await expect(verify(await sign(rsa, { city: LONGEST }))).resolves.toMatchObject({ city: LONGEST });
+    // another city's officer is a valid token; whether it is this city's is decided per deployment (auth-checker.ts)
+    await expect(verify(await sign(rsa, { city: 'Kota Cilegon' }))).resolves.toMatchObject({ roles: ['PUBLIC', 'OFFICER'], city: 'Kota Cilegon' });
+  });
+
+  it('ignores the claim of tokens without the OFFICER role, and never copies a malformed one', async () => {
+    const analyst = await verify(await sign(rsa, { roles: ['analyst'], city: ['Kota Serang'] }));
+    expect(analyst).toEqual({ kind: 'jwt', roles: ['PUBLIC', 'ANALYST'], subject: 'jwt:officer-1' });
+    expect(await verify(await sign(rsa, { roles: ['analyst'], city: undefined }))).not.toHaveProperty('city');
+  });
+
+  it('property: an OFFICER token is accepted only with a string city claim, whatever else the claim is', async () => {
+    const claims = fc.oneof(
+      fc.string({ maxLength: 120 }),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }),
+      fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(claims, async (city) => {
+        const outcome = await verify(await sign(rsa, { city } as JWTPayload)).then(
+          (p) => ({ ok: true as const, city: p.city }),
+          (e: unknown) => ({ ok: false as const, reason: (e as AuthError).reason }),
+        );
+        const usable = typeof city === 'string' && city.trim().length > 0 && city.trim().length <= CITY_CLAIM_MAX_LENGTH && readCityClaim({ city }).kind === 'valid';
+        if (usable) expect(outcome).toEqual({ ok: true, city: (city as string).trim() });
+        else expect(outcome).toEqual({ ok: false, reason: 'CITY_CLAIM_INVALID' });
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

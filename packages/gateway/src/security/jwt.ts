@@ -18,6 +18,14 @@
  *
  * Exactly one of JWKS_URL / JWKS_JSON / JWT_PUBLIC_KEY; none of them disables bearer JWTs (a JWT is
  * then refused with AUTH_NOT_CONFIGURED, never treated as anonymous).
+ *
+ * The `city` claim fails closed (issue 8): a token with the OFFICER role must carry `city` as one
+ * JSON string (1 to CITY_CLAIM_MAX_LENGTH characters, trimmed, no control characters); an array (a
+ * Keycloak mapper with "Multivalued" or "Aggregate attribute values" on), a number, null, an object,
+ * an empty or over-long string is refused as CITY_CLAIM_INVALID, and no claim at all as
+ * CITY_CLAIM_MISSING (401). Such a token is never given JEMBATAN_CITY: that default is for API keys,
+ * which this deployment mints itself. A well-formed city of another deployment keeps its identity
+ * but not the OFFICER role (auth-checker.ts `principalForDeployment`).
  */
 import { createPublicKey } from 'node:crypto';
 import {
@@ -168,6 +176,44 @@ function namesOf(value: unknown): string[] {
   return [];
 }
 
+/**
+ * The longest `city` claim read. JEMBATAN_CITY itself may be at most 100 characters
+ * (security-config.ts), so a longer claim can never name this deployment: it is refused, not cut.
+ */
+export const CITY_CLAIM_MAX_LENGTH = 100;
+
+/** What a token's `city` claim holds: absent, one usable city name, or anything else (refused). */
+export type CityClaim =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'valid'; readonly city: string }
+  | { readonly kind: 'invalid'; readonly shape: CityClaimShape };
+
+/** Why a present `city` claim is not usable (logged as the refusal's detail; the value never is). */
+export type CityClaimShape = 'array' | 'object' | 'null' | 'number' | 'boolean' | 'empty' | 'too-long' | 'control-characters' | 'malformed-unicode';
+
+/**
+ * Read the `city` claim without guessing. Only a JSON string that, trimmed, is 1 to
+ * CITY_CLAIM_MAX_LENGTH characters of well-formed text without control characters is a city. An
+ * array (what Keycloak's multivalued or aggregated mappers emit, even with one value), a number,
+ * `null`, an object, an empty or blank string and an over-long string are `invalid`: never "no
+ * city", never the first element.
+ */
+export function readCityClaim(payload: JWTPayload): CityClaim {
+  if (!Object.prototype.hasOwnProperty.call(payload, 'city') || payload.city === undefined) return { kind: 'absent' };
+  const value: unknown = payload.city;
+  if (typeof value !== 'string') {
+    const shape: CityClaimShape =
+      value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'object';
+    return { kind: 'invalid', shape };
+  }
+  const city = value.trim();
+  if (city.length === 0) return { kind: 'invalid', shape: 'empty' };
+  if (city.length > CITY_CLAIM_MAX_LENGTH) return { kind: 'invalid', shape: 'too-long' };
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(city)) return { kind: 'invalid', shape: 'control-characters' };
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(city)) return { kind: 'invalid', shape: 'malformed-unicode' };
+  return { kind: 'valid', city };
+}
+
 function shortString(value: unknown, max = 200): string | undefined {
   if (typeof value !== 'string') return undefined;
   const v = value.trim();
@@ -177,6 +223,13 @@ function shortString(value: unknown, max = 200): string | undefined {
 /**
  * Claims → principal: `sub` (required), roles (see JEMBATAN_JWT_ROLES_CLAIM), `party_ids` (PARTNER),
  * `candidate_id` (CANDIDATE), `city` (OFFICER), `name` / `preferred_username`.
+ *
+ * Fail closed on the city (issue 8): a token that carries the OFFICER role must carry a `city` claim
+ * that is one string (readCityClaim); otherwise the token is refused, `CITY_CLAIM_INVALID` (an array,
+ * a number, an empty or over-long string, ...) or `CITY_CLAIM_MISSING` (no claim), and never given
+ * the deployment's city. Whether that city is this deployment's is decided per request
+ * (auth-checker.ts `principalForDeployment`: another city keeps its identity, not the OFFICER role).
+ * Tokens without the OFFICER role do not use the claim: a malformed one is ignored, not copied.
  */
 export function principalFromClaims(payload: JWTPayload, settings: Pick<JwtSettings, 'rolesClaim' | 'clientId'>): Principal {
   const sub = shortString(payload.sub);
@@ -191,7 +244,12 @@ export function principalFromClaims(payload: JWTPayload, settings: Pick<JwtSetti
   const roles = rolesFromNames(roleNames);
   const partyIds = namesOf(payload.party_ids).filter((p) => /^[A-Za-z0-9._:-]{1,100}$/.test(p));
   const candidateId = shortString(payload.candidate_id, 100);
-  const city = shortString(payload.city, 100);
+  const cityClaim = readCityClaim(payload);
+  if (roles.includes('OFFICER')) {
+    if (cityClaim.kind === 'invalid') throw new AuthError('CITY_CLAIM_INVALID', `city claim: ${cityClaim.shape}`);
+    if (cityClaim.kind === 'absent') throw new AuthError('CITY_CLAIM_MISSING', 'OFFICER token without a city claim');
+  }
+  const city = cityClaim.kind === 'valid' ? cityClaim.city : undefined;
   const name = shortString(payload.name) ?? shortString(payload.preferred_username);
   return {
     kind: 'jwt',

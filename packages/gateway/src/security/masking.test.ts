@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import type { CandidateProfile } from '@jembatan/domain';
-import { AGE_BANDS, ageBandLabel, ageBandOf, maskNik, maskProfileForAnalyst, maskRecordForAnalyst, maskTail, personalKeyKind } from './masking';
+import { AGE_BANDS, ageBandLabel, ageBandOf, maskNik, maskTail, personalKeyKind } from './masking';
 
 const nik16 = fc.stringMatching(/^\d{16}$/);
 
@@ -76,83 +75,7 @@ describe('age bands', () => {
   });
 });
 
-describe('maskProfileForAnalyst', () => {
-  const profile: CandidateProfile = {
-    nik: '3673012345670001',
-    declaredBirthDate: '1998-05-20',
-    declaredSex: 'M',
-    address: { kecamatan: 'Kasemen', kelurahan: 'Warung Jaud', city: 'Kota Serang', source: 'KTP' },
-    education: 'SLTA',
-    epsTopikResults: [{ takenOn: '2025-09-01', score: 150 }],
-    medical: { examinedOn: '2025-08-01', physicallyFit: true, conditions: { HIV: false, TUBERCULOSIS: true } },
-    criminalRecord: { everImprisoned: false },
-    koreaHistory: { deported: false, priorMonthsE9: 0 },
-    bpjsNumber: '12345678901',
-    familyConsent: { givenBy: 'PARENT', givenOn: '2025-07-01', acknowledgedByVillageHead: true },
-    documents: [
-      { kind: 'PASSPORT', issuedOn: '2025-01-10', expiresOn: '2035-01-10', verified: true, reference: 'X1234567' },
-      { kind: 'SKCK', issuedOn: '2025-06-01', reference: 'SKCK/123/VI/2025' },
-      { kind: 'MEDICAL_PSYCHOLOGICAL_CERTIFICATE', issuedOn: '2025-08-01' },
-      { kind: 'KTP', verified: true, reference: '3673012345670001' },
-    ],
-  };
-  const masked = maskProfileForAnalyst(profile, '2026-06-01');
-
-  it('masks the NIK and BPJS number, and turns the birth date into an age band', () => {
-    expect(masked.nik).toBe('3673********0001');
-    expect(masked.bpjsNumber).toBe('*******8901');
-    expect(masked.ageBand).toBe('AGE_25_29');
-    expect(masked).not.toHaveProperty('declaredBirthDate');
-  });
-
-  it('removes health and criminal data, including the documents that reveal them', () => {
-    expect(masked).not.toHaveProperty('medical');
-    expect(masked).not.toHaveProperty('criminalRecord');
-    expect(masked.documents?.map((d) => d.kind)).toEqual(['PASSPORT', 'KTP']);
-  });
-
-  it('removes passport and card numbers, the kelurahan and the consent date; keeps what aggregates need', () => {
-    expect(masked.documents?.every((d) => !('reference' in d))).toBe(true);
-    expect(masked.address).toEqual({ kecamatan: 'Kasemen', city: 'Kota Serang', source: 'KTP' });
-    expect(masked.familyConsent).toEqual({ givenBy: 'PARENT', acknowledgedByVillageHead: true });
-    expect(masked.education).toBe('SLTA');
-    expect(masked.declaredSex).toBe('M');
-    expect(masked.epsTopikResults).toEqual(profile.epsTopikResults);
-  });
-
-  it('leaks none of the sensitive values anywhere', () => {
-    const text = JSON.stringify(masked);
-    for (const secret of ['3673012345670001', '1998-05-20', 'X1234567', 'SKCK/123', 'Warung Jaud', 'TUBERCULOSIS', '2025-07-01', '12345678901']) {
-      expect(text).not.toContain(secret);
-    }
-  });
-
-  it('does not change its input', () => {
-    expect(profile.nik).toBe('3673012345670001');
-    expect(profile.medical).toBeDefined();
-  });
-});
-
-describe('maskRecordForAnalyst (any record, by key)', () => {
-  it('masks nested DTOs', () => {
-    const out = maskRecordForAnalyst(
-      {
-        id: 'c-1',
-        stage: 'TRAINING',
-        person: { nik: '3673012345670001', birthDate: '2000-01-01', passportNumber: 'A7654321', name: 'kept' },
-        medicalResult: { fit: false },
-        criminal_record: { everImprisoned: true },
-        documents: [{ kind: 'SKCK', reference: 'x' }, { kind: 'KTP' }],
-      },
-      '2026-06-01',
-    );
-    expect(out).toEqual({
-      id: 'c-1',
-      stage: 'TRAINING',
-      person: { nik: '3673********0001', ageBand: 'AGE_25_29', name: 'kept' },
-      documents: [{ kind: 'KTP' }],
-    });
-  });
+describe('personalKeyKind', () => {
   it('recognises key spellings', () => {
     expect(personalKeyKind('NIK')).toBe('NIK');
     expect(personalKeyKind('date_of_birth')).toBe('BIRTH_DATE');

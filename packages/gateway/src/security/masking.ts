@@ -1,14 +1,16 @@
 /**
- * The ANALYST view of personal data (issue 5): NIK as `3673********0001`, birth date as an age band,
- * health and criminal fields removed. Pure functions, no clock: the as-of date is passed in.
+ * Masking helpers for personal data: the display NIK (`3673********0001`, `Candidate.nikMasked`),
+ * card-number tails, age bands (`CandidateProfileGql.ageBand`, the bands of the aggregates), and the
+ * key rules that the audit and log redaction share (`personalKeyKind`). Pure functions, no clock: the
+ * as-of date is passed in.
  *
- * Legal frame: UU 27/2022 (Pelindungan Data Pribadi) Pasal 4 ayat (2) lists health data and criminal
- * records among "data pribadi yang bersifat spesifik"; analysts need neither for aggregates, so they
- * are removed rather than masked. The NIK keeps its region prefix (province + regency/city, 4 digits)
- * and its last 4 digits (registration sequence), enough to tell records apart in a sample, not enough
- * to recover the number (the 8 hidden digits are district + date of birth/sex).
+ * There is no analyst record view any more (issue 8): a masked record still carried stage,
+ * kecamatan, sex, occupation, an exact age band and `stageSince`, the very dimensions of the protected
+ * aggregates, so analysts read only the aggregates (graphql/access.ts). The NIK mask keeps the region
+ * prefix (4 digits) and the registration sequence (last 4); the 8 hidden digits are district + date of
+ * birth/sex.
  */
-import { ageOn, isIsoDate, type CandidateProfile, type IsoDate } from '@jembatan/domain';
+import { ageOn, isIsoDate, type IsoDate } from '@jembatan/domain';
 
 /** `3673********0001` for a 16-digit NIK; 16 asterisks for anything else (never echo a malformed value). */
 export function maskNik(nik: string): string {
@@ -46,63 +48,6 @@ export function ageBandLabel(code: AgeBand): string {
   return AGE_BANDS.find((b) => b.code === code)?.label ?? code;
 }
 
-/** Document kinds whose existence itself is health or criminal data. */
-const SENSITIVE_DOCUMENT_KINDS = new Set(['MEDICAL_PSYCHOLOGICAL_CERTIFICATE', 'SKCK']);
-
-export type AnalystDocument = Omit<NonNullable<CandidateProfile['documents']>[number], 'reference'>;
-
-/**
- * The profile an ANALYST sees. Removed: `declaredBirthDate` (→ `ageBand`), `medical`,
- * `criminalRecord`, the medical and SKCK documents, every document `reference` (passport and card
- * numbers), `address.kelurahan`, the family-consent date. Masked: `nik`, `bpjsNumber`.
- */
-export type AnalystProfile = Omit<
-  CandidateProfile,
-  'nik' | 'declaredBirthDate' | 'medical' | 'criminalRecord' | 'documents' | 'bpjsNumber' | 'address' | 'familyConsent'
-> & {
-  readonly nik?: string;
-  readonly ageBand?: AgeBand;
-  readonly bpjsNumber?: string;
-  readonly address?: Omit<NonNullable<CandidateProfile['address']>, 'kelurahan'>;
-  readonly familyConsent?: Omit<NonNullable<CandidateProfile['familyConsent']>, 'givenOn'>;
-  readonly documents?: readonly AnalystDocument[];
-};
-
-export function maskProfileForAnalyst(profile: CandidateProfile, asOf: IsoDate): AnalystProfile {
-  const {
-    nik,
-    declaredBirthDate,
-    medical: _medical,
-    criminalRecord: _criminal,
-    documents,
-    bpjsNumber,
-    address,
-    familyConsent,
-    ...rest
-  } = profile;
-  const out: Record<string, unknown> = { ...rest };
-  if (nik !== undefined) out.nik = maskNik(nik);
-  if (declaredBirthDate !== undefined) {
-    const band = ageBandOf(declaredBirthDate, asOf);
-    if (band) out.ageBand = band;
-  }
-  if (bpjsNumber !== undefined) out.bpjsNumber = maskTail(bpjsNumber);
-  if (address !== undefined) {
-    const { kelurahan: _kelurahan, ...addressRest } = address;
-    out.address = addressRest;
-  }
-  if (familyConsent !== undefined) {
-    const { givenOn: _givenOn, ...consentRest } = familyConsent;
-    out.familyConsent = consentRest;
-  }
-  if (documents !== undefined) {
-    out.documents = documents
-      .filter((d) => !SENSITIVE_DOCUMENT_KINDS.has(d.kind))
-      .map(({ reference: _reference, ...d }) => d);
-  }
-  return out as AnalystProfile;
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Key-based rules shared with the audit redaction (for records that are not a CandidateProfile).
 
@@ -128,39 +73,4 @@ export function personalKeyKind(key: string): PersonalKeyKind | undefined {
   if (CRIMINAL_KEYS.has(k) || k.startsWith('criminal')) return 'CRIMINAL';
   if (DOCUMENT_NUMBER_KEYS.has(k) || k.startsWith('passportnumber')) return 'DOCUMENT_NUMBER';
   return undefined;
-}
-
-/**
- * The analyst view of any plain record (e.g. a candidate DTO): NIK masked, birth dates → `ageBand`,
- * health and criminal keys removed, document numbers removed; recursively.
- */
-export function maskRecordForAnalyst<T>(value: T, asOf: IsoDate): unknown {
-  const seen = new WeakSet<object>();
-  const walk = (v: unknown, depth: number): unknown => {
-    if (depth > 32) return undefined;
-    if (Array.isArray(v)) return v.map((item) => walk(item, depth + 1)).filter((item) => item !== undefined);
-    if (!v || typeof v !== 'object' || v instanceof Date) return v;
-    if (seen.has(v)) return undefined;
-    seen.add(v);
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(v as Record<string, unknown>)) {
-      const kind = personalKeyKind(key);
-      if (kind === 'HEALTH' || kind === 'CRIMINAL' || kind === 'DOCUMENT_NUMBER') continue;
-      if (kind === 'NIK') {
-        if (typeof item === 'string') out[key] = maskNik(item);
-        continue;
-      }
-      if (kind === 'BIRTH_DATE') {
-        if (typeof item === 'string') {
-          const band = ageBandOf(item.slice(0, 10), asOf);
-          if (band) out.ageBand = band;
-        }
-        continue;
-      }
-      if (key === 'kind' && typeof item === 'string' && SENSITIVE_DOCUMENT_KINDS.has(item)) return undefined;
-      out[key] = walk(item, depth + 1);
-    }
-    return out;
-  };
-  return walk(value, 0);
 }

@@ -8,7 +8,10 @@
  * limits per replica, or put a shared limiter in front). Memory is bounded by `maxKeys` (least recently
  * seen keys are forgotten first).
  */
+import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { parseApiKey } from './api-key';
+import { extractCredential, type HeaderBag } from './authenticate';
 import type { Principal } from './role';
 import { graphqlErrorBody } from './security-error';
 
@@ -88,6 +91,21 @@ export class TokenBucketLimiter {
     };
   }
 
+  /** Whether `key` could take `cost` now (nothing is taken). */
+  available(key: string, cost = 1): boolean {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return true;
+    const { capacity, windowMs } = this.rule;
+    const tokens = Math.min(capacity, bucket.tokens + Math.max(0, this.now() - bucket.updatedAt) * (capacity / windowMs));
+    return tokens + 1e-9 >= cost;
+  }
+
+  /** Give back what a request took (never above capacity), e.g. when its credential proved forged. */
+  refund(key: string, cost = 1): void {
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.tokens = Math.min(this.rule.capacity, bucket.tokens + cost);
+  }
+
   reset(key?: string): void {
     if (key === undefined) this.buckets.clear();
     else this.buckets.delete(key);
@@ -99,10 +117,61 @@ export interface RateLimitSelection {
   readonly key: string;
 }
 
+/** Token subjects are caller-chosen strings: their bucket is keyed by a hash (bounded size, not logged). */
+function jwtSubjectKey(sub: string): string {
+  return `jwt#${createHash('sha256').update(sub).digest('hex').slice(0, 32)}`;
+}
+
 /** The rate key of a request: its principal when signed in, else its IP address. */
 export function rateKeyOf(principal: Principal | undefined, ip: string | undefined): string {
-  if (principal && principal.kind !== 'anonymous') return principal.subject;
+  if (principal && principal.kind !== 'anonymous') {
+    return principal.subject.startsWith('jwt:') ? jwtSubjectKey(principal.subject.slice(4)) : principal.subject;
+  }
   return `ip:${ip ?? 'unknown'}`;
+}
+
+/** The `sub` of a JWT, read without verifying it (rate limiting only); undefined when unreadable. */
+function unverifiedJwtSubject(token: string): string | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3 || (parts[1] as string).length > 8192) return undefined;
+  try {
+    const payload = JSON.parse(Buffer.from(parts[1] as string, 'base64url').toString('utf8')) as { sub?: unknown };
+    return typeof payload.sub === 'string' && payload.sub.length > 0 && payload.sub.length <= 1024 ? payload.sub : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface PresentedRateKey {
+  /** `apiKey:<keyId>`, `jwt#<hash of sub>` or `ip:<addr>`. */
+  readonly key: string;
+  /** Whether the key names a credential (charged to the signed-in budget) rather than the IP. */
+  readonly signedIn: boolean;
+  /** Whether any credential was presented (even an unreadable one). */
+  readonly presented: boolean;
+}
+
+/**
+ * The rate key of a request from its headers alone, before any verification (so before any database
+ * lookup): a well-formed API key → `apiKey:<keyId>` and a readable JWT → `jwt#<hash of sub>`, which are
+ * exactly the keys its principal gets once verified (per-key semantics unchanged); no credential, or one
+ * that cannot be read (it will be refused without the database) → the IP address.
+ */
+export function presentedRateKey(headers: HeaderBag, ip: string | undefined): PresentedRateKey {
+  const ipKey = `ip:${ip ?? 'unknown'}`;
+  let credential;
+  try {
+    credential = extractCredential(headers);
+  } catch {
+    return { key: ipKey, signedIn: false, presented: true };
+  }
+  if (credential.kind === 'none') return { key: ipKey, signedIn: false, presented: false };
+  if (credential.kind === 'apiKey') {
+    const parsed = parseApiKey(credential.token);
+    return parsed ? { key: `apiKey:${parsed.keyId}`, signedIn: true, presented: true } : { key: ipKey, signedIn: false, presented: true };
+  }
+  const sub = unverifiedJwtSubject(credential.token);
+  return sub ? { key: jwtSubjectKey(sub), signedIn: true, presented: true } : { key: ipKey, signedIn: false, presented: true };
 }
 
 /**
@@ -153,4 +222,97 @@ export function principalRateLimitMiddleware(limits: PrincipalRateLimits, option
     return { limiter: signedIn ? authenticated : anonymous, key: rateKeyOf(principal, req.ip ?? req.socket?.remoteAddress) };
   });
   return Object.assign(middleware, { limiters: { anonymous, authenticated } });
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The bucket `credentialRateLimit` charged before authentication. */
+    rateCharge?: { readonly limiter: TokenBucketLimiter; readonly key: string };
+  }
+}
+
+/** Take one request from `key`; sets the RateLimit-* headers and answers 429 when refused. */
+function charge(req: Request, res: Response, limiter: TokenBucketLimiter, key: string): boolean {
+  const decision = limiter.take(key);
+  res.setHeader('RateLimit-Limit', String(limiter.rule.capacity));
+  res.setHeader('RateLimit-Remaining', String(decision.remaining));
+  res.setHeader('RateLimit-Reset', String(Math.ceil(decision.resetMs / 1000)));
+  if (decision.allowed) return true;
+  const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+  res.setHeader('Retry-After', String(retryAfterSeconds));
+  req.log?.warn({ rateKey: key.startsWith('ip:') ? 'ip' : key, retryAfterSeconds }, 'rate limited');
+  res.status(429).json(graphqlErrorBody('RATE_LIMITED', { retryAfterSeconds }, req.requestId));
+  return false;
+}
+
+export interface CredentialRateLimit {
+  /**
+   * Mount BEFORE authentication: charges the bucket named by the presented credential (or the IP)
+   * without verifying it, so a flood is refused before any database lookup, even while the database
+   * is down. A credential-bearing request from an IP whose refused credentials used up its budget is
+   * refused too (429 `details.reason` TOO_MANY_REFUSED_CREDENTIALS).
+   */
+  readonly beforeAuthentication: (req: Request, res: Response, next: NextFunction) => void;
+  /**
+   * Authentication refused the presented credential: give back what it took from the credential's
+   * bucket (a forged key id or token subject must not drain its owner's budget) and count the
+   * refusal against the IP instead.
+   */
+  refused(req: Request): void;
+  /**
+   * Mount AFTER authentication: when the verified principal's key differs from the one charged
+   * before (it never does for a valid API key or token), charge the principal's own bucket.
+   */
+  readonly afterAuthentication: (req: Request, res: Response, next: NextFunction) => void;
+  readonly limiters: { readonly anonymous: TokenBucketLimiter; readonly authenticated: TokenBucketLimiter; readonly refusals: TokenBucketLimiter };
+}
+
+/**
+ * The gateway's limiter: anonymous callers per IP (`limits.anonymous`), signed-in callers per API key /
+ * token subject (`limits.authenticated`), and refused credentials per IP (`limits.anonymous`), all
+ * decided from the headers before the credential is verified.
+ */
+export function credentialRateLimit(limits: PrincipalRateLimits, options: { now?: () => number; maxKeys?: number } = {}): CredentialRateLimit {
+  const anonymous = new TokenBucketLimiter(limits.anonymous, options);
+  const authenticated = new TokenBucketLimiter(limits.authenticated, options);
+  const refusals = new TokenBucketLimiter(limits.anonymous, options);
+  const ipOf = (req: Request): string | undefined => req.ip ?? req.socket?.remoteAddress;
+  return {
+    limiters: { anonymous, authenticated, refusals },
+    beforeAuthentication(req, res, next) {
+      const ip = ipOf(req);
+      const presented = presentedRateKey(req.headers as HeaderBag, ip);
+      const ipKey = `ip:${ip ?? 'unknown'}`;
+      if (presented.presented && !refusals.available(ipKey)) {
+        const decision = refusals.take(ipKey);
+        const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+        res.setHeader('Retry-After', String(retryAfterSeconds));
+        req.log?.warn({ rateKey: 'ip', retryAfterSeconds }, 'rate limited: too many refused credentials');
+        res.status(429).json(graphqlErrorBody('RATE_LIMITED', { retryAfterSeconds, reason: 'TOO_MANY_REFUSED_CREDENTIALS' }, req.requestId));
+        return;
+      }
+      const limiter = presented.signedIn ? authenticated : anonymous;
+      if (!charge(req, res, limiter, presented.key)) return;
+      req.rateCharge = { limiter, key: presented.key };
+      next();
+    },
+    refused(req) {
+      const charged = req.rateCharge;
+      if (charged && charged.limiter === authenticated) charged.limiter.refund(charged.key);
+      req.rateCharge = undefined;
+      refusals.take(`ip:${ipOf(req) ?? 'unknown'}`);
+    },
+    afterAuthentication(req, res, next) {
+      const principal = req.principal;
+      const signedIn = principal !== undefined && principal.kind !== 'anonymous';
+      const key = rateKeyOf(principal, ipOf(req));
+      const charged = req.rateCharge;
+      if (charged && charged.key === key) {
+        next();
+        return;
+      }
+      if (!charge(req, res, signedIn ? authenticated : anonymous, key)) return;
+      next();
+    },
+  };
 }

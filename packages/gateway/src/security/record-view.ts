@@ -1,9 +1,9 @@
 /**
- * Which view of a personal record a response carries (auth-checker.ts `CandidateView`): resolvers tag
- * the objects they return with it, and the authChecker refuses, on a `MASKED` object, every field
- * whose rule leaves `ANALYST` out (rules.ts `UNMASKED_RULE`). The data is masked as well
- * (masking.ts): the tag is the second lock, for a caller holding ANALYST together with a role that
- * passes the field's rule (e.g. ANALYST + PARTNER on a record outside the partner's MoUs).
+ * Which view of a personal record a response object was built for (auth-checker.ts `CandidateView`):
+ * resolvers tag the objects they return with it, and the field resolvers below a record
+ * (history, placements, financing plan) refuse an untagged root, so an object that did not come
+ * through the row scope (graphql/access.ts) fails closed. Since issue 8 the only view is `FULL`
+ * (there is no analyst record view).
  *
  * The tag is an enumerable symbol property: invisible to JSON, `Object.entries` and GraphQL, but
  * kept by `Object.assign` and spread, which type-graphql uses to turn roots into class instances.

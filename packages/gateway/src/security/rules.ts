@@ -8,25 +8,27 @@
  * | -------------------- | --------------------------------------- | --------------------------------------------------------------- |
  * | `PUBLIC_RULE`        | anybody                                 | vacancy board (OPEN openings), parties, MoUs, quotas, quota fill, parameters, calculators, vocabulary |
  * | `STAFF_RULE`         | OFFICER, PARTNER, ANALYST               | who recorded a status change (`actor`), openings not yet published |
- * | `PERSONAL_RULE`      | CANDIDATE, OFFICER, PARTNER, ANALYST    | candidate records (row scope decided per record; ANALYST sees them masked) |
- * | `UNMASKED_RULE`      | CANDIDATE, OFFICER, PARTNER             | what the analyst view leaves out: birth date, health, criminal record, document numbers, kelurahan, consent date, stage notes, per-rule eligibility |
- * | `RANKING_RULE`       | OFFICER, PARTNER, ANALYST               | candidates ranked for an opening (filtered per record)           |
+ * | `CANDIDATE_LOOKUP_RULE` | CANDIDATE, OFFICER, PARTNER, ANALYST | who may ask `candidates` / `candidate(id)`: rows decided per record; a caller whose only right is ANALYST gets the list refused (ANALYST_USE_AGGREGATES) and `null` by id |
+ * | `PERSONAL_RULE`      | CANDIDATE, OFFICER, PARTNER             | every field of a candidate record and of what hangs below it (row scope decided per record) |
+ * | `RANKING_RULE`       | OFFICER, PARTNER                        | candidates ranked for an opening (filtered per record)           |
  * | `AGGREGATE_RULE`     | OFFICER, ANALYST                        | candidate counts, stage durations, placement costs               |
  * | `WRITE_RULE`         | OFFICER                                 | every mutation of the program                                    |
  * | `AUDIT_RULE`         | OFFICER                                 | reading the audit log                                            |
  * | `ADMIN_RULE`         | ADMIN                                   | API keys                                                         |
  *
- * A field whose rule names `ANALYST` is served on a masked record (with a masked value where
- * masking.ts defines one); a field whose rule does not is refused (FORBIDDEN) on a masked record,
- * whatever other role the caller holds.
+ * ANALYST has no record-level right to candidates (issue 8): record fields (stage, kecamatan, sex,
+ * occupation, age band, `stageSince`) and list counts (`totalCount`) are the dimensions of the
+ * protected aggregates (packages/domain/src/disclosure), so any record view would let an analyst
+ * rebuild a suppressed cell. Analysts read the aggregates; a caller who is ANALYST and PARTNER (or
+ * CANDIDATE) sees, through that other role, exactly the records it gives, in full, and no others.
  */
 import type { Role } from './role';
 
 export const PUBLIC_RULE: readonly Role[] = ['PUBLIC'];
 export const STAFF_RULE: readonly Role[] = ['OFFICER', 'PARTNER', 'ANALYST'];
-export const PERSONAL_RULE: readonly Role[] = ['CANDIDATE', 'OFFICER', 'PARTNER', 'ANALYST'];
-export const UNMASKED_RULE: readonly Role[] = ['CANDIDATE', 'OFFICER', 'PARTNER'];
-export const RANKING_RULE: readonly Role[] = ['OFFICER', 'PARTNER', 'ANALYST'];
+export const CANDIDATE_LOOKUP_RULE: readonly Role[] = ['CANDIDATE', 'OFFICER', 'PARTNER', 'ANALYST'];
+export const PERSONAL_RULE: readonly Role[] = ['CANDIDATE', 'OFFICER', 'PARTNER'];
+export const RANKING_RULE: readonly Role[] = ['OFFICER', 'PARTNER'];
 export const AGGREGATE_RULE: readonly Role[] = ['OFFICER', 'ANALYST'];
 export const WRITE_RULE: readonly Role[] = ['OFFICER'];
 export const AUDIT_RULE: readonly Role[] = ['OFFICER'];

@@ -1,5 +1,6 @@
 import { ConfigError } from '../config/config';
 import { DEFAULT_ABUSE_LIMITS } from './armor';
+import { DEFAULT_CONCURRENCY_LIMITS } from './concurrency-limit';
 import { loadSecurityConfig } from './security-config';
 
 describe('loadSecurityConfig', () => {
@@ -11,9 +12,15 @@ describe('loadSecurityConfig', () => {
       sandboxInProduction: false,
       rateLimits: { anonymous: { capacity: 60, windowMs: 60_000 }, authenticated: { capacity: 600, windowMs: 60_000 } },
       queryTimeoutMs: 10_000,
+      concurrencyLimits: DEFAULT_CONCURRENCY_LIMITS,
       abuseLimits: DEFAULT_ABUSE_LIMITS,
       jwt: undefined,
+      httpHeaders: { trustProxy: false, hstsMaxAgeSeconds: 31_536_000 },
     });
+  });
+  it('reads the proxy and HSTS settings, and refuses to trust every proxy', () => {
+    expect(loadSecurityConfig({ JEMBATAN_TRUST_PROXY: '1', JEMBATAN_HSTS_MAX_AGE: '86400' }).httpHeaders).toEqual({ trustProxy: 1, hstsMaxAgeSeconds: 86_400 });
+    expect(() => loadSecurityConfig({ JEMBATAN_TRUST_PROXY: 'true' })).toThrow(ConfigError);
   });
   it('reads overrides', () => {
     const c = loadSecurityConfig({
@@ -24,6 +31,8 @@ describe('loadSecurityConfig', () => {
       JEMBATAN_RATE_LIMIT_PER_MINUTE: '1200',
       JEMBATAN_MAX_DEPTH: '15',
       JEMBATAN_QUERY_TIMEOUT_MS: '3000',
+      JEMBATAN_MAX_IN_FLIGHT_PER_KEY: '8',
+      JEMBATAN_MAX_IN_FLIGHT_ANON: '2',
     });
     expect(c).toMatchObject({
       development: true,
@@ -34,6 +43,7 @@ describe('loadSecurityConfig', () => {
       abuseLimits: { ...DEFAULT_ABUSE_LIMITS, maxDepth: 15 },
     });
     expect(c.rateLimits.authenticated.capacity).toBe(1200);
+    expect(c.concurrencyLimits).toEqual({ perPrincipal: 8, perAnonymousAddress: 2 });
   });
   it.each([
     ['JEMBATAN_MAX_DEPTH', '0'],
@@ -42,6 +52,8 @@ describe('loadSecurityConfig', () => {
     ['JEMBATAN_SANDBOX', 'maybe'],
     ['JEMBATAN_CORS_ORIGINS', '*'],
     ['JEMBATAN_QUERY_TIMEOUT_MS', '99999999'],
+    ['JEMBATAN_MAX_IN_FLIGHT_PER_KEY', '0'],
+    ['JEMBATAN_MAX_IN_FLIGHT_ANON', 'many'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => loadSecurityConfig({ [name]: value })).toThrow(ConfigError);
   });

@@ -10,13 +10,19 @@
  * | JEMBATAN_SANDBOX                  | false         | serve the Sandbox landing page outside development            |
  * | JEMBATAN_RATE_LIMIT_ANON_PER_MINUTE | 60          | anonymous requests per IP per minute (burst = same)           |
  * | JEMBATAN_RATE_LIMIT_PER_MINUTE    | 600           | signed-in requests per key/subject per minute                 |
- * | JEMBATAN_QUERY_TIMEOUT_MS         | 10000         | per-request execution limit (query-timeout.ts)                |
+ * | JEMBATAN_QUERY_TIMEOUT_MS         | 10000         | per-request time limit, whole request (query-timeout.ts)      |
+ * | JEMBATAN_MAX_IN_FLIGHT_PER_KEY    | 4             | GraphQL requests in flight per key/subject (concurrency-limit.ts) |
+ * | JEMBATAN_MAX_IN_FLIGHT_ANON       | 4             | GraphQL requests in flight per anonymous IP                   |
  * | JEMBATAN_MAX_DEPTH / _COST / _ALIASES / _DIRECTIVES / _TOKENS | armor.ts | document limits            |
  * | JEMBATAN_JWT_* / JEMBATAN_JWKS_*  |               | bearer tokens (jwt.ts)                                        |
+ * | JEMBATAN_TRUST_PROXY              | false         | proxies whose X-Forwarded-For / -Proto are believed (http-headers.ts) |
+ * | JEMBATAN_HSTS_MAX_AGE             | 31536000      | HSTS max-age, sent on TLS requests only (http-headers.ts)     |
  */
 import { ConfigError } from '../config/config';
 import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './armor';
+import { DEFAULT_CONCURRENCY_LIMITS, type ConcurrencyLimits } from './concurrency-limit';
 import { parseCorsOrigins } from './cors';
+import { loadHttpHeaderSettings, type HttpHeaderSettings } from './http-headers';
 import { loadJwtSettings, type JwtSettings } from './jwt';
 import type { PrincipalRateLimits } from './rate-limit';
 
@@ -27,8 +33,11 @@ export interface SecurityConfig {
   readonly sandboxInProduction: boolean;
   readonly rateLimits: PrincipalRateLimits;
   readonly queryTimeoutMs: number;
+  readonly concurrencyLimits: ConcurrencyLimits;
   readonly abuseLimits: AbuseLimits;
   readonly jwt: JwtSettings | undefined;
+  /** JEMBATAN_TRUST_PROXY, JEMBATAN_HSTS_MAX_AGE (http-headers.ts). */
+  readonly httpHeaders: HttpHeaderSettings;
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
@@ -61,6 +70,10 @@ export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): Securi
       authenticated: { capacity: positiveInt(env, 'JEMBATAN_RATE_LIMIT_PER_MINUTE', 600, 1_000_000), windowMs: 60_000 },
     },
     queryTimeoutMs: positiveInt(env, 'JEMBATAN_QUERY_TIMEOUT_MS', 10_000, 600_000),
+    concurrencyLimits: {
+      perPrincipal: positiveInt(env, 'JEMBATAN_MAX_IN_FLIGHT_PER_KEY', DEFAULT_CONCURRENCY_LIMITS.perPrincipal, 10_000),
+      perAnonymousAddress: positiveInt(env, 'JEMBATAN_MAX_IN_FLIGHT_ANON', DEFAULT_CONCURRENCY_LIMITS.perAnonymousAddress, 10_000),
+    },
     abuseLimits: {
       maxDepth: positiveInt(env, 'JEMBATAN_MAX_DEPTH', DEFAULT_ABUSE_LIMITS.maxDepth, 100),
       maxCost: positiveInt(env, 'JEMBATAN_MAX_COST', DEFAULT_ABUSE_LIMITS.maxCost, 10_000_000),
@@ -69,5 +82,6 @@ export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): Securi
       maxTokens: positiveInt(env, 'JEMBATAN_MAX_TOKENS', DEFAULT_ABUSE_LIMITS.maxTokens, 1_000_000),
     },
     jwt: loadJwtSettings(env),
+    httpHeaders: loadHttpHeaderSettings(env),
   };
 }

@@ -37,7 +37,21 @@ export type AuthFailureReason =
   | 'CREDENTIAL_INVALID' // unknown key, wrong secret, revoked key, bad signature, wrong issuer/audience, unknown kid
   | 'CREDENTIAL_EXPIRED' // token past `exp` (beyond the clock tolerance), or API key past its expiry
   | 'AUTH_NOT_CONFIGURED' // a bearer JWT was sent but no JWKS / public key is configured
-  | 'AUTH_UNAVAILABLE'; // the identity provider's JWKS could not be fetched (refused, never let through)
+  | 'AUTH_UNAVAILABLE' // the identity provider's JWKS could not be fetched (refused, never let through)
+  | 'CITY_CLAIM_INVALID' // an OFFICER token whose `city` claim is not one string (array, number, empty, over-long, ...)
+  | 'CITY_CLAIM_MISSING'; // an OFFICER token without a `city` claim (officer rights need this deployment's city)
+
+/** Messages of the refusals a caller can fix on their side; the other reasons use SECURITY_MESSAGES.UNAUTHENTICATED. */
+export const AUTH_REASON_MESSAGES: Partial<Record<AuthFailureReason, Messages>> = {
+  CITY_CLAIM_INVALID: {
+    id: 'Klaim `city` pada token tidak valid: harus satu teks berisi nama kota ini, bukan daftar atau angka (periksa mapper di penyedia identitas).',
+    en: "The token's `city` claim is not valid: it must be one string naming this city, not a list or a number (check the identity provider's mapper).",
+  },
+  CITY_CLAIM_MISSING: {
+    id: 'Token dengan peran OFFICER tidak memuat klaim `city`; hak petugas hanya untuk token yang menyebut kota ini.',
+    en: 'The token has the OFFICER role but no `city` claim; officer rights need a token that names this city.',
+  },
+};
 
 /** UNAUTHENTICATED: a credential was presented and refused. Never falls back to PUBLIC. */
 export class AuthError extends GatewayError {
@@ -46,7 +60,7 @@ export class AuthError extends GatewayError {
   readonly internalDetail: string | undefined;
 
   constructor(reason: AuthFailureReason, internalDetail?: string) {
-    super('UNAUTHENTICATED', SECURITY_MESSAGES.UNAUTHENTICATED, { details: { reason } });
+    super('UNAUTHENTICATED', AUTH_REASON_MESSAGES[reason] ?? SECURITY_MESSAGES.UNAUTHENTICATED, { details: { reason } });
     this.name = 'AuthError';
     this.reason = reason;
     this.internalDetail = internalDetail;
@@ -85,8 +99,8 @@ export function graphqlErrorBody(
   code: SecurityErrorCode,
   extra: Record<string, string | number | boolean | null> = {},
   requestId?: string,
+  messages: Messages = SECURITY_MESSAGES[code],
 ): { errors: Array<{ message: string; extensions: Record<string, unknown> }> } {
-  const messages = SECURITY_MESSAGES[code];
   return {
     errors: [
       {

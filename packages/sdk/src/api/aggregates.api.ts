@@ -18,9 +18,15 @@ import type { Send } from './send.js';
 export type QuotaFillResult = QuotaFillQuery['quotaFill'];
 export type CandidateCountsResult = CandidateCountsQuery['candidateCounts'];
 export type PlacementCostsResult = PlacementCostsQuery['placementCosts'];
-export type StageDurationRow = StageDurationsQuery['stageDurations'][number];
+export type StageDurationsResult = StageDurationsQuery['stageDurations'];
+export type StageDurationRow = StageDurationsResult['rows'][number];
 
-/** Aggregates for analysts and dashboards, computed in SQL by the gateway; each takes the list filters. */
+/**
+ * Aggregates for analysts and dashboards, computed in SQL by the gateway; each takes the list filters.
+ * Aggregates over people are exact for OFFICER/ADMIN keys; ANALYST/PARTNER keys get the protected
+ * view (`disclosure`): small cells come back `suppressed: true` with null figures, totals over them are
+ * null, and filters on dimensions the aggregate does not report are refused (`DISCLOSURE.FILTER_NOT_ALLOWED`).
+ */
 export interface AggregatesApi {
   /** Seats, allocated and left per MoU × occupation × route. */
   quotaFill(variables?: QuotaFillQueryVariables, options?: RequestOptions): Promise<QuotaFillResult>;
@@ -28,8 +34,8 @@ export interface AggregatesApi {
   candidateCounts(variables?: CandidateCountsQueryVariables, options?: RequestOptions): Promise<CandidateCountsResult>;
   /** Placement costs by payer (from the estimates stored at allocation). */
   placementCosts(variables?: PlacementCostsQueryVariables, options?: RequestOptions): Promise<PlacementCostsResult>;
-  /** Time candidates spend in each stage. */
-  stageDurations(variables?: StageDurationsQueryVariables, options?: RequestOptions): Promise<StageDurationRow[]>;
+  /** Time candidates spend in each stage (rows, the date used, and how they were protected). */
+  stageDurations(variables?: StageDurationsQueryVariables, options?: RequestOptions): Promise<StageDurationsResult>;
 }
 
 export function aggregatesApi(send: Send): AggregatesApi {

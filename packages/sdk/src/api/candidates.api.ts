@@ -53,7 +53,10 @@ export interface CandidateListFilter extends CandidateFilter {
 }
 
 export interface CandidatesApi {
-  /** Every candidate matching the filter, oldest registration first. */
+  /**
+   * Every candidate matching the filter the key may see, oldest registration first. An ANALYST-only key
+   * is refused (`FORBIDDEN`, `details.reason` `ANALYST_USE_AGGREGATES`): analysts use `aggregates`.
+   */
   list(filter?: CandidateListFilter, options?: ListOptions): AsyncGenerator<CandidateItem, void, undefined>;
   page(variables: ListCandidatesQueryVariables, options?: RequestOptions): Promise<CandidateListPage>;
   get(id: string, options?: RequestOptions): Promise<CandidateDetails | null>;

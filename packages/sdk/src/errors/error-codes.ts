@@ -28,6 +28,9 @@ export const GRAPHQL_ERROR_CODES = [
   'CANDIDATE_NOT_ELIGIBLE',
   'INTERNAL_SERVER_ERROR',
   'RATE_LIMITED',
+  // HTTP 503 + Retry-After: the gateway's database is unavailable for now (restarting, failing over).
+  // Queries are retried; a mutation is not (it may or may not have committed: read back before repeating it).
+  'SERVICE_UNAVAILABLE',
   // The gateway's own query time limit (sent as `TIMEOUT`; renamed so that it is not the client's deadline).
   'QUERY_TIMEOUT',
   // Apollo Server's own request-level codes (a query the gateway's schema does not accept).

@@ -47,6 +47,10 @@ export const GRAPHQL_CODE_MESSAGES: Readonly<Record<GraphQLErrorCode, Messages>>
     id: 'Terlalu banyak permintaan. Coba lagi nanti.',
     en: 'Too many requests. Try again later.',
   },
+  SERVICE_UNAVAILABLE: {
+    id: 'Layanan sementara tidak tersedia (basis data gateway sedang dipulihkan). Coba lagi setelah waktu pada Retry-After; untuk mutasi, periksa dulu apakah perubahan sudah tersimpan.',
+    en: "The service is temporarily unavailable (the gateway's database is recovering). Try again after the Retry-After time; for a mutation, first check whether the change was saved.",
+  },
   GRAPHQL_PARSE_FAILED: {
     id: 'Gateway tidak dapat membaca dokumen GraphQL.',
     en: 'The gateway could not parse the GraphQL document.',

@@ -1,11 +1,17 @@
 /**
  * Aggregates for analysts and dashboards, computed in PostgreSQL (`GROUP BY`), never by loading rows
  * into the server. Each takes the same filter input as the matching list.
+ *
+ * Every aggregate over people runs through the domain's disclosure control (types/disclosure.type.ts,
+ * `@jembatan/domain` disclosure/): OFFICER and ADMIN get exact figures, everyone else the protected
+ * view (small cells suppressed, totals over them too, filters on reported dimensions only, month-end
+ * reference dates, birth-year ages). `quotaFill` counts seats of the public program, not people.
  */
 import { IsOptional, ValidateNested } from 'class-validator';
 import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { AGE_BANDS as MASKING_AGE_BANDS } from '../../security/masking';
 import { AGGREGATE_RULE, PUBLIC_RULE } from '../../security/rules';
-import { wibDateOf, type CandidateStage, type KotaSerangKecamatan, type Occupation, type PayerKind, type Route, type Sex } from '../../domain';
+import { protectExtreme, type CandidateStage, type KotaSerangKecamatan, type Occupation, type PayerKind, type Route, type Sex } from '../../domain';
 import { MouRecord } from '../../persistence/mou.schema';
 import type { GatewayContext } from '../context';
 import { GatewayError } from '../errors';
@@ -14,6 +20,7 @@ import { nowTimestamp } from '../ids';
 import { byKeyLoader } from '../loaders';
 import { DateScalar, isoDateOf } from '../scalars';
 import { CandidateStageEnum } from '../types/candidate.type';
+import { checkProtectedFilter, currentAggregateView, datedAggregateView, Disclosure, disclosureOf, todayWib, viewCell, viewPart, viewTotal, type AggregateView } from '../types/disclosure.type';
 import { Money, moneyFromMinor } from '../types/money.type';
 import { Mou } from '../types/mou.type';
 import { CandidateFilter } from './candidate.resolver';
@@ -75,14 +82,19 @@ export class QuotaFillArgs {
 
 export { AGE_BANDS, AgeBandEnum, type AgeBand } from '../enums';
 
-const AGE_BAND_SQL = `case
-  when c.birth_date is null then 'UNKNOWN'
-  when date_part('year', age(?::date, c.birth_date)) < 18 then 'UNDER_18'
-  when date_part('year', age(?::date, c.birth_date)) < 25 then 'AGE_18_24'
-  when date_part('year', age(?::date, c.birth_date)) < 30 then 'AGE_25_29'
-  when date_part('year', age(?::date, c.birth_date)) < 35 then 'AGE_30_34'
-  when date_part('year', age(?::date, c.birth_date)) < 40 then 'AGE_35_39'
-  else 'AGE_40_PLUS' end`;
+/**
+ * The age band of `age` (a SQL expression in whole years, null when no birth date is known), from
+ * the bands of security/masking.ts (one definition for records and aggregates).
+ */
+function ageBandSql(age: string): string {
+  const cases = MASKING_AGE_BANDS.filter((b) => Number.isFinite(b.max)).map((b) => `when ${age} < ${b.max + 1} then '${b.code}'`);
+  const top = MASKING_AGE_BANDS.find((b) => !Number.isFinite(b.max));
+  return `case when ${age} is null then 'UNKNOWN' ${cases.join(' ')} else '${top?.code ?? 'UNKNOWN'}' end`;
+}
+
+/** Exact view: age on the date (birthday rule). Protected view: the age reached in the date's calendar year (birth-year based). */
+const EXACT_AGE_SQL = `date_part('year', age(?::date, c.birth_date))`;
+const YEAR_AGE_SQL = `(date_part('year', ?::date) - date_part('year', c.birth_date))`;
 
 @ObjectType({ description: 'Number of candidates in one stage × kecamatan × occupation × sex × age band.' })
 export class CandidateCountRow {
@@ -90,27 +102,32 @@ export class CandidateCountRow {
   @Field(() => KecamatanEnum, { nullable: true, description: 'Kecamatan (null: not a recognised Kota Serang one).' }) kecamatan!: KotaSerangKecamatan | null;
   @Field(() => OccupationEnum, { nullable: true, description: 'Target occupation.' }) occupation!: Occupation | null;
   @Field(() => SexEnum, { nullable: true, description: 'Sex.' }) sex!: Sex | null;
-  @Field(() => AgeBandEnum, { description: 'Age band on the date.' }) ageBand!: AgeBand;
-  @Field(() => Int, { description: 'Candidates.' }) count!: number;
+  @Field(() => AgeBandEnum, { description: 'Age band on the date (protected view: from the age reached in the reference date’s calendar year).' }) ageBand!: AgeBand;
+  @Field(() => Int, { nullable: true, description: 'Candidates; null when the cell is suppressed (1 to minCellCount − 1 candidates, protected view).' }) count!: number | null;
+  @Field(() => Boolean, { description: 'True when the cell has too few candidates to publish (protected view): `count` is null, never 0.' }) suppressed!: boolean;
 }
 
 @ObjectType({ description: 'Candidates by stage × kecamatan × occupation × sex × age band.' })
 export class CandidateCounts {
-  @Field(() => DateScalar, { description: 'Date the ages are computed on.' }) asOf!: string;
-  @Field(() => [CandidateCountRow], { description: 'Non-empty groups.' }) rows!: CandidateCountRow[];
-  @Field(() => Int, { description: 'Candidates in all groups.' }) total!: number;
+  @Field(() => DateScalar, { description: 'Date the ages are computed on (protected view: the reference date).' }) asOf!: string;
+  @Field(() => [CandidateCountRow], { description: 'Non-empty groups (suppressed ones included, marked).' }) rows!: CandidateCountRow[];
+  @Field(() => Int, { nullable: true, description: 'Candidates in all groups; null when any group is suppressed (so that no suppressed group can be worked out by subtraction).' }) total!: number | null;
+  @Field(() => Disclosure, { description: 'How the figures were protected.' }) disclosure!: Disclosure;
 }
 
 @ArgsType()
 export class CandidateAggregateArgs {
-  @Field(() => CandidateFilter, { nullable: true, description: 'The same filter as `candidates`.' })
+  @Field(() => CandidateFilter, { nullable: true, description: 'The same filter as `candidates`. Protected view: see each aggregate for the filters it accepts.' })
   @IsOptional() @ValidateNested()
   filter?: CandidateFilter;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Date (default: today in WIB).' })
+  @Field(() => DateScalar, { nullable: true, description: 'Date (default: today in WIB). Protected view: snapped to the last month end on or before it that has passed.' })
   @IsOptional()
   asOf?: Date;
 }
+
+/** The candidate filters that select dimensions `candidateCounts` reports (stage, kecamatan, occupation). */
+export const CANDIDATE_COUNT_FILTERS = ['stages', 'kecamatans', 'occupations'] as const;
 
 function candidateSql(filter: CandidateFilter | undefined): Sql {
   const sql: Sql = { clauses: [], values: [] };
@@ -124,13 +141,21 @@ function candidateSql(filter: CandidateFilter | undefined): Sql {
 
 // ---------------------------------------------------------------- stage durations
 
-@ObjectType({ description: 'Time spent in one stage (periods that ended, plus the current one up to the date).' })
+@ObjectType({ description: 'Time spent in one stage up to the date: periods that ended by then, plus the running ones up to the date.' })
 export class StageDurationRow {
   @Field(() => CandidateStageEnum, { description: 'Stage.' }) stage!: CandidateStage;
-  @Field(() => Int, { description: 'Periods in this stage.' }) periods!: number;
-  @Field(() => Int, { description: 'Of which still running on the date.' }) ongoing!: number;
-  @Field(() => String, { description: 'Average length in days (decimal string, 2 places).' }) averageDays!: string;
-  @Field(() => String, { description: 'Longest in days (decimal string, 2 places).' }) maxDays!: string;
+  @Field(() => Int, { nullable: true, description: 'Periods in this stage; null when suppressed.' }) periods!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Of which still running on the date; null when suppressed, or (protected view) when it or the periods that ended number 1 to minCellCount − 1.' }) ongoing!: number | null;
+  @Field(() => String, { nullable: true, description: 'Average length in days (decimal string, 2 places); null when suppressed.' }) averageDays!: string | null;
+  @Field(() => String, { nullable: true, description: 'Longest in days (decimal string, 2 places): one person’s value, so not published in the protected view (null).' }) maxDays!: string | null;
+  @Field(() => Boolean, { description: 'True when fewer than minCellCount candidates had a period in this stage (protected view): the figures are null.' }) suppressed!: boolean;
+}
+
+@ObjectType({ description: 'Time candidates spend in each stage, from the stage history.' })
+export class StageDurations {
+  @Field(() => DateScalar, { description: 'Date the durations run to (protected view: the reference date).' }) asOf!: string;
+  @Field(() => [StageDurationRow], { description: 'One row per stage with periods.' }) rows!: StageDurationRow[];
+  @Field(() => Disclosure, { description: 'How the figures were protected.' }) disclosure!: Disclosure;
 }
 
 // ---------------------------------------------------------------- costs by payer
@@ -138,22 +163,27 @@ export class StageDurationRow {
 @ObjectType({ description: 'Placement costs borne by one payer.' })
 export class PayerCostRow {
   @Field(() => PayerKindEnum, { description: 'Payer.' }) payer!: PayerKind;
-  @Field(() => Money, { description: 'Before departure (IDR).' }) beforeDeparture!: Money;
-  @Field(() => Money, { description: 'In Korea (IDR).' }) inKorea!: Money;
-  @Field(() => Money, { description: 'Total (IDR).' }) total!: Money;
-  @Field(() => Int, { description: 'Placements with a cost for this payer.' }) placements!: number;
+  @Field(() => Money, { nullable: true, description: 'Before departure (IDR); null when suppressed.' }) beforeDeparture!: Money | null;
+  @Field(() => Money, { nullable: true, description: 'In Korea (IDR); null when suppressed.' }) inKorea!: Money | null;
+  @Field(() => Money, { nullable: true, description: 'Total (IDR); null when suppressed.' }) total!: Money | null;
+  @Field(() => Int, { nullable: true, description: 'Placements with a cost for this payer; null when suppressed.' }) placements!: number | null;
+  @Field(() => Boolean, { description: 'True when fewer than minCellCount candidates have a cost for this payer (protected view): the figures are null.' }) suppressed!: boolean;
 }
 
 @ObjectType({ description: 'Placement costs by payer, from the estimates stored at allocation.' })
 export class PlacementCostTotals {
   @Field(() => [PayerCostRow], { description: 'One row per payer with costs.' }) rows!: PayerCostRow[];
-  @Field(() => Money, { description: 'Total over all payers (IDR).' }) total!: Money;
-  @Field(() => Int, { description: 'Placements counted (cancelled ones are left out).' }) placements!: number;
+  @Field(() => Money, { nullable: true, description: 'Total over all payers (IDR); null when any payer row is suppressed.' }) total!: Money | null;
+  @Field(() => Int, { nullable: true, description: 'Placements counted (cancelled ones are left out); null when any payer row is suppressed or there are 1 to minCellCount − 1 candidates.' }) placements!: number | null;
+  @Field(() => Disclosure, { description: 'How the figures were protected.' }) disclosure!: Disclosure;
 }
 
 @ArgsType()
 export class PlacementCostArgs {
-  @Field(() => JobOpeningFilter, { nullable: true, description: 'The same filter as `jobOpenings` (applied to the placements’ openings).' })
+  @Field(() => JobOpeningFilter, {
+    nullable: true,
+    description: 'The same filter as `jobOpenings` (applied to the placements’ openings). Protected view: refused (the rows are by payer only).',
+  })
   @IsOptional() @ValidateNested()
   filter?: JobOpeningFilter;
 }
@@ -166,6 +196,45 @@ function openingSql(filter: JobOpeningFilter | undefined, alias: string): Sql {
   equals(sql, `${alias}.mou_id`, filter?.mouId);
   equals(sql, `${alias}.employer_party_id`, filter?.employerPartyId);
   return sql;
+}
+
+/** Placement costs per payer as read from SQL, before disclosure control. */
+export interface PayerCostFigures {
+  readonly payer: PayerKind;
+  readonly beforeDeparture: unknown;
+  readonly inKorea: unknown;
+  readonly total: unknown;
+  readonly placements: number;
+  /** Distinct candidates behind the placements (the contributors). */
+  readonly candidates: number;
+}
+
+/**
+ * The payer table after disclosure control (used by `placementCosts` and `financingTotals.placementCosts`):
+ * a payer row with 1 to k − 1 candidates is suppressed; the total and the placement count cover every row.
+ */
+export function protectedPlacementCosts(
+  view: AggregateView,
+  rows: readonly PayerCostFigures[],
+  all: { readonly total: unknown; readonly placements: number; readonly candidates: number },
+): PlacementCostTotals {
+  const cells = rows.map((r) => ({
+    payer: r.payer,
+    figure: viewCell(view, r.candidates, {
+      beforeDeparture: moneyFromMinor(String(r.beforeDeparture ?? 0), 'IDR'),
+      inKorea: moneyFromMinor(String(r.inKorea ?? 0), 'IDR'),
+      total: moneyFromMinor(String(r.total ?? 0), 'IDR'),
+      placements: r.placements,
+    }),
+  }));
+  const total = viewTotal(view, all.candidates, { total: moneyFromMinor(String(all.total ?? 0), 'IDR'), placements: all.placements }, cells.map((c) => c.figure));
+  const suppressedCells = cells.filter((c) => c.figure.suppressed).length;
+  return {
+    rows: cells.map((c) => ({ payer: c.payer, ...c.figure.values, suppressed: c.figure.suppressed })),
+    total: total.values.total,
+    placements: total.values.placements,
+    disclosure: disclosureOf(view, suppressedCells),
+  };
 }
 
 // ---------------------------------------------------------------- resolver
@@ -201,64 +270,113 @@ export class AggregatesResolver {
   }
 
   @Authorized(...AGGREGATE_RULE)
-  @Query(() => CandidateCounts, { description: 'Candidates by stage × kecamatan × occupation × sex × age band (SQL GROUP BY). OFFICER, ANALYST.' })
+  @Query(() => CandidateCounts, {
+    description:
+      'Candidates by stage × kecamatan × occupation × sex × age band (SQL GROUP BY). OFFICER (exact), ANALYST (protected view: small cells suppressed, filters on stages, kecamatans and occupations only, ages on the month-end reference date; see `Disclosure`).',
+  })
   async candidateCounts(@Args() args: CandidateAggregateArgs, @Ctx() ctx: GatewayContext): Promise<CandidateCounts> {
-    const asOf = args.asOf ? isoDateOf(args.asOf) : wibDateOf(nowTimestamp());
+    const view = datedAggregateView(ctx, args.asOf ? isoDateOf(args.asOf) : undefined);
+    checkProtectedFilter(view, args.filter, CANDIDATE_COUNT_FILTERS);
+    const asOf = view.referenceDate;
     const sql = candidateSql(args.filter);
+    const age = view.isProtected ? YEAR_AGE_SQL : EXACT_AGE_SQL;
     const rows = await ctx.em.getConnection().execute<Array<Record<string, unknown>>>(
-      `select c.stage, c.kecamatan, c.target_occupation, c.sex, ${AGE_BAND_SQL} as age_band, count(*) as n
-         from candidate c ${where(sql)}
+      `with x as (
+         select c.stage, c.kecamatan, c.target_occupation, c.sex,
+                case when c.birth_date is null then null else ${age} end as age
+           from candidate c ${where(sql)})
+       select stage, kecamatan, target_occupation, sex, ${ageBandSql('age')} as age_band, count(*) as n
+         from x
         group by 1, 2, 3, 4, 5
         order by 1, 2, 3, 4, 5`,
-      [asOf, asOf, asOf, asOf, asOf, ...sql.values],
+      [asOf, ...sql.values],
     );
-    const out = rows.map((r) => ({
-      stage: r.stage as CandidateStage,
-      kecamatan: (r.kecamatan ?? null) as KotaSerangKecamatan | null,
-      occupation: (r.target_occupation ?? null) as Occupation | null,
-      sex: (r.sex ?? null) as Sex | null,
-      ageBand: r.age_band as AgeBand,
-      count: toInt(r.n),
-    }));
-    return { asOf, rows: out, total: out.reduce((n, r) => n + r.count, 0) };
+    const cells = rows.map((r) => {
+      const n = toInt(r.n);
+      return {
+        key: {
+          stage: r.stage as CandidateStage,
+          kecamatan: (r.kecamatan ?? null) as KotaSerangKecamatan | null,
+          occupation: (r.target_occupation ?? null) as Occupation | null,
+          sex: (r.sex ?? null) as Sex | null,
+          ageBand: r.age_band as AgeBand,
+        },
+        figure: viewCell(view, n, { count: n }),
+      };
+    });
+    const all = rows.reduce((n, r) => n + toInt(r.n), 0);
+    const total = viewTotal(view, all, { total: all }, cells.map((c) => c.figure));
+    return {
+      asOf,
+      rows: cells.map((c) => ({ ...c.key, count: c.figure.values.count, suppressed: c.figure.suppressed })),
+      total: total.values.total,
+      disclosure: disclosureOf(view, cells.filter((c) => c.figure.suppressed).length),
+    };
   }
 
   @Authorized(...AGGREGATE_RULE)
-  @Query(() => [StageDurationRow], { description: 'Time candidates spend in each stage, from the stage history (SQL window + GROUP BY). OFFICER, ANALYST.' })
-  async stageDurations(@Args() args: CandidateAggregateArgs, @Ctx() ctx: GatewayContext): Promise<StageDurationRow[]> {
-    const until = args.asOf ? `${isoDateOf(args.asOf)}T23:59:59.999Z` : nowTimestamp();
+  @Query(() => StageDurations, {
+    description:
+      'Time candidates spend in each stage up to the date, from the stage history (SQL window + GROUP BY; a period that ended after the date counts as running). OFFICER (exact), ANALYST (protected view: no filter, durations to the month-end reference date, stages with few candidates suppressed, no maxima; see `Disclosure`).',
+  })
+  async stageDurations(@Args() args: CandidateAggregateArgs, @Ctx() ctx: GatewayContext): Promise<StageDurations> {
+    const view = datedAggregateView(ctx, args.asOf ? isoDateOf(args.asOf) : undefined);
+    // the filter selects candidates by their current stage, not the stage of a period: it would cut every row, so none is accepted
+    checkProtectedFilter(view, args.filter, []);
+    const until = view.isProtected
+      ? `${view.referenceDate}T23:59:59.999+07:00`
+      : args.asOf
+        ? `${isoDateOf(args.asOf)}T23:59:59.999Z`
+        : nowTimestamp();
     const sql = candidateSql(args.filter);
     const rows = await ctx.em.getConnection().execute<Array<Record<string, unknown>>>(
-      `with periods as (
-         select h.to_stage as stage, h.at as started,
-                lead(h.at) over (partition by h.candidate_id order by h.sequence) as ended
+      `with changes as (
+         select h.candidate_id, h.to_stage as stage, h.at as started,
+                lead(h.at) over (partition by h.candidate_id order by h.sequence) as next_at
            from candidate_stage_change h
            join candidate c on c.id = h.candidate_id
            ${where(sql)}
+       ),
+       periods as (
+         select candidate_id, stage, started, case when next_at <= ?::timestamptz then next_at end as ended
+           from changes
+          where started <= ?::timestamptz
        )
-       select stage, count(*) as periods, count(*) filter (where ended is null) as ongoing,
+       select stage, count(*) as periods, count(distinct candidate_id) as people, count(*) filter (where ended is null) as ongoing,
               round(avg(extract(epoch from (coalesce(ended, ?::timestamptz) - started)) / 86400)::numeric, 2) as avg_days,
               round(max(extract(epoch from (coalesce(ended, ?::timestamptz) - started)) / 86400)::numeric, 2) as max_days
          from periods
-        where started <= ?::timestamptz
         group by stage
         order by stage`,
-      [...sql.values, until, until, until],
+      [...sql.values, until, until, until, until],
     );
-    return rows.map((r) => ({
-      stage: r.stage as CandidateStage,
-      periods: toInt(r.periods),
-      ongoing: toInt(r.ongoing),
-      averageDays: String(r.avg_days),
-      maxDays: String(r.max_days),
-    }));
+    const out = rows.map((r) => {
+      const periods = toInt(r.periods);
+      const cell = viewCell(view, toInt(r.people), { periods, averageDays: String(r.avg_days) });
+      return {
+        stage: r.stage as CandidateStage,
+        periods: cell.values.periods,
+        ongoing: viewPart(view, toInt(r.ongoing), periods, cell.suppressed),
+        averageDays: cell.values.averageDays,
+        maxDays: view.isProtected ? protectExtreme(r.max_days) : String(r.max_days),
+        suppressed: cell.suppressed,
+      };
+    });
+    return {
+      asOf: view.isProtected ? view.referenceDate : (args.asOf ? isoDateOf(args.asOf) : todayWib()),
+      rows: out,
+      disclosure: disclosureOf(view, out.filter((r) => r.suppressed).length),
+    };
   }
 
   @Authorized(...AGGREGATE_RULE)
   @Query(() => PlacementCostTotals, {
-    description: 'Placement costs by payer (SQL GROUP BY over the estimates stored when each seat was allocated; cancelled placements left out). OFFICER, ANALYST.',
+    description:
+      'Placement costs by payer (SQL GROUP BY over the estimates stored when each seat was allocated; cancelled placements left out). OFFICER (exact), ANALYST (protected view: no filter, payers with few candidates suppressed and the totals with them; see `Disclosure`).',
   })
   async placementCosts(@Args() args: PlacementCostArgs, @Ctx() ctx: GatewayContext): Promise<PlacementCostTotals> {
+    const view = currentAggregateView(ctx);
+    checkProtectedFilter(view, args.filter, []);
     const sql = openingSql(args.filter, 'o');
     sql.clauses.push(`p.status <> 'CANCELLED'`);
     const rows = await ctx.em.getConnection().execute<Array<Record<string, unknown>>>(
@@ -266,7 +384,8 @@ export class AggregatesResolver {
               sum(s.amount_idr) filter (where s.timing = 'BEFORE_DEPARTURE') as before_departure,
               sum(s.amount_idr) filter (where s.timing = 'IN_KOREA') as in_korea,
               sum(s.amount_idr) as total,
-              count(distinct s.placement_id) as placements
+              count(distinct s.placement_id) as placements,
+              count(distinct p.candidate_id) as candidates
          from placement_cost_share s
          join placement p on p.id = s.placement_id
          join job_opening o on o.id = p.opening_id
@@ -276,22 +395,16 @@ export class AggregatesResolver {
       sql.values,
     );
     const count = await ctx.em.getConnection().execute<Array<Record<string, unknown>>>(
-      `select count(*) as n, coalesce(sum(x.total), 0) as total from (
-         select p.id, (select coalesce(sum(s.amount_idr), 0) from placement_cost_share s where s.placement_id = p.id) as total
+      `select count(*) as n, count(distinct x.candidate_id) as candidates, coalesce(sum(x.total), 0) as total from (
+         select p.id, p.candidate_id, (select coalesce(sum(s.amount_idr), 0) from placement_cost_share s where s.placement_id = p.id) as total
            from placement p join job_opening o on o.id = p.opening_id ${where(sql)}) x`,
       sql.values,
     );
-    return {
-      rows: rows.map((r) => ({
-        payer: r.payer as PayerKind,
-        beforeDeparture: moneyFromMinor(String(r.before_departure ?? 0), 'IDR'),
-        inKorea: moneyFromMinor(String(r.in_korea ?? 0), 'IDR'),
-        total: moneyFromMinor(String(r.total ?? 0), 'IDR'),
-        placements: toInt(r.placements),
-      })),
-      total: moneyFromMinor(String(count[0]?.total ?? 0), 'IDR'),
-      placements: toInt(count[0]?.n),
-    };
+    return protectedPlacementCosts(
+      view,
+      rows.map((r) => ({ payer: r.payer as PayerKind, beforeDeparture: r.before_departure, inKorea: r.in_korea, total: r.total, placements: toInt(r.placements), candidates: toInt(r.candidates) })),
+      { total: count[0]?.total, placements: toInt(count[0]?.n), candidates: toInt(count[0]?.candidates) },
+    );
   }
 }
 

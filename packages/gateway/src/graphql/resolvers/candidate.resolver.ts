@@ -11,7 +11,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ArrayMaxSize, IsIn, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Extensions, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
   Candidate as DomainCandidate,
   CANDIDATE_STAGES,
@@ -61,12 +61,13 @@ import {
 import { loadMouRows, mouSnapshotOf } from '../../persistence/mou.mapper';
 import { applyOpeningSnapshot, applyQuotaSnapshot, loadOpeningRows, openingSnapshotOf, quotaSnapshotOf, type OpeningRows, type QuotaRows } from '../../persistence/opening.mapper';
 import { JobOpeningRecord, QuotaRecord, SeatAllocationRecord } from '../../persistence/opening.schema';
-import { ageBandOf, maskProfileForAnalyst, maskTail } from '../../security/masking';
-import { viewOf, withView, withViewDeep } from '../../security/record-view';
-import { PERSONAL_RULE, RANKING_RULE, UNMASKED_RULE, WRITE_RULE } from '../../security/rules';
+import { ageBandOf } from '../../security/masking';
+import { viewOf, withView } from '../../security/record-view';
+import { CANDIDATE_LOOKUP_RULE, PERSONAL_RULE, RANKING_RULE, WRITE_RULE } from '../../security/rules';
+import { assertBeforeDeadline } from '../../security/query-timeout';
 import { ForbiddenError } from '../../security/security-error';
 import type { CandidateView } from '../../security/auth-checker';
-import { auditChange, candidateListWhere, candidateViewOf, candidateViews } from '../access';
+import { analystWithoutRecordRights, auditChange, candidateListWhere, candidateViewOf, candidateViews, canSeeOpening } from '../access';
 import type { GatewayContext } from '../context';
 import { unwrapOrThrow } from '../domain-result';
 import { fromDomainError, GatewayError, notFound } from '../errors';
@@ -98,28 +99,37 @@ import { loadQuotaRowsFor } from './quota.resolver';
 
 export const CandidateConnection = connectionType(Candidate, 'Candidate', 'candidate', { nodeRule: PERSONAL_RULE });
 
-/** A record as the caller may see it: `FULL`, or `MASKED` (the ANALYST view, security/masking.ts). */
+/** A record as the caller may see it: `FULL` (there is no partial view: access.ts). */
 export type VisibleView = Exclude<CandidateView, 'NONE'>;
 
 /** The view, or FORBIDDEN (fail closed when a record the caller may not see reaches a mapper). */
 export function visible(view: CandidateView | undefined): VisibleView {
-  if (view === 'FULL' || view === 'MASKED') return view;
+  if (view === 'FULL') return view;
   throw new ForbiddenError();
 }
 
 /**
- * The GraphQL shape of a candidate in the given view, tagged with it (security/record-view.ts). The
- * masked view carries the analyst profile: NIK `3673********0001`, an age band for the birth date, no
- * health or criminal data, no document numbers, BPJS and external references masked to 4 characters.
+ * `candidates` for a caller whose only right to candidate records is ANALYST's (issue 8): refused,
+ * pointing to the protected aggregates. Every record field is an aggregate dimension and
+ * `totalCount` an exact count for any filter, so a list would rebuild suppressed cells.
  */
+export const ANALYST_USE_AGGREGATES_MESSAGES = {
+  id: 'Analis tidak membaca data kandidat per orang; gunakan agregat yang dilindungi: candidateCounts, stageDurations, placementCosts, financingTotals.',
+  en: 'Analysts do not read individual candidate records; use the protected aggregates: candidateCounts, stageDurations, placementCosts, financingTotals.',
+} as const;
+
+export function analystUseAggregatesError(): GatewayError {
+  return new GatewayError('FORBIDDEN', ANALYST_USE_AGGREGATES_MESSAGES, {
+    details: { reason: 'ANALYST_USE_AGGREGATES', use: 'candidateCounts, stageDurations, placementCosts, financingTotals' },
+  });
+}
+
+/** The GraphQL shape of a candidate, tagged with its view (security/record-view.ts). */
 export function toCandidateGql(r: CandidateRecord, view: VisibleView): Candidate {
   const asOf = today(nowTimestamp());
   const ageBand = r.birthDate ? ageBandOf(r.birthDate, asOf) : undefined;
   const stored = (r.profile ?? {}) as CandidateProfile;
-  const profile =
-    view === 'MASKED'
-      ? withViewDeep({ ...maskProfileForAnalyst(stored, asOf), ...(ageBand ? { ageBand } : {}) }, 'MASKED')
-      : withView({ ...stored, ...(ageBand ? { ageBand } : {}) }, 'FULL');
+  const profile = withView({ ...stored, ...(ageBand ? { ageBand } : {}) }, view);
   return withView(
     {
       id: r.id,
@@ -134,13 +144,13 @@ export function toCandidateGql(r: CandidateRecord, view: VisibleView): Candidate
       eligibilityStatus: r.eligibility,
       eligibilityAsOf: r.eligibilityAsOf,
       externalRefs: (r.externalRefs ?? []).map((x) =>
-        withView({ system: x.system, reference: view === 'MASKED' ? maskTail(x.reference) : x.reference }, view),
+        withView({ system: x.system, reference: x.reference }, view),
       ),
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
       openingId: r.openingId,
       quotaId: r.quotaId,
-      storedProfile: view === 'FULL' ? stored : {},
+      storedProfile: stored,
     },
     view,
   );
@@ -350,8 +360,15 @@ export class RankedCandidatesArgs {
   asOf?: Date;
 }
 
-/** Candidates considered for an opening: registered for its route and occupation (at most this many). */
+/**
+ * Candidates considered for an opening: registered for its route and occupation (at most this many).
+ * Ranking them is the field's work whatever `first` asks for, so the field declares it as its cost
+ * weight (security/query-cost.ts): 3 per candidate considered (its row read, its profile evaluated,
+ * its place sorted), so one request ranks at most 3 full pools under the default cost limit of 20,000.
+ * Measured: a full pool of 2,000 costs about 400 ms (175 ms of it in the domain's rankCandidates).
+ */
 const RANKING_POOL_LIMIT = 2000;
+const RANKING_COST_PER_CANDIDATE = 3;
 
 @ArgsType()
 export class CandidateCostArgs {
@@ -375,16 +392,24 @@ export class CandidateCostArgs {
 @Resolver(() => JobOpening)
 export class JobOpeningRankingResolver {
   @Authorized(...RANKING_RULE)
+  @Extensions({ cost: { weight: RANKING_POOL_LIMIT * RANKING_COST_PER_CANDIDATE } })
   @FieldResolver(() => [RankedCandidate], {
-    description: `Registered candidates aiming for this opening’s route and occupation, ranked: eligible first, then by score (at most ${RANKING_POOL_LIMIT} are considered). Only the candidates the caller may see are listed (ANALYST: masked); ranks are over all of them.`,
+    description: `Registered candidates aiming for this opening’s route and occupation, ranked: eligible first, then by score (at most ${RANKING_POOL_LIMIT} are considered). Only the candidates the caller may see are read and ranked (OFFICER: all; PARTNER: those placed under its MoUs; not for ANALYST, who reads the protected aggregates), so a rank is the position among the candidates the caller may see: for OFFICER that is every candidate.`,
   })
   async rankedCandidates(@Root() opening: JobOpening, @Args() args: RankedCandidatesArgs, @Ctx() ctx: GatewayContext): Promise<RankedCandidate[]> {
+    // Access first, in SQL: only the rows the caller may see are read, ranked and joined. A caller who
+    // may see none of them causes no ranking work (and, without any party or candidate id, no SQL).
+    const scope = candidateListWhere(ctx);
+    if (scope === null) return [];
+    const pool: FilterQuery<CandidateRecord> = { stage: 'REGISTERED', targetRoute: opening.route, targetOccupation: opening.occupation };
     const rows = await ctx.em.find(
       CandidateRecord,
-      { stage: 'REGISTERED', targetRoute: opening.route, targetOccupation: opening.occupation },
+      Object.keys(scope).length === 0 ? pool : ({ $and: [pool, scope] } as FilterQuery<CandidateRecord>),
       { orderBy: { createdAt: 'asc', id: 'asc' }, limit: RANKING_POOL_LIMIT },
     );
     if (rows.length === 0) return [];
+    // ranking is CPU work that cannot be interrupted: none starts after the request's deadline
+    assertBeforeDeadline();
     const domainOpening = await loadOpeningDomain(ctx.em, opening.id);
     const asOf = args.asOf ? isoDateOf(args.asOf) : today(nowTimestamp());
     const ranked = rankCandidates({
@@ -418,13 +443,15 @@ export class JobOpeningRankingResolver {
 
 @Resolver(() => Candidate)
 export class CandidateResolver {
-  @Authorized(...PERSONAL_RULE)
+  @Authorized(...CANDIDATE_LOOKUP_RULE)
   @Query(() => CandidateConnection, {
     description:
-      'Candidates, oldest registration first, filtered by stage, kecamatan, occupation, route and stored eligibility. Only the records the caller may see: OFFICER all, CANDIDATE their own, PARTNER those placed under their MoUs, ANALYST all, masked.',
+      'Candidates, oldest registration first, filtered by stage, kecamatan, occupation, route and stored eligibility. Only the records the caller may see: OFFICER all, CANDIDATE their own, PARTNER those placed under their MoUs. ANALYST reads no records (FORBIDDEN, details.reason ANALYST_USE_AGGREGATES): use the protected aggregates (candidateCounts, stageDurations, placementCosts, financingTotals); an ANALYST who is also PARTNER lists their partner candidates only.',
   })
   async candidates(@Args() args: CandidatesArgs, @Ctx() ctx: GatewayContext) {
     const scope = candidateListWhere(ctx);
+    // no list (and no totalCount) for ANALYST: every filter would be an exact, unsuppressed count
+    if (scope === null && analystWithoutRecordRights(ctx)) throw analystUseAggregatesError();
     if (scope === null) return emptyConnection();
     const filter = candidateWhere(args.filter);
     const where = Object.keys(scope).length === 0 ? filter : ({ $and: [filter, scope] } as FilterQuery<CandidateRecord>);
@@ -437,14 +464,21 @@ export class CandidateResolver {
     return toConnection(cursor, (r) => toCandidateGql(r, visible(views.get(r.id))));
   }
 
-  @Authorized(...PERSONAL_RULE)
+  @Authorized(...CANDIDATE_LOOKUP_RULE)
   @Query(() => Candidate, {
     nullable: true,
-    description: 'One candidate by id (null when there is none; FORBIDDEN when the caller may not see it). ANALYST callers get the masked view.',
+    description:
+      'One candidate by id: null when there is none and, alike, when the caller may not see it (an answer that differed would confirm the id exists). The ANALYST role gives no record: null.',
   })
   async candidate(@Arg('id', () => ID, { description: 'The candidate id.' }) id: string, @Ctx() ctx: GatewayContext): Promise<Candidate | null> {
-    const r = await byKeyLoader<CandidateRecord, string>(ctx, CandidateRecord, 'id').load(checkId(id, ['id']));
-    return r ? toCandidateGql(r, visible(await candidateViewOf(ctx, r))) : null;
+    const key = checkId(id, ['id']);
+    // a caller with no record right (ANALYST alone) gets null for every id, before any lookup
+    if (candidateListWhere(ctx) === null) return null;
+    const r = await byKeyLoader<CandidateRecord, string>(ctx, CandidateRecord, 'id').load(key);
+    if (!r) return null;
+    // a record the caller may not see answers exactly like a missing one (issue 8)
+    const view = await candidateViewOf(ctx, r);
+    return view === 'NONE' ? null : toCandidateGql(r, view);
   }
 
   @Authorized(...PERSONAL_RULE)
@@ -453,7 +487,7 @@ export class CandidateResolver {
     const rows = await groupLoader<CandidateStageChangeRecord, string>(ctx, CandidateStageChangeRecord, 'candidateId', { sequence: 'asc' }).load(c.id);
     const view = visible(viewOf(c));
     return rows.map((h) =>
-      withView({ sequence: h.sequence, from: h.fromStage, to: h.toStage, at: h.at, actor: h.actor, note: view === 'MASKED' ? null : h.note }, view),
+      withView({ sequence: h.sequence, from: h.fromStage, to: h.toStage, at: h.at, actor: h.actor, note: h.note }, view),
     );
   }
 
@@ -473,7 +507,7 @@ export class CandidateResolver {
     return rows.map((r) => withView(toPlacementGql(r), view));
   }
 
-  @Authorized(...UNMASKED_RULE)
+  @Authorized(...PERSONAL_RULE)
   @FieldResolver(() => EligibilityEvaluation, {
     description:
       'Eligibility computed now from the stored profile: for the opening given, else the candidate’s opening, else the target route and occupation (not in the analyst view: per-rule outcomes reveal health and criminal data).',
@@ -489,7 +523,9 @@ export class CandidateResolver {
     let evaluation: DomainEvaluation;
     if (id) {
       const record = await byKeyLoader<JobOpeningRecord, string>(ctx, JobOpeningRecord, 'id').load(id);
-      if (!record) throw notFound('Job opening', ['openingId']);
+      // an opening the caller may not see (a CANDIDATE and an unpublished one) answers like a missing one,
+      // unless it is the candidate's own
+      if (!record || (record.id !== c.openingId && !canSeeOpening(ctx.principal, record.status))) throw notFound('Job opening', ['openingId']);
       const opening = await loadOpeningDomain(ctx.em, record.id);
       evaluation = evaluateEligibility({ profile: c.storedProfile, route: record.route, asOf: date, opening: (opening as DomainJobOpening).toEligibilityOpening() });
     } else if (c.targetRoute) {

@@ -11,6 +11,12 @@
  *   but for the filtered candidates);
  * - `workerCoverage`: per candidate, the worker's own costs against the loans and grants of their
  *   plan, summed: what is financed, what the worker must still find up front, what they pay in all.
+ *
+ * Disclosure control (types/disclosure.type.ts, the domain's disclosure/): OFFICER and ADMIN get exact
+ * figures; ANALYST and PARTNER the protected view — no filter (the rows are by payer × financier ×
+ * product only), a row with 1 to k − 1 candidates suppressed, every total over a suppressed row null,
+ * and the worker coverage (whose sums repeat the rows' and the payer table's totals) withheld as a
+ * whole when any row it repeats is suppressed or it splits the candidates into a small group.
  */
 import type { FilterQuery } from '@mikro-orm/core';
 import { IsOptional, ValidateNested } from 'class-validator';
@@ -18,12 +24,13 @@ import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, ObjectType,
 import type { PayerKind } from '../../domain';
 import { CandidateRecord } from '../../persistence/candidate.schema';
 import type { FinancierKind, PlanFinancingKind, PlanProduct } from '../../persistence/financing-plan.schema';
-import { candidateListWhere } from '../access';
+import { candidateAggregateWhere } from '../access';
 import type { GatewayContext } from '../context';
 import { PayerKindEnum } from '../enums';
 import { FinancierKindEnum, FinancingKindEnum, FinancingProductEnum } from '../types/financing-plan.type';
 import { Money, moneyFromMinor } from '../types/money.type';
-import { PlacementCostTotals } from './aggregates.resolver';
+import { checkProtectedFilter, currentAggregateView, Disclosure, disclosureOf, viewCell, viewPart, viewTotal, type AggregateView } from '../types/disclosure.type';
+import { PlacementCostTotals, protectedPlacementCosts } from './aggregates.resolver';
 import { CandidateFilter, candidateWhere } from './candidate.resolver';
 
 /** Roles that may read the aggregate (ADMIN passes every rule). PARTNER totals cover their own candidates only. */
@@ -37,10 +44,11 @@ export class FinancingTotalsRow {
   @Field(() => FinancierKindEnum, { description: 'Who puts up the money (lender or funder).' }) financier!: FinancierKind;
   @Field(() => FinancingProductEnum, { description: 'The product.' }) product!: PlanProduct;
   @Field(() => FinancingKindEnum, { description: 'LOAN or GRANT.' }) kind!: PlanFinancingKind;
-  @Field(() => Int, { description: 'Plans (candidates) using the product: a plan uses each product at most once.' }) count!: number;
-  @Field(() => Money, { description: 'Principal lent, or granted.' }) principal!: Money;
-  @Field(() => Money, { description: 'Interest over the loans (0 for grants and zero-interest loans).' }) interest!: Money;
-  @Field(() => Money, { description: 'What the workers repay: principal + interest of the loans (0 for grants).' }) totalRepaid!: Money;
+  @Field(() => Int, { nullable: true, description: 'Plans (candidates) using the product: a plan uses each product at most once. Null when suppressed.' }) count!: number | null;
+  @Field(() => Money, { nullable: true, description: 'Principal lent, or granted. Null when suppressed.' }) principal!: Money | null;
+  @Field(() => Money, { nullable: true, description: 'Interest over the loans (0 for grants and zero-interest loans). Null when suppressed.' }) interest!: Money | null;
+  @Field(() => Money, { nullable: true, description: 'What the workers repay: principal + interest of the loans (0 for grants). Null when suppressed.' }) totalRepaid!: Money | null;
+  @Field(() => Boolean, { description: 'True when fewer than minCellCount candidates use the product (protected view): the figures are null.' }) suppressed!: boolean;
 }
 
 @ObjectType({
@@ -48,21 +56,26 @@ export class FinancingTotalsRow {
     'Worker costs against financing, summed per candidate over the filtered candidates that have a stored cost estimate (a non-cancelled placement) or a financing plan. A plan recorded before a seat is allocated has financing but no stored cost yet.',
 })
 export class WorkerFinancingCoverage {
-  @Field(() => Int, { description: 'Candidates counted (with a stored worker cost or a plan).' }) candidates!: number;
-  @Field(() => Int, { description: 'Of which with a financing plan.' }) financedCandidates!: number;
-  @Field(() => Money, { description: 'Placement costs borne by the workers (payer WORKER in the estimates stored at allocation), before departure and in Korea.' })
-  workerCosts!: Money;
-  @Field(() => Money, { description: 'Of which before departure: what KUR Penempatan PMI and the other products are meant to finance.' })
-  workerCostsBeforeDeparture!: Money;
-  @Field(() => Money, { description: 'Principal of the workers’ loans (KUR, zero-interest facilities).' }) financedByLoans!: Money;
-  @Field(() => Money, { description: 'Grants towards the workers’ costs (city grant).' }) coveredByGrants!: Money;
-  @Field(() => Money, { description: 'Interest the workers pay on their loans.' }) loanInterest!: Money;
-  @Field(() => Money, { description: 'Σ per candidate of max(costs before departure − loans − grants, 0): cash the workers must still find up front.' })
-  cashStillNeeded!: Money;
-  @Field(() => Money, { description: 'Σ per candidate of max(loans + grants − costs before departure, 0): financing beyond the stored estimate (e.g. plans set before a seat was allocated, or costs the estimate does not know).' })
-  financedBeyondEstimate!: Money;
-  @Field(() => Money, { description: 'Σ per candidate of max(worker costs − grants, 0) + loan interest: what the workers pay in the end, from their own pocket or by repaying loans.' })
-  workerPaysInTotal!: Money;
+  @Field(() => Int, { nullable: true, description: 'Candidates counted (with a stored worker cost or a plan).' }) candidates!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Of which with a financing plan.' }) financedCandidates!: number | null;
+  @Field(() => Money, { nullable: true, description: 'Placement costs borne by the workers (payer WORKER in the estimates stored at allocation), before departure and in Korea.' })
+  workerCosts!: Money | null;
+  @Field(() => Money, { nullable: true, description: 'Of which before departure: what KUR Penempatan PMI and the other products are meant to finance.' })
+  workerCostsBeforeDeparture!: Money | null;
+  @Field(() => Money, { nullable: true, description: 'Principal of the workers’ loans (KUR, zero-interest facilities).' }) financedByLoans!: Money | null;
+  @Field(() => Money, { nullable: true, description: 'Grants towards the workers’ costs (city grant).' }) coveredByGrants!: Money | null;
+  @Field(() => Money, { nullable: true, description: 'Interest the workers pay on their loans.' }) loanInterest!: Money | null;
+  @Field(() => Money, { nullable: true, description: 'Σ per candidate of max(costs before departure − loans − grants, 0): cash the workers must still find up front.' })
+  cashStillNeeded!: Money | null;
+  @Field(() => Money, { nullable: true, description: 'Σ per candidate of max(loans + grants − costs before departure, 0): financing beyond the stored estimate (e.g. plans set before a seat was allocated, or costs the estimate does not know).' })
+  financedBeyondEstimate!: Money | null;
+  @Field(() => Money, { nullable: true, description: 'Σ per candidate of max(worker costs − grants, 0) + loan interest: what the workers pay in the end, from their own pocket or by repaying loans.' })
+  workerPaysInTotal!: Money | null;
+  @Field(() => Boolean, {
+    description:
+      'True when the coverage is withheld (protected view): its sums repeat the totals of the financing rows and of the payer table, so it is null as soon as one of those rows is suppressed, or when the candidates split into a group of 1 to minCellCount − 1 (with costs only, with a plan only, with both).',
+  })
+  suppressed!: boolean;
 }
 
 @ObjectType({
@@ -71,18 +84,28 @@ export class WorkerFinancingCoverage {
 })
 export class FinancingTotals {
   @Field(() => [FinancingTotalsRow], { description: 'One row per payer × financier × product in use.' }) rows!: FinancingTotalsRow[];
-  @Field(() => Int, { description: 'Financing plans of the filtered candidates.' }) plans!: number;
-  @Field(() => Money, { description: 'Principal of every loan.' }) loans!: Money;
-  @Field(() => Money, { description: 'Every grant.' }) grants!: Money;
-  @Field(() => Money, { description: 'Interest over every loan.' }) interest!: Money;
-  @Field(() => Money, { description: 'What the workers repay over every loan (principal + interest).' }) totalRepaid!: Money;
+  @Field(() => Int, { nullable: true, description: 'Financing plans of the filtered candidates; null when any row is suppressed.' }) plans!: number | null;
+  @Field(() => Money, { nullable: true, description: 'Principal of every loan; null when a LOAN row is suppressed.' }) loans!: Money | null;
+  @Field(() => Money, { nullable: true, description: 'Every grant; null when a GRANT row is suppressed.' }) grants!: Money | null;
+  @Field(() => Money, { nullable: true, description: 'Interest over every loan; null when any row is suppressed.' }) interest!: Money | null;
+  @Field(() => Money, { nullable: true, description: 'What the workers repay over every loan (principal + interest); null when any row is suppressed.' }) totalRepaid!: Money | null;
+  @Field(() => Disclosure, { description: 'How the figures were protected (suppressedCells counts the rows).' }) disclosure!: Disclosure;
   /** The filtered candidate set, as SQL (for the field resolvers). */
   candidates!: CandidateSetSql;
+  /** The view of this request (for the field resolvers). */
+  view!: AggregateView;
+  /** True when a financing row is suppressed (workerCoverage repeats the rows' totals). */
+  anyRowSuppressed!: boolean;
+  /** The payer table, computed once per result (placementCosts and workerCoverage both need it). */
+  payerTable?: Promise<PlacementCostTotals>;
 }
 
 @ArgsType()
 export class FinancingTotalsArgs {
-  @Field(() => CandidateFilter, { nullable: true, description: 'The same filter as `candidates` (stage, kecamatan, occupation, route, stored eligibility).' })
+  @Field(() => CandidateFilter, {
+    nullable: true,
+    description: 'The same filter as `candidates` (stage, kecamatan, occupation, route, stored eligibility). Protected view (ANALYST, PARTNER): refused, the rows are by payer × financier × product only.',
+  })
   @IsOptional() @ValidateNested()
   filter?: CandidateFilter;
 }
@@ -96,9 +119,9 @@ export interface CandidateSetSql {
 }
 
 export function candidateSetSql(ctx: GatewayContext, filter: CandidateFilter | undefined): CandidateSetSql {
-  // the list's own row scope (access.ts): every row for OFFICER, ANALYST, ADMIN; a PARTNER's own
+  // the aggregate row scope (access.ts): every row for OFFICER, ANALYST, ADMIN; a PARTNER's own
   // candidates (placed under an MoU of one of its parties); nothing for anyone else
-  const scope = candidateListWhere(ctx);
+  const scope = candidateAggregateWhere(ctx);
   const filterWhere = candidateWhere(filter);
   const where = scope === null || Object.keys(scope).length === 0 ? filterWhere : ({ $and: [filterWhere, scope] } as FilterQuery<CandidateRecord>);
   const qb = ctx.em.createQueryBuilder(CandidateRecord, 'c').select('c.id').where(where as never);
@@ -122,6 +145,8 @@ export class FinancingTotalsResolver {
       'Financing totals by payer × financier × product (count, principal, interest, total repaid), with the placement costs by payer and the workers’ costs against their financing — who pays what and how it is financed — for the candidates the filter selects (the same filter as `candidates`). SQL GROUP BY. OFFICER, ANALYST, PARTNER (a partner’s totals cover the candidates placed under its MoUs only).',
   })
   async financingTotals(@Args() args: FinancingTotalsArgs, @Ctx() ctx: GatewayContext): Promise<FinancingTotals> {
+    const view = currentAggregateView(ctx);
+    checkProtectedFilter(view, args.filter, []);
     const candidates = candidateSetSql(ctx, args.filter);
     const rows = await ctx.em.getConnection().execute<Row[]>(
       `with cand as (${candidates.sql})
@@ -129,6 +154,7 @@ export class FinancingTotalsResolver {
               grouping(f.payer) as is_total,
               count(*) as n,
               count(distinct f.plan_id) as plans,
+              count(distinct fp.candidate_id) as people,
               sum(f.amount_idr) as principal,
               sum(f.amount_idr) filter (where f.financing_kind = 'LOAN') as loans,
               sum(f.amount_idr) filter (where f.financing_kind = 'GRANT') as grants,
@@ -141,65 +167,46 @@ export class FinancingTotalsResolver {
         order by is_total, f.payer, f.financier, f.product_id`,
       [...candidates.params],
     );
-    const groups = rows.filter((r) => int(r.is_total) === 0);
+    const groups = rows
+      .filter((r) => int(r.is_total) === 0)
+      .map((r) => ({
+        key: { payer: r.payer as PayerKind, financier: r.financier as FinancierKind, product: r.product_id as PlanProduct, kind: r.financing_kind as PlanFinancingKind },
+        figure: viewCell(view, int(r.people), { count: int(r.n), principal: idr(r.principal), interest: idr(r.interest), totalRepaid: idr(r.total_paid) }),
+      }));
     const total = rows.find((r) => int(r.is_total) === 1);
+    const people = int(total?.people);
+    const figures = groups.map((g) => g.figure);
+    // each total covers the rows it adds up: loans the LOAN rows, grants the GRANT rows, the rest every row
+    const ofKind = (kind: PlanFinancingKind) => groups.filter((g) => g.key.kind === kind).map((g) => g.figure);
+    const all = viewTotal(view, people, { plans: int(total?.plans), interest: idr(total?.interest), totalRepaid: idr(total?.total_paid) }, figures);
+    const loans = viewTotal(view, people, { loans: idr(total?.loans) }, ofKind('LOAN'));
+    const grants = viewTotal(view, people, { grants: idr(total?.grants) }, ofKind('GRANT'));
+    const suppressedCells = figures.filter((f) => f.suppressed).length;
     return {
-      rows: groups.map((r) => ({
-        payer: r.payer as PayerKind,
-        financier: r.financier as FinancierKind,
-        product: r.product_id as PlanProduct,
-        kind: r.financing_kind as PlanFinancingKind,
-        count: int(r.n),
-        principal: idr(r.principal),
-        interest: idr(r.interest),
-        totalRepaid: idr(r.total_paid),
-      })),
-      plans: int(total?.plans),
-      loans: idr(total?.loans),
-      grants: idr(total?.grants),
-      interest: idr(total?.interest),
-      totalRepaid: idr(total?.total_paid),
+      rows: groups.map((g) => ({ ...g.key, ...g.figure.values, suppressed: g.figure.suppressed })),
+      plans: all.values.plans,
+      loans: loans.values.loans,
+      grants: grants.values.grants,
+      interest: all.values.interest,
+      totalRepaid: all.values.totalRepaid,
+      disclosure: disclosureOf(view, suppressedCells),
       candidates,
+      view,
+      anyRowSuppressed: suppressedCells > 0,
     };
   }
 
   @FieldResolver(() => PlacementCostTotals, {
-    description: 'Placement costs by payer for the same candidates, from the estimates stored when each seat was allocated (cancelled placements left out): who pays what.',
+    description:
+      'Placement costs by payer for the same candidates, from the estimates stored when each seat was allocated (cancelled placements left out): who pays what. Protected view as `placementCosts`.',
   })
   async placementCosts(@Root() totals: FinancingTotals, @Ctx() ctx: GatewayContext): Promise<PlacementCostTotals> {
-    const rows = await ctx.em.getConnection().execute<Row[]>(
-      `with cand as (${totals.candidates.sql})
-       select s.payer, grouping(s.payer) as is_total,
-              sum(s.amount_idr) filter (where s.timing = 'BEFORE_DEPARTURE') as before_departure,
-              sum(s.amount_idr) filter (where s.timing = 'IN_KOREA') as in_korea,
-              sum(s.amount_idr) as total,
-              count(distinct s.placement_id) as placements,
-              (select count(*) from placement ap where ap.status <> 'CANCELLED' and ap.candidate_id in (select id from cand)) as all_placements
-         from placement_cost_share s
-         join placement p on p.id = s.placement_id
-        where p.status <> 'CANCELLED' and p.candidate_id in (select id from cand)
-        group by grouping sets ((s.payer), ())
-        order by is_total, s.payer`,
-      [...totals.candidates.params],
-    );
-    const total = rows.find((r) => int(r.is_total) === 1);
-    return {
-      rows: rows
-        .filter((r) => int(r.is_total) === 0)
-        .map((r) => ({
-          payer: r.payer as PayerKind,
-          beforeDeparture: idr(r.before_departure),
-          inKorea: idr(r.in_korea),
-          total: idr(r.total),
-          placements: int(r.placements),
-        })),
-      total: idr(total?.total),
-      placements: int(total?.all_placements),
-    };
+    return payerTableOf(totals, ctx);
   }
 
   @FieldResolver(() => WorkerFinancingCoverage, {
-    description: 'The workers’ own placement costs against the loans and grants of their plans, per candidate then summed: how the workers’ share is financed.',
+    description:
+      'The workers’ own placement costs against the loans and grants of their plans, per candidate then summed: how the workers’ share is financed. Protected view: withheld as a whole (`suppressed`) when a financing row or a payer row is suppressed, or when the candidates split into a small group.',
   })
   async workerCoverage(@Root() totals: FinancingTotals, @Ctx() ctx: GatewayContext): Promise<WorkerFinancingCoverage> {
     const rows = await ctx.em.getConnection().execute<Row[]>(
@@ -224,11 +231,12 @@ export class FinancingTotalsResolver {
        per as (
          select coalesce(k.worker_total, 0) as wt, coalesce(k.worker_before, 0) as wb,
                 coalesce(f.loans, 0) as loans, coalesce(f.grants, 0) as grants, coalesce(f.interest, 0) as interest,
-                (f.candidate_id is not null) as financed
+                (f.candidate_id is not null) as financed, (k.candidate_id is not null) as costed
            from costs k
            full join fin f on f.candidate_id = k.candidate_id)
        select count(*) as candidates,
               count(*) filter (where financed) as financed,
+              count(*) filter (where financed and costed) as both,
               coalesce(sum(wt), 0) as worker_total,
               coalesce(sum(wb), 0) as worker_before,
               coalesce(sum(loans), 0) as loans,
@@ -241,7 +249,7 @@ export class FinancingTotalsResolver {
       [...totals.candidates.params],
     );
     const r = rows[0] ?? {};
-    return {
+    const values = {
       candidates: int(r.candidates),
       financedCandidates: int(r.financed),
       workerCosts: idr(r.worker_total),
@@ -253,5 +261,52 @@ export class FinancingTotalsResolver {
       financedBeyondEstimate: idr(r.beyond),
       workerPaysInTotal: idr(r.worker_pays),
     };
+    const view = totals.view;
+    if (!view.isProtected) return { ...values, suppressed: false };
+    // the coverage repeats the financing rows' totals (loans, grants, interest, plans) and the payer
+    // table's WORKER row (worker costs): withheld when any of those rows is suppressed, and when the
+    // candidates split into a small group (costs only, plan only, both)
+    const payers = await payerTableOf(totals, ctx);
+    const n = values.candidates;
+    const both = int(r.both);
+    const groups = [n - values.financedCandidates, values.financedCandidates - both, both];
+    const split = groups.map((g) => viewCell(view, g, { g }));
+    const whole = viewTotal(view, n, values, [...split, { suppressed: totals.anyRowSuppressed }, { suppressed: payers.disclosure.suppressedCells > 0 }]);
+    const financed = viewPart(view, values.financedCandidates, n, whole.suppressed);
+    return { ...whole.values, financedCandidates: whole.suppressed ? null : financed, suppressed: whole.suppressed };
   }
+}
+
+/** The payer table of a financing-totals result, computed once. */
+function payerTableOf(totals: FinancingTotals, ctx: GatewayContext): Promise<PlacementCostTotals> {
+  totals.payerTable ??= ctx.em
+    .getConnection()
+    .execute<Row[]>(
+      `with cand as (${totals.candidates.sql})
+       select s.payer, grouping(s.payer) as is_total,
+              sum(s.amount_idr) filter (where s.timing = 'BEFORE_DEPARTURE') as before_departure,
+              sum(s.amount_idr) filter (where s.timing = 'IN_KOREA') as in_korea,
+              sum(s.amount_idr) as total,
+              count(distinct s.placement_id) as placements,
+              count(distinct p.candidate_id) as people,
+              (select count(*) from placement ap where ap.status <> 'CANCELLED' and ap.candidate_id in (select id from cand)) as all_placements,
+              (select count(distinct ap.candidate_id) from placement ap where ap.status <> 'CANCELLED' and ap.candidate_id in (select id from cand)) as all_people
+         from placement_cost_share s
+         join placement p on p.id = s.placement_id
+        where p.status <> 'CANCELLED' and p.candidate_id in (select id from cand)
+        group by grouping sets ((s.payer), ())
+        order by is_total, s.payer`,
+      [...totals.candidates.params],
+    )
+    .then((rows) => {
+      const total = rows.find((r) => int(r.is_total) === 1);
+      return protectedPlacementCosts(
+        totals.view,
+        rows
+          .filter((r) => int(r.is_total) === 0)
+          .map((r) => ({ payer: r.payer as PayerKind, beforeDeparture: r.before_departure, inKorea: r.in_korea, total: r.total, placements: int(r.placements), candidates: int(r.people) })),
+        { total: total?.total, placements: int(total?.all_placements), candidates: int(total?.all_people) },
+      );
+    });
+  return totals.payerTable;
 }

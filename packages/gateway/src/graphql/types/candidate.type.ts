@@ -21,7 +21,7 @@ import {
 import { ArrayMaxSize, IsIn, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Authorized, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { AgeBand } from '../../security/masking';
-import { PERSONAL_RULE, UNMASKED_RULE, WRITE_RULE } from '../../security/rules';
+import { PERSONAL_RULE, WRITE_RULE } from '../../security/rules';
 import { AgeBandEnum, KecamatanEnum, OccupationEnum, RouteEnum, SexEnum } from '../enums';
 import { DateScalar, DateTimeScalar } from '../scalars';
 import { SelectionStatusEnum } from './eligibility.type';
@@ -103,8 +103,7 @@ registerEnumType(ReleaseStageEnum, {
 @Authorized(...PERSONAL_RULE)
 export class ResidentialAddressGql {
   @Field(() => String, { nullable: true, description: 'Kecamatan as written.' }) kecamatan?: string;
-  @Authorized(...UNMASKED_RULE)
-  @Field(() => String, { nullable: true, description: 'Kelurahan / desa as written (not in the analyst view).' }) kelurahan?: string;
+  @Field(() => String, { nullable: true, description: 'Kelurahan / desa as written.' }) kelurahan?: string;
   @Field(() => String, { nullable: true, description: 'Regency or city as written.' }) city?: string;
   @Field(() => String, { nullable: true, description: 'Kemendagri code of the regency/city of the address.' }) cityCode?: string;
   @Field(() => AddressSourceEnum, { nullable: true, description: 'Card it was read from.' }) source?: AddressSource;
@@ -146,7 +145,7 @@ export class SkillVerificationGql {
 }
 
 @ObjectType({ description: 'Screening results per condition.' })
-@Authorized(...UNMASKED_RULE)
+@Authorized(...PERSONAL_RULE)
 export class MedicalConditionsGql {
   @Field(() => Boolean, { nullable: true, description: 'Tuberculosis found.' }) TUBERCULOSIS?: boolean;
   @Field(() => Boolean, { nullable: true, description: 'Hepatitis found.' }) HEPATITIS?: boolean;
@@ -155,7 +154,7 @@ export class MedicalConditionsGql {
 }
 
 @ObjectType({ description: 'Medical and psychological results.' })
-@Authorized(...UNMASKED_RULE)
+@Authorized(...PERSONAL_RULE)
 export class MedicalRecordGql {
   @Field(() => DateScalar, { nullable: true, description: 'Examination date.' }) examinedOn?: string;
   @Field(() => Boolean, { nullable: true, description: 'Physically fit.' }) physicallyFit?: boolean;
@@ -166,7 +165,7 @@ export class MedicalRecordGql {
 }
 
 @ObjectType({ description: 'Criminal record.' })
-@Authorized(...UNMASKED_RULE)
+@Authorized(...PERSONAL_RULE)
 export class CriminalRecordGql {
   @Field(() => Boolean, { nullable: true, description: 'Ever imprisoned.' }) everImprisoned?: boolean;
 }
@@ -184,8 +183,7 @@ export class KoreaHistoryGql {
 @Authorized(...PERSONAL_RULE)
 export class FamilyConsentGql {
   @Field(() => ConsentGiverEnum, { description: 'Given by.' }) givenBy!: ConsentGiver;
-  @Authorized(...UNMASKED_RULE)
-  @Field(() => DateScalar, { nullable: true, description: 'Given on (not in the analyst view).' }) givenOn?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Given on.' }) givenOn?: string;
   @Field(() => Boolean, { description: 'Acknowledged by the lurah / kepala desa.' }) acknowledgedByVillageHead!: boolean;
 }
 
@@ -196,16 +194,14 @@ export class DocumentRecordGql {
   @Field(() => DateScalar, { nullable: true, description: 'Issued on.' }) issuedOn?: string;
   @Field(() => DateScalar, { nullable: true, description: 'Expires on.' }) expiresOn?: string;
   @Field(() => Boolean, { nullable: true, description: 'Verified by an officer.' }) verified?: boolean;
-  @Authorized(...UNMASKED_RULE)
-  @Field(() => String, { nullable: true, description: 'Reference, e.g. the passport number (not in the analyst view).' }) reference?: string;
+  @Field(() => String, { nullable: true, description: 'Reference, e.g. the passport number.' }) reference?: string;
 }
 
 @ObjectType({ description: 'What the program knows about a candidate (personal data).' })
 @Authorized(...PERSONAL_RULE)
 export class CandidateProfileGql {
-  @Field(() => String, { nullable: true, description: 'NIK; in the analyst view masked as `3673********0001`.' }) nik?: string;
-  @Authorized(...UNMASKED_RULE)
-  @Field(() => DateScalar, { nullable: true, description: 'Declared birth date (not in the analyst view: see ageBand).' }) declaredBirthDate?: string;
+  @Field(() => String, { nullable: true, description: 'NIK.' }) nik?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Declared birth date.' }) declaredBirthDate?: string;
   @Field(() => AgeBandEnum, { nullable: true, description: 'Age band today, from the birth date (declared, else from the NIK); null when none is known.' }) ageBand?: AgeBand;
   @Field(() => SexEnum, { nullable: true, description: 'Declared sex.' }) declaredSex?: Sex;
   @Field(() => ResidentialAddressGql, { nullable: true, description: 'Address on the KTP/KK.' }) address?: ResidentialAddressGql;
@@ -214,12 +210,10 @@ export class CandidateProfileGql {
   @Field(() => [TopikResultGql], { nullable: true, description: 'TOPIK results.' }) topikResults?: TopikResultGql[];
   @Field(() => [PilotKoreanTestGql], { nullable: true, description: 'Pilot Korean tests.' }) pilotKoreanTests?: PilotKoreanTestGql[];
   @Field(() => [SkillVerificationGql], { nullable: true, description: 'Skill verifications.' }) skillVerifications?: SkillVerificationGql[];
-  @Authorized(...UNMASKED_RULE)
-  @Field(() => MedicalRecordGql, { nullable: true, description: 'Medical results (health data: not in the analyst view).' }) medical?: MedicalRecordGql;
-  @Authorized(...UNMASKED_RULE)
-  @Field(() => CriminalRecordGql, { nullable: true, description: 'Criminal record (not in the analyst view).' }) criminalRecord?: CriminalRecordGql;
+  @Field(() => MedicalRecordGql, { nullable: true, description: 'Medical results (health data).' }) medical?: MedicalRecordGql;
+  @Field(() => CriminalRecordGql, { nullable: true, description: 'Criminal record.' }) criminalRecord?: CriminalRecordGql;
   @Field(() => KoreaHistoryGql, { nullable: true, description: 'History with Korea.' }) koreaHistory?: KoreaHistoryGql;
-  @Field(() => String, { nullable: true, description: 'BPJS Ketenagakerjaan number; in the analyst view only the last 4 characters.' }) bpjsNumber?: string;
+  @Field(() => String, { nullable: true, description: 'BPJS Ketenagakerjaan number.' }) bpjsNumber?: string;
   @Field(() => FamilyConsentGql, { nullable: true, description: 'Family consent.' }) familyConsent?: FamilyConsentGql;
   @Field(() => [DocumentRecordGql], { nullable: true, description: 'Documents.' }) documents?: DocumentRecordGql[];
   @Field(() => DateScalar, { nullable: true, description: 'Planned departure.' }) plannedDeparture?: string;
@@ -229,7 +223,7 @@ export class CandidateProfileGql {
 @Authorized(...PERSONAL_RULE)
 export class CandidateExternalReferenceGql {
   @Field(() => CandidateReferenceSystemEnum, { description: 'System.' }) system!: CandidateReferenceSystem;
-  @Field(() => String, { description: 'Identifier there; in the analyst view only the last 4 characters.' }) reference!: string;
+  @Field(() => String, { description: 'Identifier there.' }) reference!: string;
 }
 
 @ObjectType({ description: 'One change of a candidate’s stage.' })
@@ -240,8 +234,7 @@ export class CandidateStageChange {
   @Field(() => CandidateStageEnum, { description: 'Stage after.' }) to!: CandidateStage;
   @Field(() => DateTimeScalar, { description: 'When.' }) at!: Date;
   @Field(() => String, { description: 'Who recorded it.' }) actor!: string;
-  @Authorized(...UNMASKED_RULE)
-  @Field(() => String, { nullable: true, description: 'Reason (not in the analyst view).' }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'Reason.' }) note!: string | null;
 }
 
 @ObjectType({ description: 'A job seeker (CPMI) and where they stand.' })
@@ -265,7 +258,7 @@ export class Candidate {
   @Field(() => DateTimeScalar, { description: 'When the record was last changed.' }) updatedAt!: Date;
   openingId!: string | null;
   quotaId!: string | null;
-  /** The profile as stored, for evaluations computed from it (never a GraphQL field; empty in the masked view). */
+  /** The profile as stored, for evaluations computed from it (never a GraphQL field). */
   storedProfile!: CandidateProfileData;
 }
 

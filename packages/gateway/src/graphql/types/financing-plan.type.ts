@@ -7,7 +7,7 @@ import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, Matches
 import { ArgsType, Authorized, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GRACE_INTEREST_KINDS, type GraceInterest, type PayerKind } from '../../domain';
 import { FINANCIER_KINDS, PLAN_FINANCING_KINDS, PLAN_PRODUCTS, type FinancierKind, type PlanFinancingKind, type PlanProduct } from '../../persistence/financing-plan.schema';
-import { UNMASKED_RULE } from '../../security/rules';
+import { PERSONAL_RULE } from '../../security/rules';
 import { PayerKindEnum } from '../enums';
 import { DateScalar, DateTimeScalar } from '../scalars';
 import { GraceInterestEnum } from './costs.type';
@@ -173,8 +173,8 @@ export class RemoveFinancingPlanArgs {
 
 // ---------------------------------------------------------------- outputs
 
-/** Plans are personal (a worker's debts): the unmasked rule, never ANALYST (aggregates only) nor PUBLIC. */
-export const FINANCING_PLAN_READERS = UNMASKED_RULE;
+/** Plans are personal (a worker's debts): the record rule, never ANALYST (aggregates only) nor PUBLIC. */
+export const FINANCING_PLAN_READERS = PERSONAL_RULE;
 
 @Authorized(...FINANCING_PLAN_READERS)
 @ObjectType({ description: 'One product of a financing plan with the totals the domain computed when the plan was set (whole rupiah).' })
