@@ -108,7 +108,7 @@ describe('cost with variables, ranking by access, and the worst query the limits
     t.resetSql();
     await ok(t, QUERY, { id: openingId });
     expect(t.sql.count).toBeGreaterThan(seen.length + 1);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(2000); // generous: CI machines are loaded; the statement counts above are the proof
   });
 
   it('measures the worst query the limits still allow (figure for the README)', async () => {
@@ -141,7 +141,8 @@ describe('cost with variables, ranking by access, and the worst query the limits
 });
 
 describe('the deadline covers the whole request, and one caller has a bounded number of requests in flight', () => {
-  const TIMEOUT_MS = 1000;
+  // 2 s: wide enough that a loaded 2-core CI machine keeps the bounds below apart from per-statement limits (2 × timeout)
+  const TIMEOUT_MS = 2000;
   let t: TestGateway;
   beforeAll(async () => {
     t = await startTestGateway({ securityEnv: { JEMBATAN_QUERY_TIMEOUT_MS: String(TIMEOUT_MS), JEMBATAN_MAX_IN_FLIGHT_PER_KEY: '2' } });
@@ -165,7 +166,7 @@ describe('the deadline covers the whole request, and one caller has a bounded nu
   it('fifteen aliases of a slow field end with TIMEOUT within the timeout + a small bound, not 15 × it; /health answers meanwhile', async () => {
     const officer = t.as({ token: (await t.createKey({ roles: ['OFFICER'], name: 'slow' })).token });
     // 15 statements that each wait on the lock; the pool has 10 connections, so 5 of them wait for one.
-    // Per-statement limits would end the first 10 at 1 s and the last 5 at 2 s.
+    // Per-statement limits would end the first 10 at 1 × and the last 5 at 2 × the timeout.
     const query = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: parties { totalCount }`).join(' ')} }`;
     const before = { ...statementDeadlineStats };
     await withPartyLocked(async () => {
@@ -173,12 +174,12 @@ describe('the deadline covers the whole request, and one caller has a bounded nu
       await new Promise((r) => setTimeout(r, 200));
       const health = await timed(() => fetch(`${t.baseUrl}/health`));
       expect(health.value.status).toBe(200);
-      expect(health.ms).toBeLessThan(300);
+      expect(health.ms).toBeLessThan(1000);
       const { value: res, ms } = await slow;
       expect(res.body.errors?.map((e) => e.extensions?.code)).toEqual(['TIMEOUT']);
       expect(res.body.data ?? null).toBeNull();
       expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-      expect(ms).toBeLessThan(TIMEOUT_MS + 600);
+      expect(ms).toBeLessThan(TIMEOUT_MS + 1200); // per-statement limits alone: 2 × TIMEOUT_MS
     });
     // statements were cancelled at the deadline and the ones that got a connection after it were refused
     expect(statementDeadlineStats.cancelled).toBeGreaterThan(before.cancelled);
@@ -186,7 +187,7 @@ describe('the deadline covers the whole request, and one caller has a bounded nu
     // nothing is left holding the pool: the next request is served at once
     const after = await timed(() => officer.gql('{ parties { totalCount } }'));
     expect(after.value.body).toEqual({ data: { parties: { totalCount: 0 } } });
-    expect(after.ms).toBeLessThan(500);
+    expect(after.ms).toBeLessThan(1000);
   });
 
   it('a third concurrent request of one key gets 429 RATE_LIMITED at once while another key is served; the key is free again after', async () => {
@@ -198,13 +199,13 @@ describe('the deadline covers the whole request, and one caller has a bounded nu
       await new Promise((r) => setTimeout(r, 150));
       const { value: third, ms } = await timed(() => busy.gql('{ parties { totalCount } }'));
       expect(third.status).toBe(429);
-      expect(ms).toBeLessThan(300);
+      expect(ms).toBeLessThan(1000);
       expect(third.headers.get('retry-after')).toBe('1');
       expect(third.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', details: { reason: 'TOO_MANY_IN_FLIGHT', maxInFlight: 2 }, messages: { id: expect.any(String), en: expect.any(String) } });
       // another caller, meanwhile (a table that is not locked)
       const served = await timed(() => other.gql('{ quotas { totalCount } }'));
       expect(served.value.body).toEqual({ data: { quotas: { totalCount: 0 } } });
-      expect(served.ms).toBeLessThan(500);
+      expect(served.ms).toBeLessThan(1000);
       const done = await Promise.all([first, second]);
       expect(done.map((r) => r.body.errors?.[0]?.extensions?.code)).toEqual(['TIMEOUT', 'TIMEOUT']);
     });
