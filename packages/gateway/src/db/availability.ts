@@ -49,7 +49,7 @@ export type UnavailableReason =
   | 'DATABASE_RESTARTING';
 
 /** The reason of a SERVICE_UNAVAILABLE answer that did not come from a database error. */
-export type ServiceUnavailableReason = UnavailableReason | 'STOPPING';
+export type ServiceUnavailableReason = UnavailableReason | 'STOPPING' | 'DATABASE_TROUBLE';
 
 /** The driver's own message: knex puts the statement in front, separated by " - ". */
 function driverMessage(message: string): string {

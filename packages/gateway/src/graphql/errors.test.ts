@@ -4,10 +4,12 @@ import { buildSchema as buildSdl, graphql, GraphQLError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { captureLogger } from '../../test/support/silent-logger';
+import { noteDatabaseTrouble } from '../db/availability';
 import {
   flattenValidationErrors,
   formatGatewayError,
   GatewayError,
+  OUTAGE_FALLBACK_WINDOW_MS,
   publicCodeForDomainCode,
   redactGraphqlInputMessage,
 } from './errors';
@@ -158,5 +160,18 @@ describe('formatGatewayError', () => {
     const logged = lines().find((l) => l.level === 'error');
     expect(JSON.stringify(logged)).toContain('secret detail');
     expect(JSON.stringify(logged)).toContain('stack');
+  });
+
+  // runs last in this file: noteDatabaseTrouble is process state that only moves forward
+  it('while a database connection failed within the last seconds, an unexpected error is answered as the outage (503), and still logged in full', () => {
+    const { log, lines } = captureLogger('info');
+    noteDatabaseTrouble(Date.now() - OUTAGE_FALLBACK_WINDOW_MS - 1_000);
+    const stale = formatGatewayError(base, new GraphQLError('w', { originalError: new Error('odd driver state'), path: ['m'] }), { requestId: 'req-2', log });
+    expect(stale.extensions?.code).toBe('INTERNAL_SERVER_ERROR'); // outside the window: a bug stays a bug
+    noteDatabaseTrouble();
+    const f = formatGatewayError(base, new GraphQLError('w', { originalError: new Error('odd driver state 3673015501900001'), path: ['m'] }), { requestId: 'req-3', log });
+    expect(f.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { reason: 'DATABASE_TROUBLE' }, messages: { id: expect.any(String), en: expect.any(String) } });
+    expect(JSON.stringify(f)).not.toContain('odd driver state');
+    expect(lines().some((l) => l.level === 'error' && /database outage/.test(String(l.msg)) && JSON.stringify(l).includes('odd driver state'))).toBe(true);
   });
 });

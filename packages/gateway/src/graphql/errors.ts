@@ -17,7 +17,10 @@ import {
 import type { ValidationError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { databaseUnavailableReason } from '../db/availability';
+import { databaseTroubleWithin, databaseUnavailableReason } from '../db/availability';
+
+/** How long after a failed database connection an unexpected error is taken for part of the outage. */
+export const OUTAGE_FALLBACK_WINDOW_MS = 10_000;
 import type { RequestScope } from '../http/request-context';
 
 /** Public error codes clients can branch on (`extensions.code`). */
@@ -405,8 +408,20 @@ export function formatGatewayError(
     };
   }
 
-  // Unexpected: log everything, answer nothing but the request id.
+  // Unexpected while the database is failing (a connection failed within the last
+  // OUTAGE_FALLBACK_WINDOW_MS): the driver stack can surface an outage in shapes the classifier does not
+  // know (a half-closed client, a transaction knex already gave up on). The caller gets the outage answer
+  // (503, retry later) rather than a 500; the error is still logged in full, under its own message.
   const requestId = scope?.requestId;
+  if (databaseTroubleWithin(OUTAGE_FALLBACK_WINDOW_MS)) {
+    scope?.log.error({ err: original, path: formatted.path }, 'unexpected error during a database outage: answered SERVICE_UNAVAILABLE');
+    return toFormatted(
+      new GatewayError('SERVICE_UNAVAILABLE', defaultMessages('SERVICE_UNAVAILABLE'), { details: { reason: 'DATABASE_TROUBLE' } }),
+      formatted,
+    );
+  }
+
+  // Unexpected: log everything, answer nothing but the request id.
   scope?.log.error({ err: original, path: formatted.path }, 'unexpected error while resolving a request');
   return {
     message: defaultMessages('INTERNAL_SERVER_ERROR').en,
