@@ -6,24 +6,8 @@
  * than the worker's pre-departure costs); the cash the worker must still find up front; and a flag
  * when that is above the city's threshold (an input: DOMAIN.md gives no figure).
  *
- * Lines per route (✓ = included; "input" = a required input, an UNKNOWN line when missing):
- *
- * | line                       | E9 | E7_3 | E7_3_PILOT | E8 | source                                   |
- * |----------------------------|----|------|------------|----|------------------------------------------|
- * | EPS-TOPIK fee (USD)        | ✓  |      |            |    | fee.epsTopikUsdCents × fx.idrPerUsd      |
- * | Korean course + registration | ✓ | ✓   | ✓          | ✓  | fee.koreanCourseIdr, …RegistrationIdr (skip with includeKoreanCourse: false) |
- * | Korean test (pilot)        |    | opt. | input      |    | inputs.koreanTestFee                     |
- * | skills test (KOSHIPA/BNSP) | opt. | input | input     | opt. | inputs.skillsTestFee                   |
- * | medical check-up           | ✓  | ✓    | ✓          | ✓  | fee.medicalCheckupIdr                    |
- * | passport (5 years)         | ✓  | ✓    | ✓          | ✓  | fee.passportElectronic5yIdr (default) or …Regular5yIdr |
- * | SKCK                       | ✓  | ✓    | ✓          | ✓  | fee.skckIdr                              |
- * | visa                       | ✓  | ✓    | ✓          | ✓  | fee.visaIdr                              |
- * | flight Jakarta–Korea       | ✓  | ✓    | ✓          | ✓  | fee.flightJakartaKoreaIdr                |
- * | pre-departure orientation  | ✓  | ✓    | ✓          | ✓  | fee.orientationIdr                       |
- * | BPJS before work           | ✓  | ✓    | ✓          | ✓  | bpjs.pmi.beforeWorkIdr                   |
- * | BPJS during work           | ✓  | ✓    | ✓          | ✓  | by contract months (bpjs-contribution.ts) |
- * | P3MI service fee           |    | input | input     |    | inputs.p3miServiceFee                    |
- * | return-cost insurance (KRW, in Korea) | ✓ | |          |    | korea.returnCostInsuranceKrw × fx.idrPerKrw |
+ * Which lines apply to which route, and where each amount comes from, is data: the dated line
+ * sets of cost-line-sets.ts (with the table of lines per route).
  *
  * The passport defaults to the electronic one (the dearer, so the conservative choice).
  * Amounts in USD or KRW are converted at the given rates or at the parameter defaults (flagged
@@ -52,6 +36,7 @@ import {
 } from './cost-line';
 import { applyCostPolicy, defineCostPolicy, type CostPolicy, type CostPolicyKind } from './cost-policy';
 import { zeroCostPolicy } from './zero-cost-policy';
+import { COST_INPUT_KEYS, costLineSetAsOf, type CostLineDefinition } from './cost-line-sets';
 
 export const COST_PASSPORT_KINDS = ['ELECTRONIC', 'REGULAR'] as const;
 export type CostPassportKind = (typeof COST_PASSPORT_KINDS)[number];
@@ -187,7 +172,6 @@ export interface CostEstimate {
   readonly warnings: readonly DomainErrorData[];
 }
 
-const P3MI_ROUTES: readonly Route[] = ['E7_3', 'E7_3_PILOT'];
 const LINE_ID_RE = /^[a-z][A-Za-z0-9]{1,63}$/;
 
 interface RawLine {
@@ -217,16 +201,18 @@ function assertParams(params: unknown): ParameterSnapshot {
   return p;
 }
 
-/**
- * Estimate the costs of a placement. Throws (invalid input): `COSTS.INVALID_INPUT`,
- * `COSTS.UNKNOWN_ROUTE`, `COSTS.UNKNOWN_OCCUPATION`, `COSTS.NON_INTEGER_MONTHS`,
- * `COSTS.INVALID_CONTRACT_MONTHS`, `COSTS.INVALID_OPTION`, `COSTS.NEGATIVE_AMOUNT`,
- * `COSTS.INVALID_LINE`, `COSTS.INVALID_EXCHANGE_RATE`, `COSTS.INVALID_FINANCING`,
- * `COSTS.INVALID_PARAMETERS`, `COSTS.INVALID_POLICY`, `MONEY.CURRENCY_MISMATCH`, `MONEY.*`,
- * `FX.*`, and `PARAMETER.BEFORE_COVERAGE` / `PARAMETER.REPEALED` when a needed parameter has no
- * value on the snapshot's date.
- */
-export function estimateCosts(input: CostEstimateInput, params: ParameterSnapshot, policies: readonly CostPolicy[] = []): CostEstimate {
+/** The checked options of an estimate. */
+interface EstimateOptions {
+  readonly snapshot: ParameterSnapshot;
+  readonly route: Route;
+  readonly occupation: Occupation;
+  readonly contractMonths: number;
+  readonly passport: CostPassportKind;
+  readonly includeKoreanCourse: boolean;
+  readonly overlays: readonly CostPolicy[];
+}
+
+function checkOptions(input: CostEstimateInput, params: ParameterSnapshot, policies: readonly CostPolicy[]): EstimateOptions {
   if (typeof input !== 'object' || input === null) badInput('COSTS.INVALID_INPUT', 'Masukan tidak valid.', 'Invalid input.', ['input']);
   const snapshot = assertParams(params);
   if (!isOneOf(ROUTES, input.route)) {
@@ -238,22 +224,24 @@ export function estimateCosts(input: CostEstimateInput, params: ParameterSnapsho
   if (!isOneOf(OCCUPATIONS, input.occupation)) {
     invalid('COSTS.UNKNOWN_OCCUPATION', 'Jabatan tidak dikenal.', 'Unknown occupation.', { path: ['occupation'], details: { allowed: OCCUPATIONS.join(',') } });
   }
-  const route = input.route;
-  const occupation = input.occupation;
   const contractMonths = assertCostContractMonths(input.contractMonths);
   const passport = input.passport ?? 'ELECTRONIC';
   if (!isOneOf(COST_PASSPORT_KINDS, passport)) {
     badInput('COSTS.INVALID_OPTION', 'Jenis paspor: ELECTRONIC atau REGULAR.', 'Passport kind: ELECTRONIC or REGULAR.', ['passport']);
   }
-  const includeCourse = input.includeKoreanCourse ?? true;
-  if (typeof includeCourse !== 'boolean') {
+  const includeKoreanCourse = input.includeKoreanCourse ?? true;
+  if (typeof includeKoreanCourse !== 'boolean') {
     badInput('COSTS.INVALID_OPTION', 'includeKoreanCourse harus true atau false.', 'includeKoreanCourse must be true or false.', ['includeKoreanCourse']);
   }
   if (!Array.isArray(policies)) badInput('COSTS.INVALID_POLICY', 'Daftar kebijakan tidak valid.', 'Invalid list of policies.', ['policies']);
   const overlays = policies.map((p) => defineCostPolicy(p));
-  const warnings: DomainErrorData[] = [];
+  return { snapshot, route: input.route, occupation: input.occupation, contractMonths, passport, includeKoreanCourse, overlays };
+}
 
-  // ---- exchange rates (read lazily: only routes and inputs that need them) ----
+type ToIdr = (m: Money) => { idr: Money; rate: ExchangeRate | null; ref: CostParameterRef | null };
+
+/** Conversion to IDR at the given rates, or at the parameter defaults (read lazily: only lines in USD or KRW need them). */
+function idrConverter(input: CostEstimateInput, snapshot: ParameterSnapshot, warnings: DomainErrorData[]): ToIdr {
   const rates = input.exchangeRates ?? {};
   if (typeof rates !== 'object' || rates === null) badInput('COSTS.INVALID_EXCHANGE_RATE', 'Kurs tidak valid.', 'Invalid exchange rates.', ['exchangeRates']);
   const rateCache = new Map<'USD' | 'KRW', { rate: ExchangeRate; ref: CostParameterRef | null }>();
@@ -261,131 +249,143 @@ export function estimateCosts(input: CostEstimateInput, params: ParameterSnapsho
     const cached = rateCache.get(currency);
     if (cached) return cached;
     const given = currency === 'USD' ? rates.usdIdr : rates.krwIdr;
-    let out: { rate: ExchangeRate; ref: CostParameterRef | null };
-    if (given !== undefined) {
-      const path = ['exchangeRates', currency === 'USD' ? 'usdIdr' : 'krwIdr'];
-      const fx = assertExchangeRate(given, path);
-      const pair = [fx.base, fx.quote];
-      if (!pair.includes(currency) || !pair.includes('IDR')) {
-        badInput('COSTS.INVALID_EXCHANGE_RATE', `Kurs harus menghubungkan ${currency} dan IDR.`, `The rate must link ${currency} and IDR.`, path);
-      }
-      out = { rate: fx, ref: null };
-    } else {
-      const id: ParameterId = currency === 'USD' ? 'fx.idrPerUsd' : 'fx.idrPerKrw';
-      const ref = paramRef(snapshot, id);
-      const fx = assertExchangeRate({ base: currency, quote: 'IDR', rate: snapshot.get(id) as string, asOf: ref.effectiveFrom, source: `parameter ${id}`, isDefault: ref.isDefault });
-      if (ref.isDefault) {
-        warnings.push(
-          errorData(
-            'COSTS.DEFAULT_EXCHANGE_RATE',
-            `Kurs ${currency}/IDR memakai nilai bawaan (bukan kurs resmi); berikan kurs bertanggal bila ada.`,
-            `The ${currency}/IDR rate is a working default (not an official rate); give a dated rate when you have one.`,
-            { details: { parameter: id } },
-          ),
-        );
-      }
-      out = { rate: fx, ref };
-    }
+    const out = given !== undefined ? givenRate(currency, given) : defaultRate(currency, snapshot, warnings);
     rateCache.set(currency, out);
     return out;
   };
-  const toIdr = (m: Money): { idr: Money; rate: ExchangeRate | null; ref: CostParameterRef | null } => {
+  return (m) => {
     if (m.currency === 'IDR') return { idr: m, rate: null, ref: null };
-    const { rate, ref } = rateFor(m.currency);
+    const { rate, ref } = rateFor(m.currency as 'USD' | 'KRW');
     return { idr: convert(m, rate, 'HALF_UP'), rate, ref };
   };
+}
 
-  // ---- lines ----
-  const raw: RawLine[] = [];
-  const fromParam = (id: string, category: CostCategory, label: Messages, param: ParameterId, currency: 'IDR' | 'USD' | 'KRW' = 'IDR', timing: CostTiming = 'BEFORE_DEPARTURE') => {
-    raw.push({ id, category, label, timing, amount: money(snapshot.get(param) as number, currency), source: { parameters: [paramRef(snapshot, param)], input: null } });
-  };
-  const fromInput = (id: string, category: CostCategory, label: Messages, key: keyof CostInputs, required: boolean) => {
-    const given = input.inputs?.[key];
-    if (given === undefined || given === null) {
-      if (required) raw.push({ id, category, label, timing: 'BEFORE_DEPARTURE', amount: null, source: { parameters: [], input: `inputs.${key}` } });
-      return;
-    }
-    raw.push({ id, category, label, timing: 'BEFORE_DEPARTURE', amount: nonNegative(given, ['inputs', key]), source: { parameters: [], input: `inputs.${key}` } });
-  };
+function givenRate(currency: 'USD' | 'KRW', given: ExchangeRate): { rate: ExchangeRate; ref: null } {
+  const path = ['exchangeRates', currency === 'USD' ? 'usdIdr' : 'krwIdr'];
+  const fx = assertExchangeRate(given, path);
+  const pair = [fx.base, fx.quote];
+  if (!pair.includes(currency) || !pair.includes('IDR')) {
+    badInput('COSTS.INVALID_EXCHANGE_RATE', `Kurs harus menghubungkan ${currency} dan IDR.`, `The rate must link ${currency} and IDR.`, path);
+  }
+  return { rate: fx, ref: null };
+}
+
+function defaultRate(currency: 'USD' | 'KRW', snapshot: ParameterSnapshot, warnings: DomainErrorData[]): { rate: ExchangeRate; ref: CostParameterRef } {
+  const id: ParameterId = currency === 'USD' ? 'fx.idrPerUsd' : 'fx.idrPerKrw';
+  const ref = paramRef(snapshot, id);
+  const fx = assertExchangeRate({ base: currency, quote: 'IDR', rate: snapshot.get(id) as string, asOf: ref.effectiveFrom, source: `parameter ${id}`, isDefault: ref.isDefault });
+  if (ref.isDefault) {
+    warnings.push(
+      errorData(
+        'COSTS.DEFAULT_EXCHANGE_RATE',
+        `Kurs ${currency}/IDR memakai nilai bawaan (bukan kurs resmi); berikan kurs bertanggal bila ada.`,
+        `The ${currency}/IDR rate is a working default (not an official rate); give a dated rate when you have one.`,
+        { details: { parameter: id } },
+      ),
+    );
+  }
+  return { rate: fx, ref };
+}
+
+/** The standard lines of the route's line set in force on the snapshot's date, then the caller's additional lines. */
+function rawLines(input: CostEstimateInput, o: EstimateOptions, warnings: DomainErrorData[]): RawLine[] {
   if (input.inputs !== undefined && (typeof input.inputs !== 'object' || input.inputs === null)) {
     badInput('COSTS.INVALID_INPUT', 'inputs tidak valid.', 'Invalid inputs.', ['inputs']);
   }
-  const notApplicable = (key: keyof CostInputs) => {
-    if (input.inputs?.[key] !== undefined) {
+  const { definition } = costLineSetAsOf(o.route, o.snapshot.asOf);
+  const read = new Set(definition.lines.flatMap((d) => (d.kind === 'INPUT' ? [d.input] : [])));
+  for (const key of COST_INPUT_KEYS) {
+    if (!read.has(key) && input.inputs?.[key] !== undefined) {
       warnings.push(
         errorData('COSTS.INPUT_NOT_APPLICABLE', 'Masukan ini tidak berlaku untuk jalur tersebut dan diabaikan.', 'This input does not apply to the route and was ignored.', {
           path: ['inputs', key],
         }),
       );
     }
-  };
-  const p3mi = P3MI_ROUTES.includes(route);
-
-  if (route === 'E9') {
-    fromParam('epsTopikFee', 'LANGUAGE_TEST', LABELS.epsTopikFee, 'fee.epsTopikUsdCents', 'USD');
   }
-  if (includeCourse) {
-    fromParam('koreanCourse', 'JOB_TRAINING', LABELS.koreanCourse, 'fee.koreanCourseIdr');
-    fromParam('koreanCourseRegistration', 'JOB_TRAINING', LABELS.koreanCourseRegistration, 'fee.koreanCourseRegistrationIdr');
-  }
-  if (p3mi) fromInput('koreanTestFee', 'LANGUAGE_TEST', LABELS.koreanTestFee, 'koreanTestFee', route === 'E7_3_PILOT');
-  else notApplicable('koreanTestFee');
-  fromInput('skillsTestFee', 'COMPETENCY_CERTIFICATE', LABELS.skillsTestFee, 'skillsTestFee', p3mi);
-  fromParam('medicalCheckup', 'MEDICAL', LABELS.medicalCheckup, 'fee.medicalCheckupIdr');
-  fromParam('passport', 'PASSPORT', passport === 'ELECTRONIC' ? LABELS.passportElectronic : LABELS.passportRegular, passport === 'ELECTRONIC' ? 'fee.passportElectronic5yIdr' : 'fee.passportRegular5yIdr');
-  fromParam('skck', 'SKCK', LABELS.skck, 'fee.skckIdr');
-  fromParam('visa', 'VISA', LABELS.visa, 'fee.visaIdr');
-  fromParam('flight', 'TICKET', LABELS.flight, 'fee.flightJakartaKoreaIdr');
-  fromParam('orientation', 'ORIENTATION', LABELS.orientation, 'fee.orientationIdr');
-  fromParam('bpjsBeforeWork', 'SOCIAL_SECURITY', LABELS.bpjsBeforeWork, 'bpjs.pmi.beforeWorkIdr');
-  const bpjs = bpjsDuringWorkContribution(contractMonths, snapshot);
-  raw.push({
-    id: 'bpjsDuringWork',
-    category: 'SOCIAL_SECURITY',
-    label: LABELS.bpjsDuringWork,
-    timing: 'BEFORE_DEPARTURE',
-    amount: bpjs.amount,
-    source: { parameters: bpjs.parameterIds.map((id) => paramRef(snapshot, id)), input: null, note: bpjs.note },
-  });
-  if (p3mi) fromInput('p3miServiceFee', 'COMPANY_SERVICE_FEE', LABELS.p3miServiceFee, 'p3miServiceFee', true);
-  else notApplicable('p3miServiceFee');
-  if (route === 'E9') {
-    fromParam('returnCostInsurance', 'RETURN_COST_INSURANCE', LABELS.returnCostInsurance, 'korea.returnCostInsuranceKrw', 'KRW', 'IN_KOREA');
+  const raw: RawLine[] = [];
+  for (const d of definition.lines) {
+    const line = standardLine(d, input, o);
+    if (line) raw.push(line);
   }
   const extra = input.additionalLines ?? [];
   if (!Array.isArray(extra)) badInput('COSTS.INVALID_LINE', 'additionalLines harus berupa daftar.', 'additionalLines must be a list.', ['additionalLines']);
   extra.forEach((l, i) => raw.push(additionalLine(l, i, raw)));
+  return raw;
+}
 
-  // ---- payers ----
-  const zeroCostList = snapshot.get('costs.zeroCostOccupations');
-  const zeroCostOccupation = zeroCostList.includes(occupation);
-  const applied: CostPolicy[] = [BASE_COST_POLICY, ...(zeroCostOccupation ? [zeroCostPolicy(zeroCostList)] : []), ...overlays];
-
-  const lines: CostLine[] = raw.map((r) => {
-    const converted = r.amount === null ? null : toIdr(r.amount);
-    const parameters = converted?.ref ? [...r.source.parameters, converted.ref] : r.source.parameters;
-    const known = converted !== null;
-    let shares: PayerShare[] = [
-      { payer: 'WORKER', amountIdr: converted?.idr ?? null, policyId: BASE_COST_POLICY.id, ruleId: `${BASE_COST_POLICY.id}/DEFAULT` },
-    ];
-    const context = { lineId: r.id, category: r.category, timing: r.timing, route, occupation };
-    for (const policy of applied) shares = applyCostPolicy(shares, context, policy, known);
-    return Object.freeze({
-      id: r.id,
-      category: r.category,
-      label: r.label,
-      timing: r.timing,
-      status: known ? ('KNOWN' as const) : ('UNKNOWN' as const),
-      amount: r.amount,
-      amountIdr: converted?.idr ?? null,
-      exchangeRate: converted?.rate ?? null,
-      source: Object.freeze({ ...r.source, parameters: Object.freeze(parameters) }),
-      payers: Object.freeze(shares.map((s) => Object.freeze(s))),
-    });
+/** One line of a line set; `undefined` when an option or a missing optional input leaves it out. */
+function standardLine(d: CostLineDefinition, input: CostEstimateInput, o: EstimateOptions): RawLine | undefined {
+  const fromParam = (label: Messages, parameter: ParameterId, currency: 'IDR' | 'USD' | 'KRW' = 'IDR', timing: CostTiming = 'BEFORE_DEPARTURE'): RawLine => ({
+    id: d.id,
+    category: d.category,
+    label,
+    timing,
+    amount: money(o.snapshot.get(parameter) as number, currency),
+    source: { parameters: [paramRef(o.snapshot, parameter)], input: null },
   });
+  switch (d.kind) {
+    case 'PARAMETER':
+      if (d.option === 'includeKoreanCourse' && !o.includeKoreanCourse) return undefined;
+      return fromParam(d.label, d.parameter, d.currency, d.timing);
+    case 'PASSPORT':
+      return fromParam(d.variants[o.passport].label, d.variants[o.passport].parameter);
+    case 'INPUT': {
+      const given = input.inputs?.[d.input];
+      const source = { parameters: [], input: `inputs.${d.input}` };
+      if (given === undefined || given === null) {
+        return d.required ? { id: d.id, category: d.category, label: d.label, timing: 'BEFORE_DEPARTURE', amount: null, source } : undefined;
+      }
+      return { id: d.id, category: d.category, label: d.label, timing: 'BEFORE_DEPARTURE', amount: nonNegative(given, ['inputs', d.input]), source };
+    }
+    case 'BPJS_DURING_WORK': {
+      const bpjs = bpjsDuringWorkContribution(o.contractMonths, o.snapshot);
+      return {
+        id: d.id,
+        category: d.category,
+        label: d.label,
+        timing: 'BEFORE_DEPARTURE',
+        amount: bpjs.amount,
+        source: { parameters: bpjs.parameterIds.map((id) => paramRef(o.snapshot, id)), input: null, note: bpjs.note },
+      };
+    }
+  }
+}
 
-  // ---- totals ----
+/** Each line in IDR with its payers under the policies, in order. */
+function pricedLine(r: RawLine, toIdr: ToIdr, applied: readonly CostPolicy[], o: EstimateOptions): CostLine {
+  const converted = r.amount === null ? null : toIdr(r.amount);
+  const parameters = converted?.ref ? [...r.source.parameters, converted.ref] : r.source.parameters;
+  const known = converted !== null;
+  let shares: PayerShare[] = [
+    { payer: 'WORKER', amountIdr: converted?.idr ?? null, policyId: BASE_COST_POLICY.id, ruleId: `${BASE_COST_POLICY.id}/DEFAULT` },
+  ];
+  const context = { lineId: r.id, category: r.category, timing: r.timing, route: o.route, occupation: o.occupation };
+  for (const policy of applied) shares = applyCostPolicy(shares, context, policy, known);
+  return Object.freeze({
+    id: r.id,
+    category: r.category,
+    label: r.label,
+    timing: r.timing,
+    status: known ? ('KNOWN' as const) : ('UNKNOWN' as const),
+    amount: r.amount,
+    amountIdr: converted?.idr ?? null,
+    exchangeRate: converted?.rate ?? null,
+    source: Object.freeze({ ...r.source, parameters: Object.freeze(parameters) }),
+    payers: Object.freeze(shares.map((s) => Object.freeze(s))),
+  });
+}
+
+interface Sums {
+  readonly byPayer: Record<PayerKind, bigint>;
+  readonly total: bigint;
+  readonly before: bigint;
+  readonly inKorea: bigint;
+  readonly workerBefore: bigint;
+  readonly workerInKorea: bigint;
+}
+
+function sumLines(lines: readonly CostLine[]): Sums {
   const byPayer = Object.fromEntries(PAYER_KINDS.map((p) => [p, 0n])) as Record<PayerKind, bigint>;
   let total = 0n;
   let before = 0n;
@@ -407,7 +407,12 @@ export function estimateCosts(input: CostEstimateInput, params: ParameterSnapsho
       }
     }
   }
-  const idr = (v: bigint) => moneyFromBigInt(v, 'IDR');
+  return { byPayer, total, before, inKorea, workerBefore, workerInKorea };
+}
+
+const idr = (v: bigint) => moneyFromBigInt(v, 'IDR');
+
+function missingInputsOf(lines: readonly CostLine[], warnings: DomainErrorData[]): MissingCostInput[] {
   const missingInputs = lines
     .filter((l) => l.status === 'UNKNOWN')
     .map((l) => Object.freeze({ lineId: l.id, input: l.source.input!, payers: Object.freeze([...new Set(l.payers.map((s) => s.payer))]) }));
@@ -421,9 +426,11 @@ export function estimateCosts(input: CostEstimateInput, params: ParameterSnapsho
       ),
     );
   }
+  return missingInputs;
+}
 
-  // ---- route status ----
-  const routeStatus = snapshot.get('routes.status')[route];
+function routeStatusOf(o: EstimateOptions, warnings: DomainErrorData[]): RouteStatus {
+  const routeStatus = o.snapshot.get('routes.status')[o.route];
   if (routeStatus.status !== 'OPEN') {
     warnings.push(
       errorData('COSTS.ROUTE_NOT_OPEN', `Jalur ini berstatus ${routeStatus.status} pada tanggal tersebut.`, `This route is ${routeStatus.status} on that date.`, {
@@ -432,8 +439,11 @@ export function estimateCosts(input: CostEstimateInput, params: ParameterSnapsho
       }),
     );
   }
+  return routeStatus;
+}
 
-  // ---- financing: grants first, then loans, capped at what the worker must pay before departure ----
+/** Grants first, then loans, capped at what the worker must pay before departure. */
+function applyFinancing(input: CostEstimateInput, workerBefore: bigint): { financing: AppliedFinancing[]; loanToRepay: bigint; upfrontCash: bigint } {
   const uses = input.financing ?? [];
   if (!Array.isArray(uses)) badInput('COSTS.INVALID_FINANCING', 'financing harus berupa daftar.', 'financing must be a list.', ['financing']);
   const checkedUses = uses.map((u, i) => financingUse(u, i));
@@ -457,33 +467,60 @@ export function estimateCosts(input: CostEstimateInput, params: ParameterSnapsho
     }),
   );
   const loanToRepay = financing.filter((f) => f.kind === 'LOAN').reduce((a, f) => a + BigInt(f.applied.amount), 0n);
-  const upfrontCash = remaining;
+  return { financing, loanToRepay, upfrontCash: remaining };
+}
 
-  // ---- the city's threshold ----
+/** The city's threshold for up-front cash. */
+function upfrontCashCheck(input: CostEstimateInput, upfrontCash: bigint, missingInputs: readonly MissingCostInput[], lines: readonly CostLine[]): UpfrontCashCheck {
   const thresholdIn = input.upfrontCashThreshold ?? null;
-  let check: UpfrontCashCheck;
-  if (thresholdIn === null) {
-    check = { threshold: null, status: 'NO_THRESHOLD', excess: null };
-  } else {
-    const t = nonNegative(thresholdIn, ['upfrontCashThreshold']);
-    if (t.currency !== 'IDR') {
-      invalid('MONEY.CURRENCY_MISMATCH', 'Batas uang tunai harus dalam rupiah.', 'The cash threshold must be in rupiah.', { path: ['upfrontCashThreshold'] });
-    }
-    const workerUnknown = missingInputs.some((m) => m.payers.includes('WORKER') && lines.find((l) => l.id === m.lineId)!.timing === 'BEFORE_DEPARTURE');
-    const above = upfrontCash > BigInt(t.amount);
-    check = {
-      threshold: t,
-      status: above ? 'ABOVE_THRESHOLD' : workerUnknown ? 'UNKNOWN' : 'WITHIN_THRESHOLD',
-      excess: above ? idr(upfrontCash - BigInt(t.amount)) : null,
-    };
+  if (thresholdIn === null) return { threshold: null, status: 'NO_THRESHOLD', excess: null };
+  const t = nonNegative(thresholdIn, ['upfrontCashThreshold']);
+  if (t.currency !== 'IDR') {
+    invalid('MONEY.CURRENCY_MISMATCH', 'Batas uang tunai harus dalam rupiah.', 'The cash threshold must be in rupiah.', { path: ['upfrontCashThreshold'] });
   }
+  const workerUnknown = missingInputs.some((m) => m.payers.includes('WORKER') && lines.find((l) => l.id === m.lineId)!.timing === 'BEFORE_DEPARTURE');
+  const above = upfrontCash > BigInt(t.amount);
+  return {
+    threshold: t,
+    status: above ? 'ABOVE_THRESHOLD' : workerUnknown ? 'UNKNOWN' : 'WITHIN_THRESHOLD',
+    excess: above ? idr(upfrontCash - BigInt(t.amount)) : null,
+  };
+}
+
+/**
+ * Estimate the costs of a placement. Throws (invalid input): `COSTS.INVALID_INPUT`,
+ * `COSTS.UNKNOWN_ROUTE`, `COSTS.UNKNOWN_OCCUPATION`, `COSTS.NON_INTEGER_MONTHS`,
+ * `COSTS.INVALID_CONTRACT_MONTHS`, `COSTS.INVALID_OPTION`, `COSTS.NEGATIVE_AMOUNT`,
+ * `COSTS.INVALID_LINE`, `COSTS.INVALID_EXCHANGE_RATE`, `COSTS.INVALID_FINANCING`,
+ * `COSTS.INVALID_PARAMETERS`, `COSTS.INVALID_POLICY`, `MONEY.CURRENCY_MISMATCH`, `MONEY.*`,
+ * `FX.*`, `COSTS.BEFORE_COVERAGE` / `COSTS.LINE_SET_ENDED` when the route has no cost line set
+ * on the snapshot's date (cost-line-sets.ts), and `PARAMETER.BEFORE_COVERAGE` /
+ * `PARAMETER.REPEALED` when a needed parameter has no value on the snapshot's date.
+ */
+export function estimateCosts(input: CostEstimateInput, params: ParameterSnapshot, policies: readonly CostPolicy[] = []): CostEstimate {
+  const o = checkOptions(input, params, policies);
+  const { snapshot } = o;
+  const warnings: DomainErrorData[] = [];
+  const toIdr = idrConverter(input, snapshot, warnings);
+  const raw = rawLines(input, o, warnings);
+
+  const zeroCostList = snapshot.get('costs.zeroCostOccupations');
+  const zeroCostOccupation = zeroCostList.includes(o.occupation);
+  const applied: CostPolicy[] = [BASE_COST_POLICY, ...(zeroCostOccupation ? [zeroCostPolicy(zeroCostList)] : []), ...o.overlays];
+  const lines = raw.map((r) => pricedLine(r, toIdr, applied, o));
+
+  const sums = sumLines(lines);
+  const missingInputs = missingInputsOf(lines, warnings);
+  const routeStatus = routeStatusOf(o, warnings);
+  const { financing, loanToRepay, upfrontCash } = applyFinancing(input, sums.workerBefore);
+  const check = upfrontCashCheck(input, upfrontCash, missingInputs, lines);
 
   return Object.freeze({
     asOf: snapshot.asOf,
     parameterOverlays: Object.freeze([...(snapshot.overlays ?? [])]),
-    route,
-    occupation,
-    contractMonths,
+    route: o.route,
+    occupation: o.occupation,
+    contractMonths: o.contractMonths,
     routeStatus,
     zeroCostOccupation,
     policies: Object.freeze(
@@ -493,12 +530,12 @@ export function estimateCosts(input: CostEstimateInput, params: ParameterSnapsho
     ),
     lines: Object.freeze(lines),
     totals: Object.freeze({
-      byPayer: Object.freeze(Object.fromEntries(PAYER_KINDS.map((p) => [p, idr(byPayer[p])])) as Record<PayerKind, Money>),
-      total: idr(total),
-      beforeDeparture: idr(before),
-      inKorea: idr(inKorea),
+      byPayer: Object.freeze(Object.fromEntries(PAYER_KINDS.map((p) => [p, idr(sums.byPayer[p])])) as Record<PayerKind, Money>),
+      total: idr(sums.total),
+      beforeDeparture: idr(sums.before),
+      inKorea: idr(sums.inKorea),
     }),
-    worker: Object.freeze({ total: idr(workerBefore + workerInKorea), beforeDeparture: idr(workerBefore), inKorea: idr(workerInKorea) }),
+    worker: Object.freeze({ total: idr(sums.workerBefore + sums.workerInKorea), beforeDeparture: idr(sums.workerBefore), inKorea: idr(sums.workerInKorea) }),
     missingInputs: Object.freeze(missingInputs),
     complete: missingInputs.length === 0,
     financing: Object.freeze(financing),
@@ -556,22 +593,3 @@ function financingUse(u: FinancingUse, i: number): FinancingUse {
   }
   return { productId: u.productId, kind: u.kind, amount, ...(u.label !== undefined ? { label: u.label } : {}) };
 }
-
-const LABELS = {
-  epsTopikFee: { id: 'Biaya ujian EPS-TOPIK', en: 'EPS-TOPIK test fee' },
-  koreanCourse: { id: 'Kursus bahasa Korea (LPK)', en: 'Korean language course (LPK)' },
-  koreanCourseRegistration: { id: 'Pendaftaran kursus bahasa Korea', en: 'Korean course registration' },
-  koreanTestFee: { id: 'Ujian bahasa Korea program percontohan (TOPIK-1 dan wawancara)', en: 'Pilot Korean test (TOPIK-1 level and speaking)' },
-  skillsTestFee: { id: 'Uji keterampilan / sertifikasi kompetensi (KOSHIPA, BNSP)', en: 'Skills test / competency certification (KOSHIPA, BNSP)' },
-  medicalCheckup: { id: 'Pemeriksaan kesehatan dan psikologi', en: 'Medical and psychological check-up' },
-  passportElectronic: { id: 'Paspor elektronik 5 tahun', en: 'Electronic passport, 5 years' },
-  passportRegular: { id: 'Paspor biasa (non-elektronik) 5 tahun', en: 'Regular (non-electronic) passport, 5 years' },
-  skck: { id: 'SKCK (surat keterangan catatan kepolisian)', en: 'Police certificate (SKCK)' },
-  visa: { id: 'Visa kerja', en: 'Work visa' },
-  flight: { id: 'Tiket pesawat Jakarta–Korea', en: 'Flight Jakarta–Korea' },
-  orientation: { id: 'Orientasi pra-pemberangkatan (OPP)', en: 'Pre-departure orientation (OPP)' },
-  bpjsBeforeWork: { id: 'BPJS Ketenagakerjaan sebelum bekerja', en: 'BPJS Ketenagakerjaan before work' },
-  bpjsDuringWork: { id: 'BPJS Ketenagakerjaan selama bekerja', en: 'BPJS Ketenagakerjaan during work' },
-  p3miServiceFee: { id: 'Jasa perusahaan penempatan (P3MI)', en: 'Placement company (P3MI) service fee' },
-  returnCostInsurance: { id: 'Asuransi biaya kepulangan (dibayar di Korea)', en: 'Return-cost insurance (paid in Korea)' },
-} satisfies Record<string, Messages>;

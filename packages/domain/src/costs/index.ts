@@ -6,3 +6,4 @@ export * from './zero-cost-policy';
 export * from './cost-policy-overlays';
 export * from './bpjs-contribution';
 export * from './estimate-costs';
+export * from './cost-line-sets';

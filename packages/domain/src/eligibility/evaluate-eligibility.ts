@@ -338,6 +338,38 @@ function buildVerdict(results: readonly EligibilityRuleResult[], skipped: number
   };
 }
 
+/** Run each rule of the set in order: skipped when not applicable, else its result; and the parameters the rules read. */
+function runRules(entries: readonly EligibilityRuleSetEntry[], ctx: RuleContext): { results: EligibilityRuleResult[]; skipped: EligibilitySkippedRule[]; used: Set<ParameterId> } {
+  const results: EligibilityRuleResult[] = [];
+  const skipped: EligibilitySkippedRule[] = [];
+  const used = new Set<ParameterId>();
+  for (const entry of entries) {
+    const rule = ELIGIBILITY_RULES[entry.ruleId]!;
+    const reason = rule.notApplicable?.(ctx);
+    if (reason !== undefined) {
+      skipped.push({ ruleId: rule.id, clause: rule.clause, title: rule.title, stage: entry.stage, reason });
+      continue;
+    }
+    const o = rule.evaluate(ctx);
+    rule.parameters.forEach((p) => used.add(p));
+    results.push({
+      ruleId: rule.id,
+      clause: rule.clause,
+      title: rule.title,
+      stage: entry.stage,
+      outcome: o.outcome,
+      code: o.code,
+      message: o.message,
+      fixable: o.outcome === 'missing' || (o.outcome === 'fail' && o.fixable),
+      ...(o.outcome === 'missing' || (o.outcome === 'fail' && o.fixable) ? { action: o.action } : {}),
+      inputs: rule.inputs,
+      parameters: rule.parameters,
+      ...(o.details !== undefined ? { details: o.details } : {}),
+    });
+  }
+  return { results, skipped, used };
+}
+
 /** Evaluate a candidate against a route's rules as of a date (see the top of this file). */
 export function evaluateEligibility(input: EvaluateEligibilityInput): EligibilityEvaluation {
   if (!isPlainObject(input)) fail('ELIGIBILITY.INVALID_INPUT', 'Masukan harus berupa objek.', 'The input must be an object.', []);
@@ -370,33 +402,7 @@ export function evaluateEligibility(input: EvaluateEligibilityInput): Eligibilit
     passportMarginMonths: margin,
   };
 
-  const results: EligibilityRuleResult[] = [];
-  const skipped: EligibilitySkippedRule[] = [];
-  const used = new Set<ParameterId>();
-  for (const entry of entries) {
-    const rule = ELIGIBILITY_RULES[entry.ruleId]!;
-    const reason = rule.notApplicable?.(ctx);
-    if (reason !== undefined) {
-      skipped.push({ ruleId: rule.id, clause: rule.clause, title: rule.title, stage: entry.stage, reason });
-      continue;
-    }
-    const o = rule.evaluate(ctx);
-    rule.parameters.forEach((p) => used.add(p));
-    results.push({
-      ruleId: rule.id,
-      clause: rule.clause,
-      title: rule.title,
-      stage: entry.stage,
-      outcome: o.outcome,
-      code: o.code,
-      message: o.message,
-      fixable: o.outcome === 'missing' || (o.outcome === 'fail' && o.fixable),
-      ...(o.outcome === 'missing' || (o.outcome === 'fail' && o.fixable) ? { action: o.action } : {}),
-      inputs: rule.inputs,
-      parameters: rule.parameters,
-      ...(o.details !== undefined ? { details: o.details } : {}),
-    });
-  }
+  const { results, skipped, used } = runRules(entries, ctx);
   const checklist = buildChecklist(results);
   const verdict = buildVerdict(results, skipped.length, checklist.length);
   const routeStatus = params.get('routes.status')[input.route];

@@ -262,11 +262,8 @@ function put(target: Obj, key: string, value: unknown): void {
   if (value !== undefined) target[key] = value;
 }
 
-function checkProfile(input: unknown, c: Checker): CandidateProfile | undefined {
-  const root = c.object(input, [], CANDIDATE_PROFILE_FIELDS);
-  if (root === undefined) return undefined;
-  const out: Obj = {};
-
+/** NIK, declared birth date and sex. */
+function checkIdentity(root: Obj, c: Checker, out: Obj): void {
   // identity
   if (c.nikCheck === 'TYPE_ONLY') {
     put(out, 'nik', c.string(root['nik'], ['nik']));
@@ -277,7 +274,10 @@ function checkProfile(input: unknown, c: Checker): CandidateProfile | undefined 
   }
   put(out, 'declaredBirthDate', c.date(root['declaredBirthDate'], ['declaredBirthDate'], 'birth'));
   put(out, 'declaredSex', c.enumValue(SEXES, root['declaredSex'], ['declaredSex']));
+}
 
+/** The residential address (the city code as 4 digits). */
+function checkAddress(root: Obj, c: Checker, out: Obj): void {
   // address
   if (root['address'] !== undefined && root['address'] !== null) {
     const p = ['address'];
@@ -298,9 +298,10 @@ function checkProfile(input: unknown, c: Checker): CandidateProfile | undefined 
       out['address'] = addr;
     }
   }
+}
 
-  put(out, 'education', c.enumValue(EDUCATION_LEVELS, root['education'], ['education']));
-
+/** EPS-TOPIK, TOPIK and pilot Korean test results (score ranges from the parameters). */
+function checkKoreanTests(root: Obj, c: Checker, out: Obj): void {
   // Korean tests
   const epsMax = root['epsTopikResults'] ? c.param('eps.topikMaxScore') : undefined;
   put(
@@ -354,7 +355,10 @@ function checkProfile(input: unknown, c: Checker): CandidateProfile | undefined 
       ['takenOn', 'level', 'speakingPassed'],
     ),
   );
+}
 
+/** Skill verifications (competence). */
+function checkSkillVerifications(root: Obj, c: Checker, out: Obj): void {
   // competence
   put(
     out,
@@ -381,7 +385,10 @@ function checkProfile(input: unknown, c: Checker): CandidateProfile | undefined 
       ['occupation', 'certifier', 'qualification', 'testedOn', 'passed', 'expiresOn'],
     ),
   );
+}
 
+/** The medical examination and its conditions. */
+function checkMedical(root: Obj, c: Checker, out: Obj): void {
   // medical
   if (root['medical'] !== undefined && root['medical'] !== null) {
     const p = ['medical'];
@@ -402,7 +409,10 @@ function checkProfile(input: unknown, c: Checker): CandidateProfile | undefined 
       out['medical'] = med;
     }
   }
+}
 
+/** Criminal record and history in Korea. */
+function checkRecords(root: Obj, c: Checker, out: Obj): void {
   if (root['criminalRecord'] !== undefined && root['criminalRecord'] !== null) {
     const cr = c.object(root['criminalRecord'], ['criminalRecord'], ['everImprisoned']);
     if (cr) {
@@ -424,7 +434,10 @@ function checkProfile(input: unknown, c: Checker): CandidateProfile | undefined 
       out['koreaHistory'] = h;
     }
   }
+}
 
+/** The BPJS Ketenagakerjaan number and the family consent. */
+function checkSocialSecurityAndConsent(root: Obj, c: Checker, out: Obj): void {
   const bpjs = c.string(root['bpjsNumber'], ['bpjsNumber']);
   if (bpjs !== undefined) {
     const digits = bpjs.replace(/[\s.\-]/g, '');
@@ -446,7 +459,10 @@ function checkProfile(input: unknown, c: Checker): CandidateProfile | undefined 
       }
     }
   }
+}
 
+/** Documents held (kind, dates, verification). */
+function checkDocuments(root: Obj, c: Checker, out: Obj): void {
   put(
     out,
     'documents',
@@ -472,7 +488,22 @@ function checkProfile(input: unknown, c: Checker): CandidateProfile | undefined 
       ['kind', 'issuedOn', 'expiresOn', 'verified', 'reference'],
     ),
   );
+}
 
+function checkProfile(input: unknown, c: Checker): CandidateProfile | undefined {
+  const root = c.object(input, [], CANDIDATE_PROFILE_FIELDS);
+  if (root === undefined) return undefined;
+  const out: Obj = {};
+  // in field order, so that issues come in field order
+  checkIdentity(root, c, out);
+  checkAddress(root, c, out);
+  put(out, 'education', c.enumValue(EDUCATION_LEVELS, root['education'], ['education']));
+  checkKoreanTests(root, c, out);
+  checkSkillVerifications(root, c, out);
+  checkMedical(root, c, out);
+  checkRecords(root, c, out);
+  checkSocialSecurityAndConsent(root, c, out);
+  checkDocuments(root, c, out);
   put(out, 'plannedDeparture', c.date(root['plannedDeparture'], ['plannedDeparture'], 'any'));
   return out as CandidateProfile;
 }

@@ -1,7 +1,7 @@
 /**
  * MoU status state machine (DOMAIN.md §7; PP 28/2018 and Permendagri 25/2020 for cooperation with
  * foreign local governments). The table below is the only source of allowed moves; guards (who must
- * have signed, dates, notes) live in `mou.entity.ts`.
+ * have signed, dates, notes) live in the transition table of `mou-transitions.ts`.
  *
  * - DRAFT → EXPLORATION (penjajakan / LoI), UNDER_REVIEW, SIGNED, or ENDED (abandoned)
  * - EXPLORATION → UNDER_REVIEW, SIGNED, or ENDED (abandoned)
@@ -18,7 +18,7 @@ import type { Messages } from '../shared/domain-error';
 export const MOU_STATUSES = ['DRAFT', 'EXPLORATION', 'UNDER_REVIEW', 'SIGNED', 'ACTIVE', 'SUSPENDED', 'ENDED'] as const;
 export type MouStatus = (typeof MOU_STATUSES)[number];
 
-export const MOU_TRANSITIONS: Readonly<Record<MouStatus, readonly MouStatus[]>> = Object.freeze({
+const TRANSITIONS = {
   DRAFT: ['EXPLORATION', 'UNDER_REVIEW', 'SIGNED', 'ENDED'],
   EXPLORATION: ['UNDER_REVIEW', 'SIGNED', 'ENDED'],
   UNDER_REVIEW: ['EXPLORATION', 'SIGNED', 'ENDED'],
@@ -26,7 +26,12 @@ export const MOU_TRANSITIONS: Readonly<Record<MouStatus, readonly MouStatus[]>> 
   ACTIVE: ['SUSPENDED', 'ENDED'],
   SUSPENDED: ['ACTIVE', 'ENDED'],
   ENDED: [],
-});
+} as const satisfies Record<MouStatus, readonly MouStatus[]>;
+
+/** The statuses an MoU may move to from `F` (a literal union, so tables keyed by it are checked). */
+export type MouTransitionTarget<F extends MouStatus> = (typeof TRANSITIONS)[F][number];
+
+export const MOU_TRANSITIONS: Readonly<Record<MouStatus, readonly MouStatus[]>> = Object.freeze(TRANSITIONS);
 
 export function isMouTransitionAllowed(from: MouStatus, to: MouStatus): boolean {
   return MOU_TRANSITIONS[from].includes(to);

@@ -1,7 +1,8 @@
 /**
  * MoU (nota kesepahaman): parties with roles, obligations per party (bilingual), a parent MoU it
  * builds on, validity dates, and a status state machine whose every change is guarded and kept in
- * a history (from, to, at, actor, note). See mou-status.ts for the allowed moves.
+ * a history (from, to, at, actor, note). See mou-status.ts for the allowed moves and
+ * mou-transitions.ts for the table of guards per move.
  *
  * Guards (expected failures, returned as `err`; on any failure nothing changes):
  * - every change: the move is in the table (`MOU.INVALID_TRANSITION`), `at` is not before the last
@@ -45,8 +46,8 @@ import {
   type Path,
 } from './entity-validation';
 import { MouErrors } from './mou.errors';
+import { checkMouValidity, MOU_ENTRY_EFFECTS, mouTransitionGuards, type MouTransitionContext } from './mou-transitions';
 import {
-  isMouTransitionAllowed,
   MOU_ALLOCATING_STATUSES,
   MOU_EDITABLE_STATUSES,
   MOU_PARTY_ROLES,
@@ -64,8 +65,6 @@ import { compareTimestamps, wibDateOf, type Timestamp } from './timestamp';
 
 export const MOU_MAX_PARTIES = 50;
 export const MOU_MAX_OBLIGATIONS = 200;
-const MIN_PARTIES = 2;
-const MIN_SIGNATORIES = 2;
 const AREA = 'MOU';
 
 export interface MouPartySnapshot {
@@ -252,7 +251,7 @@ function validateMou(input: unknown): Result<MouSnapshot> {
   const history = v.failed ? [] : validateStatusHistory(v, MOU_MACHINE, o['history'], ['history'], status);
   if (v.failed) return err(v.error);
   if (parentMouId === id || renewalOfMouId === id || renewedByMouId === id) return err(MouErrors.selfParent());
-  const structural = checkValidity({ validFrom, validUntil, signedOn });
+  const structural = checkMouValidity({ validFrom, validUntil, signedOn });
   if (structural) return err(structural);
   const signedStatuses: readonly MouStatus[] = ['SIGNED', 'ACTIVE', 'SUSPENDED'];
   const inconsistent =
@@ -284,16 +283,6 @@ function validateMou(input: unknown): Result<MouSnapshot> {
     note,
     history,
   });
-}
-
-function checkValidity(p: { validFrom: IsoDate | null; validUntil: IsoDate | null; signedOn: IsoDate | null }) {
-  if (p.validFrom !== null && p.validUntil !== null && compareDates(p.validUntil, p.validFrom) < 0) {
-    return MouErrors.invalidValidity('END_BEFORE_START');
-  }
-  if (p.validFrom !== null && p.signedOn !== null && compareDates(p.validFrom, p.signedOn) < 0) {
-    return MouErrors.invalidValidity('START_BEFORE_SIGNING');
-  }
-  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -510,7 +499,7 @@ export class Mou {
       const from = v.take(checkNullableDate(AREA, validFrom, ['validFrom']));
       const until = v.take(checkNullableDate(AREA, validUntil, ['validUntil']));
       if (v.failed) return err(v.error);
-      const problem = checkValidity({ validFrom: from, validUntil: until, signedOn: d.signedOn });
+      const problem = checkMouValidity({ validFrom: from, validUntil: until, signedOn: d.signedOn });
       if (problem) return err(problem);
       d.validFrom = from;
       d.validUntil = until;
@@ -539,54 +528,17 @@ export class Mou {
       }
 
       const from = d.status;
-      if (!isMouTransitionAllowed(from, target)) return err(MouErrors.invalidTransition(from, target));
+      const guards = mouTransitionGuards(from, target);
+      if (guards === undefined) return err(MouErrors.invalidTransition(from, target));
       if (isBeforeLastChange(d.history, at)) return err(MouErrors.timeBeforeLast());
       if (d.history.length >= STATUS_HISTORY_MAX_ENTRIES) return err(MouErrors.tooManyItems('history', STATUS_HISTORY_MAX_ENTRIES));
       const today = wibDateOf(at);
-      const foreign = d.parties.some((p) => p.partyKind === 'FOREIGN_LOCAL_GOVERNMENT');
-
-      switch (target) {
-        case 'EXPLORATION':
-          if (from === 'UNDER_REVIEW' && note === null) return err(MouErrors.noteRequired());
-          if (d.parties.length < MIN_PARTIES) return err(MouErrors.notEnoughParties(MIN_PARTIES));
-          break;
-        case 'UNDER_REVIEW':
-          if (!foreign) return err(MouErrors.reviewNotApplicable());
-          if (d.parties.length < MIN_PARTIES) return err(MouErrors.notEnoughParties(MIN_PARTIES));
-          if (d.obligations.length === 0) return err(MouErrors.noObligations());
-          break;
-        case 'SIGNED': {
-          const signatories = d.parties.filter((p) => p.isSignatory);
-          if (signatories.length < MIN_SIGNATORIES) return err(MouErrors.notEnoughSignatories(MIN_SIGNATORIES));
-          const unnamed = signatories.find((p) => p.signatoryName === null);
-          if (unnamed) return err(MouErrors.signatoryMissing(unnamed.partyId));
-          if (d.obligations.length === 0) return err(MouErrors.noObligations());
-          if (foreign && from !== 'UNDER_REVIEW') return err(MouErrors.reviewRequired());
-          const signedOn = signedOnIn ?? today;
-          if (compareDates(signedOn, today) > 0) return err(MouErrors.signedInFuture());
-          const problem = checkValidity({ validFrom: d.validFrom, validUntil: d.validUntil, signedOn });
-          if (problem) return err(problem);
-          d.signedOn = signedOn;
-          break;
-        }
-        case 'ACTIVE':
-          if (d.validFrom === null) return err(MouErrors.validityRequired());
-          if (compareDates(d.validFrom, today) > 0) return err(MouErrors.notYetValid());
-          if (d.validUntil !== null && compareDates(today, d.validUntil) > 0) return err(MouErrors.expired());
-          break;
-        case 'SUSPENDED':
-          if (note === null) return err(MouErrors.noteRequired());
-          break;
-        case 'ENDED': {
-          const expired = d.validUntil !== null && compareDates(today, d.validUntil) > 0;
-          if (!expired && note === null) return err(MouErrors.noteRequired());
-          d.endedOn = today;
-          break;
-        }
-        case 'DRAFT':
-          // never reached: no move leads back to DRAFT
-          return err(MouErrors.invalidTransition(from, target));
+      const context: MouTransitionContext = { mou: d as MouSnapshot, from, note, today, signedOn: signedOnIn ?? today };
+      for (const guard of guards) {
+        const problem = guard(context);
+        if (problem) return err(problem);
       }
+      Object.assign(d, MOU_ENTRY_EFFECTS[target]?.(context));
       d.status = target;
       d.history.push({ sequence: d.history.length + 1, from, to: target, at, actor, note });
       return ok(undefined);

@@ -12,7 +12,7 @@
  * Names are stored as reported; `nativeName` holds the name in the party's own script when it is
  * confirmed (e.g. Hangul), else `null`.
  */
-import { err, errorData, ok, type Result } from '../shared/domain-error';
+import { err, errorData, ok, type DomainErrorData, type Result } from '../shared/domain-error';
 import {
   checkBoolean,
   checkEnum,
@@ -116,6 +116,72 @@ const AREA = 'PARTY';
 const COUNTRY_RE = /^[A-Z]{2}$/;
 const REGION_RE = /^[A-Za-z0-9][A-Za-z0-9.\-]{0,19}$/;
 
+function takeLicence(v: FieldChecks, o: Record<string, unknown>, base: Path): P3miLicence | null {
+  if (o['licence'] !== null && o['licence'] !== undefined) {
+    const l = v.take(checkObject(AREA, o['licence'], [...base, 'licence'], ['sip3miNumber', 'sip2miNumber']));
+    if (!v.failed) {
+      const sip3miNumber = v.take(checkText(AREA, l['sip3miNumber'], [...base, 'licence', 'sip3miNumber'], 100));
+      const sip2miNumber = v.take(checkText(AREA, l['sip2miNumber'], [...base, 'licence', 'sip2miNumber'], 100));
+      return { sip3miNumber, sip2miNumber };
+    }
+  }
+  return null;
+}
+
+function takeRepresentative(v: FieldChecks, o: Record<string, unknown>, base: Path): PartyRepresentative | null {
+  if (o['representative'] !== null && o['representative'] !== undefined) {
+    const r = v.take(checkObject(AREA, o['representative'], [...base, 'representative'], ['name', 'title']));
+    if (!v.failed) {
+      return {
+        name: v.take(checkText(AREA, r['name'], [...base, 'representative', 'name'])),
+        title: v.take(checkText(AREA, r['title'], [...base, 'representative', 'title'])),
+      };
+    }
+  }
+  return null;
+}
+
+/** The kind's rules: a P3MI has a licence (and only a P3MI), city governments and P3MIs are in Indonesia, foreign local governments are not. */
+function kindProblem(kind: PartyKind, licence: P3miLicence | null, country: string, base: Path): DomainErrorData | undefined {
+  if (kind === 'P3MI' && licence === null) {
+    return (
+      errorData(
+        `${AREA}.LICENCE_REQUIRED`,
+        'P3MI wajib memiliki nomor SIP3MI dan SIP2MI.',
+        'A P3MI must hold an SIP3MI licence number and an SIP2MI recruitment permit number.',
+        { path: [...base, 'licence'] },
+      )
+    );
+  }
+  if (kind !== 'P3MI' && licence !== null) {
+    return (
+      errorData(
+        `${AREA}.LICENCE_NOT_APPLICABLE`,
+        'Nomor SIP3MI/SIP2MI hanya untuk P3MI.',
+        'SIP3MI/SIP2MI numbers apply to a P3MI only.',
+        { path: [...base, 'licence'] },
+      )
+    );
+  }
+  if ((kind === 'CITY_GOVERNMENT' || kind === 'P3MI') && country !== 'ID') {
+    return (
+      errorData(`${AREA}.COUNTRY_MISMATCH`, 'Pihak jenis ini harus berkedudukan di Indonesia.', 'A party of this kind must be in Indonesia.', {
+        path: [...base, 'country'],
+        details: { kind },
+      })
+    );
+  }
+  if (kind === 'FOREIGN_LOCAL_GOVERNMENT' && country === 'ID') {
+    return (
+      errorData(`${AREA}.COUNTRY_MISMATCH`, 'Pemerintah daerah luar negeri tidak boleh berkedudukan di Indonesia.', 'A foreign local government cannot be in Indonesia.', {
+        path: [...base, 'country'],
+        details: { kind },
+      })
+    );
+  }
+  return undefined;
+}
+
 function validateParty(input: unknown, base: Path = []): Result<PartySnapshot> {
   const v = new FieldChecks();
   const o = v.take(checkObject(AREA, input, base, FIELDS));
@@ -143,68 +209,16 @@ function validateParty(input: unknown, base: Path = []): Result<PartySnapshot> {
     );
   }
 
-  let licence: P3miLicence | null = null;
-  if (o['licence'] !== null && o['licence'] !== undefined) {
-    const l = v.take(checkObject(AREA, o['licence'], [...base, 'licence'], ['sip3miNumber', 'sip2miNumber']));
-    if (!v.failed) {
-      const sip3miNumber = v.take(checkText(AREA, l['sip3miNumber'], [...base, 'licence', 'sip3miNumber'], 100));
-      const sip2miNumber = v.take(checkText(AREA, l['sip2miNumber'], [...base, 'licence', 'sip2miNumber'], 100));
-      licence = { sip3miNumber, sip2miNumber };
-    }
-  }
-
-  let representative: PartyRepresentative | null = null;
-  if (o['representative'] !== null && o['representative'] !== undefined) {
-    const r = v.take(checkObject(AREA, o['representative'], [...base, 'representative'], ['name', 'title']));
-    if (!v.failed) {
-      representative = {
-        name: v.take(checkText(AREA, r['name'], [...base, 'representative', 'name'])),
-        title: v.take(checkText(AREA, r['title'], [...base, 'representative', 'title'])),
-      };
-    }
-  }
+  const licence = takeLicence(v, o, base);
+  const representative = takeRepresentative(v, o, base);
 
   const externalRefs: PartyExternalReference[] = takeExternalRefs(v, AREA, PARTY_REFERENCE_SYSTEMS, o['externalRefs'], [...base, 'externalRefs']);
   const isExample = o['isExample'] === undefined ? false : v.take(checkBoolean(AREA, o['isExample'], [...base, 'isExample']));
   const note = v.take(checkNullableText(AREA, o['note'], [...base, 'note'], ENTITY_MAX_TEXT_LENGTH));
   if (v.failed) return err(v.error);
 
-  if (kind === 'P3MI' && licence === null) {
-    return err(
-      errorData(
-        `${AREA}.LICENCE_REQUIRED`,
-        'P3MI wajib memiliki nomor SIP3MI dan SIP2MI.',
-        'A P3MI must hold an SIP3MI licence number and an SIP2MI recruitment permit number.',
-        { path: [...base, 'licence'] },
-      ),
-    );
-  }
-  if (kind !== 'P3MI' && licence !== null) {
-    return err(
-      errorData(
-        `${AREA}.LICENCE_NOT_APPLICABLE`,
-        'Nomor SIP3MI/SIP2MI hanya untuk P3MI.',
-        'SIP3MI/SIP2MI numbers apply to a P3MI only.',
-        { path: [...base, 'licence'] },
-      ),
-    );
-  }
-  if ((kind === 'CITY_GOVERNMENT' || kind === 'P3MI') && country !== 'ID') {
-    return err(
-      errorData(`${AREA}.COUNTRY_MISMATCH`, 'Pihak jenis ini harus berkedudukan di Indonesia.', 'A party of this kind must be in Indonesia.', {
-        path: [...base, 'country'],
-        details: { kind },
-      }),
-    );
-  }
-  if (kind === 'FOREIGN_LOCAL_GOVERNMENT' && country === 'ID') {
-    return err(
-      errorData(`${AREA}.COUNTRY_MISMATCH`, 'Pemerintah daerah luar negeri tidak boleh berkedudukan di Indonesia.', 'A foreign local government cannot be in Indonesia.', {
-        path: [...base, 'country'],
-        details: { kind },
-      }),
-    );
-  }
+  const problem = kindProblem(kind, licence, country, base);
+  if (problem) return err(problem);
   return ok({ id, kind, name, shortName, nativeName, unit, country, regionCode, licence, representative, externalRefs, isExample, note });
 }
 

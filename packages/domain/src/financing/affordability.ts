@@ -93,6 +93,93 @@ function shockRatio(value: unknown, i: number): Ratio {
   return r;
 }
 
+/** The rate between the wage's and the instalment's currencies (`null` when they are the same). */
+function wageRate(inp: Record<string, unknown>, wage: Money, instalment: Money): ExchangeRate | null {
+  if (wage.currency === instalment.currency) return null;
+  if (inp['exchangeRate'] === undefined || inp['exchangeRate'] === null) {
+    invalid(
+      'AFFORDABILITY.EXCHANGE_RATE_REQUIRED',
+      'Upah dan angsuran berbeda mata uang: sertakan kurs bertanggal.',
+      'The wage and the instalment are in different currencies: give a dated exchange rate.',
+      { path: ['exchangeRate'] },
+    );
+  }
+  const rate = assertExchangeRate(inp['exchangeRate'] as ExchangeRate, ['exchangeRate']);
+  const pair = [rate.base, rate.quote];
+  if (!pair.includes(wage.currency) || !pair.includes(instalment.currency)) {
+    invalid(
+      'MONEY.CURRENCY_MISMATCH',
+      'Kurs tidak menghubungkan mata uang upah dan angsuran.',
+      'The exchange rate does not link the wage and instalment currencies.',
+      { path: ['exchangeRate'], details: { wage: wage.currency, instalment: instalment.currency } },
+    );
+  }
+  return rate;
+}
+
+interface ScenarioTerms {
+  readonly rate: ExchangeRate | null;
+  readonly wage: Money;
+  readonly instalment: Money;
+  readonly living: Ratio;
+  readonly maxDsr: Ratio;
+}
+
+/** One scenario: the wage converted at the rate moved by `change`, living costs, the debt-service ratio, what is left. */
+function scenarioOf(kind: AffordabilityScenarioKind, change: Ratio, t: ScenarioTerms): AffordabilityScenario {
+  const { rate, wage, instalment, living, maxDsr } = t;
+  const factor = ratioAdd(ratioOf(1n, 1n), change);
+  // Scale so that the wage's currency is worth `factor` times as much.
+  const fx = rate === null ? null : scaleExchangeRate(rate, rate.base === wage.currency ? factor : ratioDivide(ratioOf(1n, 1n), factor));
+  const wageConverted = fx === null ? wage : convert(wage, fx, 'FLOOR');
+  if (wageConverted.amount <= 0) {
+    invalid(
+      'AFFORDABILITY.WAGE_TOO_SMALL',
+      'Upah setelah konversi bernilai nol; periksa jumlah upah dan kurs.',
+      'The converted wage is zero; check the wage and the exchange rate.',
+      { path: ['monthlyWage'] },
+    );
+  }
+  const livingCosts = multiply(wageConverted, living, 'CEILING');
+  const available = moneyFromBigInt(BigInt(wageConverted.amount) - BigInt(livingCosts.amount), instalment.currency);
+  const maxByRatio = multiply(wageConverted, maxDsr, 'FLOOR');
+  const left = moneyFromBigInt(BigInt(available.amount) - BigInt(instalment.amount), instalment.currency);
+  const reasons: DomainErrorData[] = [];
+  if (instalment.amount > maxByRatio.amount) {
+    reasons.push(
+      errorData(
+        'AFFORDABILITY.ABOVE_DEBT_SERVICE_RATIO',
+        'Angsuran melebihi porsi maksimum upah untuk cicilan.',
+        'The instalment is above the largest share of the wage allowed for repayments.',
+        { details: { maxDebtServiceRatio: ratioToDecimalString(maxDsr, 6) } },
+      ),
+    );
+  }
+  if (left.amount < 0) {
+    reasons.push(
+      errorData(
+        'AFFORDABILITY.ABOVE_INCOME_AFTER_LIVING_COSTS',
+        'Angsuran melebihi sisa upah setelah biaya hidup.',
+        'The instalment is above what is left of the wage after living costs.',
+      ),
+    );
+  }
+  const dsr = ratioOf(BigInt(instalment.amount), BigInt(wageConverted.amount));
+  return Object.freeze({
+    scenario: kind,
+    fxChange: ratioToDecimalString(change),
+    exchangeRate: fx,
+    wage: wageConverted,
+    livingCosts,
+    availableAfterLivingCosts: available,
+    maxInstalmentByRatio: maxByRatio,
+    debtServiceRatio: ratioToDecimalString(dsr, 6),
+    leftAfterInstalment: left,
+    affordable: reasons.length === 0,
+    reasons: Object.freeze(reasons),
+  });
+}
+
 /**
  * Affordability of `instalment` against `monthlyWage` at the base rate and under each FX shock.
  * Throws `FINANCE.NEGATIVE_AMOUNT`, `FINANCE.ZERO_AMOUNT`, `FINANCE.INVALID_SHARE`,
@@ -111,80 +198,9 @@ export function affordability(input: AffordabilityInput): Affordability {
   }
   const shocks = shocksIn.map(shockRatio);
 
-  let rate: ExchangeRate | null = null;
-  if (wage.currency !== instalment.currency) {
-    if (inp['exchangeRate'] === undefined || inp['exchangeRate'] === null) {
-      invalid(
-        'AFFORDABILITY.EXCHANGE_RATE_REQUIRED',
-        'Upah dan angsuran berbeda mata uang: sertakan kurs bertanggal.',
-        'The wage and the instalment are in different currencies: give a dated exchange rate.',
-        { path: ['exchangeRate'] },
-      );
-    }
-    rate = assertExchangeRate(inp['exchangeRate'] as ExchangeRate, ['exchangeRate']);
-    const pair = [rate.base, rate.quote];
-    if (!pair.includes(wage.currency) || !pair.includes(instalment.currency)) {
-      invalid(
-        'MONEY.CURRENCY_MISMATCH',
-        'Kurs tidak menghubungkan mata uang upah dan angsuran.',
-        'The exchange rate does not link the wage and instalment currencies.',
-        { path: ['exchangeRate'], details: { wage: wage.currency, instalment: instalment.currency } },
-      );
-    }
-  }
-
-  const scenario = (kind: AffordabilityScenarioKind, change: Ratio): AffordabilityScenario => {
-    const factor = ratioAdd(ratioOf(1n, 1n), change);
-    // Scale so that the wage's currency is worth `factor` times as much.
-    const fx = rate === null ? null : scaleExchangeRate(rate, rate.base === wage.currency ? factor : ratioDivide(ratioOf(1n, 1n), factor));
-    const wageConverted = fx === null ? wage : convert(wage, fx, 'FLOOR');
-    if (wageConverted.amount <= 0) {
-      invalid(
-        'AFFORDABILITY.WAGE_TOO_SMALL',
-        'Upah setelah konversi bernilai nol; periksa jumlah upah dan kurs.',
-        'The converted wage is zero; check the wage and the exchange rate.',
-        { path: ['monthlyWage'] },
-      );
-    }
-    const livingCosts = multiply(wageConverted, living, 'CEILING');
-    const available = moneyFromBigInt(BigInt(wageConverted.amount) - BigInt(livingCosts.amount), instalment.currency);
-    const maxByRatio = multiply(wageConverted, maxDsr, 'FLOOR');
-    const left = moneyFromBigInt(BigInt(available.amount) - BigInt(instalment.amount), instalment.currency);
-    const reasons: DomainErrorData[] = [];
-    if (instalment.amount > maxByRatio.amount) {
-      reasons.push(
-        errorData(
-          'AFFORDABILITY.ABOVE_DEBT_SERVICE_RATIO',
-          'Angsuran melebihi porsi maksimum upah untuk cicilan.',
-          'The instalment is above the largest share of the wage allowed for repayments.',
-          { details: { maxDebtServiceRatio: ratioToDecimalString(maxDsr, 6) } },
-        ),
-      );
-    }
-    if (left.amount < 0) {
-      reasons.push(
-        errorData(
-          'AFFORDABILITY.ABOVE_INCOME_AFTER_LIVING_COSTS',
-          'Angsuran melebihi sisa upah setelah biaya hidup.',
-          'The instalment is above what is left of the wage after living costs.',
-        ),
-      );
-    }
-    const dsr = ratioOf(BigInt(instalment.amount), BigInt(wageConverted.amount));
-    return Object.freeze({
-      scenario: kind,
-      fxChange: ratioToDecimalString(change),
-      exchangeRate: fx,
-      wage: wageConverted,
-      livingCosts,
-      availableAfterLivingCosts: available,
-      maxInstalmentByRatio: maxByRatio,
-      debtServiceRatio: ratioToDecimalString(dsr, 6),
-      leftAfterInstalment: left,
-      affordable: reasons.length === 0,
-      reasons: Object.freeze(reasons),
-    });
-  };
+  const rate = wageRate(inp, wage, instalment);
+  const terms: ScenarioTerms = { rate, wage, instalment, living, maxDsr };
+  const scenario = (kind: AffordabilityScenarioKind, change: Ratio): AffordabilityScenario => scenarioOf(kind, change, terms);
 
   const scenarios = [scenario('BASE', ratioOf(0n, 1n)), ...shocks.map((s) => scenario('FX_SHOCK', s))];
   const worstCase = scenarios.reduce((w, s) => (s.leftAfterInstalment.amount < w.leftAfterInstalment.amount ? s : w));

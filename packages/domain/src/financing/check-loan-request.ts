@@ -71,6 +71,21 @@ export function checkLoanRequest(product: FinancingProduct, request: LoanRequest
   if (req['hasNpwp'] !== undefined && typeof req['hasNpwp'] !== 'boolean') {
     invalid('FINANCE.INVALID_INPUT', 'hasNpwp harus true atau false.', 'hasNpwp must be true or false.', { path: ['hasNpwp'] });
   }
+  const { reasons, npwpRequired } = amountReasons(prod, req, amount);
+
+  if (prod.kind === 'GRANT') {
+    if (reasons.length > 0) return rejected(reasons);
+    return accepted(prod, amount, npwpRequired, 0, 0, prod.graceInterest);
+  }
+
+  const terms = tenorTerms(prod, req);
+  reasons.push(...terms.reasons);
+  if (reasons.length > 0) return rejected(reasons);
+  return accepted(prod, amount, npwpRequired, terms.tenor, terms.grace, terms.graceInterest);
+}
+
+/** Reasons about the amount: ceiling, placement costs, NPWP threshold. */
+function amountReasons(prod: FinancingProduct, req: Record<string, unknown>, amount: Money): { reasons: DomainErrorData[]; npwpRequired: boolean } {
   const reasons: DomainErrorData[] = [];
 
   if (prod.ceiling !== null && amount.amount > prod.ceiling.amount) {
@@ -110,12 +125,12 @@ export function checkLoanRequest(product: FinancingProduct, request: LoanRequest
       );
     }
   }
+  return { reasons, npwpRequired };
+}
 
-  if (prod.kind === 'GRANT') {
-    if (reasons.length > 0) return rejected(reasons);
-    return accepted(prod, amount, npwpRequired, 0, 0, prod.graceInterest);
-  }
-
+/** A loan's tenor and grace (invalid values throw), with the reasons they break the product's terms. */
+function tenorTerms(prod: FinancingProduct, req: Record<string, unknown>): { tenor: number; grace: number; graceInterest: GraceInterest; reasons: DomainErrorData[] } {
+  const reasons: DomainErrorData[] = [];
   const tenor = assertTenor(req['tenorMonths'], ['tenorMonths']);
   const grace = assertWholeMonths(req['graceMonths'] ?? prod.graceMonths, ['graceMonths']);
   if (grace < 0) {
@@ -176,8 +191,7 @@ export function checkLoanRequest(product: FinancingProduct, request: LoanRequest
       ),
     );
   }
-  if (reasons.length > 0) return rejected(reasons);
-  return accepted(prod, amount, npwpRequired, tenor, grace, graceInterest);
+  return { tenor, grace, graceInterest, reasons };
 }
 
 /** The terms of an accepted request: repayment runs over the tenor after the grace period. */

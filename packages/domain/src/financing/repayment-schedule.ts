@@ -139,6 +139,73 @@ function regularAndLast(total: Ratio, n: number, exactTotal: bigint, mode: Round
   return { regular, last: exactTotal - regular * (N - 1n) };
 }
 
+/** The grace months: interest paid, or capitalised onto the balance. */
+function graceRows(
+  opening: bigint,
+  grace: number,
+  graceInterest: GraceInterest,
+  interestOn: (balance: bigint) => bigint,
+  M: (v: bigint) => Money,
+): { rows: RepaymentRow[]; balance: bigint; capitalisedTotal: bigint } {
+  const rows: RepaymentRow[] = [];
+  let balance = opening;
+  let capitalisedTotal = 0n;
+  for (let month = 1; month <= grace; month++) {
+    const interest = interestOn(balance);
+    const capitalised = graceInterest === 'CAPITALISED' ? interest : 0n;
+    const closing = balance + capitalised;
+    rows.push(
+      Object.freeze({
+        month,
+        phase: 'GRACE',
+        openingBalance: M(balance),
+        interest: M(interest),
+        capitalisedInterest: M(capitalised),
+        principal: M(0n),
+        payment: M(interest - capitalised),
+        closingBalance: M(closing),
+      }),
+    );
+    capitalisedTotal += capitalised;
+    balance = closing;
+  }
+  return { rows, balance, capitalisedTotal };
+}
+
+/** The n repayment months after the grace period, by annuity or flat method. */
+function repaymentRows(
+  method: RepaymentMethod,
+  afterGrace: bigint,
+  i: Ratio,
+  n: number,
+  grace: number,
+  mode: RoundingMode,
+  M: (v: bigint) => Money,
+): { rows: RepaymentRow[]; regularInstalment: bigint } {
+  const rows: RepaymentRow[] = [];
+  let balance = afterGrace;
+  if (method === 'ANNUITY') {
+    const plan = annuityRepayment(afterGrace, i, n, mode);
+    plan.parts.forEach(({ interest, principal }, k) => {
+      rows.push(repaymentRow(grace + k + 1, balance, interest, principal, M));
+      balance -= principal;
+    });
+    return { rows, regularInstalment: plan.instalment };
+  }
+  const principalParts = regularAndLast(ratioOf(afterGrace, 1n), n, afterGrace, mode);
+  const totalInterestExact = ratioOf(afterGrace * i.num * BigInt(n), i.den);
+  const totalInterest = divideRounded(totalInterestExact.num, totalInterestExact.den, mode);
+  const interestParts = regularAndLast(totalInterestExact, n, totalInterest, mode);
+  for (let k = 1; k <= n; k++) {
+    const last = k === n;
+    const principal = last ? principalParts.last : principalParts.regular;
+    const interest = last ? interestParts.last : interestParts.regular;
+    rows.push(repaymentRow(grace + k, balance, interest, principal, M));
+    balance -= principal;
+  }
+  return { rows, regularInstalment: principalParts.regular + interestParts.regular };
+}
+
 /**
  * Build a repayment schedule. Throws (DomainError): `FINANCE.NEGATIVE_AMOUNT`, `FINANCE.ZERO_AMOUNT`,
  * `FINANCE.INVALID_RATE`, `FINANCE.NEGATIVE_RATE`, `FINANCE.RATE_ABOVE_100_PERCENT`,
@@ -159,55 +226,13 @@ export function repaymentSchedule(input: RepaymentScheduleInput): RepaymentSched
   const i = ratioOf(annual.num, annual.den * 12n);
   const interestOn = (balance: bigint): bigint => divideRounded(balance * i.num, i.den, mode);
 
-  const rows: RepaymentRow[] = [];
-  let balance = BigInt(loan.amount);
-  let capitalisedTotal = 0n;
-
-  for (let month = 1; month <= grace; month++) {
-    const interest = interestOn(balance);
-    const capitalised = graceInterest === 'CAPITALISED' ? interest : 0n;
-    const closing = balance + capitalised;
-    rows.push(
-      Object.freeze({
-        month,
-        phase: 'GRACE',
-        openingBalance: M(balance),
-        interest: M(interest),
-        capitalisedInterest: M(capitalised),
-        principal: M(0n),
-        payment: M(interest - capitalised),
-        closingBalance: M(closing),
-      }),
-    );
-    capitalisedTotal += capitalised;
-    balance = closing;
-  }
-
+  const grow = graceRows(BigInt(loan.amount), grace, graceInterest, interestOn, M);
   const n = tenor - grace;
-  const afterGrace = balance;
-  let regularInstalment: bigint;
-
-  if (method === 'ANNUITY') {
-    const plan = annuityRepayment(afterGrace, i, n, mode);
-    regularInstalment = plan.instalment;
-    plan.parts.forEach(({ interest, principal }, k) => {
-      rows.push(repaymentRow(grace + k + 1, balance, interest, principal, M));
-      balance -= principal;
-    });
-  } else {
-    const principalParts = regularAndLast(ratioOf(afterGrace, 1n), n, afterGrace, mode);
-    const totalInterestExact = ratioOf(afterGrace * i.num * BigInt(n), i.den);
-    const totalInterest = divideRounded(totalInterestExact.num, totalInterestExact.den, mode);
-    const interestParts = regularAndLast(totalInterestExact, n, totalInterest, mode);
-    regularInstalment = principalParts.regular + interestParts.regular;
-    for (let k = 1; k <= n; k++) {
-      const last = k === n;
-      const principal = last ? principalParts.last : principalParts.regular;
-      const interest = last ? interestParts.last : interestParts.regular;
-      rows.push(repaymentRow(grace + k, balance, interest, principal, M));
-      balance -= principal;
-    }
-  }
+  const afterGrace = grow.balance;
+  const repay = repaymentRows(method, afterGrace, i, n, grace, mode, M);
+  const rows: RepaymentRow[] = [...grow.rows, ...repay.rows];
+  const capitalisedTotal = grow.capitalisedTotal;
+  const regularInstalment = repay.regularInstalment;
 
   const lastRow = rows[rows.length - 1]!;
   let interestTotal = 0n;

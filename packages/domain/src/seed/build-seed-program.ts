@@ -37,18 +37,9 @@ function seedError(code: string, id: string, en: string, path: readonly (string 
   return errorData(code, id, en, { path: path.map(String) });
 }
 
-/** Build (and thereby validate) a seed program; defaults to `SEED_PROGRAM`. */
-export function buildSeedProgram(program: SeedProgram = SEED_PROGRAM): Result<SeedProgramEntities> {
-  if (typeof program !== 'object' || program === null) {
-    return err(seedError('SEED.INVALID', 'Program benih tidak valid.', 'Invalid seed program.', []));
-  }
-  const ids = new Set<string>();
-  const claim = (id: string, path: (string | number)[]): DomainErrorData | undefined => {
-    if (ids.has(id)) return seedError('SEED.DUPLICATE_ID', 'Id dipakai lebih dari sekali.', 'An id is used more than once.', path);
-    ids.add(id);
-    return undefined;
-  };
+type Claim = (id: string, path: (string | number)[]) => DomainErrorData | undefined;
 
+function buildParties(program: SeedProgram, claim: Claim): Result<Map<string, Party>> {
   const parties = new Map<string, Party>();
   for (const [i, input] of program.parties.entries()) {
     const r = Party.create(input);
@@ -57,7 +48,10 @@ export function buildSeedProgram(program: SeedProgram = SEED_PROGRAM): Result<Se
     if (dup) return err(dup);
     parties.set(r.value.id, r.value);
   }
+  return ok(parties);
+}
 
+function buildMous(program: SeedProgram, claim: Claim, parties: ReadonlyMap<string, Party>): Result<Map<string, Mou>> {
   const mous = new Map<string, Mou>();
   for (const [i, m] of program.mous.entries()) {
     const dup = claim(m.id, ['mous', i, 'id']);
@@ -103,9 +97,13 @@ export function buildSeedProgram(program: SeedProgram = SEED_PROGRAM): Result<Se
     }
     mous.set(mou.id, mou);
   }
+  return ok(mous);
+}
 
-  const quotas = new Map<string, Quota>();
-  const quotaKey = (mouId: string, occupation: string, route: string) => `${mouId}|${occupation}|${route}`;
+const quotaKey = (mouId: string, occupation: string, route: string) => `${mouId}|${occupation}|${route}`;
+
+/** The quotas, keyed by MoU × occupation × route. */
+function buildQuotas(program: SeedProgram, claim: Claim, mous: ReadonlyMap<string, Mou>): Result<Map<string, Quota>> {
   const byKey = new Map<string, Quota>();
   for (const [i, q] of program.quotas.entries()) {
     const dup = claim(q.id, ['quotas', i, 'id']);
@@ -124,9 +122,17 @@ export function buildSeedProgram(program: SeedProgram = SEED_PROGRAM): Result<Se
       );
     }
     byKey.set(key, r.value);
-    quotas.set(q.id, r.value);
   }
+  return ok(byKey);
+}
 
+function buildOpenings(
+  program: SeedProgram,
+  claim: Claim,
+  parties: ReadonlyMap<string, Party>,
+  mous: ReadonlyMap<string, Mou>,
+  byKey: ReadonlyMap<string, Quota>,
+): Result<JobOpening[]> {
   const openings: JobOpening[] = [];
   const openingSeatsPerQuota = new Map<string, number>();
   for (const [i, o] of program.openings.entries()) {
@@ -166,8 +172,29 @@ export function buildSeedProgram(program: SeedProgram = SEED_PROGRAM): Result<Se
     openingSeatsPerQuota.set(quota.id, total);
     openings.push(r.value);
   }
+  return ok(openings);
+}
 
-  return ok({ parties: [...parties.values()], mous: [...mous.values()], quotas: [...quotas.values()], openings });
+/** Build (and thereby validate) a seed program; defaults to `SEED_PROGRAM`. */
+export function buildSeedProgram(program: SeedProgram = SEED_PROGRAM): Result<SeedProgramEntities> {
+  if (typeof program !== 'object' || program === null) {
+    return err(seedError('SEED.INVALID', 'Program benih tidak valid.', 'Invalid seed program.', []));
+  }
+  const ids = new Set<string>();
+  const claim: Claim = (id, path) => {
+    if (ids.has(id)) return seedError('SEED.DUPLICATE_ID', 'Id dipakai lebih dari sekali.', 'An id is used more than once.', path);
+    ids.add(id);
+    return undefined;
+  };
+  const parties = buildParties(program, claim);
+  if (!parties.ok) return parties;
+  const mous = buildMous(program, claim, parties.value);
+  if (!mous.ok) return mous;
+  const quotas = buildQuotas(program, claim, mous.value);
+  if (!quotas.ok) return quotas;
+  const openings = buildOpenings(program, claim, parties.value, mous.value, quotas.value);
+  if (!openings.ok) return openings;
+  return ok({ parties: [...parties.value.values()], mous: [...mous.value.values()], quotas: [...quotas.value.values()], openings: openings.value });
 }
 
 /** Counts and seat totals of a built program (for a start-up log line or a test). */
