@@ -182,3 +182,46 @@ export function serviceUnavailablePlugin(retryAfterSeconds: number): ApolloServe
     },
   };
 }
+
+/** An error a resolver threw that carries no public code: a candidate for "the outage in a shape we do not know". */
+function isUncodedResolverError(error: { readonly extensions?: Record<string, unknown>; readonly originalError?: unknown }): boolean {
+  if (error.extensions?.code !== undefined) return false;
+  const original = error.originalError;
+  if (!(original instanceof Error)) return false;
+  // domain errors and class-validator failures have their own public codes (errors.ts)
+  const name = original.name;
+  return name !== 'DomainError' && name !== 'ArgumentValidationError' && name !== 'GatewayError';
+}
+
+/**
+ * Apollo plugin: when a request failed with an error that carries no code and no database outage is
+ * known, ask the database (`probe`, e.g. `select 1`, at most `timeoutMs`). If that fails as an outage
+ * (or does not answer), the outage is recorded before the errors are formatted, so `formatGatewayError`
+ * answers SERVICE_UNAVAILABLE instead of INTERNAL_SERVER_ERROR. This closes the race in which the first
+ * failed statement after the server died surfaces in a shape the classifier does not know, before any
+ * pool `error` event has recorded the outage. Costs nothing on requests without such an error.
+ */
+export function outageProbePlugin(probe: () => Promise<unknown>, timeoutMs = 1_000): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          if (databaseTroubleWithin() || !errors.some((e) => isUncodedResolverError(e))) return;
+          let timer: NodeJS.Timeout | undefined;
+          const timedOut = new Promise<'timeout'>((resolve) => {
+            timer = setTimeout(() => resolve('timeout'), timeoutMs);
+            timer.unref();
+          });
+          try {
+            const answer = await Promise.race([probe().then(() => 'ok' as const), timedOut]);
+            if (answer === 'timeout') noteDatabaseTrouble();
+          } catch (e) {
+            databaseUnavailableReason(e); // records the outage when it is one
+          } finally {
+            clearTimeout(timer);
+          }
+        },
+      };
+    },
+  };
+}
