@@ -214,8 +214,9 @@ describe('method groups and pagination on real data', () => {
   });
 
   it('parameters: one value with its sources, the vocabulary with labels', async () => {
-    const rate = await clientAs('PUBLIC').parameters.get('kur.annualRate', today);
-    expect(rate).toMatchObject({ id: 'kur.annualRate', value: '0.06', unit: expect.any(String) });
+    // a fixed date, not today: the 6% rate is that day's, and stays so when the next rate is recorded
+    const rate = await clientAs('PUBLIC').parameters.get('kur.annualRate', '2025-06-01');
+    expect(rate).toMatchObject({ id: 'kur.annualRate', value: '0.06', effectiveFrom: '2024-01-01', unit: expect.any(String) });
     expect(rate.sources.length).toBeGreaterThan(0);
     const before = await failure(clientAs('PUBLIC').parameters.get('kur.annualRate', '1990-01-01'));
     expectTyped(before, 'BAD_USER_INPUT', 'ListParameters');

@@ -10,6 +10,7 @@ export { loadConfig, findRepoRoot, ConfigError, type GatewayConfig, type LogLeve
 export { createLogger, type Logger } from './config/logger';
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/embedded-postgres';
 export { startGateway, type Gateway, type GatewayApiKeyInput, type StartOptions } from './server';
+export { systemClock, fixedClock, type Clock } from './clock';
 export { loadResilienceConfig, DEFAULT_RESILIENCE, type ResilienceConfig } from './db/resilience';
 export { buildGatewaySchema, printGatewaySchema } from './graphql/schema';
 export { ERROR_CODES, type ErrorCode } from './graphql/errors';

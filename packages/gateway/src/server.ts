@@ -3,6 +3,7 @@
  * schema, HTTP. `stop()` reverses it: stop taking requests, finish in-flight ones, close the pool,
  * stop embedded PostgreSQL.
  */
+import { systemClock, type Clock } from './clock';
 import type { GatewayConfig } from './config/config';
 import type { Logger } from './config/logger';
 import { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresError } from './db/embedded-postgres';
@@ -53,12 +54,19 @@ export interface StartOptions {
    * manager restarts the gateway. Default: only logged (and `/health` answers 503).
    */
   readonly onFatal?: (error: EmbeddedPostgresError) => void;
+  /**
+   * The program's clock (clock.ts): default dates when a query omits `asOf`, the instants changes and the
+   * seed are recorded at. Default the system clock; tests pass `fixedClock(...)` so that no answer
+   * depends on today's date.
+   */
+  readonly clock?: Clock;
 }
 
 export async function startGateway(config: GatewayConfig, options: StartOptions): Promise<Gateway> {
   const { log } = options;
   const security = options.security ?? loadSecurityConfig(process.env);
   const resilience = options.resilience ?? loadResilienceConfig(process.env);
+  const clock = options.clock ?? systemClock;
   const cleanup: Array<() => Promise<void>> = [];
   const unwind = async (): Promise<void> => {
     for (const fn of cleanup.reverse()) {
@@ -106,7 +114,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
     const appliedMigrations = await migrate(orm);
     log.info({ applied: appliedMigrations }, appliedMigrations.length ? 'migrations applied' : 'database schema up to date');
 
-    const seed = config.seed ? await loadSeedOnce(orm, log) : undefined;
+    const seed = config.seed ? await loadSeedOnce(orm, log, clock) : undefined;
 
     // From here on PostgreSQL itself cancels any statement running longer than the query timeout
     // (57014 → TIMEOUT). Migrations and the seed above ran without it: a long migration is not an attack.
@@ -123,6 +131,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
       shutdownTimeoutMs: config.shutdownTimeoutMs,
       security,
       resilience,
+      clock,
       ...(embedded ? { embeddedStatus: embedded.status } : {}),
     });
     cleanup.push(http.stop);

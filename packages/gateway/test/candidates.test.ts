@@ -1,11 +1,15 @@
 /** Candidates: registration, bad input, stored eligibility, seats (incl. 50 concurrent calls), stages. */
+import { fixedClock } from '../src/clock';
 import { startTestGateway, type TestGateway } from './harness';
 import { eligibleWelderProfile, nikFor, ok, openOpening, registerCandidate, signedMou, type Program } from './support/program';
+
+/** The gateway's day (a fixed clock): seats allocated on it are costed with its parameters, whatever the calendar says. */
+const TODAY = '2026-01-15';
 
 let t: TestGateway;
 let p: Program;
 beforeAll(async () => {
-  t = await startTestGateway();
+  t = await startTestGateway({ clock: fixedClock(TODAY) });
   p = await signedMou(t);
 });
 afterAll(async () => {
@@ -176,10 +180,10 @@ describe('aggregates (SQL GROUP BY)', () => {
   });
 
   it('placement costs by payer add up to the estimates of the placements not cancelled', async () => {
-    const { estimateCosts, parameterSnapshot, wibDateOf } = await import('@jembatan/domain');
+    const { estimateCosts, parameterSnapshot } = await import('@jembatan/domain');
     const data = await ok(t, '{ placementCosts { placements total { amount currency } rows { payer total { amount } beforeDeparture { amount } inKorea { amount } placements } } }');
     expect(data.placementCosts.placements).toBe(9);
-    const estimate = estimateCosts({ route: 'E7_3', occupation: 'WELDER', contractMonths: 24 }, parameterSnapshot(wibDateOf(new Date().toISOString())));
+    const estimate = estimateCosts({ route: 'E7_3', occupation: 'WELDER', contractMonths: 24 }, parameterSnapshot(TODAY));
     expect(data.placementCosts.total).toEqual({ amount: String(9 * estimate.totals.total.amount), currency: 'IDR' });
     const sum = data.placementCosts.rows.reduce((n: number, r: { total: { amount: string } }) => n + Number(r.total.amount), 0);
     expect(sum).toBe(9 * estimate.totals.total.amount);

@@ -11,8 +11,12 @@
  *   against both views: the exact view reveals the birthday (so the attack is real), the protected one
  *   changes only at month ends and answers the same for two lone people with different birthdays.
  */
+import { fixedClock } from '../src/clock';
 import { startTestGateway, type TestCaller, type TestGateway } from './harness';
 import { eligibleWelderProfile, ok, openOpening, registerCandidate, signedMou, type Program } from './support/program';
+
+/** The gateway's day (a fixed clock): the protected view's month end does not move with the calendar. */
+const TODAY = '2026-12-10';
 
 let t: TestGateway;
 let p: Program;
@@ -49,7 +53,7 @@ const PEOPLE: Person[] = [
 const ids: Record<string, string[]> = {};
 
 beforeAll(async () => {
-  t = await startTestGateway();
+  t = await startTestGateway({ clock: fixedClock(TODAY) });
   officer = t.as('officer');
   analyst = t.as('analyst');
   p = await signedMou(t);
@@ -258,7 +262,7 @@ describe('candidateCounts: differencing across asOf', () => {
   });
 
   it('asking every day of the year: answers change only when the reference date moves to another month end, the reference date is a passed month end on or before asOf, and two lone people with different birthdays give the same change days', async () => {
-    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10); // WIB
+    const today = TODAY;
     const changeDays: string[][] = [];
     for (const kecamatan of ['WALANTAKA', 'CURUG']) {
       const answers = await bandsByDay(analyst, kecamatan, days);
@@ -388,8 +392,8 @@ describe('stageDurations', () => {
 
   it('without asOf the protected view uses the last month end that has passed', async () => {
     const d = await durations(analyst);
-    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-    expect(isMonthEnd(d.asOf) && d.asOf < today).toBe(true);
+    expect(d.asOf).toBe('2026-11-30'); // the gateway's day is TODAY (2026-12-10): the last month end passed
+    expect(isMonthEnd(d.asOf) && d.asOf < TODAY).toBe(true);
     expect(d.disclosure.referenceDate).toBe(d.asOf);
   });
 });

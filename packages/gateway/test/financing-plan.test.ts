@@ -9,12 +9,12 @@ import {
   money,
   parameterSnapshot,
   scheduleLoan,
-  wibDateOf,
   zeroInterestFacilityProduct,
   type FinancingProduct,
   type LoanRequest,
 } from '@jembatan/domain';
 import type { Client } from 'pg';
+import { fixedClock } from '../src/clock';
 import { startTestGateway, type TestCaller, type TestGateway } from './harness';
 import { eligibleWelderProfile, openOpening, registerCandidate, signedMou, type Program } from './support/program';
 
@@ -35,7 +35,9 @@ async function ok<T = any>(query: string, variables?: Record<string, unknown>): 
   return res.body.data as T;
 }
 
-const TODAY = wibDateOf(new Date().toISOString());
+/** The gateway runs on a fixed clock: a plan without asOf is dated this day, whatever the calendar says. */
+const TODAY = '2026-01-15';
+const CLOCK = fixedClock(TODAY);
 const KASEMEN = { address: { kecamatan: 'Kasemen', city: 'Kota Serang', source: 'KTP' } };
 
 const SET = `mutation($c: ID!, $input: FinancingPlanInput!) { setFinancingPlan(candidateId: $c, input: $input) {
@@ -104,7 +106,7 @@ const ids: Record<string, string> = {};
 const oracle: Record<string, Expected[]> = {};
 
 beforeAll(async () => {
-  t = await startTestGateway();
+  t = await startTestGateway({ clock: CLOCK });
   db = await t.db();
   officer = t.as('officer');
   analyst = t.as('analyst');

@@ -10,6 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import type { Clock } from '../src/clock';
 import type { GatewayConfig, LogLevel } from '../src/config/config';
 import { loadSecurityConfig, type SecurityConfig } from '../src/security/security-config';
 import type { Role } from '../src/security/role';
@@ -103,6 +104,11 @@ export interface TestGatewayOptions {
    * high enough for the suites' setup traffic (tests of the limit set their own).
    */
   readonly securityEnv?: Record<string, string>;
+  /**
+   * The gateway's clock (src/clock.ts), e.g. `fixedClock('2026-01-15')`: a test whose answer depends on
+   * "today" (a query without `asOf`, a recorded timestamp) pins it here. Default the system clock.
+   */
+  readonly clock?: Clock;
 }
 
 export const TEST_SECURITY_ENV: Readonly<Record<string, string>> = {
@@ -155,6 +161,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       log: captured.log,
       onQuery: (sql) => statements.push(sql),
       security: testSecurityConfig(options.securityEnv),
+      ...(options.clock ? { clock: options.clock } : {}),
     });
   } catch (e) {
     await dropDatabase(databaseName);

@@ -143,5 +143,6 @@ export async function auditChange(em: EntityManager, ctx: GatewayContext, change
     before: change.before,
     after: change.after,
     requestId: ctx.requestId,
+    at: ctx.clock.now(),
   });
 }

@@ -4,6 +4,7 @@
  * none was sent).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../clock';
 import type { Logger } from '../config/logger';
 import type { Principal } from '../security/role';
 
@@ -24,6 +25,11 @@ export interface GatewayContext {
    */
   readonly actor: string;
   readonly log: Logger;
+  /**
+   * The program's "now" (clock.ts): default dates when `asOf` is omitted and the instants changes are
+   * recorded at. Never read `new Date()` in a resolver; tests inject a fixed clock.
+   */
+  readonly clock: Clock;
   /** Per-request memo for DataLoaders (see graphql/loaders.ts) and access decisions (graphql/access.ts). */
   readonly loaders: Map<string, unknown>;
 }

@@ -1,5 +1,6 @@
 /** Entity ids are lower-case UUIDs; anything else is BAD_USER_INPUT before it reaches PostgreSQL. */
 import { randomUUID } from 'node:crypto';
+import { timestampOf, type Clock } from '../clock';
 import { GatewayError } from './errors';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -20,7 +21,7 @@ export function checkId(value: string, field: readonly string[]): string {
   return v;
 }
 
-/** The instant a mutation is recorded, in the domain's canonical form. */
-export function nowTimestamp(): string {
-  return new Date().toISOString();
+/** The instant a mutation is recorded, in the domain's canonical form, read from the injected clock (clock.ts). */
+export function nowTimestamp(from: { readonly clock: Clock }): string {
+  return timestampOf(from.clock);
 }

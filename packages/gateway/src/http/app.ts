@@ -19,8 +19,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
+import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../config/logger';
-import { databaseUnavailableReason, serviceUnavailableBody, serviceUnavailablePlugin } from '../db/availability';
+import { databaseUnavailableReason, outageProbePlugin, serviceUnavailableBody, serviceUnavailablePlugin } from '../db/availability';
 import type { EmbeddedPostgresStatus } from '../db/embedded-postgres';
 import { pendingMigrations, type Orm } from '../db/orm';
 import { DEFAULT_RESILIENCE, type ResilienceConfig } from '../db/resilience';
@@ -50,6 +51,8 @@ export interface HttpAppOptions {
   readonly bodyLimit: string;
   readonly shutdownTimeoutMs: number;
   readonly security: SecurityConfig;
+  /** The program's clock for every request's context (clock.ts); default the system clock. */
+  readonly clock?: Clock;
   /** Retry-After and the readiness check's time bound; default DEFAULT_RESILIENCE. */
   readonly resilience?: ResilienceConfig;
   /** The embedded PostgreSQL's supervisor state, when the gateway runs one (`/health`, `/ready`). */
@@ -90,6 +93,7 @@ function bodyErrorHandler(err: unknown, req: Request, res: Response, next: NextF
 export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const { orm, schema, log, security } = options;
   const resilience = options.resilience ?? DEFAULT_RESILIENCE;
+  const clock = options.clock ?? systemClock;
   const retryAfter = String(resilience.retryAfterSeconds);
   const app = express();
   app.disable('x-powered-by');
@@ -126,6 +130,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       queryTimeoutPlugin({ timeoutMs: security.queryTimeoutMs }),
       // a request that met a database outage goes out as 503 + Retry-After, never 200 or 500
       serviceUnavailablePlugin(resilience.retryAfterSeconds),
+      outageProbePlugin(() => orm.em.getConnection().execute('select 1')),
       introspectionGuardPlugin({ allowEveryone: security.development, principalOf: (c) => (c as GatewayContext | undefined)?.principal }),
       withLandingPageCsp(landingPagePlugin({ development: security.development, sandboxInProduction: security.sandboxInProduction })),
     ],
@@ -222,6 +227,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
           city: security.city,
           actor: principal.subject,
           log: req.log ?? log,
+          clock,
           loaders: new Map(),
         };
       },

@@ -40,6 +40,11 @@ export interface AuditEntry {
   readonly before?: unknown;
   readonly after?: unknown;
   readonly requestId?: string | null;
+  /**
+   * When it happened, from the gateway's clock (clock.ts; resolvers pass `ctx.clock.now()`); default the
+   * database's `clock_timestamp()` (e.g. the CLI).
+   */
+  readonly at?: Date;
 }
 
 export interface AuditRecord {
@@ -83,9 +88,10 @@ export async function writeAudit(db: AuditDb, entry: AuditEntry): Promise<{ id: 
   const kind: AuditActorKind = p.kind;
   const { before, after } = redactChange(entry.before, entry.after);
   const rows = await toExecutor(db).all<{ id: string | number; at: unknown }>(
-    `insert into "audit_log" ("actor", "principal_kind", "roles", "key_id", "action", "entity_type", "entity_id", "before", "after", "request_id") ` +
-      `values (?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) returning "id", "at"`,
+    `insert into "audit_log" ("at", "actor", "principal_kind", "roles", "key_id", "action", "entity_type", "entity_id", "before", "after", "request_id") ` +
+      `values (coalesce(?::timestamptz, clock_timestamp()), ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) returning "id", "at"`,
     [
+      entry.at ? entry.at.toISOString() : null,
       clip(p.subject, 300),
       kind,
       JSON.stringify([...(p.roles ?? [])].filter((r) => r !== 'PUBLIC')),

@@ -6,6 +6,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { buildSeedProgram, SEED_PROGRAM, seedProgramSummary, unwrap } from '../domain';
+import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../config/logger';
 import type { Orm } from '../db/orm';
 import { applyMouSnapshot } from '../persistence/mou.mapper';
@@ -40,7 +41,8 @@ async function writeSeed(em: EntityManager, now: Date): Promise<string> {
   return `${s.parties} parties, ${entities.mous.length} MoUs, ${entities.quotas.length} quotas (${s.totalSeats} seats), ${entities.openings.length} openings`;
 }
 
-export async function loadSeedOnce(orm: Orm, log: Logger): Promise<SeedOutcome> {
+/** `clock` stamps the rows and the marker (clock.ts); the program's own dates come from the fixture. */
+export async function loadSeedOnce(orm: Orm, log: Logger, clock: Clock = systemClock): Promise<SeedOutcome> {
   return orm.em.fork().transactional(async (em) => {
     await em.execute(`select pg_advisory_xact_lock(hashtext('jembatan-seed'))`);
     const marker = await em.findOne(SeedRunRecord, { name: SEED_NAME });
@@ -54,7 +56,7 @@ export async function loadSeedOnce(orm: Orm, log: Logger): Promise<SeedOutcome> 
       log.warn({ seed: SEED_NAME, parties, mous }, 'seed skipped: the database already holds program data');
       return { status: 'skipped-user-data' } as const;
     }
-    const now = new Date();
+    const now = clock.now();
     const summary = await writeSeed(em, now);
     em.create(SeedRunRecord, { name: SEED_NAME, appliedAt: now, summary });
     await em.flush();

@@ -327,7 +327,7 @@ export class AggregatesResolver {
       ? `${view.referenceDate}T23:59:59.999+07:00`
       : args.asOf
         ? `${isoDateOf(args.asOf)}T23:59:59.999Z`
-        : nowTimestamp();
+        : nowTimestamp(ctx);
     const sql = candidateSql(args.filter);
     const rows = await ctx.em.getConnection().execute<Array<Record<string, unknown>>>(
       `with changes as (
@@ -363,7 +363,7 @@ export class AggregatesResolver {
       };
     });
     return {
-      asOf: view.isProtected ? view.referenceDate : (args.asOf ? isoDateOf(args.asOf) : todayWib()),
+      asOf: view.isProtected ? view.referenceDate : (args.asOf ? isoDateOf(args.asOf) : todayWib(ctx)),
       rows: out,
       disclosure: disclosureOf(view, out.filter((r) => r.suppressed).length),
     };

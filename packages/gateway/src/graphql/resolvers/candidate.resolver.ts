@@ -72,6 +72,7 @@ import type { GatewayContext } from '../context';
 import { unwrapOrThrow } from '../domain-result';
 import { fromDomainError, GatewayError, notFound } from '../errors';
 import { KecamatanEnum, OccupationEnum, RouteEnum } from '../enums';
+import { timestampOf, type Clock } from '../../clock';
 import { checkId, newId, nowTimestamp } from '../ids';
 import { byKeyLoader, groupLoader } from '../loaders';
 import { DateScalar, isoDateOf } from '../scalars';
@@ -125,8 +126,9 @@ export function analystUseAggregatesError(): GatewayError {
 }
 
 /** The GraphQL shape of a candidate, tagged with its view (security/record-view.ts). */
-export function toCandidateGql(r: CandidateRecord, view: VisibleView): Candidate {
-  const asOf = today(nowTimestamp());
+/** `clock` dates the age band (clock.ts). */
+export function toCandidateGql(r: CandidateRecord, view: VisibleView, clock: Clock): Candidate {
+  const asOf = today(timestampOf(clock));
   const ageBand = r.birthDate ? ageBandOf(r.birthDate, asOf) : undefined;
   const stored = (r.profile ?? {}) as CandidateProfile;
   const profile = withView({ ...stored, ...(ageBand ? { ageBand } : {}) }, view);
@@ -310,10 +312,10 @@ async function releaseSeatIn(
   const placementHistory = await em.find(PlacementStatusChangeRecord, { placementId: placementRecord.id });
   const placementRows = { placement: placementRecord, history: placementHistory };
   const placement = DomainPlacement.fromSnapshot(placementSnapshotOf(placementRows));
-  const at = nowTimestamp();
+  const at = nowTimestamp(ctx);
   if (note === null) throw fromDomainError(CandidateErrors.noteRequired(), []);
   unwrapOrThrow(releaseCandidateSeat({ candidate, quota: seat.quota, placement, to, at, actor: ctx.actor, note }), []);
-  const now = new Date();
+  const now = ctx.clock.now();
   writeSeats(em, seat.quotaRows, seat.quota, seat.openingRows, now);
   applyPlacementSnapshot(em, placementRows, placement.toSnapshot(), now);
   const written = applyCandidateSnapshot(em, candRows, candidate.toSnapshot(), now, null, today(at));
@@ -411,7 +413,7 @@ export class JobOpeningRankingResolver {
     // ranking is CPU work that cannot be interrupted: none starts after the request's deadline
     assertBeforeDeadline();
     const domainOpening = await loadOpeningDomain(ctx.em, opening.id);
-    const asOf = args.asOf ? isoDateOf(args.asOf) : today(nowTimestamp());
+    const asOf = args.asOf ? isoDateOf(args.asOf) : today(nowTimestamp(ctx));
     const ranked = rankCandidates({
       candidates: rows.map((r) => ({ id: r.id, profile: r.profile ?? {}, registeredOn: wibDateOf(r.createdAt.toISOString()) })),
       route: opening.route,
@@ -428,7 +430,7 @@ export class JobOpeningRankingResolver {
         return withView(
           {
             rank: r.rank,
-            candidate: toCandidateGql(byId.get(r.id) as CandidateRecord, view),
+            candidate: toCandidateGql(byId.get(r.id) as CandidateRecord, view, ctx.clock),
             selection: r.selection,
             eligibleToBeSelected: r.eligibleToBeSelected,
             score: withView({ ...r.score }, view),
@@ -461,7 +463,7 @@ export class CandidateResolver {
       orderBy: { createdAt: 'asc', id: 'asc' },
     });
     const views = await candidateViews(ctx, cursor.items as CandidateRecord[]);
-    return toConnection(cursor, (r) => toCandidateGql(r, visible(views.get(r.id))));
+    return toConnection(cursor, (r) => toCandidateGql(r, visible(views.get(r.id)), ctx.clock));
   }
 
   @Authorized(...CANDIDATE_LOOKUP_RULE)
@@ -478,7 +480,7 @@ export class CandidateResolver {
     if (!r) return null;
     // a record the caller may not see answers exactly like a missing one (issue 8)
     const view = await candidateViewOf(ctx, r);
-    return view === 'NONE' ? null : toCandidateGql(r, view);
+    return view === 'NONE' ? null : toCandidateGql(r, view, ctx.clock);
   }
 
   @Authorized(...PERSONAL_RULE)
@@ -518,7 +520,7 @@ export class CandidateResolver {
     @Arg('openingId', () => ID, { nullable: true, description: 'Evaluate for this opening.' }) openingId?: string,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Evaluation date (default: today in WIB).' }) asOf?: Date,
   ): Promise<EligibilityEvaluation> {
-    const date = asOf ? isoDateOf(asOf) : today(nowTimestamp());
+    const date = asOf ? isoDateOf(asOf) : today(nowTimestamp(ctx));
     const id = openingId ? checkId(openingId, ['openingId']) : c.openingId;
     let evaluation: DomainEvaluation;
     if (id) {
@@ -570,7 +572,7 @@ export class CandidateResolver {
         route,
         occupation,
         contractMonths,
-        asOf: args.asOf ?? new Date(`${today(nowTimestamp())}T00:00:00Z`),
+        asOf: args.asOf ?? new Date(`${today(nowTimestamp(ctx))}T00:00:00Z`),
         ...(args.inputs ? { inputs: args.inputs } : {}),
         ...(args.overlays ? { overlays: args.overlays } : {}),
       }),
@@ -583,7 +585,7 @@ export class CandidateResolver {
   @Mutation(() => Candidate, { description: 'Register a candidate (NIK checked in full and unique; stage REGISTERED). OFFICER.' })
   async registerCandidate(@Args() { input }: RegisterCandidateArgs, @Ctx() ctx: GatewayContext): Promise<Candidate> {
     return ctx.em.transactional(async (em) => {
-      const at = nowTimestamp();
+      const at = nowTimestamp(ctx);
       const candidate = unwrapOrThrow(
         DomainCandidate.register({
           id: newId(),
@@ -603,13 +605,13 @@ export class CandidateResolver {
         em,
         undefined,
         snapshot,
-        new Date(),
+        ctx.clock.now(),
         storedEligibility(snapshot.profile, { route: snapshot.targetRoute, occupation: snapshot.targetOccupation }, undefined, asOf),
         asOf,
       );
       await auditChange(em, ctx, { action: 'registerCandidate', entityType: 'Candidate', entityId: snapshot.id, before: null, after: snapshot });
       await em.flush();
-      return toCandidateGql(rows.candidate, 'FULL');
+      return toCandidateGql(rows.candidate, 'FULL', ctx.clock);
     });
   }
 
@@ -622,12 +624,12 @@ export class CandidateResolver {
       if (!rows) throw notFound('Candidate', ['input', 'id']);
       const candidate = DomainCandidate.fromSnapshot(candidateSnapshotOf(rows));
       const before = candidate.toSnapshot();
-      const at = nowTimestamp();
+      const at = nowTimestamp(ctx);
       unwrapOrThrow(candidate.updateProfile(profileOf(input.profile), today(at)));
       if (input.targetRoute !== undefined || input.targetOccupation !== undefined) {
         unwrapOrThrow(candidate.setTarget(input.targetRoute ?? candidate.targetRoute, input.targetOccupation ?? candidate.targetOccupation));
       }
-      return toCandidateGql(await saveCandidate(em, ctx, rows, candidate, at, { action: 'updateCandidateProfile', before }), 'FULL');
+      return toCandidateGql(await saveCandidate(em, ctx, rows, candidate, at, { action: 'updateCandidateProfile', before }), 'FULL', ctx.clock);
     });
   }
 
@@ -640,14 +642,14 @@ export class CandidateResolver {
       if (!rows) throw notFound('Candidate', ['input', 'candidateId']);
       const candidate = DomainCandidate.fromSnapshot(candidateSnapshotOf(rows));
       const before = candidate.toSnapshot();
-      const at = nowTimestamp();
+      const at = nowTimestamp(ctx);
       const document = plainOf<Parameters<DomainCandidate['addDocument']>[0]>(input.document);
       const r = candidate.addDocument(document, today(at));
       if (!r.ok) {
         // the domain reports the path in the whole profile (profile.documents.N...): point at the input
         throw fromDomainError({ ...r.error, path: ['document', ...(r.error.path ?? []).slice(3)] }, ['input']);
       }
-      return toCandidateGql(await saveCandidate(em, ctx, rows, candidate, at, { action: 'addCandidateDocument', before }), 'FULL');
+      return toCandidateGql(await saveCandidate(em, ctx, rows, candidate, at, { action: 'addCandidateDocument', before }), 'FULL', ctx.clock);
     });
   }
 
@@ -663,13 +665,13 @@ export class CandidateResolver {
       if (!peek) throw notFound('Candidate', ['id']);
       if ((args.to === 'WITHDRAWN' || args.to === 'REJECTED') && peek.quotaId && peek.stage !== 'REGISTERED' && peek.openingId) {
         const seatHeld = await em.count(PlacementRecord, { candidateId: id, quotaId: peek.quotaId, status: 'ALLOCATED' });
-        if (seatHeld > 0) return toCandidateGql(await releaseSeatIn(em, ctx, id, args.to, args.note ?? null, ['id'], 'advanceCandidate'), 'FULL');
+        if (seatHeld > 0) return toCandidateGql(await releaseSeatIn(em, ctx, id, args.to, args.note ?? null, ['id'], 'advanceCandidate'), 'FULL', ctx.clock);
       }
       const rows = await loadCandidateRows(em, id, true);
       if (!rows) throw notFound('Candidate', ['id']);
       const candidate = DomainCandidate.fromSnapshot(candidateSnapshotOf(rows));
       const before = candidate.toSnapshot();
-      const at = nowTimestamp();
+      const at = nowTimestamp(ctx);
       const opening = await loadOpeningDomain(em, candidate.openingId);
       let quota: DomainQuota | undefined;
       if (candidate.quotaId) {
@@ -688,7 +690,7 @@ export class CandidateResolver {
         [],
       );
       await advancePlacement(em, candidate, args.to, at, ctx.actor, args.note ?? null);
-      return toCandidateGql(await saveCandidate(em, ctx, rows, candidate, at, { action: 'advanceCandidate', before }, opening), 'FULL');
+      return toCandidateGql(await saveCandidate(em, ctx, rows, candidate, at, { action: 'advanceCandidate', before }, opening), 'FULL', ctx.clock);
     });
   }
 
@@ -709,7 +711,7 @@ export class CandidateResolver {
       const mouRows = await loadMouRows(em, seat.opening.mouId);
       if (!mouRows) throw new GatewayError('INTERNAL_SERVER_ERROR');
       const mou = DomainMou.fromSnapshot(mouSnapshotOf(mouRows));
-      const at = nowTimestamp();
+      const at = nowTimestamp(ctx);
       const outcome = unwrapOrThrow(
         selectCandidate({
           candidate,
@@ -724,7 +726,7 @@ export class CandidateResolver {
         }),
         [],
       );
-      const now = new Date();
+      const now = ctx.clock.now();
       writeSeats(em, seat.quotaRows, seat.quota, seat.openingRows, now);
       const placement = applyPlacementSnapshot(em, undefined, outcome.placement.toSnapshot(), now);
       storeCostShares(em, ctx, placement.placement.id, seat.opening, today(at));
@@ -745,7 +747,7 @@ export class CandidateResolver {
         after: { ...candidate.toSnapshot(), placementId: placement.placement.id },
       });
       await em.flush();
-      return { candidate: toCandidateGql(written.candidate, 'FULL'), placement: toPlacementGql(placement.placement) };
+      return { candidate: toCandidateGql(written.candidate, 'FULL', ctx.clock), placement: toPlacementGql(placement.placement) };
     });
   }
 
@@ -754,7 +756,7 @@ export class CandidateResolver {
   async releaseSeat(@Args() args: ReleaseSeatArgs, @Ctx() ctx: GatewayContext): Promise<Candidate> {
     const candidateId = checkId(args.candidateId, ['candidateId']);
     return ctx.em.transactional(async (em) =>
-      toCandidateGql(await releaseSeatIn(em, ctx, candidateId, args.reason, args.note, ['candidateId'], 'releaseSeat'), 'FULL'),
+      toCandidateGql(await releaseSeatIn(em, ctx, candidateId, args.reason, args.note, ['candidateId'], 'releaseSeat'), 'FULL', ctx.clock),
     );
   }
 }
@@ -799,7 +801,7 @@ async function saveCandidate(
     em,
     rows,
     snapshot,
-    new Date(),
+    ctx.clock.now(),
     storedEligibility(snapshot.profile, { route: snapshot.targetRoute, occupation: snapshot.targetOccupation }, op, asOf),
     asOf,
   );
@@ -819,7 +821,7 @@ async function advancePlacement(em: EntityManager, candidate: DomainCandidate, t
   const event = { on: today(at), at, actor, note };
   const r = to === 'DEPARTED' ? placement.recordDeparture(event) : to === 'PLACED' ? placement.recordStartOfWork(event) : placement.recordReturn(event);
   unwrapOrThrow(r, []);
-  applyPlacementSnapshot(em, rows, placement.toSnapshot(), new Date());
+  applyPlacementSnapshot(em, rows, placement.toSnapshot(), new Date(at));
 }
 
 /** Store the placement's cost estimate per line and payer (for the SQL totals by payer). */

@@ -168,7 +168,7 @@ export class FinancingPlanResolver {
   async setFinancingPlan(@Args() args: SetFinancingPlanArgs, @Ctx() ctx: GatewayContext): Promise<FinancingPlan> {
     const candidateId = checkId(args.candidateId, ['candidateId']);
     const input = args.input;
-    const asOf = input.asOf ? isoDateOf(input.asOf) : wibDateOf(nowTimestamp());
+    const asOf = input.asOf ? isoDateOf(input.asOf) : wibDateOf(nowTimestamp(ctx));
     const placementCosts = input.placementCostsIdr ? money(input.placementCostsIdr, 'IDR') : null;
     if (placementCosts !== null && placementCosts.amount <= 0) {
       throw new GatewayError(
@@ -189,7 +189,7 @@ export class FinancingPlanResolver {
       const contractMonths = contractMonthsFor(placement?.contractMonths ?? null, input.contractMonths, opening?.contractMonths ?? null);
       const built = buildFinancingFacilities(input.facilities, { asOf, contractMonths, placementCosts, hasNpwp: input.hasNpwp ?? false });
 
-      const now = new Date();
+      const now = ctx.clock.now();
       let plan = await em.findOne(FinancingPlanRecord, { candidateId });
       const before = plan ? auditSnapshot(plan, await em.find(FinancingPlanFacilityRecord, { planId: plan.id })) : null;
       if (plan) {
@@ -229,7 +229,7 @@ export class FinancingPlanResolver {
       await auditChange(em, ctx, { action: 'removeFinancingPlan', entityType: 'FinancingPlan', entityId: plan.id, before, after: null });
       await em.nativeDelete(FinancingPlanFacilityRecord, { planId: plan.id });
       await em.nativeDelete(FinancingPlanRecord, { id: plan.id });
-      return toCandidateGql(candidate, 'FULL');
+      return toCandidateGql(candidate, 'FULL', ctx.clock);
     });
   }
 
@@ -238,7 +238,7 @@ export class FinancingPlanResolver {
   async candidate(@Root() plan: FinancingPlan, @Ctx() ctx: GatewayContext): Promise<Candidate> {
     const r = await byKeyLoader<CandidateRecord, string>(ctx, CandidateRecord, 'id').load(plan.candidateId);
     if (!r) throw new GatewayError('INTERNAL_SERVER_ERROR');
-    return toCandidateGql(r, visible(await candidateViewOf(ctx, r)));
+    return toCandidateGql(r, visible(await candidateViewOf(ctx, r)), ctx.clock);
   }
 
   @Authorized(...FINANCING_PLAN_READERS)

@@ -135,7 +135,7 @@ async function saveMou(
   change: { readonly action: string; readonly before: unknown },
 ): Promise<Mou> {
   const after = mou.toSnapshot();
-  const written = applyMouSnapshot(em, rows, after, new Date());
+  const written = applyMouSnapshot(em, rows, after, ctx.clock.now());
   await auditChange(em, ctx, { action: change.action, entityType: 'Mou', entityId: mou.id, before: change.before, after });
   await em.flush();
   return toMouGql(written.mou);
@@ -274,7 +274,7 @@ export class MouResolver {
           validFrom: input.validFrom ? isoDateOf(input.validFrom) : null,
           validUntil: input.validUntil ? isoDateOf(input.validUntil) : null,
           note: input.note ?? null,
-          at: nowTimestamp(),
+          at: nowTimestamp(ctx),
           actor: ctx.actor,
           parties,
           obligations: (input.obligations ?? []).map((o) => ({ partyId: o.partyId.toLowerCase(), text: { id: o.text.id, en: o.text.en } })),
@@ -336,7 +336,7 @@ export class MouResolver {
       const before = mou.toSnapshot();
       unwrapOrThrow(
         mou.transitionTo(args.to, {
-          at: nowTimestamp(),
+          at: nowTimestamp(ctx),
           actor: ctx.actor,
           note: args.note ?? null,
           ...(args.signedOn ? { signedOn: isoDateOf(args.signedOn) } : {}),

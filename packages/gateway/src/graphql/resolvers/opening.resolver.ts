@@ -266,11 +266,11 @@ export class JobOpeningResolver {
           extraRequirements: requirementsOf(input.extraRequirements),
           plannedDeparture: input.plannedDeparture ? isoDateOf(input.plannedDeparture) : null,
           note: input.note ?? null,
-          at: nowTimestamp(),
+          at: nowTimestamp(ctx),
           actor: ctx.actor,
         }),
       );
-      const rows = applyOpeningSnapshot(em, undefined, opening.toSnapshot(), new Date());
+      const rows = applyOpeningSnapshot(em, undefined, opening.toSnapshot(), ctx.clock.now());
       await auditChange(em, ctx, { action: 'createJobOpening', entityType: 'JobOpening', entityId: opening.id, before: null, after: opening.toSnapshot() });
       await em.flush();
       return toOpeningGql(rows.opening);
@@ -300,7 +300,7 @@ export class JobOpeningResolver {
       if (input.attacheVerifiedOn) {
         unwrapOrThrow(opening.recordAttacheVerification({ verifiedOn: isoDateOf(input.attacheVerifiedOn), reference: input.attacheReference ?? null }));
       }
-      const written = applyOpeningSnapshot(em, rows, opening.toSnapshot(), new Date());
+      const written = applyOpeningSnapshot(em, rows, opening.toSnapshot(), ctx.clock.now());
       await auditChange(em, ctx, { action: 'updateJobOpening', entityType: 'JobOpening', entityId: id, before, after: opening.toSnapshot() });
       await em.flush();
       return toOpeningGql(written.opening);
@@ -321,7 +321,7 @@ export class JobOpeningResolver {
       const before = opening.toSnapshot();
       const { mou } = await loadMouForChange(em, opening.mouId, ['id']);
       const quotaRows = await loadQuotaRowsFor(em, { mouId: opening.mouId, occupation: opening.occupation, route: opening.route });
-      const at = nowTimestamp();
+      const at = nowTimestamp(ctx);
       unwrapOrThrow(
         opening.transitionTo(args.to, {
           at,
@@ -333,7 +333,7 @@ export class JobOpeningResolver {
         }),
         [],
       );
-      const written = applyOpeningSnapshot(em, rows, opening.toSnapshot(), new Date());
+      const written = applyOpeningSnapshot(em, rows, opening.toSnapshot(), ctx.clock.now());
       await auditChange(em, ctx, { action: 'transitionJobOpening', entityType: 'JobOpening', entityId: id, before, after: opening.toSnapshot() });
       await em.flush();
       return toOpeningGql(written.opening);

@@ -107,7 +107,7 @@ export class PartyResolver {
       const party = unwrapOrThrow(DomainParty.create({ id: newId(), kind: input.kind, ...detailsPatch(input) } as never));
       const record = new PartyRecord();
       applyPartySnapshot(record, party.toSnapshot());
-      record.createdAt = record.updatedAt = new Date();
+      record.createdAt = record.updatedAt = ctx.clock.now();
       em.persist(record);
       await auditChange(em, ctx, { action: 'createParty', entityType: 'Party', entityId: record.id, before: null, after: party.toSnapshot() });
       await em.flush();
@@ -126,7 +126,7 @@ export class PartyResolver {
       const before = party.toSnapshot();
       unwrapOrThrow(party.update(detailsPatch(input)));
       applyPartySnapshot(record, party.toSnapshot());
-      record.updatedAt = new Date();
+      record.updatedAt = ctx.clock.now();
       await auditChange(em, ctx, { action: 'updateParty', entityType: 'Party', entityId: id, before, after: party.toSnapshot() });
       await em.flush();
       return toPartyGql(record);

@@ -131,11 +131,11 @@ export class QuotaResolver {
             route: input.route,
             seats: input.seats,
             note: input.note ?? null,
-            asOf: wibDateOf(nowTimestamp()),
+            asOf: wibDateOf(nowTimestamp(ctx)),
           }),
         );
       }
-      const written = applyQuotaSnapshot(em, rows, quota.toSnapshot(), new Date());
+      const written = applyQuotaSnapshot(em, rows, quota.toSnapshot(), ctx.clock.now());
       await auditChange(em, ctx, { action: 'setQuota', entityType: 'Quota', entityId: quota.id, before, after: quota.toSnapshot() });
       await em.flush();
       return toQuotaGql(written.quota);

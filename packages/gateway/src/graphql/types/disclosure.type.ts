@@ -55,9 +55,9 @@ export interface AggregateView {
   readonly rule: DisclosureRule | null;
 }
 
-/** Today in WIB, the gateway's only clock read for aggregates. */
-export function todayWib(): IsoDate {
-  return wibDateOf(nowTimestamp());
+/** Today in WIB on the request's clock (clock.ts), the gateway's only clock read for aggregates. */
+export function todayWib(ctx: Pick<GatewayContext, 'clock'>): IsoDate {
+  return wibDateOf(nowTimestamp(ctx));
 }
 
 /**
@@ -65,7 +65,7 @@ export function todayWib(): IsoDate {
  * everyone else the month-end reference date and the threshold read for it.
  */
 export function datedAggregateView(ctx: GatewayContext, asOf: IsoDate | undefined): AggregateView {
-  const today = todayWib();
+  const today = todayWib(ctx);
   if (seesEveryCandidateInFull(ctx.principal)) return { isProtected: false, referenceDate: asOf ?? today, rule: null };
   const referenceDate = protectedReferenceDate(asOf ?? today, today);
   return { isProtected: true, referenceDate, rule: disclosureRule(parameterSnapshot(referenceDate)) };
@@ -73,7 +73,7 @@ export function datedAggregateView(ctx: GatewayContext, asOf: IsoDate | undefine
 
 /** The view of an aggregate of the current state (no `asOf`): the threshold is read for today. */
 export function currentAggregateView(ctx: GatewayContext): AggregateView {
-  const today = todayWib();
+  const today = todayWib(ctx);
   if (seesEveryCandidateInFull(ctx.principal)) return { isProtected: false, referenceDate: today, rule: null };
   return { isProtected: true, referenceDate: today, rule: disclosureRule(parameterSnapshot(today)) };
 }
