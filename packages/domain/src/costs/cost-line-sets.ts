@@ -30,8 +30,9 @@
  * Effective dates: every route from 2024-01-01, the start of the `routes.status` coverage (no
  * estimate can be made before it: the parameters it reads start later).
  */
-import { invalid, type DomainErrorData, type Messages } from '../shared/domain-error';
-import { compareDates, parseIsoDate, type IsoDate } from '../shared/local-date';
+import type { Messages } from '../shared/domain-error';
+import { datedVersionAsOf } from '../shared/dated-versions';
+import type { IsoDate } from '../shared/local-date';
 import type { Route } from '../shared/vocabulary';
 import type { ParameterId } from '../parameters/parameter-values';
 import type { CostCategory, CostLineId, CostTiming } from './cost-line';
@@ -207,26 +208,5 @@ export interface DatedCostLineSet {
 
 /** The line set of `route` in force on `asOf`. Errors: DATE.INVALID, COSTS.BEFORE_COVERAGE, COSTS.LINE_SET_ENDED. */
 export function costLineSetAsOf(route: Route, asOf: IsoDate): DatedCostLineSet {
-  parseIsoDate(asOf, ['asOf']);
-  const versions = COST_LINE_SETS[route];
-  const dates = Object.keys(versions).sort();
-  let start: string | undefined;
-  for (const d of dates) if (compareDates(d, asOf) <= 0) start = d;
-  const details: DomainErrorData['details'] = { route, coverageStart: dates[0] ?? null };
-  if (start === undefined) {
-    invalid(
-      'COSTS.BEFORE_COVERAGE',
-      `Biaya jalur ${route} belum tercatat untuk tanggal tersebut; tersedia mulai ${dates[0]}.`,
-      `The ${route} cost lines are not recorded for that date; coverage starts on ${dates[0]}.`,
-      { path: ['asOf'], details },
-    );
-  }
-  const definition = versions[start];
-  if (!definition) {
-    invalid('COSTS.LINE_SET_ENDED', `Biaya jalur ${route} tidak berlaku lagi sejak ${start}.`, `The ${route} cost lines no longer apply since ${start}.`, {
-      path: ['asOf'],
-      details: { route, endedOn: start },
-    });
-  }
-  return { definition, effectiveFrom: start };
+  return datedVersionAsOf(COST_LINE_SETS[route], route, asOf, { area: 'COSTS', endedCode: 'LINE_SET_ENDED', noun: { id: 'Biaya', en: 'cost lines' } });
 }

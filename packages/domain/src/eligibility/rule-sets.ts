@@ -16,9 +16,10 @@
  * hold); E-7-3 and E-8 from 2024-01-01 (start of the route-status coverage); the Gyeongsangnam-do
  * pilot from 2025-01-01. Whether a route is open is the `routes.status` parameter, not the rule set.
  */
-import type { DomainErrorData, Messages } from '../shared/domain-error';
+import type { Messages } from '../shared/domain-error';
 import { invalid } from '../shared/domain-error';
-import { compareDates, parseIsoDate, type IsoDate } from '../shared/local-date';
+import { datedVersionAsOf } from '../shared/dated-versions';
+import type { IsoDate } from '../shared/local-date';
 import { isOneOf, ROUTES, type Occupation, type Route } from '../shared/vocabulary';
 import type { SkillCertifier } from './candidate-profile';
 import type { EligibilityStage } from './rule';
@@ -160,26 +161,5 @@ export function assertRoute(route: unknown, path: readonly string[] = ['route'])
 /** The rule set of `route` in force on `asOf`. Errors: ELIGIBILITY.UNKNOWN_ROUTE, DATE.INVALID, ELIGIBILITY.BEFORE_COVERAGE, ELIGIBILITY.RULE_SET_ENDED. */
 export function eligibilityRuleSetAsOf(route: Route, asOf: IsoDate): DatedRuleSet {
   assertRoute(route);
-  parseIsoDate(asOf, ['asOf']);
-  const versions = ELIGIBILITY_RULE_SETS[route];
-  const dates = Object.keys(versions).sort();
-  let start: string | undefined;
-  for (const d of dates) if (compareDates(d, asOf) <= 0) start = d;
-  const details: DomainErrorData['details'] = { route, coverageStart: dates[0] ?? null };
-  if (start === undefined) {
-    invalid(
-      'ELIGIBILITY.BEFORE_COVERAGE',
-      `Aturan jalur ${route} belum tercatat untuk tanggal tersebut; tersedia mulai ${dates[0]}.`,
-      `The ${route} rules are not recorded for that date; coverage starts on ${dates[0]}.`,
-      { path: ['asOf'], details },
-    );
-  }
-  const definition = versions[start];
-  if (!definition) {
-    invalid('ELIGIBILITY.RULE_SET_ENDED', `Aturan jalur ${route} tidak berlaku lagi sejak ${start}.`, `The ${route} rules no longer apply since ${start}.`, {
-      path: ['asOf'],
-      details: { route, endedOn: start },
-    });
-  }
-  return { definition, effectiveFrom: start };
+  return datedVersionAsOf(ELIGIBILITY_RULE_SETS[route], route, asOf, { area: 'ELIGIBILITY', endedCode: 'RULE_SET_ENDED', noun: { id: 'Aturan', en: 'rules' } });
 }
