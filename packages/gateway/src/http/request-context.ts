@@ -10,6 +10,8 @@ import type { Logger } from '../config/logger';
 export interface RequestScope {
   readonly requestId: string;
   readonly log: Logger;
+  /** The response being written (the landing page sets its own Content-Security-Policy on it). */
+  readonly response?: Response;
 }
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();
@@ -47,6 +49,6 @@ export function requestContextMiddleware(logger: Logger) {
       if (res.statusCode >= 500) log.error(line, 'request failed');
       else log.info(line, 'request completed');
     });
-    requestScope.run({ requestId, log }, next);
+    requestScope.run({ requestId, log, response: res }, next);
   };
 }

@@ -32,13 +32,13 @@
  * | `JEMBATAN_TRUST_PROXY` | `false` | which proxies' `X-Forwarded-For` / `-Proto` to believe (Express `trust proxy`): `false`, a hop count `1`–`10`, or a comma-separated list of `loopback`, `linklocal`, `uniquelocal`, IP addresses and CIDR ranges. `true` (trust anybody) is refused: any caller could then fake its address (rate limits) and `https` |
  * | `JEMBATAN_HSTS_MAX_AGE` | `31536000` | HSTS `max-age` in seconds (1 year: RFC 6797 §11.2 advises a long one; the hstspreload.org minimum); `0` withdraws HSTS from browsers that cached it |
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { isIP } from 'node:net';
 import type { ApolloServerPlugin, GraphQLServerListener, LandingPage } from '@apollo/server';
 import type { Messages } from '@jembatan/domain';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { ConfigError } from '../config/config';
+import { currentRequestScope } from '../http/request-context';
 
 // ------------------------------------------------------------------------------------------ settings
 
@@ -153,8 +153,6 @@ export function landingPageCsp(nonce: string): string {
   ].join('; ');
 }
 
-const responses = new AsyncLocalStorage<Response>();
-
 /**
  * Every security header, for every response: mount first (`app.use(securityHeaders(settings))`).
  * HSTS goes only on requests that came over TLS; on plain HTTP browsers ignore it anyway, and
@@ -180,8 +178,7 @@ export function securityHeaders(settings: Pick<HttpHeaderSettings, 'hstsMaxAgeSe
       }
       res.setHeader('Content-Security-Policy', API_CSP);
       if (req.secure) res.setHeader('Strict-Transport-Security', hsts);
-      // the landing page plugin below finds this response to give it its own policy
-      responses.run(res, next);
+      next();
     });
   };
 }
@@ -216,7 +213,8 @@ export function withLandingPageCsp(plugin: ApolloServerPlugin): ApolloServerPlug
             html: async () => {
               const text = typeof html === 'string' ? html : await html();
               const nonce = landingPageNonce(text);
-              const res = responses.getStore();
+              // the request scope (http/request-context.ts) carries the response being written
+              const res = currentRequestScope()?.response;
               if (nonce && res && !res.headersSent) res.setHeader('Content-Security-Policy', landingPageCsp(nonce));
               return text;
             },
