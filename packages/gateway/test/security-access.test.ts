@@ -5,7 +5,7 @@
  * their MoUs; candidates limited to their own record; the public vacancy board.
  */
 import { startTestGateway, type TestCaller, type TestGateway } from './harness';
-import { createParty, eligibleWelderProfile, nikFor, ok, openOpening, registerCandidate, type Program } from './support/program';
+import { createParty, eligibleWelderProfile, nikFor, ok, openOpening, registerCandidate, signedMouBetween, type Program } from './support/program';
 
 let t: TestGateway;
 const ids = {} as Record<'c1' | 'c2' | 'c3' | 'c4' | 'p3miA' | 'p3miB' | 'mouA' | 'mouB' | 'openingA' | 'openingB' | 'draftOpening', string>;
@@ -40,23 +40,7 @@ function richProfile(n: number): Record<string, unknown> {
 const SECRET_VALUES = (n: number): string[] => [nikFor(n), '1999-01-15', 'Banjaragung', `C765432${n}`, `SKCK/12${n}/IX/2026`, `1234567${8900 + n}`, 'SISKO-00012'];
 
 async function signedMouWith(p3miId: string, cityId: string, employerId: string, title: string): Promise<Program> {
-  const created = await ok<{ createMou: { id: string } }>(t, 'mutation($input: CreateMouInput!) { createMou(input: $input) { id } }', {
-    input: {
-      title: { id: title, en: title },
-      validFrom: '2025-12-08',
-      parties: [
-        { partyId: cityId, role: 'PRINCIPAL', isSignatory: true, signatoryName: 'Wali Kota Serang', signatoryTitle: 'Wali Kota' },
-        { partyId: p3miId, role: 'PARTNER', isSignatory: true, signatoryName: 'Direktur', signatoryTitle: 'Direktur Utama' },
-      ],
-      obligations: [
-        { partyId: cityId, text: { id: 'Menyiapkan calon pekerja', en: 'Prepare candidates' } },
-        { partyId: p3miId, text: { id: 'Menempatkan pekerja', en: 'Place the workers' } },
-      ],
-    },
-  });
-  const mouId = created.createMou.id;
-  await ok(t, 'mutation($id: ID!) { transitionMou(id: $id, to: EXPLORATION) { status } }', { id: mouId });
-  await ok(t, 'mutation($id: ID!) { transitionMou(id: $id, to: SIGNED, signedOn: "2025-12-08") { status } }', { id: mouId });
+  const mouId = await signedMouBetween(t, cityId, p3miId, title);
   return { cityId, apjatiId: p3miId, employerId, mouId };
 }
 

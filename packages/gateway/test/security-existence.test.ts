@@ -13,7 +13,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { buildClientSchema, getIntrospectionQuery, getNamedType, isInputObjectType, isObjectType, type GraphQLInputType, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 import { startTestGateway, type TestGateway } from './harness';
-import { createParty, eligibleWelderProfile, ok, openOpening, registerCandidate, type Program } from './support/program';
+import { createParty, eligibleWelderProfile, ok, openOpening, registerCandidate, signedMouBetween, type Program } from './support/program';
 
 let t: TestGateway;
 
@@ -34,24 +34,7 @@ const MISSING: Ids = { candidate: randomUUID(), opening: randomUUID(), mou: rand
 const real = {} as { own: string; other: string; draftOpening: string; openOpeningB: string; mouB: string; partyB: string; apiKey: string };
 
 async function signedMouWith(cityId: string, p3miId: string, title: string): Promise<string> {
-  const created = await ok<{ createMou: { id: string } }>(t, 'mutation($input: CreateMouInput!) { createMou(input: $input) { id } }', {
-    input: {
-      title: { id: title, en: title },
-      validFrom: '2025-12-08',
-      parties: [
-        { partyId: cityId, role: 'PRINCIPAL', isSignatory: true, signatoryName: 'Wali Kota Serang', signatoryTitle: 'Wali Kota' },
-        { partyId: p3miId, role: 'PARTNER', isSignatory: true, signatoryName: 'Direktur', signatoryTitle: 'Direktur Utama' },
-      ],
-      obligations: [
-        { partyId: cityId, text: { id: 'Menyiapkan calon pekerja', en: 'Prepare candidates' } },
-        { partyId: p3miId, text: { id: 'Menempatkan pekerja', en: 'Place the workers' } },
-      ],
-    },
-  });
-  const mouId = created.createMou.id;
-  await ok(t, 'mutation($id: ID!) { transitionMou(id: $id, to: EXPLORATION) { status } }', { id: mouId });
-  await ok(t, 'mutation($id: ID!) { transitionMou(id: $id, to: SIGNED, signedOn: "2025-12-08") { status } }', { id: mouId });
-  return mouId;
+  return signedMouBetween(t, cityId, p3miId, title);
 }
 
 beforeAll(async () => {

@@ -56,6 +56,28 @@ export async function signedMou(t: TestGateway, title = 'MoU Pemkot Serang – A
   return { cityId, apjatiId, employerId, mouId };
 }
 
+/** The city and a P3MI sign an MoU (both signatories; no foreign government); returns the MoU id. */
+export async function signedMouBetween(t: TestGateway, cityId: string, p3miId: string, title: string): Promise<string> {
+  const created = await ok<{ createMou: { id: string } }>(t, 'mutation($input: CreateMouInput!) { createMou(input: $input) { id } }', {
+    input: {
+      title: { id: title, en: title },
+      validFrom: '2025-12-08',
+      parties: [
+        { partyId: cityId, role: 'PRINCIPAL', isSignatory: true, signatoryName: 'Wali Kota Serang', signatoryTitle: 'Wali Kota' },
+        { partyId: p3miId, role: 'PARTNER', isSignatory: true, signatoryName: 'Direktur', signatoryTitle: 'Direktur Utama' },
+      ],
+      obligations: [
+        { partyId: cityId, text: { id: 'Menyiapkan calon pekerja', en: 'Prepare candidates' } },
+        { partyId: p3miId, text: { id: 'Menempatkan pekerja', en: 'Place the workers' } },
+      ],
+    },
+  });
+  const mouId = created.createMou.id;
+  await ok(t, 'mutation($id: ID!) { transitionMou(id: $id, to: EXPLORATION) { status } }', { id: mouId });
+  await ok(t, 'mutation($id: ID!) { transitionMou(id: $id, to: SIGNED, signedOn: "2025-12-08") { status } }', { id: mouId });
+  return mouId;
+}
+
 /** A quota and an OPEN, attaché-verified welder opening with `seats` seats under the MoU. */
 export async function openOpening(t: TestGateway, p: Program, seats: number, quotaSeats = Math.max(seats, 100)): Promise<string> {
   await ok(t, 'mutation($input: SetQuotaInput!) { setQuota(input: $input) { id } }', {
