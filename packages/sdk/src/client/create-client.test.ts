@@ -1,6 +1,7 @@
 import { parse } from 'graphql';
 import { createClient, type ClientOptions, type FetchLike } from './create-client';
-import { isJembatanError, JembatanError, type AnyJembatanError } from '../errors/jembatan-error';
+import { isJembatanError, JembatanError } from '../errors/jembatan-error';
+import { failure } from '../__tests__/failure';
 import { GRAPHQL_ERROR_CODES } from '../errors/error-codes';
 import {
   closedPortUrl,
@@ -29,16 +30,6 @@ const fast = { baseDelayMs: 1, maxDelayMs: 20 };
 const client = (extra: Partial<ClientOptions> = {}) =>
   createClient({ url: gw.url, retries: { retries: 2, ...fast }, timeoutMs: 5_000, ...extra });
 
-/** Runs `fn` and returns the JembatanError it rejects with (fails the test otherwise). */
-async function failure(fn: () => Promise<unknown>): Promise<AnyJembatanError> {
-  try {
-    await fn();
-  } catch (e) {
-    if (isJembatanError(e)) return e;
-    throw new Error(`expected a JembatanError, got ${String(e)}`);
-  }
-  throw new Error('expected the call to fail');
-}
 
 const candidateData = { data: { candidate: { id: 'c-1', fullName: 'Siti' } } };
 const register = { input: { fullName: 'Siti', nik: '3673010101010001' } };

@@ -1,6 +1,6 @@
 /** The gateway's answer during a database outage: HTTP 503, `extensions.code` SERVICE_UNAVAILABLE, Retry-After. */
 import { createClient } from './create-client';
-import { isJembatanError, type AnyJembatanError } from '../errors/jembatan-error';
+import { failure } from '../__tests__/failure';
 import { json, startFakeGateway, type FakeGateway } from '../__tests__/fake-gateway';
 import { CandidateDocument, RegisterCandidateDocument } from '../__tests__/documents';
 
@@ -25,15 +25,6 @@ const outage = (retryAfterSeconds: number) => json(
   { 'retry-after': String(retryAfterSeconds) },
 );
 
-async function failure(fn: () => Promise<unknown>): Promise<AnyJembatanError> {
-  try {
-    await fn();
-  } catch (e) {
-    if (isJembatanError(e)) return e;
-    throw new Error(`expected a JembatanError, got ${String(e)}`);
-  }
-  throw new Error('expected the call to fail');
-}
 
 it('a query is retried through a short outage', async () => {
   const data = { data: { candidate: { id: 'c-1', fullName: 'Siti' } } };
