@@ -3,6 +3,23 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
+const MAX_MESSAGE = 600;
+
+function failuresOf(results) {
+  const out = [];
+  for (const file of results.testResults) {
+    const rel = path.relative(path.join(__dirname, '..'), file.testFilePath);
+    if (file.testExecError) out.push({ test: rel, message: String(file.testExecError.message).slice(0, MAX_MESSAGE) });
+    for (const t of file.testResults) {
+      if (t.status !== 'failed') continue;
+      // strip colour codes; keep the first lines (expected / received)
+      const message = t.failureMessages.join('\n').replace(/\u001b\[[0-9;]*m/g, '').slice(0, MAX_MESSAGE);
+      out.push({ test: `${rel} › ${t.fullName}`, message });
+    }
+  }
+  return out;
+}
+
 class JsonCountReporter {
   constructor(_globalConfig, options) {
     this.name = (options && options.name) || 'unknown';
@@ -16,6 +33,8 @@ class JsonCountReporter {
       failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
       skipped: results.numPendingTests + results.numTodoTests,
       suitesFailed: results.numFailedTestSuites,
+      // what failed, so that the closing summary (the part of a CI log people read) says it
+      failures: failuresOf(results).slice(0, 20),
     };
     fs.writeFileSync(path.join(dir, `${this.name}.json`), JSON.stringify(out, null, 2));
   }

@@ -19,6 +19,10 @@ for (const f of files.sort()) {
   failed += r.failed;
   skipped += r.skipped;
   console.log(`  ${r.name}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+  for (const f of r.failures ?? []) {
+    console.log(`    FAILED ${f.test}`);
+    for (const line of f.message.split('\n').filter((l) => l.trim()).slice(0, 8)) console.log(`      ${line.trim()}`);
+  }
 }
 // Every workspace with a jest.config.js must have reported; a package whose runner crashed counts as a failure.
 const root = path.join(dir, '..');

@@ -34,6 +34,12 @@ export interface FakeGateway {
   readonly url: string;
   readonly requests: RecordedRequest[];
   script(...behaviours: Behaviour[]): void;
+  /**
+   * Resolves once `count` requests have arrived since the last `script` (at once when they have).
+   * Tests that abort "while a request is pending" wait for it instead of guessing a delay, which
+   * a loaded CI machine may exceed before the request has even reached the server.
+   */
+  received(count?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,6 +47,12 @@ export async function startFakeGateway(): Promise<FakeGateway> {
   let queue: Behaviour[] = [json({ data: {} })];
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  let waiters: Array<{ count: number; resolve: () => void }> = [];
+  const wake = (): void => {
+    const ready = waiters.filter((w) => requests.length >= w.count);
+    waiters = waiters.filter((w) => requests.length < w.count);
+    for (const w of ready) w.resolve();
+  };
 
   const play = (b: Behaviour, req: RecordedRequest, res: http.ServerResponse): void => {
     switch (b.kind) {
@@ -85,6 +97,7 @@ export async function startFakeGateway(): Promise<FakeGateway> {
       }
       const recorded: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
       requests.push(recorded);
+      wake();
       const next = queue.length > 1 ? queue.shift()! : queue[0]!;
       play(next, recorded, res);
     });
@@ -97,6 +110,10 @@ export async function startFakeGateway(): Promise<FakeGateway> {
     script(...behaviours: Behaviour[]) {
       queue = behaviours.length > 0 ? behaviours : [json({ data: {} })];
       requests.length = 0;
+    },
+    received(count = 1) {
+      if (requests.length >= count) return Promise.resolve();
+      return new Promise<void>((resolve) => waiters.push({ count, resolve }));
     },
     close() {
       for (const t of timers) clearTimeout(t);

@@ -182,7 +182,8 @@ describe('request: transport failures', () => {
     expect(e.code).toBe('TIMEOUT');
     if (e.code === 'TIMEOUT') expect(e.timeoutMs).toBe(150);
     expect(Date.now() - started).toBeLessThan(2_000);
-    expect(gw.requests).toHaveLength(1);
+    // never retried (on a loaded machine the one request may not even have arrived in 150 ms)
+    expect(gw.requests.length).toBeLessThanOrEqual(1);
   });
 
   it('applies the timeout to the whole call, retries included', async () => {
@@ -431,7 +432,8 @@ describe('request: cancellation', () => {
     gw.script(hang());
     const controller = new AbortController();
     const pending = client().request(CandidateDocument, { id: 'x' }, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
+    await gw.received(1);
+    controller.abort();
     const e = await failure(() => pending);
     expect(e.code).toBe('ABORTED');
     expect(gw.requests).toHaveLength(1);
@@ -455,7 +457,8 @@ describe('request: cancellation', () => {
       { id: 'x' },
       { signal: controller.signal },
     );
-    setTimeout(() => controller.abort(), 50);
+    await gw.received(1); // the first attempt was answered 503; the client is now in its 200 ms backoff
+    controller.abort();
     const e = await failure(() => pending);
     expect(e.code).toBe('ABORTED');
     expect(gw.requests).toHaveLength(1);
