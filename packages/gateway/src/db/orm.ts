@@ -2,6 +2,7 @@
 import { DefaultLogger, type LogContext, type LoggerNamespace, type LoggerOptions } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
 import type { Logger } from '../config/logger';
 import { noteDatabaseTrouble } from './availability';
 import { redactSql } from '../security/log-redaction';
@@ -99,10 +100,36 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
   return MikroORM.init(ormConfig(options));
 }
 
-/** Apply pending migrations; returns the names that ran. */
+// pg_advisory_lock key of the migration run: hashtextextended('jembatan.migrations', 0)
+const MIGRATION_LOCK_SQL = `select pg_advisory_lock(hashtextextended('jembatan.migrations', 0))`;
+
+/**
+ * Apply pending migrations; returns the names that ran. Safe when several replicas start at once on one
+ * database: MikroORM's migrator takes no lock (each would create the migrations table and run the same
+ * migrations, and all but one fail), so the run holds a session advisory lock on a connection of its
+ * own. The others wait for it, then find nothing pending. A replica that dies while migrating loses its
+ * session, and with it the lock (its transaction rolls back: allOrNothing).
+ */
 export async function migrate(orm: Orm): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  return applied.map((m) => m.name);
+  const clientUrl = orm.config.get('clientUrl');
+  if (!clientUrl) return (await orm.getMigrator().up()).map((m) => m.name);
+  const connection = (orm.config.get('driverOptions') as { connection?: { connectionTimeoutMillis?: number } } | undefined)?.connection;
+  const lock = new Client({ connectionString: clientUrl, connectionTimeoutMillis: connection?.connectionTimeoutMillis ?? 5_000, application_name: 'jembatan-migrate' });
+  lock.on('error', () => undefined); // a lost lock connection fails the query below, or ends the run
+  try {
+    await lock.connect();
+  } catch (e) {
+    // the database may not exist yet: the migrator creates it (one replica at a time is the operator's job then)
+    if ((e as { code?: string }).code !== '3D000') throw e;
+    await lock.end().catch(() => undefined);
+    return (await orm.getMigrator().up()).map((m) => m.name);
+  }
+  try {
+    await lock.query(MIGRATION_LOCK_SQL);
+    return (await orm.getMigrator().up()).map((m) => m.name);
+  } finally {
+    await lock.end().catch(() => undefined); // ending the session releases the lock
+  }
 }
 
 export async function pendingMigrations(orm: Orm): Promise<string[]> {

@@ -14,6 +14,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -38,6 +39,7 @@ import { concurrencyLimitMiddleware } from '../security/concurrency-limit';
 import { installStatementDeadlines, queryTimeoutPlugin, requestDeadlineMiddleware } from '../security/query-timeout';
 import { inputGuardPlugin } from '../security/input-guard';
 import { credentialRateLimit } from '../security/rate-limit';
+import { createGatewayLimits, type GatewayLimits } from '../security/limit-store-setup';
 import { ANONYMOUS } from '../security/role';
 import type { SecurityConfig } from '../security/security-config';
 import { emExecutor } from '../security/sql-executor';
@@ -94,9 +96,11 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const { orm, schema, log, security } = options;
   const resilience = options.resilience ?? DEFAULT_RESILIENCE;
   const clock = options.clock ?? systemClock;
-  const retryAfter = String(resilience.retryAfterSeconds);
   const app = express();
   app.disable('x-powered-by');
+  // no ETag: GraphQL answers are POST responses computed per caller, never revalidated; hashing every
+  // body (express's default weak ETag) was about 1% of the job board's CPU (npm run bench, --cpu-prof)
+  app.set('etag', false);
   // JEMBATAN_TRUST_PROXY (security/http-headers.ts): whose X-Forwarded-For / -Proto to believe
   app.set('trust proxy', expressTrustProxy(security.httpHeaders.trustProxy));
   // security headers on every response, before anything can answer (security/http-headers.ts)
@@ -105,6 +109,47 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   let stopping = false;
 
   installStatementDeadlines();
+  const apollo = await startApollo(options, httpServer, resilience);
+
+  app.use(requestContextMiddleware(log));
+  // `/graphql/anything` is not the endpoint: JSON 404
+  app.use(exactMountPath('/graphql'));
+  healthRoutes(app, options, resilience, () => stopping);
+
+  const limits = mountGraphql(app, apollo, options, resilience, clock);
+
+  // every other path, and a method no route serves (POST /health, ...): JSON 404, never Express's HTML
+  app.use(notFoundHandler);
+  app.use(bodyErrorHandler);
+  app.use(lastResortErrorHandler(log, resilience.retryAfterSeconds));
+
+  let stopPromise: Promise<void> | undefined;
+  return {
+    app,
+    httpServer,
+    listen: (port, host) =>
+      new Promise<number>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          resolve((httpServer.address() as AddressInfo).port);
+        });
+      }),
+    stop: () => {
+      stopping = true;
+      stopPromise ??= apollo.stop().then(async () => {
+        // Apollo drains only when the server was listening
+        if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
+        await limits.close();
+      });
+      return stopPromise;
+    },
+  };
+}
+
+/** Apollo Server with the document limits and the plugins, in the order they must run. */
+async function startApollo(options: HttpAppOptions, httpServer: Server, resilience: ResilienceConfig): Promise<ApolloServer<GatewayContext>> {
+  const { orm, schema, security } = options;
   const armor = buildArmor(security.abuseLimits, (error) => {
     currentRequestScope()?.log.warn({ limit: error.message.replace(/\s+/g, ' ').slice(0, 120) }, 'document refused by an abuse limit');
   });
@@ -123,6 +168,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     parseOptions: armor.parseOptions,
     validationRules: armor.validationRules,
     plugins: [
+      // no cache hints are used (responses carry personal data and are never cached): without this,
+      // Apollo installs the cache-control plugin, whose willResolveField hook wraps every resolver
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs }),
       ...armor.plugins,
       // NUL, control characters, lone surrogates: BAD_USER_INPUT with the field path, before execution
@@ -136,11 +184,13 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     ],
   });
   await apollo.start();
+  return apollo;
+}
 
-  app.use(requestContextMiddleware(log));
-  // `/graphql/anything` is not the endpoint: JSON 404
-  app.use(exactMountPath('/graphql'));
-
+/** `/health` (liveness) and `/ready` (readiness). */
+function healthRoutes(app: express.Express, options: HttpAppOptions, resilience: ResilienceConfig, stopping: () => boolean): void {
+  const { orm } = options;
+  const retryAfter = String(resilience.retryAfterSeconds);
   // Liveness: the process is up and its event loop answers. It does not ask the database: during an
   // outage the gateway recovers by itself (the pool reconnects, the supervisor restarts an embedded
   // PostgreSQL), and restarting the process would not bring a database back. 503 only when the
@@ -162,7 +212,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       res.setHeader('Retry-After', retryAfter);
       res.status(503).json({ status, ...extra });
     };
-    if (stopping) {
+    if (stopping()) {
       notReady('stopping');
       return;
     }
@@ -195,13 +245,54 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       clearTimeout(timer);
     }
   });
+}
 
+/** Anything a route threw: 503 for a database outage, else 500 with the request id (logged in full). */
+function lastResortErrorHandler(log: Logger, retryAfterSeconds: number) {
+  const retryAfter = String(retryAfterSeconds);
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const unavailable = databaseUnavailableReason(err);
+    if (unavailable) {
+      (req.log ?? log).warn({ reason: unavailable }, 'database unavailable');
+      if (res.headersSent) return;
+      res.setHeader('Retry-After', retryAfter);
+      res.status(503).json(serviceUnavailableBody(unavailable, retryAfterSeconds, req.requestId));
+      return;
+    }
+    (req.log ?? log).error({ err }, 'unhandled HTTP error');
+    if (res.headersSent) return;
+    res.status(500).json({
+      errors: [
+        {
+          message: defaultMessages('INTERNAL_SERVER_ERROR').en,
+          extensions: {
+            code: 'INTERNAL_SERVER_ERROR',
+            messages: defaultMessages('INTERNAL_SERVER_ERROR'),
+            requestId: req.requestId,
+          },
+        },
+      ],
+    });
+  };
+}
+
+/** `/graphql`: CORS, rate limit, authentication, in-flight limit, body, deadline, then Apollo. */
+function mountGraphql(
+  app: express.Express,
+  apollo: ApolloServer<GatewayContext>,
+  options: HttpAppOptions,
+  resilience: ResilienceConfig,
+  clock: Clock,
+): GatewayLimits {
+  const { orm, log, security } = options;
   const authenticator = createAuthenticator({
     verifyApiKey: (token) => verifyApiKey(emExecutor(orm.em.fork()), token),
     jwt: security.jwt ? createJwtVerifier(security.jwt) : undefined,
     defaultCity: security.city,
   });
-  const rateLimit = credentialRateLimit(security.rateLimits);
+  // rate buckets and in-flight slots shared by every replica on this database (JEMBATAN_LIMIT_STORE)
+  const limits = createGatewayLimits(security.limitStore, { clientUrl: orm.config.get('clientUrl'), log });
+  const rateLimit = credentialRateLimit(security.rateLimits, limits.rateLimitOptions);
 
   app.use(
     '/graphql',
@@ -211,7 +302,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     authenticationMiddleware(authenticator, log, { onRefused: rateLimit.refused, retryAfterSeconds: resilience.retryAfterSeconds }),
     rateLimit.afterAuthentication,
     // at most N requests of one caller in flight (429 RATE_LIMITED, TOO_MANY_IN_FLIGHT), before the body is read
-    concurrencyLimitMiddleware(security.concurrencyLimits),
+    concurrencyLimitMiddleware(security.concurrencyLimits, limits.inFlight),
     express.json({ limit: options.bodyLimit }),
     // one deadline for the whole request: later statements refused, running ones cancelled at it
     requestDeadlineMiddleware(security.queryTimeoutMs),
@@ -233,54 +324,5 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       },
     }),
   );
-
-  // every other path, and a method no route serves (POST /health, ...): JSON 404, never Express's HTML
-  app.use(notFoundHandler);
-  app.use(bodyErrorHandler);
-  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const unavailable = databaseUnavailableReason(err);
-    if (unavailable) {
-      (req.log ?? log).warn({ reason: unavailable }, 'database unavailable');
-      if (res.headersSent) return;
-      res.setHeader('Retry-After', retryAfter);
-      res.status(503).json(serviceUnavailableBody(unavailable, resilience.retryAfterSeconds, req.requestId));
-      return;
-    }
-    (req.log ?? log).error({ err }, 'unhandled HTTP error');
-    if (res.headersSent) return;
-    res.status(500).json({
-      errors: [
-        {
-          message: defaultMessages('INTERNAL_SERVER_ERROR').en,
-          extensions: {
-            code: 'INTERNAL_SERVER_ERROR',
-            messages: defaultMessages('INTERNAL_SERVER_ERROR'),
-            requestId: req.requestId,
-          },
-        },
-      ],
-    });
-  });
-
-  let stopPromise: Promise<void> | undefined;
-  return {
-    app,
-    httpServer,
-    listen: (port, host) =>
-      new Promise<number>((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
-          httpServer.off('error', reject);
-          resolve((httpServer.address() as AddressInfo).port);
-        });
-      }),
-    stop: () => {
-      stopping = true;
-      stopPromise ??= apollo.stop().then(async () => {
-        // Apollo drains only when the server was listening
-        if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
-      });
-      return stopPromise;
-    },
-  };
+  return limits;
 }

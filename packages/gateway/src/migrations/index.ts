@@ -8,10 +8,12 @@ import { Migration20251208000000_seed_marker } from './Migration20251208000000_s
 import { Migration20251208000100_program } from './Migration20251208000100_program';
 import { Migration20261129200000_security } from './Migration20261129200000_security';
 import { Migration20261129210000_financing_plan } from './Migration20261129210000_financing_plan';
+import { Migration20261201120000_shared_limits } from './Migration20261201120000_shared_limits';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20251208000000_seed_marker', class: Migration20251208000000_seed_marker },
   { name: 'Migration20251208000100_program', class: Migration20251208000100_program },
   { name: 'Migration20261129200000_security', class: Migration20261129200000_security },
   { name: 'Migration20261129210000_financing_plan', class: Migration20261129210000_financing_plan },
+  { name: 'Migration20261201120000_shared_limits', class: Migration20261201120000_shared_limits },
 ];

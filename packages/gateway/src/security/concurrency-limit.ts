@@ -15,7 +15,11 @@
  * run several statements at once; the cost limit bounds how much work that is, the deadline how long.)
  *
  * 429 rather than 503: the server is healthy, this caller is asking for too much at once; clients
- * (the SDK) already back off on 429 with Retry-After. In-memory, per process, like the rate limit.
+ * (the SDK) already back off on 429 with Retry-After.
+ *
+ * The count is kept by an `InFlightLimiter`: `InFlightCounter` counts in this process's memory
+ * (JEMBATAN_LIMIT_STORE=memory, unit tests); the gateway's default, `SharedInFlightSlots`
+ * (limit-store-slots.ts), holds the limit across every replica on one PostgreSQL.
  */
 import type { NextFunction, Request, Response } from 'express';
 import { rateKeyOf } from './rate-limit';
@@ -30,8 +34,13 @@ export interface ConcurrencyLimits {
 
 export const DEFAULT_CONCURRENCY_LIMITS: ConcurrencyLimits = Object.freeze({ perPrincipal: 4, perAnonymousAddress: 4 });
 
+/** Admits a request of `key` when fewer than `max` are in flight: the release function, or undefined. */
+export interface InFlightLimiter {
+  tryAcquire(key: string, max: number): (() => void) | undefined | Promise<(() => void) | undefined>;
+}
+
 /** Counts in-flight requests per key; forgets a key when its count is back to 0 (memory = callers in flight). */
-export class InFlightCounter {
+export class InFlightCounter implements InFlightLimiter {
   private readonly counts = new Map<string, number>();
 
   /** Take a slot for `key` when fewer than `max` are taken; returns the release function, or undefined. */
@@ -63,7 +72,7 @@ export class InFlightCounter {
  * Express middleware for `/graphql`, after authentication (`req.principal`). The slot is released
  * when the response is finished or the connection is closed, whichever comes first.
  */
-export function concurrencyLimitMiddleware(limits: ConcurrencyLimits, counter: InFlightCounter = new InFlightCounter()) {
+export function concurrencyLimitMiddleware(limits: ConcurrencyLimits, counter: InFlightLimiter = new InFlightCounter()) {
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`concurrency limit ${name} must be a positive integer`);
   }
@@ -76,15 +85,32 @@ export function concurrencyLimitMiddleware(limits: ConcurrencyLimits, counter: I
     const signedIn = !!principal && principal.kind !== 'anonymous';
     const key = rateKeyOf(principal, req.ip);
     const max = signedIn ? limits.perPrincipal : limits.perAnonymousAddress;
-    const release = counter.tryAcquire(key, max);
-    if (!release) {
-      res.setHeader('Retry-After', '1');
-      req.log?.warn({ rateKey: signedIn ? key : 'ip', maxInFlight: max }, 'too many requests in flight');
-      res.status(429).json(graphqlErrorBody('RATE_LIMITED', { reason: 'TOO_MANY_IN_FLIGHT', maxInFlight: max, retryAfterSeconds: 1 }, req.requestId));
+    const decide = (release: (() => void) | undefined): void => {
+      if (!release) {
+        res.setHeader('Retry-After', '1');
+        req.log?.warn({ rateKey: signedIn ? key : 'ip', maxInFlight: max }, 'too many requests in flight');
+        res.status(429).json(graphqlErrorBody('RATE_LIMITED', { reason: 'TOO_MANY_IN_FLIGHT', maxInFlight: max, retryAfterSeconds: 1 }, req.requestId));
+        return;
+      }
+      res.once('finish', release);
+      res.once('close', release);
+      next();
+    };
+    const slot = counter.tryAcquire(key, max);
+    if (!(slot instanceof Promise)) {
+      decide(slot);
       return;
     }
-    res.once('finish', release);
-    res.once('close', release);
-    next();
+    // the caller may go away while the slot is being leased: then it is given back at once
+    let closed = false;
+    const onClose = (): void => {
+      closed = true;
+    };
+    res.once('close', onClose);
+    slot.then((release) => {
+      res.off('close', onClose);
+      if (closed) release?.();
+      else decide(release);
+    }, next);
   };
 }

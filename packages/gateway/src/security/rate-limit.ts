@@ -1,11 +1,13 @@
 /**
- * Per-caller rate limits: an in-memory token bucket per key (`apiKey:<id>`, `jwt:<sub>` or `ip:<addr>`),
- * as Express middleware that answers 429 in the GraphQL error shape (`extensions.code` RATE_LIMITED)
- * with `Retry-After`. A bucket holds `capacity` requests and refills evenly over `windowMs`, so a
- * caller may burst up to `capacity` and then sustain `capacity` per window.
+ * Per-caller rate limits: a token bucket per key (`apiKey:<id>`, `jwt:<sub>` or `ip:<addr>`), as Express
+ * middleware that answers 429 in the GraphQL error shape (`extensions.code` RATE_LIMITED) with
+ * `Retry-After`. A bucket holds `capacity` requests and refills evenly over `windowMs`, so a caller may
+ * burst up to `capacity` and then sustain `capacity` per window.
  *
- * In-memory means per process: with several gateway replicas, each enforces its own share (size the
- * limits per replica, or put a shared limiter in front). Memory is bounded by `maxKeys` (least recently
+ * `TokenBucketLimiter` keeps the buckets in this process's memory (JEMBATAN_LIMIT_STORE=memory, unit
+ * tests, and the fallback while PostgreSQL is unreachable). The gateway's default is the bucket shared by
+ * every replica in PostgreSQL (`SharedTokenBucket`, limit-store-rate.ts), plugged in through
+ * `RateLimiter` and `credentialRateLimit`'s `limiterFor`. Memory is bounded by `maxKeys` (least recently
  * seen keys are forgotten first).
  */
 import { createHash } from 'node:crypto';
@@ -31,12 +33,39 @@ export interface RateDecision {
   readonly resetMs: number;
 }
 
+/**
+ * A rate limiter as the middleware uses it: `take` and `available` may answer at once (in-memory, or
+ * from a replica's local lease) or after one statement (the shared bucket).
+ */
+export interface RateLimiter {
+  readonly rule: RateLimitRule;
+  /** Take one request from `key`'s bucket. */
+  take(key: string): RateDecision | Promise<RateDecision>;
+  /** Whether `key` could take one request now (nothing is taken). */
+  available(key: string): boolean | Promise<boolean>;
+  /** Give back what a request took (never above capacity), e.g. when its credential proved forged. */
+  refund(key: string): void;
+}
+
+export interface RateLimitOptions {
+  readonly now?: () => number;
+  readonly maxKeys?: number;
+  /**
+   * The limiter of one bucket family (`anon`, `auth`, `refusal`); default an in-memory
+   * `TokenBucketLimiter`. The gateway passes the shared PostgreSQL bucket here (limit-store-setup.ts).
+   */
+  readonly limiterFor?: (name: LimiterName, rule: RateLimitRule) => RateLimiter;
+}
+
+/** The bucket families of `credentialRateLimit`: anonymous per IP, signed-in per key, refused credentials per IP. */
+export type LimiterName = 'anon' | 'auth' | 'refusal';
+
 interface Bucket {
   tokens: number;
   updatedAt: number;
 }
 
-export class TokenBucketLimiter {
+export class TokenBucketLimiter implements RateLimiter {
   readonly rule: RateLimitRule;
   private readonly buckets = new Map<string, Bucket>();
   private readonly now: () => number;
@@ -113,7 +142,7 @@ export class TokenBucketLimiter {
 }
 
 export interface RateLimitSelection {
-  readonly limiter: TokenBucketLimiter;
+  readonly limiter: RateLimiter;
   readonly key: string;
 }
 
@@ -175,6 +204,28 @@ export function presentedRateKey(headers: HeaderBag, ip: string | undefined): Pr
 }
 
 /**
+ * Sets `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` (seconds) from a decision; when it
+ * refuses, answers 429 with `Retry-After` (seconds) and returns false.
+ */
+function answer(req: Request, res: Response, limiter: RateLimiter, key: string, decision: RateDecision): boolean {
+  res.setHeader('RateLimit-Limit', String(limiter.rule.capacity));
+  res.setHeader('RateLimit-Remaining', String(decision.remaining));
+  res.setHeader('RateLimit-Reset', String(Math.ceil(decision.resetMs / 1000)));
+  if (decision.allowed) return true;
+  const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+  res.setHeader('Retry-After', String(retryAfterSeconds));
+  req.log?.warn({ rateKey: key.startsWith('ip:') ? 'ip' : key, retryAfterSeconds }, 'rate limited');
+  res.status(429).json(graphqlErrorBody('RATE_LIMITED', { retryAfterSeconds }, req.requestId));
+  return false;
+}
+
+/** Take one request from `key`; sets the RateLimit-* headers and answers 429 when refused. */
+function charge(req: Request, res: Response, limiter: RateLimiter, key: string): boolean | Promise<boolean> {
+  const decision = limiter.take(key);
+  return decision instanceof Promise ? decision.then((d) => answer(req, res, limiter, key, d)) : answer(req, res, limiter, key, decision);
+}
+
+/**
  * Express middleware. `select` picks the limiter and key for a request (undefined = not limited).
  * Sets `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` (seconds) on every response, and
  * `Retry-After` (seconds) on a 429.
@@ -186,18 +237,9 @@ export function rateLimitMiddleware(select: (req: Request) => RateLimitSelection
       next();
       return;
     }
-    const decision = selection.limiter.take(selection.key);
-    res.setHeader('RateLimit-Limit', String(selection.limiter.rule.capacity));
-    res.setHeader('RateLimit-Remaining', String(decision.remaining));
-    res.setHeader('RateLimit-Reset', String(Math.ceil(decision.resetMs / 1000)));
-    if (decision.allowed) {
-      next();
-      return;
-    }
-    const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-    res.setHeader('Retry-After', String(retryAfterSeconds));
-    req.log?.warn({ rateKey: selection.key.startsWith('ip:') ? 'ip' : selection.key, retryAfterSeconds }, 'rate limited');
-    res.status(429).json(graphqlErrorBody('RATE_LIMITED', { retryAfterSeconds }, req.requestId));
+    const allowed = charge(req, res, selection.limiter, selection.key);
+    if (allowed instanceof Promise) allowed.then((ok) => ok && next(), next);
+    else if (allowed) next();
   };
 }
 
@@ -213,7 +255,7 @@ export interface PrincipalRateLimits {
  * `authenticationMiddleware` (it reads `req.principal`). Use `req.ip` only with a correct Express
  * `trust proxy` setting behind a reverse proxy, or every caller shares the proxy's address.
  */
-export function principalRateLimitMiddleware(limits: PrincipalRateLimits, options: { now?: () => number; maxKeys?: number } = {}) {
+export function principalRateLimitMiddleware(limits: PrincipalRateLimits, options: Omit<RateLimitOptions, 'limiterFor'> = {}) {
   const anonymous = new TokenBucketLimiter(limits.anonymous, options);
   const authenticated = new TokenBucketLimiter(limits.authenticated, options);
   const middleware = rateLimitMiddleware((req) => {
@@ -227,22 +269,8 @@ export function principalRateLimitMiddleware(limits: PrincipalRateLimits, option
 declare module 'express-serve-static-core' {
   interface Request {
     /** The bucket `credentialRateLimit` charged before authentication. */
-    rateCharge?: { readonly limiter: TokenBucketLimiter; readonly key: string };
+    rateCharge?: { readonly limiter: RateLimiter; readonly key: string };
   }
-}
-
-/** Take one request from `key`; sets the RateLimit-* headers and answers 429 when refused. */
-function charge(req: Request, res: Response, limiter: TokenBucketLimiter, key: string): boolean {
-  const decision = limiter.take(key);
-  res.setHeader('RateLimit-Limit', String(limiter.rule.capacity));
-  res.setHeader('RateLimit-Remaining', String(decision.remaining));
-  res.setHeader('RateLimit-Reset', String(Math.ceil(decision.resetMs / 1000)));
-  if (decision.allowed) return true;
-  const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-  res.setHeader('Retry-After', String(retryAfterSeconds));
-  req.log?.warn({ rateKey: key.startsWith('ip:') ? 'ip' : key, retryAfterSeconds }, 'rate limited');
-  res.status(429).json(graphqlErrorBody('RATE_LIMITED', { retryAfterSeconds }, req.requestId));
-  return false;
 }
 
 export interface CredentialRateLimit {
@@ -252,7 +280,7 @@ export interface CredentialRateLimit {
    * is down. A credential-bearing request from an IP whose refused credentials used up its budget is
    * refused too (429 `details.reason` TOO_MANY_REFUSED_CREDENTIALS).
    */
-  readonly beforeAuthentication: (req: Request, res: Response, next: NextFunction) => void;
+  readonly beforeAuthentication: (req: Request, res: Response, next: NextFunction) => void | Promise<void>;
   /**
    * Authentication refused the presented credential: give back what it took from the credential's
    * bucket (a forged key id or token subject must not drain its owner's budget) and count the
@@ -263,8 +291,8 @@ export interface CredentialRateLimit {
    * Mount AFTER authentication: when the verified principal's key differs from the one charged
    * before (it never does for a valid API key or token), charge the principal's own bucket.
    */
-  readonly afterAuthentication: (req: Request, res: Response, next: NextFunction) => void;
-  readonly limiters: { readonly anonymous: TokenBucketLimiter; readonly authenticated: TokenBucketLimiter; readonly refusals: TokenBucketLimiter };
+  readonly afterAuthentication: (req: Request, res: Response, next: NextFunction) => void | Promise<void>;
+  readonly limiters: { readonly anonymous: RateLimiter; readonly authenticated: RateLimiter; readonly refusals: RateLimiter };
 }
 
 /**
@@ -272,27 +300,31 @@ export interface CredentialRateLimit {
  * token subject (`limits.authenticated`), and refused credentials per IP (`limits.anonymous`), all
  * decided from the headers before the credential is verified.
  */
-export function credentialRateLimit(limits: PrincipalRateLimits, options: { now?: () => number; maxKeys?: number } = {}): CredentialRateLimit {
-  const anonymous = new TokenBucketLimiter(limits.anonymous, options);
-  const authenticated = new TokenBucketLimiter(limits.authenticated, options);
-  const refusals = new TokenBucketLimiter(limits.anonymous, options);
+export function credentialRateLimit(limits: PrincipalRateLimits, options: RateLimitOptions = {}): CredentialRateLimit {
+  const make = options.limiterFor ?? ((_name: LimiterName, rule: RateLimitRule): RateLimiter => new TokenBucketLimiter(rule, options));
+  const anonymous = make('anon', limits.anonymous);
+  const authenticated = make('auth', limits.authenticated);
+  const refusals = make('refusal', limits.anonymous);
   const ipOf = (req: Request): string | undefined => req.ip ?? req.socket?.remoteAddress;
+  const tooManyRefused = async (req: Request, res: Response, ipKey: string): Promise<void> => {
+    const decision = await refusals.take(ipKey);
+    const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+    res.setHeader('Retry-After', String(retryAfterSeconds));
+    req.log?.warn({ rateKey: 'ip', retryAfterSeconds }, 'rate limited: too many refused credentials');
+    res.status(429).json(graphqlErrorBody('RATE_LIMITED', { retryAfterSeconds, reason: 'TOO_MANY_REFUSED_CREDENTIALS' }, req.requestId));
+  };
   return {
     limiters: { anonymous, authenticated, refusals },
-    beforeAuthentication(req, res, next) {
+    async beforeAuthentication(req, res, next) {
       const ip = ipOf(req);
       const presented = presentedRateKey(req.headers as HeaderBag, ip);
       const ipKey = `ip:${ip ?? 'unknown'}`;
-      if (presented.presented && !refusals.available(ipKey)) {
-        const decision = refusals.take(ipKey);
-        const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-        res.setHeader('Retry-After', String(retryAfterSeconds));
-        req.log?.warn({ rateKey: 'ip', retryAfterSeconds }, 'rate limited: too many refused credentials');
-        res.status(429).json(graphqlErrorBody('RATE_LIMITED', { retryAfterSeconds, reason: 'TOO_MANY_REFUSED_CREDENTIALS' }, req.requestId));
+      if (presented.presented && !(await refusals.available(ipKey))) {
+        await tooManyRefused(req, res, ipKey);
         return;
       }
       const limiter = presented.signedIn ? authenticated : anonymous;
-      if (!charge(req, res, limiter, presented.key)) return;
+      if (!(await charge(req, res, limiter, presented.key))) return;
       req.rateCharge = { limiter, key: presented.key };
       next();
     },
@@ -300,9 +332,10 @@ export function credentialRateLimit(limits: PrincipalRateLimits, options: { now?
       const charged = req.rateCharge;
       if (charged && charged.limiter === authenticated) charged.limiter.refund(charged.key);
       req.rateCharge = undefined;
-      refusals.take(`ip:${ipOf(req) ?? 'unknown'}`);
+      // counted without holding up the 401: a shared bucket may need a statement
+      void Promise.resolve(refusals.take(`ip:${ipOf(req) ?? 'unknown'}`)).catch(() => undefined);
     },
-    afterAuthentication(req, res, next) {
+    async afterAuthentication(req, res, next) {
       const principal = req.principal;
       const signedIn = principal !== undefined && principal.kind !== 'anonymous';
       const key = rateKeyOf(principal, ipOf(req));
@@ -311,7 +344,7 @@ export function credentialRateLimit(limits: PrincipalRateLimits, options: { now?
         next();
         return;
       }
-      if (!charge(req, res, signedIn ? authenticated : anonymous, key)) return;
+      if (!(await charge(req, res, signedIn ? authenticated : anonymous, key))) return;
       next();
     },
   };

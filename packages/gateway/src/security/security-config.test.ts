@@ -13,6 +13,7 @@ describe('loadSecurityConfig', () => {
       rateLimits: { anonymous: { capacity: 60, windowMs: 60_000 }, authenticated: { capacity: 600, windowMs: 60_000 } },
       queryTimeoutMs: 10_000,
       concurrencyLimits: DEFAULT_CONCURRENCY_LIMITS,
+      limitStore: { kind: 'postgres', leaseMs: 10_000, timeoutMs: 1_000 },
       abuseLimits: DEFAULT_ABUSE_LIMITS,
       jwt: undefined,
       httpHeaders: { trustProxy: false, hstsMaxAgeSeconds: 31_536_000 },
@@ -45,6 +46,13 @@ describe('loadSecurityConfig', () => {
     expect(c.rateLimits.authenticated.capacity).toBe(1200);
     expect(c.concurrencyLimits).toEqual({ perPrincipal: 8, perAnonymousAddress: 2 });
   });
+  it('reads the limit store settings', () => {
+    expect(loadSecurityConfig({ JEMBATAN_LIMIT_STORE: 'Memory', JEMBATAN_LIMIT_LEASE_MS: '3000', JEMBATAN_LIMIT_STORE_TIMEOUT_MS: '250' }).limitStore).toEqual({
+      kind: 'memory',
+      leaseMs: 3000,
+      timeoutMs: 250,
+    });
+  });
   it.each([
     ['JEMBATAN_MAX_DEPTH', '0'],
     ['JEMBATAN_MAX_DEPTH', 'deep'],
@@ -54,6 +62,9 @@ describe('loadSecurityConfig', () => {
     ['JEMBATAN_QUERY_TIMEOUT_MS', '99999999'],
     ['JEMBATAN_MAX_IN_FLIGHT_PER_KEY', '0'],
     ['JEMBATAN_MAX_IN_FLIGHT_ANON', 'many'],
+    ['JEMBATAN_LIMIT_STORE', 'redis'],
+    ['JEMBATAN_LIMIT_LEASE_MS', '500'],
+    ['JEMBATAN_LIMIT_STORE_TIMEOUT_MS', '0'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => loadSecurityConfig({ [name]: value })).toThrow(ConfigError);
   });

@@ -13,6 +13,9 @@
  * | JEMBATAN_QUERY_TIMEOUT_MS         | 10000         | per-request time limit, whole request (query-timeout.ts)      |
  * | JEMBATAN_MAX_IN_FLIGHT_PER_KEY    | 4             | GraphQL requests in flight per key/subject (concurrency-limit.ts) |
  * | JEMBATAN_MAX_IN_FLIGHT_ANON       | 4             | GraphQL requests in flight per anonymous IP                   |
+ * | JEMBATAN_LIMIT_STORE              | postgres      | where the rate and in-flight limits live: `postgres` (shared by every replica on the database; per process while it is unreachable) or `memory` (per process) (limit-store.ts) |
+ * | JEMBATAN_LIMIT_LEASE_MS           | 10000         | how long a replica may use leased tokens / slots unrenewed; a dead replica's slots are free after it |
+ * | JEMBATAN_LIMIT_STORE_TIMEOUT_MS   | 1000          | deadline of one limit statement; past it the limits are per process until the database answers |
  * | JEMBATAN_MAX_DEPTH / _COST / _ALIASES / _DIRECTIVES / _TOKENS | armor.ts | document limits            |
  * | JEMBATAN_JWT_* / JEMBATAN_JWKS_*  |               | bearer tokens (jwt.ts)                                        |
  * | JEMBATAN_TRUST_PROXY              | false         | proxies whose X-Forwarded-For / -Proto are believed (http-headers.ts) |
@@ -24,6 +27,7 @@ import { DEFAULT_CONCURRENCY_LIMITS, type ConcurrencyLimits } from './concurrenc
 import { parseCorsOrigins } from './cors';
 import { loadHttpHeaderSettings, type HttpHeaderSettings } from './http-headers';
 import { loadJwtSettings, type JwtSettings } from './jwt';
+import { DEFAULT_LIMIT_STORE, type LimitStoreKind, type LimitStoreSettings } from './limit-store';
 import type { PrincipalRateLimits } from './rate-limit';
 
 export interface SecurityConfig {
@@ -34,6 +38,8 @@ export interface SecurityConfig {
   readonly rateLimits: PrincipalRateLimits;
   readonly queryTimeoutMs: number;
   readonly concurrencyLimits: ConcurrencyLimits;
+  /** JEMBATAN_LIMIT_STORE, JEMBATAN_LIMIT_LEASE_MS, JEMBATAN_LIMIT_STORE_TIMEOUT_MS (limit-store.ts). */
+  readonly limitStore: LimitStoreSettings;
   readonly abuseLimits: AbuseLimits;
   readonly jwt: JwtSettings | undefined;
   /** JEMBATAN_TRUST_PROXY, JEMBATAN_HSTS_MAX_AGE (http-headers.ts). */
@@ -57,6 +63,19 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false`);
 }
 
+function limitStoreKind(env: NodeJS.ProcessEnv): LimitStoreKind {
+  const raw = env.JEMBATAN_LIMIT_STORE?.trim().toLowerCase();
+  if (!raw) return DEFAULT_LIMIT_STORE.kind;
+  if (raw === 'postgres' || raw === 'memory') return raw;
+  throw new ConfigError('JEMBATAN_LIMIT_STORE must be postgres or memory');
+}
+
+function bounded(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const value = positiveInt(env, name, fallback, max);
+  if (value < min) throw new ConfigError(`${name} must be a whole number between ${min} and ${max}`);
+  return value;
+}
+
 export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): SecurityConfig {
   const city = env.JEMBATAN_CITY?.trim() || 'Kota Serang';
   if (city.length > 100) throw new ConfigError('JEMBATAN_CITY is too long');
@@ -73,6 +92,11 @@ export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): Securi
     concurrencyLimits: {
       perPrincipal: positiveInt(env, 'JEMBATAN_MAX_IN_FLIGHT_PER_KEY', DEFAULT_CONCURRENCY_LIMITS.perPrincipal, 10_000),
       perAnonymousAddress: positiveInt(env, 'JEMBATAN_MAX_IN_FLIGHT_ANON', DEFAULT_CONCURRENCY_LIMITS.perAnonymousAddress, 10_000),
+    },
+    limitStore: {
+      kind: limitStoreKind(env),
+      leaseMs: bounded(env, 'JEMBATAN_LIMIT_LEASE_MS', DEFAULT_LIMIT_STORE.leaseMs, 1_000, 600_000),
+      timeoutMs: bounded(env, 'JEMBATAN_LIMIT_STORE_TIMEOUT_MS', DEFAULT_LIMIT_STORE.timeoutMs, 50, 60_000),
     },
     abuseLimits: {
       maxDepth: positiveInt(env, 'JEMBATAN_MAX_DEPTH', DEFAULT_ABUSE_LIMITS.maxDepth, 100),
