@@ -7,3 +7,4 @@ export * from './cost-policy-overlays';
 export * from './bpjs-contribution';
 export * from './estimate-costs';
 export * from './cost-line-sets';
+export * from './placement-cost-shares';

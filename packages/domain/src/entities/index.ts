@@ -31,3 +31,4 @@ export * from './candidate.errors';
 export * from './candidate.entity';
 export * from './placement.entity';
 export * from './select-candidate.service';
+export * from './candidate-stage-effects';

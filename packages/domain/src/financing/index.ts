@@ -9,5 +9,6 @@ export * from './zero-interest-facility.product';
 export * from './city-grant.product';
 export * from './check-loan-request';
 export * from './schedule-loan';
+export * from './plan-contract-months';
 export * from './affordability';
 export * from './informal-lender-comparison';
