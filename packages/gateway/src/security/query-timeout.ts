@@ -12,8 +12,9 @@
  *    cancel has been delivered, so a cancel can never hit another request's statement. Transaction
  *    control (COMMIT, ROLLBACK, RELEASE / ROLLBACK TO SAVEPOINT) always runs: a refused ROLLBACK would
  *    hand an open transaction back to the pool.
- * 3. `queryTimeoutPlugin`: once the deadline has passed, every further field resolution fails with
- *    TIMEOUT (graphql-js cannot abort a running resolver, but no new one starts), and
+ * 3. Once the deadline has passed, no further field resolver starts: each one checks it before it runs
+ *    (security/field-guards.ts; graphql-js cannot abort a running resolver, and plain property reads
+ *    need no check), `queryTimeoutPlugin` refuses to start executing a request already past it, and
  *    `assertBeforeDeadline()` lets CPU-heavy resolvers (ranking) refuse to start; the response keeps
  *    a single TIMEOUT error.
  * 4. PostgreSQL `statement_timeout` = the limit on every pooled connection (server.ts): the backstop
@@ -138,28 +139,17 @@ export function installStatementDeadlines(now: () => number = () => performance.
 
 export interface QueryTimeoutOptions {
   readonly timeoutMs: number;
-  /** Monotonic clock in ms (tests inject one). */
-  readonly now?: () => number;
 }
 
 export function queryTimeoutPlugin(options: QueryTimeoutOptions): ApolloServerPlugin {
   const { timeoutMs } = options;
   if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1) throw new RangeError('timeoutMs must be a positive integer');
-  const now = options.now ?? (() => performance.now());
   return {
     async requestDidStart() {
-      const started = now();
-      // the request's deadline when it has one (requestDeadlineMiddleware), else `timeoutMs` from now
-      const deadline = currentDeadline();
-      const expired = deadline ? () => performance.now() >= deadline.deadline : () => now() - started > timeoutMs;
+      // The deadline itself is enforced where work starts: every field resolver checks it before it runs
+      // (security/field-guards.ts) and every statement (installStatementDeadlines). A per-field hook
+      // here would make Apollo wrap every resolver of the schema (issue 9).
       return {
-        async executionDidStart() {
-          return {
-            willResolveField() {
-              if (expired()) throw new QueryTimeoutError(deadline?.timeoutMs ?? timeoutMs);
-            },
-          };
-        },
         async willSendResponse({ response }) {
           // one TIMEOUT error is enough: a timed-out list would otherwise carry one per field
           if (response.body.kind !== 'single') return;

@@ -11,23 +11,41 @@ import { IsOptional, ValidateNested } from 'class-validator';
 import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AGE_BANDS as MASKING_AGE_BANDS } from '../../security/masking';
 import { AGGREGATE_RULE, PUBLIC_RULE } from '../../security/rules';
-import { protectExtreme, type CandidateStage, type KotaSerangKecamatan, type Occupation, type PayerKind, type Route, type Sex } from '../../domain';
+import {
+  protectExtreme,
+  type CandidateStage,
+  type KotaSerangKecamatan,
+  type Occupation,
+  type PayerKind,
+  type Route,
+  type Sex,
+} from '../../domain';
 import { MouRecord } from '../../persistence/mou.schema';
+import { readQuotaFill } from '../../read-models/quota-fill.read-model';
 import type { GatewayContext } from '../context';
 import { GatewayError } from '../errors';
-import { AgeBandEnum, KecamatanEnum, OccupationEnum, PayerKindEnum, RouteEnum, SexEnum, type AgeBand } from '../enums';
+import { AgeBandEnum, KecamatanEnum, OccupationEnum, RouteEnum, SexEnum, type AgeBand } from '../enums';
 import { nowTimestamp } from '../ids';
 import { byKeyLoader } from '../loaders';
 import { DateScalar, isoDateOf } from '../scalars';
 import { CandidateStageEnum } from '../types/candidate.type';
-import { checkProtectedFilter, currentAggregateView, datedAggregateView, Disclosure, disclosureOf, todayWib, viewCell, viewPart, viewTotal, type AggregateView } from '../types/disclosure.type';
-import { Money, moneyFromMinor } from '../types/money.type';
+import {
+  checkProtectedFilter,
+  currentAggregateView,
+  datedAggregateView,
+  Disclosure,
+  disclosureOf,
+  todayWib,
+  viewCell,
+  viewPart,
+  viewTotal,
+} from '../types/disclosure.type';
 import { Mou } from '../types/mou.type';
-import { CandidateFilter } from './candidate.resolver';
-import { JobOpeningFilter } from './opening.resolver';
-import { toMouGql } from './mou.resolver';
-import { QuotaFilter } from './quota.resolver';
-
+import { CandidateFilter } from '../inputs/candidate-filter.input';
+import { JobOpeningFilter } from '../inputs/job-opening-filter.input';
+import { toMouGql } from '../mappers/mou.mapper';
+import { QuotaFilter } from '../inputs/quota-filter.input';
+import { PlacementCostTotals, protectedPlacementCosts } from '../types/placement-costs.type';
 
 /** A WHERE clause with `?` placeholders and its values (MikroORM/knex raw bindings). */
 interface Sql {
@@ -160,24 +178,6 @@ export class StageDurations {
 
 // ---------------------------------------------------------------- costs by payer
 
-@ObjectType({ description: 'Placement costs borne by one payer.' })
-export class PayerCostRow {
-  @Field(() => PayerKindEnum, { description: 'Payer.' }) payer!: PayerKind;
-  @Field(() => Money, { nullable: true, description: 'Before departure (IDR); null when suppressed.' }) beforeDeparture!: Money | null;
-  @Field(() => Money, { nullable: true, description: 'In Korea (IDR); null when suppressed.' }) inKorea!: Money | null;
-  @Field(() => Money, { nullable: true, description: 'Total (IDR); null when suppressed.' }) total!: Money | null;
-  @Field(() => Int, { nullable: true, description: 'Placements with a cost for this payer; null when suppressed.' }) placements!: number | null;
-  @Field(() => Boolean, { description: 'True when fewer than minCellCount candidates have a cost for this payer (protected view): the figures are null.' }) suppressed!: boolean;
-}
-
-@ObjectType({ description: 'Placement costs by payer, from the estimates stored at allocation.' })
-export class PlacementCostTotals {
-  @Field(() => [PayerCostRow], { description: 'One row per payer with costs.' }) rows!: PayerCostRow[];
-  @Field(() => Money, { nullable: true, description: 'Total over all payers (IDR); null when any payer row is suppressed.' }) total!: Money | null;
-  @Field(() => Int, { nullable: true, description: 'Placements counted (cancelled ones are left out); null when any payer row is suppressed or there are 1 to minCellCount − 1 candidates.' }) placements!: number | null;
-  @Field(() => Disclosure, { description: 'How the figures were protected.' }) disclosure!: Disclosure;
-}
-
 @ArgsType()
 export class PlacementCostArgs {
   @Field(() => JobOpeningFilter, {
@@ -198,44 +198,6 @@ function openingSql(filter: JobOpeningFilter | undefined, alias: string): Sql {
   return sql;
 }
 
-/** Placement costs per payer as read from SQL, before disclosure control. */
-export interface PayerCostFigures {
-  readonly payer: PayerKind;
-  readonly beforeDeparture: unknown;
-  readonly inKorea: unknown;
-  readonly total: unknown;
-  readonly placements: number;
-  /** Distinct candidates behind the placements (the contributors). */
-  readonly candidates: number;
-}
-
-/**
- * The payer table after disclosure control (used by `placementCosts` and `financingTotals.placementCosts`):
- * a payer row with 1 to k − 1 candidates is suppressed; the total and the placement count cover every row.
- */
-export function protectedPlacementCosts(
-  view: AggregateView,
-  rows: readonly PayerCostFigures[],
-  all: { readonly total: unknown; readonly placements: number; readonly candidates: number },
-): PlacementCostTotals {
-  const cells = rows.map((r) => ({
-    payer: r.payer,
-    figure: viewCell(view, r.candidates, {
-      beforeDeparture: moneyFromMinor(String(r.beforeDeparture ?? 0), 'IDR'),
-      inKorea: moneyFromMinor(String(r.inKorea ?? 0), 'IDR'),
-      total: moneyFromMinor(String(r.total ?? 0), 'IDR'),
-      placements: r.placements,
-    }),
-  }));
-  const total = viewTotal(view, all.candidates, { total: moneyFromMinor(String(all.total ?? 0), 'IDR'), placements: all.placements }, cells.map((c) => c.figure));
-  const suppressedCells = cells.filter((c) => c.figure.suppressed).length;
-  return {
-    rows: cells.map((c) => ({ payer: c.payer, ...c.figure.values, suppressed: c.figure.suppressed })),
-    total: total.values.total,
-    placements: total.values.placements,
-    disclosure: disclosureOf(view, suppressedCells),
-  };
-}
 
 // ---------------------------------------------------------------- resolver
 
@@ -248,25 +210,7 @@ export class AggregatesResolver {
   @Authorized(...PUBLIC_RULE)
   @Query(() => QuotaFill, { description: 'Quota fill by MoU × occupation × route: seats, allocated, left (SQL GROUP BY; public).' })
   async quotaFill(@Args() args: QuotaFillArgs, @Ctx() ctx: GatewayContext): Promise<QuotaFill> {
-    const sql: Sql = { clauses: [], values: [] };
-    equals(sql, 'q.mou_id', args.filter?.mouId);
-    inList(sql, 'q.occupation', args.filter?.occupations);
-    inList(sql, 'q.route', args.filter?.routes);
-    const rows = await ctx.em.getConnection().execute<Array<Record<string, unknown>>>(
-      `select q.mou_id, q.occupation, q.route, sum(q.seats) as seats, sum(q.allocated) as allocated
-         from quota q ${where(sql)}
-        group by q.mou_id, q.occupation, q.route
-        order by q.mou_id, q.occupation, q.route`,
-      sql.values,
-    );
-    const out = rows.map((r) => {
-      const seats = toInt(r.seats);
-      const allocated = toInt(r.allocated);
-      return { mouId: String(r.mou_id), occupation: r.occupation as Occupation, route: r.route as Route, seats, allocated, left: seats - allocated };
-    });
-    const seats = out.reduce((n, r) => n + r.seats, 0);
-    const allocated = out.reduce((n, r) => n + r.allocated, 0);
-    return { rows: out, seats, allocated, left: seats - allocated };
+    return readQuotaFill(ctx.em, args.filter ?? {});
   }
 
   @Authorized(...AGGREGATE_RULE)

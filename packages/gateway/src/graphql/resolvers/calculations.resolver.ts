@@ -4,12 +4,8 @@
  */
 import {
   affordability,
-  APJATI_FACILITY_COVERS_TRAINING,
-  CITY_PAYS_KOREAN_COURSE,
   compare,
   compareWithInformalLender,
-  EMPLOYER_PAYS_PLACEMENT_FEE,
-  estimateCosts,
   evaluateEligibility,
   exchangeRate,
   JobOpening,
@@ -17,8 +13,6 @@ import {
   money,
   parameterSnapshot,
   scheduleLoan,
-  type CostEstimate,
-  type CostPolicy,
   type EligibilityOpening,
   type Occupation,
   type RepaymentSchedule,
@@ -33,7 +27,6 @@ import {
   toAffordabilityGql,
   toCostEstimateGql,
   toScheduleGql,
-  type CostOverlay,
 } from '../types/costs.type';
 import { toMoneyGql } from '../types/money.type';
 import { IsOptional, ValidateNested } from 'class-validator';
@@ -48,6 +41,7 @@ import { OccupationEnum, RouteEnum } from '../enums';
 import { DateScalar, isoDateOf } from '../scalars';
 import { EligibilityEvaluation, toEligibilityGql } from '../types/eligibility.type';
 import { CandidateProfileInput, profileOf } from '../types/profile.type';
+import { estimateCostsFor } from '../mappers/cost-estimate.mapper';
 
 @ArgsType()
 export class EligibilityCheckArgs {
@@ -103,43 +97,6 @@ export class CalculationsResolver {
 }
 
 // ---------------------------------------------------------------- costs and financing
-
-const OVERLAYS: Record<CostOverlay, CostPolicy> = {
-  CITY_PAYS_KOREAN_COURSE,
-  APJATI_FACILITY_COVERS_TRAINING,
-  EMPLOYER_PAYS_PLACEMENT_FEE,
-};
-
-/** The domain's cost estimate for a GraphQL input (parameters as of `asOf`). */
-export function estimateCostsFor(input: CostEstimateInput): CostEstimate {
-  const asOf = isoDateOf(input.asOf);
-  const idr = (v: string | undefined | null) => (v === undefined || v === null ? undefined : money(v, 'IDR'));
-  const inputs = input.inputs
-    ? Object.fromEntries(
-        Object.entries({
-          skillsTestFee: idr(input.inputs.skillsTestFeeIdr),
-          p3miServiceFee: idr(input.inputs.p3miServiceFeeIdr),
-          koreanTestFee: idr(input.inputs.koreanTestFeeIdr),
-        }).filter(([, v]) => v !== undefined),
-      )
-    : undefined;
-  return estimateCosts(
-    {
-      route: input.route,
-      occupation: input.occupation,
-      contractMonths: input.contractMonths,
-      ...(input.passport ? { passport: input.passport } : {}),
-      ...(input.includeKoreanCourse !== undefined && input.includeKoreanCourse !== null ? { includeKoreanCourse: input.includeKoreanCourse } : {}),
-      ...(inputs ? { inputs } : {}),
-      ...(input.financing?.length
-        ? { financing: input.financing.map((f) => ({ productId: f.productId, kind: f.grant ? ('GRANT' as const) : ('LOAN' as const), amount: money(f.amountIdr, 'IDR') })) }
-        : {}),
-      upfrontCashThreshold: idr(input.upfrontCashThresholdIdr) ?? null,
-    },
-    parameterSnapshot(asOf),
-    (input.overlays ?? []).map((o) => OVERLAYS[o]),
-  );
-}
 
 @ArgsType()
 export class CostEstimateArgs {

@@ -3,24 +3,21 @@
  * (batched: two statements for a page of any size), and each facility's repayment schedule
  * (recomputed by the domain from the stored terms, no SQL).
  *
- * A plan is set in one transaction: the candidate row is locked (`SELECT … FOR UPDATE`, so two
- * officers setting a plan for one candidate run one after the other), the contract length read from
- * the candidate's placement (else its opening, else the input), every product built and every
- * request checked and scheduled by the domain, and only then the old plan's facilities replaced.
- * Any failure writes nothing.
+ * The mutations parse their arguments and run use-cases/set-financing-plan.use-case.ts and
+ * remove-financing-plan.use-case.ts (one transaction each; a refusal writes nothing).
  */
-import { LockMode } from '@mikro-orm/core';
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { money, repaymentSchedule, wibDateOf, type FinancingProduct } from '../../domain';
+import { money, repaymentSchedule } from '../../domain';
 import { CandidateRecord, PlacementRecord } from '../../persistence/candidate.schema';
 import { FinancingPlanFacilityRecord, FinancingPlanRecord } from '../../persistence/financing-plan.schema';
-import { JobOpeningRecord } from '../../persistence/opening.schema';
 import { WRITE_RULE } from '../../security/rules';
-import { auditChange, candidateViewOf } from '../access';
+import { candidateViewOf } from '../access';
 import type { GatewayContext } from '../context';
-import { buildFinancingFacilities, type BuiltFacility } from '../financing-plan.builder';
-import { GatewayError, notFound } from '../errors';
-import { checkId, newId, nowTimestamp } from '../ids';
+import { GatewayError } from '../errors';
+import { checkId } from '../ids';
+import { runUseCase } from '../run-use-case';
+import { removeFinancingPlan } from '../../use-cases/remove-financing-plan.use-case';
+import { setFinancingPlan } from '../../use-cases/set-financing-plan.use-case';
 import { byKeyLoader, groupLoader } from '../loaders';
 import { isoDateOf } from '../scalars';
 import { Candidate, Placement } from '../types/candidate.type';
@@ -33,34 +30,9 @@ import {
   SetFinancingPlanArgs,
 } from '../types/financing-plan.type';
 import { moneyFromMinor } from '../types/money.type';
-import { toCandidateGql, toPlacementGql, visible } from './candidate.resolver';
+import { toCandidateGql, toPlacementGql, visible } from '../mappers/candidate.mapper';
 
 // ---------------------------------------------------------------- mapping
-
-function facilityRecordOf(planId: string, f: BuiltFacility): FinancingPlanFacilityRecord {
-  const loan = f.schedule;
-  return Object.assign(new FinancingPlanFacilityRecord(), {
-    planId,
-    position: f.position,
-    productId: f.productId,
-    financingKind: f.financingKind,
-    payer: f.payer,
-    financier: f.financier,
-    product: JSON.parse(JSON.stringify(f.product)) as FinancingProduct,
-    amountIdr: String(f.terms.amount.amount),
-    annualRate: f.terms.annualRate,
-    method: f.terms.method,
-    tenorMonths: f.terms.tenorMonths,
-    graceMonths: f.terms.graceMonths,
-    graceInterest: f.financingKind === 'LOAN' ? f.terms.graceInterest : null,
-    npwpRequired: f.terms.npwpRequired,
-    instalmentIdr: String(loan?.regularInstalment.amount ?? 0),
-    lastInstalmentIdr: String(loan?.lastInstalment.amount ?? 0),
-    capitalisedInterestIdr: String(loan?.totals.capitalisedInterest.amount ?? 0),
-    interestIdr: String(loan?.totals.interest.amount ?? 0),
-    totalPaidIdr: String(loan?.totals.paid.amount ?? 0),
-  });
-}
 
 const idr = (v: string | bigint | number): ReturnType<typeof moneyFromMinor> => moneyFromMinor(String(v), 'IDR');
 
@@ -114,48 +86,6 @@ export function toFinancingPlanGql(plan: FinancingPlanRecord, facilities: readon
   };
 }
 
-/** A plain snapshot for the audit log (amounts as strings; the product terms left out). */
-function auditSnapshot(plan: FinancingPlanRecord, facilities: readonly FinancingPlanFacilityRecord[]): Record<string, unknown> {
-  return {
-    candidateId: plan.candidateId,
-    placementId: plan.placementId,
-    asOf: plan.asOf,
-    contractMonths: plan.contractMonths,
-    placementCostsIdr: plan.placementCostsIdr,
-    hasNpwp: plan.hasNpwp,
-    facilities: [...facilities]
-      .sort((a, b) => a.position - b.position)
-      .map((f) => ({
-        product: f.productId,
-        financier: f.financier,
-        amountIdr: f.amountIdr,
-        tenorMonths: f.tenorMonths,
-        graceMonths: f.graceMonths,
-        graceInterest: f.graceInterest,
-        interestIdr: f.interestIdr,
-        totalPaidIdr: f.totalPaidIdr,
-      })),
-  };
-}
-
-/** The contract the tenors must fit: the placement's; else the input's; else the opening's. */
-function contractMonthsFor(placement: number | null, input: number | undefined | null, opening: number | null): number | null {
-  if (placement !== null) {
-    if (input !== undefined && input !== null && input !== placement) {
-      throw new GatewayError(
-        'BAD_USER_INPUT',
-        {
-          id: 'Lama kontrak berbeda dengan penempatan kandidat; kosongkan contractMonths.',
-          en: 'The contract length differs from the candidate’s placement; leave contractMonths out.',
-        },
-        { field: ['input', 'contractMonths'], domainCode: 'FINANCING.CONTRACT_MONTHS_MISMATCH', details: { placementContractMonths: placement } },
-      );
-    }
-    return placement;
-  }
-  return input ?? opening;
-}
-
 // ---------------------------------------------------------------- resolvers
 
 @Resolver(() => FinancingPlan)
@@ -168,69 +98,23 @@ export class FinancingPlanResolver {
   async setFinancingPlan(@Args() args: SetFinancingPlanArgs, @Ctx() ctx: GatewayContext): Promise<FinancingPlan> {
     const candidateId = checkId(args.candidateId, ['candidateId']);
     const input = args.input;
-    const asOf = input.asOf ? isoDateOf(input.asOf) : wibDateOf(nowTimestamp(ctx));
-    const placementCosts = input.placementCostsIdr ? money(input.placementCostsIdr, 'IDR') : null;
-    if (placementCosts !== null && placementCosts.amount <= 0) {
-      throw new GatewayError(
-        'BAD_USER_INPUT',
-        { id: 'Biaya penempatan harus lebih dari nol.', en: 'The placement costs must be above zero.' },
-        { field: ['input', 'placementCostsIdr'], domainCode: 'FINANCE.ZERO_AMOUNT' },
-      );
-    }
-    return ctx.em.transactional(async (em) => {
-      const candidate = await em.findOne(CandidateRecord, { id: candidateId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!candidate) throw notFound('Candidate', ['candidateId']);
-      const placement = await em.findOne(
-        PlacementRecord,
-        { candidateId, status: { $ne: 'CANCELLED' } },
-        { orderBy: { createdAt: 'desc', id: 'desc' } },
-      );
-      const opening = !placement && candidate.openingId ? await em.findOne(JobOpeningRecord, { id: candidate.openingId }) : null;
-      const contractMonths = contractMonthsFor(placement?.contractMonths ?? null, input.contractMonths, opening?.contractMonths ?? null);
-      const built = buildFinancingFacilities(input.facilities, { asOf, contractMonths, placementCosts, hasNpwp: input.hasNpwp ?? false });
-
-      const now = ctx.clock.now();
-      let plan = await em.findOne(FinancingPlanRecord, { candidateId });
-      const before = plan ? auditSnapshot(plan, await em.find(FinancingPlanFacilityRecord, { planId: plan.id })) : null;
-      if (plan) {
-        await em.nativeDelete(FinancingPlanFacilityRecord, { planId: plan.id });
-      } else {
-        plan = Object.assign(new FinancingPlanRecord(), { id: newId(), candidateId, createdAt: now, createdBy: ctx.actor });
-        em.persist(plan);
-      }
-      Object.assign(plan, {
-        placementId: placement?.id ?? null,
-        asOf,
-        contractMonths,
-        placementCostsIdr: placementCosts === null ? null : String(placementCosts.amount),
-        hasNpwp: input.hasNpwp ?? false,
-        note: input.note ?? null,
-        updatedAt: now,
-        updatedBy: ctx.actor,
-      });
-      const facilities = built.map((f) => facilityRecordOf((plan as FinancingPlanRecord).id, f));
-      for (const f of facilities) em.persist(f);
-      await auditChange(em, ctx, { action: 'setFinancingPlan', entityType: 'FinancingPlan', entityId: plan.id, before, after: auditSnapshot(plan, facilities) });
-      await em.flush();
-      return toFinancingPlanGql(plan, facilities);
+    const stored = await runUseCase(ctx, setFinancingPlan, {
+      candidateId,
+      asOf: input.asOf ? isoDateOf(input.asOf) : null,
+      contractMonths: input.contractMonths ?? null,
+      placementCosts: input.placementCostsIdr ? money(input.placementCostsIdr, 'IDR') : null,
+      hasNpwp: input.hasNpwp ?? false,
+      note: input.note ?? null,
+      facilities: input.facilities.map((f) => ({ ...f, terms: f.terms ? { ...f.terms } : null })),
     });
+    return toFinancingPlanGql(stored.plan, stored.facilities);
   }
 
   @Authorized(...WRITE_RULE)
   @Mutation(() => Candidate, { description: 'Remove a candidate’s financing plan (NOT_FOUND when there is none). Returns the candidate. OFFICER.' })
   async removeFinancingPlan(@Args() args: RemoveFinancingPlanArgs, @Ctx() ctx: GatewayContext): Promise<Candidate> {
     const candidateId = checkId(args.candidateId, ['candidateId']);
-    return ctx.em.transactional(async (em) => {
-      const candidate = await em.findOne(CandidateRecord, { id: candidateId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!candidate) throw notFound('Candidate', ['candidateId']);
-      const plan = await em.findOne(FinancingPlanRecord, { candidateId });
-      if (!plan) throw notFound('Financing plan', ['candidateId']);
-      const before = auditSnapshot(plan, await em.find(FinancingPlanFacilityRecord, { planId: plan.id }));
-      await auditChange(em, ctx, { action: 'removeFinancingPlan', entityType: 'FinancingPlan', entityId: plan.id, before, after: null });
-      await em.nativeDelete(FinancingPlanFacilityRecord, { planId: plan.id });
-      await em.nativeDelete(FinancingPlanRecord, { id: plan.id });
-      return toCandidateGql(candidate, 'FULL', ctx.clock);
-    });
+    return toCandidateGql(await runUseCase(ctx, removeFinancingPlan, { candidateId }), 'FULL', ctx.clock);
   }
 
   @Authorized(...FINANCING_PLAN_READERS)
@@ -282,7 +166,7 @@ export class CandidateFinancingResolver {
   async financingPlan(@Root() c: Candidate, @Ctx() ctx: GatewayContext): Promise<FinancingPlan | null> {
     const plan = await byKeyLoader<FinancingPlanRecord, string>(ctx, FinancingPlanRecord, 'candidateId').load(c.id);
     if (!plan) return null;
-    const facilities = await groupLoader<FinancingPlanFacilityRecord, string>(ctx, FinancingPlanFacilityRecord, 'planId', { position: 'asc' }).load(plan.id);
+    const facilities = await groupLoader<FinancingPlanFacilityRecord, string>(ctx, FinancingPlanFacilityRecord, 'planId', [['position', 'asc']]).load(plan.id);
     return toFinancingPlanGql(plan, facilities);
   }
 }

@@ -29,9 +29,18 @@ import type { GatewayContext } from '../context';
 import { PayerKindEnum } from '../enums';
 import { FinancierKindEnum, FinancingKindEnum, FinancingProductEnum } from '../types/financing-plan.type';
 import { Money, moneyFromMinor } from '../types/money.type';
-import { checkProtectedFilter, currentAggregateView, Disclosure, disclosureOf, viewCell, viewPart, viewTotal, type AggregateView } from '../types/disclosure.type';
-import { PlacementCostTotals, protectedPlacementCosts } from './aggregates.resolver';
-import { CandidateFilter, candidateWhere } from './candidate.resolver';
+import {
+  checkProtectedFilter,
+  currentAggregateView,
+  Disclosure,
+  disclosureOf,
+  viewCell,
+  viewPart,
+  viewTotal,
+  type AggregateView,
+} from '../types/disclosure.type';
+import { PlacementCostTotals, protectedPlacementCosts } from '../types/placement-costs.type';
+import { CandidateFilter, candidateWhere } from '../inputs/candidate-filter.input';
 
 /** Roles that may read the aggregate (ADMIN passes every rule). PARTNER totals cover their own candidates only. */
 export const FINANCING_TOTALS_READERS = ['OFFICER', 'ANALYST', 'PARTNER'] as const;

@@ -6,6 +6,7 @@ import { Cursor } from '@mikro-orm/core';
 import { Max, Min } from 'class-validator';
 import { ArgsType, Authorized, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { Role } from '../../security/role';
+import type { KeysetPage } from '../../read-models/rows';
 import { GatewayError } from '../errors';
 
 @ObjectType({ description: 'Where a page sits in a list (Relay PageInfo).' })
@@ -67,7 +68,8 @@ export interface EdgeShape<T> {
 export interface ConnectionShape<T> {
   edges: Array<EdgeShape<T>>;
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A promise when the list counts lazily (pageConnection). */
+  totalCount: number | Promise<number>;
 }
 
 /**
@@ -116,6 +118,27 @@ export function toConnection<R extends object, T>(cursor: Cursor<R, any, any, an
       endCursor: cursor.endCursor,
     },
     totalCount: cursor.totalCount as number,
+  };
+}
+
+/**
+ * Build a connection from a read-model keyset page. `totalCount` is a getter: the `count(*)` runs only
+ * when the query selects `totalCount` (graphql-js reads the property only then).
+ */
+export function pageConnection<R, T>(page: KeysetPage<R>, map: (r: R) => T): ConnectionShape<T> {
+  const edges = page.rows.map((r) => ({ cursor: page.cursorOf(r), node: map(r) }));
+  const last = edges[edges.length - 1];
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: last?.cursor ?? null,
+    },
+    get totalCount(): Promise<number> {
+      return page.totalCount();
+    },
   };
 }
 

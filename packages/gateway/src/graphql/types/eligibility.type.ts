@@ -17,7 +17,7 @@ import {
 } from '@jembatan/domain';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OccupationEnum, RouteEnum } from '../enums';
-import { Parameter, toParameterGql } from '../resolvers/parameters.resolver';
+import { Parameter, toParameterGql } from './parameter.type';
 import { DateScalar, JSONScalar } from '../scalars';
 import { BilingualText } from './label.type';
 import { SkillCertifierEnum } from './profile.type';

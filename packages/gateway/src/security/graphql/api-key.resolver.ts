@@ -1,9 +1,10 @@
 /** API key administration over GraphQL: ADMIN only; every change audited in its transaction. */
 import { Matches } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, Mutation, Query, Resolver } from 'type-graphql';
-import { GatewayError } from '../../graphql/errors';
-import { createApiKey, describeApiKey, getApiKey, listApiKeys, revokeApiKey, type ApiKeyRecord } from '../api-key';
-import { writeAudit } from '../audit-log';
+import { withGatewayErrors } from '../../graphql/run-use-case';
+import { createApiKey } from '../../use-cases/create-api-key.use-case';
+import { revokeApiKey } from '../../use-cases/revoke-api-key.use-case';
+import { listApiKeys, type ApiKeyRecord } from '../api-key';
 import { ANONYMOUS } from '../role';
 import { emExecutor } from '../sql-executor';
 import { ApiKey, CreateApiKeyInput, CreatedApiKey } from './api-key.type';
@@ -46,45 +47,23 @@ export class ApiKeyResolver {
   @Authorized('ADMIN')
   @Mutation(() => CreatedApiKey, { description: 'Create an API key (ADMIN). The key is in the answer once and never again.' })
   async createApiKey(@Ctx() ctx: SecurityContext, @Arg('input', () => CreateApiKeyInput, { description: 'The key: name, roles and the claims the roles need.' }) input: CreateApiKeyInput): Promise<CreatedApiKey> {
-    const principal = ctx.principal ?? ANONYMOUS;
-    return ctx.em.transactional(async (tem) => {
-      const { record, token } = await createApiKey(emExecutor(tem), {
-        name: input.name,
-        roles: input.roles,
-        ...(input.partyIds ? { partyIds: input.partyIds } : {}),
-        ...(input.candidateId ? { candidateId: input.candidateId } : {}),
-        ...(input.city ? { city: input.city } : {}),
-        ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
-        createdBy: principal.subject,
-      });
-      await writeAudit(tem, { principal, action: 'createApiKey', entityType: 'ApiKey', entityId: record.keyId, after: describeApiKey(record), requestId: ctx.requestId });
-      return { apiKey: token, key: toApiKeyGql(record) };
-    });
+    const command = {
+      name: input.name,
+      roles: input.roles,
+      ...(input.partyIds ? { partyIds: input.partyIds } : {}),
+      ...(input.candidateId ? { candidateId: input.candidateId } : {}),
+      ...(input.city ? { city: input.city } : {}),
+      ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
+    };
+    const deps = { em: ctx.em, principal: ctx.principal ?? ANONYMOUS, requestId: ctx.requestId };
+    const { record, token } = await withGatewayErrors(() => createApiKey(command, deps));
+    return { apiKey: token, key: toApiKeyGql(record) };
   }
 
   @Authorized('ADMIN')
   @Mutation(() => ApiKey, { description: 'Revoke an API key (ADMIN): it is refused from the next request on. Revoking twice is harmless.' })
   async revokeApiKey(@Ctx() ctx: SecurityContext, @Args(() => RevokeApiKeyArgs) { keyId }: RevokeApiKeyArgs): Promise<ApiKey> {
-    const principal = ctx.principal ?? ANONYMOUS;
-    return ctx.em.transactional(async (tem) => {
-      const db = emExecutor(tem);
-      const before = await getApiKey(db, keyId);
-      if (!before) {
-        throw new GatewayError('NOT_FOUND', { id: 'API key tidak ditemukan.', en: 'API key not found.' }, { field: ['keyId'] });
-      }
-      const after = (await revokeApiKey(db, keyId, principal.subject)) as ApiKeyRecord;
-      if (!before.revokedAt) {
-        await writeAudit(tem, {
-          principal,
-          action: 'revokeApiKey',
-          entityType: 'ApiKey',
-          entityId: keyId,
-          before: describeApiKey(before),
-          after: describeApiKey(after),
-          requestId: ctx.requestId,
-        });
-      }
-      return toApiKeyGql(after);
-    });
+    const deps = { em: ctx.em, principal: ctx.principal ?? ANONYMOUS, requestId: ctx.requestId };
+    return toApiKeyGql(await withGatewayErrors(() => revokeApiKey({ keyId }, deps)));
   }
 }

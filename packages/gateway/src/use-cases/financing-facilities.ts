@@ -2,10 +2,11 @@
  * From a `FinancingPlanInput` to the facilities a plan stores: each product built by the domain
  * (`kurPenempatanProduct(snapshot)`, `zeroInterestFacilityProduct`, `cityGrantProduct`), each request
  * checked and scheduled by the domain (`scheduleLoan` → `checkLoanRequest` + `repaymentSchedule`).
- * No I/O: the resolver passes what it read from the database (contract length) and writes the result.
+ * No I/O: the use case (set-financing-plan.use-case.ts) passes what it read from the database
+ * (contract length) and writes the result.
  *
- * Failures are GatewayErrors pointing at the input field: the domain's codes (`LOAN.*`, `FINANCE.*`,
- * `PARAMETER.*`, `MONEY.*`) as `domainCode` with `BAD_USER_INPUT`, and the gateway's own checks as
+ * Failures are UseCaseErrors pointing at the input field: the domain's codes (`LOAN.*`, `FINANCE.*`,
+ * `PARAMETER.*`, `MONEY.*`) as they are (public code BAD_USER_INPUT), and the gateway's own checks as
  * `FINANCING.*` (a product given twice, terms missing or not applicable, no contract length, the
  * products together above the stated placement costs).
  */
@@ -28,9 +29,9 @@ import {
   type RepaymentSchedule,
 } from '../domain';
 import type { FinancierKind, PlanFinancingKind, PlanProduct } from '../persistence/financing-plan.schema';
-import { fromDomainError, GatewayError } from './errors';
+import { domainFailure, rejected, type UseCaseError } from './use-case-error';
 
-/** The parts of the GraphQL input the builder reads (FinancingTermsInput). */
+/** Terms stated for a product without official ones (GraphQL: FinancingTermsInput). */
 export interface PlanTermsInput {
   readonly statedBy: string;
   readonly provider?: Messages | null;
@@ -41,7 +42,7 @@ export interface PlanTermsInput {
   readonly financier?: FinancierKind | null;
 }
 
-/** The parts of the GraphQL input the builder reads (FinancingFacilityInput). */
+/** One facility of the plan as requested (GraphQL: FinancingFacilityInput). */
 export interface PlanFacilityInput {
   readonly product: PlanProduct;
   readonly amountIdr: string;
@@ -101,26 +102,26 @@ function requestField(i: number, path: readonly string[] | undefined): string[] 
   }
 }
 
-/** A domain failure as a GatewayError at `field` (the domain's own path is replaced by it). */
-export function domainFailure(error: DomainErrorData, field: readonly string[], extra: Record<string, string> = {}): GatewayError {
-  return fromDomainError({ code: error.code, message: error.message, path: field, details: { ...(error.details ?? {}), ...extra } }, []);
+/** A domain failure at `field` (the domain's own path is replaced by it). */
+function failureAt(error: DomainErrorData, field: readonly string[], extra: Record<string, string> = {}): UseCaseError {
+  return domainFailure({ code: error.code, message: error.message, path: field, details: { ...(error.details ?? {}), ...extra } }, []);
 }
 
-/** Run `fn`; a DomainError it throws becomes a GatewayError at the field `where` computes. */
+/** Run `fn`; a DomainError it throws becomes a failure at the field `where` computes. */
 function guarded<T>(fn: () => T, where: (path: readonly string[] | undefined) => string[]): T {
   try {
     return fn();
   } catch (e) {
-    if (isDomainError(e)) throw domainFailure(e.toJSON(), where(e.path));
+    if (isDomainError(e)) throw failureAt(e.toJSON(), where(e.path));
     throw e;
   }
 }
 
-function planError(code: string, messages: Messages, field: readonly string[]): GatewayError {
-  return new GatewayError('BAD_USER_INPUT', messages, { field, domainCode: code });
+function planError(code: string, messages: Messages, field: readonly string[]): UseCaseError {
+  return rejected('BAD_USER_INPUT', messages, { field, domainCode: code });
 }
 
-function notApplicable(field: readonly string[]): GatewayError {
+function notApplicable(field: readonly string[]): UseCaseError {
   return planError(
     'FINANCING.TERM_NOT_APPLICABLE',
     { id: 'Isian ini tidak berlaku untuk produk ini.', en: 'This field does not apply to this product.' },
@@ -202,8 +203,8 @@ function buildProduct(i: number, f: PlanFacilityInput, asOf: IsoDate): { product
 }
 
 /**
- * Build, check and schedule every facility of a plan. Throws GatewayError (BAD_USER_INPUT with a
- * field path and the domain's code) at the first problem; never returns a partly valid plan.
+ * Build, check and schedule every facility of a plan. Throws UseCaseError (a field path and the
+ * domain's code) at the first problem; never returns a partly valid plan.
  */
 export function buildFinancingFacilities(facilities: readonly PlanFacilityInput[], context: PlanContext): BuiltFacility[] {
   const seen = new Set<PlanProduct>();
@@ -245,7 +246,7 @@ export function buildFinancingFacilities(facilities: readonly PlanFacilityInput[
     };
     const result = guarded(() => scheduleLoan(product, request), (path) => requestField(i, path));
     if (!result.ok) {
-      throw domainFailure(result.error, requestField(i, result.error.path), { reasons: result.error.reasons.map((r) => r.code).join(',') });
+      throw failureAt(result.error, requestField(i, result.error.path), { reasons: result.error.reasons.map((r) => r.code).join(',') });
     }
     financed += BigInt(result.value.terms.amount.amount);
     if (context.placementCosts !== null && financed > BigInt(context.placementCosts.amount)) {

@@ -1,8 +1,12 @@
-/** The plan builder: products and checks from the domain, failures at the right input field. */
+/**
+ * The plan builder: products and checks from the domain, failures at the right input field. Failures
+ * are checked as the public errors they become (graphql/run-use-case.ts), as clients see them.
+ */
 import fc from 'fast-check';
 import { kurPenempatanProduct, money, parameterSnapshot, repaymentSchedule, scheduleLoan } from '@jembatan/domain';
-import { buildFinancingFacilities, type PlanContext, type PlanFacilityInput } from './financing-plan.builder';
-import { GatewayError } from './errors';
+import { toGatewayError } from '../graphql/run-use-case';
+import { buildFinancingFacilities, type PlanContext, type PlanFacilityInput } from './financing-facilities';
+import { UseCaseError } from './use-case-error';
 
 const CONTEXT: PlanContext = { asOf: '2025-12-10', contractMonths: 24, placementCosts: null, hasNpwp: false };
 const kur = (amountIdr: string, tenorMonths = 24, extra: Partial<PlanFacilityInput> = {}): PlanFacilityInput => ({ product: 'KUR_PENEMPATAN_PMI', amountIdr, tenorMonths, ...extra });
@@ -23,9 +27,10 @@ function failure(fn: () => unknown): { code: string; domainCode: unknown; field:
   try {
     fn();
   } catch (e) {
-    if (!(e instanceof GatewayError)) throw e;
-    const ext = e.extensions as Record<string, unknown>;
-    return { code: e.code, domainCode: ext.domainCode, field: ext.field, details: ext.details };
+    if (!(e instanceof UseCaseError)) throw e;
+    const g = toGatewayError(e.failure);
+    const ext = g.extensions as Record<string, unknown>;
+    return { code: g.code, domainCode: ext.domainCode, field: ext.field, details: ext.details };
   }
   throw new Error('expected a failure');
 }

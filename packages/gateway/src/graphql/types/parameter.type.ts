@@ -1,0 +1,73 @@
+/** Dated parameters as GraphQL types, and their mapping from the domain's parameter descriptions. */
+import { type ParameterDescription } from '@jembatan/domain';
+import { Field, ObjectType } from 'type-graphql';
+import { DateScalar, JSONScalar } from '../scalars';
+import { BilingualText } from '../types/label.type';
+
+@ObjectType({ description: 'Where a parameter value comes from, and when it was read.' })
+export class SourceReference {
+  @Field(() => String, { description: 'Title of the source.' })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Web address of the source, when there is one.' })
+  url!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Regulation number (e.g. "Permen P2MI 18/2025"), when there is one.' })
+  regulation!: string | null;
+
+  @Field(() => DateScalar, { description: 'The date the source was read.' })
+  readOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'Caveats: secondary copy, market price, the value chosen from a range, ...' })
+  note!: string | null;
+}
+
+@ObjectType({ description: 'A dated parameter (fee, rate, age, threshold, wage, FX) as in force on the requested date.' })
+export class Parameter {
+  @Field(() => String, { description: 'Stable identifier, e.g. "kur.annualRate".' })
+  id!: string;
+
+  @Field(() => JSONScalar, {
+    description:
+      'The value in force: a number in the unit named (IDR whole rupiah, KRW won, USD cents), a decimal string for rates, or an object/list for structured parameters.',
+  })
+  value!: unknown;
+
+  @Field(() => DateScalar, { description: 'The date from which this value applies.' })
+  effectiveFrom!: string;
+
+  @Field(() => String, { description: 'Unit of the value (e.g. "IDR", "ratio", "months").' })
+  unit!: string;
+
+  @Field(() => BilingualText, { description: 'What the parameter is.' })
+  description!: BilingualText;
+
+  @Field(() => [SourceReference], { description: 'Sources of the value.' })
+  sources!: SourceReference[];
+
+  @Field(() => Boolean, { description: 'True when the value is a working default (e.g. an exchange rate used by sources), not an official figure.' })
+  isDefault!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Name of the what-if overlay that supplied the value, when one did.' })
+  overlaidBy!: string | null;
+}
+
+export function toParameterGql(p: ParameterDescription): Parameter {
+  return {
+    id: p.id,
+    value: p.value,
+    effectiveFrom: p.effectiveFrom,
+    unit: p.unit,
+    description: { id: p.description.id, en: p.description.en },
+    sources: p.sources.map((s) => ({
+      title: s.title,
+      url: s.url ?? null,
+      regulation: s.regulation ?? null,
+      readOn: s.readOn,
+      note: s.note ?? null,
+    })),
+    isDefault: p.isDefault,
+    overlaidBy: p.overlaidBy ?? null,
+  };
+}
+

@@ -1,0 +1,33 @@
+/** createApiKey (ADMIN): a new key, audited in the same transaction; the secret is in the answer once. */
+import type { Role } from '../security/role';
+import { createApiKey as storeApiKey, describeApiKey, type ApiKeyRecord } from '../security/api-key';
+import { writeAudit } from '../security/audit-log';
+import { emExecutor } from '../security/sql-executor';
+import { inTransaction, type UseCaseDeps } from './use-case';
+
+/** Key administration runs on the security context: no program clock, no actor beyond the principal. */
+export type ApiKeyDeps = Pick<UseCaseDeps, 'em' | 'principal' | 'requestId'>;
+
+export interface CreateApiKeyCommand {
+  readonly name: string;
+  readonly roles: readonly Role[];
+  readonly partyIds?: readonly string[];
+  readonly candidateId?: string;
+  readonly city?: string;
+  readonly expiresAt?: Date;
+}
+
+export interface CreatedApiKey {
+  readonly record: ApiKeyRecord;
+  /** The key to hand over: never stored, never shown again. */
+  readonly token: string;
+}
+
+export function createApiKey(command: CreateApiKeyCommand, deps: ApiKeyDeps): Promise<CreatedApiKey> {
+  const { principal } = deps;
+  return inTransaction(deps, async (tem) => {
+    const { record, token } = await storeApiKey(emExecutor(tem), { ...command, createdBy: principal.subject });
+    await writeAudit(tem, { principal, action: 'createApiKey', entityType: 'ApiKey', entityId: record.keyId, after: describeApiKey(record), requestId: deps.requestId });
+    return { record, token };
+  });
+}
