@@ -153,18 +153,10 @@ async function startDatabase(
   return { embedded, clientUrl: embedded.url };
 }
 
-interface HandleParts {
-  readonly url: string;
-  readonly port: number;
-  readonly orm: Orm;
-  readonly http: HttpApp;
-  readonly embedded: EmbeddedPostgres | undefined;
-  readonly appliedMigrations: readonly string[];
-  readonly seed: SeedOutcome | undefined;
-  readonly security: SecurityConfig;
+type HandleParts = Omit<Gateway, 'createApiKey' | 'stop'> & {
   readonly log: Logger;
   readonly unwind: () => Promise<void>;
-}
+};
 
 function gatewayHandle(parts: HandleParts): Gateway {
   const { orm, log, unwind } = parts;

@@ -62,11 +62,11 @@ export async function assertNikFree(em: EntityManager, nik: string | null, excep
   }
 }
 
-/** Write a changed candidate (NIK checked, verdict recomputed), its audit row, and flush. */
+/** Write a new (`rows` undefined) or changed candidate (NIK checked, verdict recomputed), its audit row, and flush. */
 export async function saveCandidate(
   em: EntityManager,
   deps: UseCaseDeps,
-  rows: CandidateRows,
+  rows: CandidateRows | undefined,
   candidate: Candidate,
   at: string,
   change: { readonly action: string; readonly before: unknown },

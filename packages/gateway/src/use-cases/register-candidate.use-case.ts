@@ -1,11 +1,9 @@
 /** registerCandidate: a new candidate in REGISTERED, NIK unique, its selection verdict stored. */
 import { Candidate, type CandidateExternalReference, type CandidateProfile, type Occupation, type Route } from '../domain';
-import { applyCandidateSnapshot, derivedColumns } from '../persistence/candidate.mapper';
 import type { CandidateRecord } from '../persistence/candidate.schema';
-import { recordChange } from './audit';
-import { assertNikFree, storedEligibility } from './candidate-writes';
-import { dateOf, inTransaction, newId, nowTimestamp, type UseCaseDeps } from './use-case';
+import { inTransaction, newId, nowTimestamp, type UseCaseDeps } from './use-case';
 import { unwrap } from './use-case-error';
+import { saveCandidate } from './candidate-writes';
 
 export interface RegisterCandidateCommand {
   readonly profile: CandidateProfile;
@@ -30,19 +28,6 @@ export function registerCandidate(command: RegisterCandidateCommand, deps: UseCa
         note: command.note,
       }),
     );
-    const snapshot = candidate.toSnapshot();
-    const asOf = dateOf(at);
-    await assertNikFree(em, derivedColumns(snapshot, asOf).nik, undefined);
-    const rows = applyCandidateSnapshot(
-      em,
-      undefined,
-      snapshot,
-      deps.clock.now(),
-      storedEligibility(snapshot.profile, { route: snapshot.targetRoute, occupation: snapshot.targetOccupation }, undefined, asOf),
-      asOf,
-    );
-    await recordChange(em, deps, { action: 'registerCandidate', entityType: 'Candidate', entityId: snapshot.id, before: null, after: snapshot });
-    await em.flush();
-    return rows.candidate;
+    return saveCandidate(em, deps, undefined, candidate, at, { action: 'registerCandidate', before: null });
   });
 }
