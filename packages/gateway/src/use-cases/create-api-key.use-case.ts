@@ -1,6 +1,5 @@
 /** createApiKey (ADMIN): a new key, audited in the same transaction; the secret is in the answer once. */
-import type { Role } from '../security/role';
-import { createApiKey as storeApiKey, describeApiKey, type ApiKeyRecord } from '../security/api-key';
+import { createApiKey as storeApiKey, describeApiKey, type ApiKeyRecord, type CreateApiKeyInput } from '../security/api-key';
 import { writeAudit } from '../security/audit-log';
 import { emExecutor } from '../security/sql-executor';
 import { inTransaction, type UseCaseDeps } from './use-case';
@@ -8,14 +7,8 @@ import { inTransaction, type UseCaseDeps } from './use-case';
 /** Key administration runs on the security context: no program clock, no actor beyond the principal. */
 export type ApiKeyDeps = Pick<UseCaseDeps, 'em' | 'principal' | 'requestId'>;
 
-export interface CreateApiKeyCommand {
-  readonly name: string;
-  readonly roles: readonly Role[];
-  readonly partyIds?: readonly string[];
-  readonly candidateId?: string;
-  readonly city?: string;
-  readonly expiresAt?: Date;
-}
+/** The key to create: the store's input; `createdBy` is the acting principal. */
+export type CreateApiKeyCommand = Omit<CreateApiKeyInput, 'createdBy'>;
 
 export interface CreatedApiKey {
   readonly record: ApiKeyRecord;

@@ -1,5 +1,5 @@
 /** createJobOpening: an opening in DRAFT under an MoU, for an employer party. */
-import { JobOpening, type IsoDate, type Occupation, type OpeningRequirements, type Route, type WageTerms } from '../domain';
+import { JobOpening, type JobOpeningSnapshot } from '../domain';
 import { applyOpeningSnapshot } from '../persistence/opening.mapper';
 import type { JobOpeningRecord } from '../persistence/opening.schema';
 import { recordChange } from './audit';
@@ -7,18 +7,11 @@ import { loadParty, lockMou } from './load-for-change';
 import { inTransaction, newId, nowTimestamp, type UseCaseDeps } from './use-case';
 import { unwrap } from './use-case-error';
 
-export interface CreateJobOpeningCommand {
-  readonly mouId: string;
-  readonly employerPartyId: string;
-  readonly occupation: Occupation;
-  readonly route: Route;
-  readonly seats: number;
-  readonly wage: WageTerms;
-  readonly contractMonths: number | null;
-  readonly extraRequirements: OpeningRequirements;
-  readonly plannedDeparture: IsoDate | null;
-  readonly note: string | null;
-}
+/** The opening's own terms, as the domain stores them (the MoU and the employer are loaded by id). */
+export type CreateJobOpeningCommand = Pick<
+  JobOpeningSnapshot,
+  'mouId' | 'employerPartyId' | 'occupation' | 'route' | 'seats' | 'wage' | 'contractMonths' | 'extraRequirements' | 'plannedDeparture' | 'note'
+>;
 
 export function createJobOpening(command: CreateJobOpeningCommand, deps: UseCaseDeps): Promise<JobOpeningRecord> {
   return inTransaction(deps, async (em) => {

@@ -1,5 +1,5 @@
 /** createMou: an MoU in DRAFT, optionally with its parties and obligations (and the MoU it builds on). */
-import { Mou, Party, type IsoDate, type Messages, type MouPartyTerms } from '../domain';
+import { Mou, Party, type Messages, type MouPartyTerms, type MouSnapshot } from '../domain';
 import { MouRecord } from '../persistence/mou.schema';
 import { partySnapshotOf } from '../persistence/party.mapper';
 import { PartyRecord } from '../persistence/party.schema';
@@ -7,13 +7,7 @@ import { saveMou } from './mou-writes';
 import { inTransaction, newId, nowTimestamp, type UseCaseDeps } from './use-case';
 import { notFound, unwrap } from './use-case-error';
 
-export interface CreateMouCommand {
-  readonly title: Messages;
-  readonly reference: string | null;
-  readonly parentMouId: string | null;
-  readonly validFrom: IsoDate | null;
-  readonly validUntil: IsoDate | null;
-  readonly note: string | null;
+export interface CreateMouCommand extends Pick<MouSnapshot, 'title' | 'reference' | 'parentMouId' | 'validFrom' | 'validUntil' | 'note'> {
   /** In order; NOT_FOUND points at `input.parties.<i>.partyId`. */
   readonly parties: ReadonlyArray<{ readonly partyId: string } & MouPartyTerms>;
   readonly obligations: ReadonlyArray<{ readonly partyId: string; readonly text: Messages }>;
