@@ -25,6 +25,7 @@ import {
   type Sex,
 } from '../domain';
 import { EntitySchema } from '@mikro-orm/core';
+import { foreignKey } from './foreign-key';
 import { MouRecord } from './mou.schema';
 import { JobOpeningRecord, QuotaRecord } from './opening.schema';
 import { PartyRecord } from './party.schema';
@@ -97,9 +98,6 @@ export class PlacementStatusChangeRecord {
   note!: string | null;
 }
 
-const ref = (entity: () => unknown, fieldName: string, extra: Record<string, unknown> = {}) =>
-  ({ kind: 'm:1', entity, mapToPk: true, fieldName, deleteRule: 'restrict', ...extra }) as never;
-
 export const CandidateSchema = new EntitySchema<CandidateRecord>({
   class: CandidateRecord,
   tableName: 'candidate',
@@ -116,8 +114,8 @@ export const CandidateSchema = new EntitySchema<CandidateRecord>({
     stageSince: { type: 'datetime', columnType: 'timestamptz' },
     targetRoute: { enum: true, items: () => [...ROUTES], type: 'text', nullable: true, index: 'candidate_target_route_idx' },
     targetOccupation: { enum: true, items: () => [...OCCUPATIONS], type: 'text', nullable: true, index: 'candidate_target_occupation_idx' },
-    openingId: ref(() => JobOpeningRecord, 'opening_id', { nullable: true, index: 'candidate_opening_id_idx' }),
-    quotaId: ref(() => QuotaRecord, 'quota_id', { nullable: true }),
+    openingId: foreignKey(() => JobOpeningRecord, 'opening_id', { nullable: true, index: 'candidate_opening_id_idx' }),
+    quotaId: foreignKey(() => QuotaRecord, 'quota_id', { nullable: true }),
     externalRefs: { type: 'json' },
     eligibility: { enum: true, items: () => [...SELECTION_STATUSES], type: 'text', nullable: true, index: 'candidate_eligibility_idx' },
     eligibilityAsOf: { type: 'date', nullable: true },
@@ -136,7 +134,7 @@ export const CandidateStageChangeSchema = new EntitySchema<CandidateStageChangeR
   comment: 'History of candidate stage changes (time spent in each stage is computed from it)',
   properties: {
     id: { type: 'integer', primary: true, autoincrement: true },
-    candidateId: ref(() => CandidateRecord, 'candidate_id', { deleteRule: 'cascade' }),
+    candidateId: foreignKey(() => CandidateRecord, 'candidate_id', { deleteRule: 'cascade' }),
     sequence: { type: 'integer' },
     fromStage: { enum: true, items: () => [...CANDIDATE_STAGES], type: 'text', nullable: true },
     toStage: { enum: true, items: () => [...CANDIDATE_STAGES], type: 'text', index: 'candidate_stage_change_to_stage_idx' },
@@ -144,7 +142,7 @@ export const CandidateStageChangeSchema = new EntitySchema<CandidateStageChangeR
     actor: { type: 'string', length: 300 },
     note: { type: 'text', nullable: true },
   },
-  uniques: [{ name: 'candidate_stage_change_candidate_sequence_unique', properties: ['candidateId', 'sequence'] as never }],
+  uniques: [{ name: 'candidate_stage_change_candidate_sequence_unique', properties: ['candidateId', 'sequence'] }],
 });
 
 export const PlacementSchema = new EntitySchema<PlacementRecord>({
@@ -153,11 +151,11 @@ export const PlacementSchema = new EntitySchema<PlacementRecord>({
   comment: 'A candidate placed in a quota seat through an opening, from allocation to return',
   properties: {
     id: { type: 'uuid', primary: true },
-    candidateId: ref(() => CandidateRecord, 'candidate_id', { index: 'placement_candidate_id_idx' }),
-    openingId: ref(() => JobOpeningRecord, 'opening_id', { index: 'placement_opening_id_idx' }),
-    quotaId: ref(() => QuotaRecord, 'quota_id', { index: 'placement_quota_id_idx' }),
-    mouId: ref(() => MouRecord, 'mou_id', { index: 'placement_mou_id_idx' }),
-    employerPartyId: ref(() => PartyRecord, 'employer_party_id'),
+    candidateId: foreignKey(() => CandidateRecord, 'candidate_id', { index: 'placement_candidate_id_idx' }),
+    openingId: foreignKey(() => JobOpeningRecord, 'opening_id', { index: 'placement_opening_id_idx' }),
+    quotaId: foreignKey(() => QuotaRecord, 'quota_id', { index: 'placement_quota_id_idx' }),
+    mouId: foreignKey(() => MouRecord, 'mou_id', { index: 'placement_mou_id_idx' }),
+    employerPartyId: foreignKey(() => PartyRecord, 'employer_party_id'),
     occupation: { enum: true, items: () => [...OCCUPATIONS], type: 'text' },
     route: { enum: true, items: () => [...ROUTES], type: 'text' },
     contractMonths: { type: 'integer', nullable: true },
@@ -179,7 +177,7 @@ export const PlacementStatusChangeSchema = new EntitySchema<PlacementStatusChang
   comment: 'History of placement status changes',
   properties: {
     id: { type: 'integer', primary: true, autoincrement: true },
-    placementId: ref(() => PlacementRecord, 'placement_id', { deleteRule: 'cascade' }),
+    placementId: foreignKey(() => PlacementRecord, 'placement_id', { deleteRule: 'cascade' }),
     sequence: { type: 'integer' },
     fromStatus: { enum: true, items: () => [...PLACEMENT_STATUSES], type: 'text', nullable: true },
     toStatus: { enum: true, items: () => [...PLACEMENT_STATUSES], type: 'text' },
@@ -187,7 +185,7 @@ export const PlacementStatusChangeSchema = new EntitySchema<PlacementStatusChang
     actor: { type: 'string', length: 300 },
     note: { type: 'text', nullable: true },
   },
-  uniques: [{ name: 'placement_status_change_placement_sequence_unique', properties: ['placementId', 'sequence'] as never }],
+  uniques: [{ name: 'placement_status_change_placement_sequence_unique', properties: ['placementId', 'sequence'] }],
 });
 
 /**
@@ -211,7 +209,7 @@ export const PlacementCostShareSchema = new EntitySchema<PlacementCostShareRecor
   comment: 'Cost estimate of each placement per line and payer, as of the allocation date',
   properties: {
     id: { type: 'integer', primary: true, autoincrement: true },
-    placementId: ref(() => PlacementRecord, 'placement_id', { deleteRule: 'cascade', index: 'placement_cost_share_placement_id_idx' }),
+    placementId: foreignKey(() => PlacementRecord, 'placement_id', { deleteRule: 'cascade', index: 'placement_cost_share_placement_id_idx' }),
     lineId: { type: 'string', length: 64 },
     timing: { type: 'string', length: 32 },
     payer: { enum: true, items: () => [...PAYER_KINDS], type: 'text', index: 'placement_cost_share_payer_idx' },

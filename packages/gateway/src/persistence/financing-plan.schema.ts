@@ -10,6 +10,7 @@
  */
 import { GRACE_INTEREST_KINDS, PAYER_KINDS, REPAYMENT_METHODS, type FinancingProduct, type GraceInterest, type PayerKind, type RepaymentMethod } from '../domain';
 import { EntitySchema } from '@mikro-orm/core';
+import { foreignKey } from './foreign-key';
 import { CandidateRecord, PlacementRecord } from './candidate.schema';
 
 /** The products a plan can use; their terms come from parameters (KUR) or from stated inputs. */
@@ -75,17 +76,14 @@ export class FinancingPlanFacilityRecord {
   totalPaidIdr!: string;
 }
 
-const ref = (entity: () => unknown, fieldName: string, extra: Record<string, unknown> = {}) =>
-  ({ kind: 'm:1', entity, mapToPk: true, fieldName, deleteRule: 'restrict', ...extra }) as never;
-
 export const FinancingPlanSchema = new EntitySchema<FinancingPlanRecord>({
   class: FinancingPlanRecord,
   tableName: 'financing_plan',
   comment: 'How a candidate’s placement costs are financed (one plan per candidate), recorded by an officer',
   properties: {
     id: { type: 'uuid', primary: true },
-    candidateId: ref(() => CandidateRecord, 'candidate_id', { deleteRule: 'cascade', unique: 'financing_plan_candidate_unique' }),
-    placementId: ref(() => PlacementRecord, 'placement_id', { nullable: true, deleteRule: 'set null', index: 'financing_plan_placement_id_idx' }),
+    candidateId: foreignKey(() => CandidateRecord, 'candidate_id', { deleteRule: 'cascade', unique: 'financing_plan_candidate_unique' }),
+    placementId: foreignKey(() => PlacementRecord, 'placement_id', { nullable: true, deleteRule: 'set null', index: 'financing_plan_placement_id_idx' }),
     asOf: { type: 'date' },
     contractMonths: { type: 'integer', nullable: true },
     placementCostsIdr: { type: 'bigint', nullable: true },
@@ -109,7 +107,7 @@ export const FinancingPlanFacilitySchema = new EntitySchema<FinancingPlanFacilit
   properties: {
     id: { type: 'integer', primary: true, autoincrement: true },
     // (plan_id, product_id) is unique: that index also serves lookups by plan
-    planId: ref(() => FinancingPlanRecord, 'plan_id', { deleteRule: 'cascade' }),
+    planId: foreignKey(() => FinancingPlanRecord, 'plan_id', { deleteRule: 'cascade' }),
     position: { type: 'integer' },
     productId: { enum: true, items: () => [...PLAN_PRODUCTS], type: 'text' },
     financingKind: { enum: true, items: () => [...PLAN_FINANCING_KINDS], type: 'text' },
@@ -130,8 +128,8 @@ export const FinancingPlanFacilitySchema = new EntitySchema<FinancingPlanFacilit
     totalPaidIdr: { type: 'bigint' },
   },
   uniques: [
-    { name: 'financing_plan_facility_plan_product_unique', properties: ['planId', 'productId'] as never },
-    { name: 'financing_plan_facility_plan_position_unique', properties: ['planId', 'position'] as never },
+    { name: 'financing_plan_facility_plan_product_unique', properties: ['planId', 'productId'] },
+    { name: 'financing_plan_facility_plan_position_unique', properties: ['planId', 'position'] },
   ],
   checks: [
     { name: 'financing_plan_facility_amount_check', expression: 'amount_idr > 0' },

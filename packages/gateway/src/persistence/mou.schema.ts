@@ -5,6 +5,7 @@
  */
 import { MOU_PARTY_ROLES, MOU_STATUSES, PARTY_KINDS, type MouPartyRole, type MouStatus, type PartyKind } from '../domain';
 import { EntitySchema } from '@mikro-orm/core';
+import { foreignKey, type ForeignKeyOptions } from './foreign-key';
 import { PartyRecord } from './party.schema';
 
 export class MouRecord {
@@ -57,15 +58,7 @@ export class MouStatusChangeRecord {
   note!: string | null;
 }
 
-const mouRef = (fieldName: string, nullable = false, deleteRule = 'cascade') =>
-  ({
-    kind: 'm:1',
-    entity: () => MouRecord,
-    mapToPk: true,
-    fieldName,
-    nullable,
-    deleteRule,
-  }) as const;
+const mouRef = (fieldName: string, options: ForeignKeyOptions = {}) => foreignKey(() => MouRecord, fieldName, { nullable: false, deleteRule: 'cascade', ...options });
 
 export const MouSchema = new EntitySchema<MouRecord>({
   class: MouRecord,
@@ -77,9 +70,9 @@ export const MouSchema = new EntitySchema<MouRecord>({
     titleEn: { type: 'string', length: 500 },
     reference: { type: 'string', length: 200, nullable: true },
     status: { enum: true, items: () => [...MOU_STATUSES], type: 'text', index: 'mou_status_idx' },
-    parentMouId: { ...mouRef('parent_mou_id', true, 'restrict'), index: 'mou_parent_mou_id_idx' } as never,
-    renewalOfMouId: { ...mouRef('renewal_of_mou_id', true, 'restrict') } as never,
-    renewedByMouId: { ...mouRef('renewed_by_mou_id', true, 'set null') } as never,
+    parentMouId: mouRef('parent_mou_id', { nullable: true, deleteRule: 'restrict', index: 'mou_parent_mou_id_idx' }),
+    renewalOfMouId: mouRef('renewal_of_mou_id', { nullable: true, deleteRule: 'restrict' }),
+    renewedByMouId: mouRef('renewed_by_mou_id', { nullable: true, deleteRule: 'set null' }),
     signedOn: { type: 'date', nullable: true },
     validFrom: { type: 'date', nullable: true },
     validUntil: { type: 'date', nullable: true },
@@ -100,8 +93,8 @@ export const MouPartySchema = new EntitySchema<MouPartyRecord>({
   comment: 'Parties of an MoU with their role and signatory',
   properties: {
     id: { type: 'integer', primary: true, autoincrement: true },
-    mouId: mouRef('mou_id') as never,
-    partyId: { kind: 'm:1', entity: () => PartyRecord, mapToPk: true, fieldName: 'party_id', deleteRule: 'restrict', index: 'mou_party_party_id_idx' } as never,
+    mouId: mouRef('mou_id'),
+    partyId: foreignKey(() => PartyRecord, 'party_id', { index: 'mou_party_party_id_idx' }),
     partyKind: { enum: true, items: () => [...PARTY_KINDS], type: 'text' },
     role: { enum: true, items: () => [...MOU_PARTY_ROLES], type: 'text' },
     isSignatory: { type: 'boolean' },
@@ -109,7 +102,7 @@ export const MouPartySchema = new EntitySchema<MouPartyRecord>({
     signatoryTitle: { type: 'string', length: 200, nullable: true },
     position: { type: 'integer' },
   },
-  uniques: [{ name: 'mou_party_mou_party_unique', properties: ['mouId', 'partyId'] as never }],
+  uniques: [{ name: 'mou_party_mou_party_unique', properties: ['mouId', 'partyId'] }],
 });
 
 export const MouObligationSchema = new EntitySchema<MouObligationRecord>({
@@ -118,13 +111,13 @@ export const MouObligationSchema = new EntitySchema<MouObligationRecord>({
   comment: 'Obligations of each party under an MoU',
   properties: {
     id: { type: 'integer', primary: true, autoincrement: true },
-    mouId: mouRef('mou_id') as never,
+    mouId: mouRef('mou_id'),
     number: { type: 'integer' },
-    partyId: { kind: 'm:1', entity: () => PartyRecord, mapToPk: true, fieldName: 'party_id', deleteRule: 'restrict', index: 'mou_obligation_party_id_idx' } as never,
+    partyId: foreignKey(() => PartyRecord, 'party_id', { index: 'mou_obligation_party_id_idx' }),
     textId: { type: 'text' },
     textEn: { type: 'text' },
   },
-  uniques: [{ name: 'mou_obligation_mou_number_unique', properties: ['mouId', 'number'] as never }],
+  uniques: [{ name: 'mou_obligation_mou_number_unique', properties: ['mouId', 'number'] }],
   checks: [{ name: 'mou_obligation_number_check', expression: 'number > 0' }],
 });
 
@@ -134,7 +127,7 @@ export const MouStatusChangeSchema = new EntitySchema<MouStatusChangeRecord>({
   comment: 'History of MoU status changes (append-only through the API)',
   properties: {
     id: { type: 'integer', primary: true, autoincrement: true },
-    mouId: mouRef('mou_id') as never,
+    mouId: mouRef('mou_id'),
     sequence: { type: 'integer' },
     fromStatus: { enum: true, items: () => [...MOU_STATUSES], type: 'text', nullable: true },
     toStatus: { enum: true, items: () => [...MOU_STATUSES], type: 'text' },
@@ -142,5 +135,5 @@ export const MouStatusChangeSchema = new EntitySchema<MouStatusChangeRecord>({
     actor: { type: 'string', length: 300 },
     note: { type: 'text', nullable: true },
   },
-  uniques: [{ name: 'mou_status_change_mou_sequence_unique', properties: ['mouId', 'sequence'] as never }],
+  uniques: [{ name: 'mou_status_change_mou_sequence_unique', properties: ['mouId', 'sequence'] }],
 });

@@ -18,6 +18,7 @@ import {
   type WageBasis,
 } from '../domain';
 import { EntitySchema } from '@mikro-orm/core';
+import { foreignKey } from './foreign-key';
 import { CandidateRecord } from './candidate.schema';
 import { MouRecord } from './mou.schema';
 import { PartyRecord } from './party.schema';
@@ -83,7 +84,7 @@ export const QuotaSchema = new EntitySchema<QuotaRecord>({
   comment: 'Seats per MoU x occupation x route; allocated never exceeds seats',
   properties: {
     id: { type: 'uuid', primary: true },
-    mouId: { kind: 'm:1', entity: () => MouRecord, mapToPk: true, fieldName: 'mou_id', deleteRule: 'restrict', index: 'quota_mou_id_idx' } as never,
+    mouId: foreignKey(() => MouRecord, 'mou_id', { index: 'quota_mou_id_idx' }),
     occupation: { enum: true, items: () => [...OCCUPATIONS], type: 'text', index: 'quota_occupation_idx' },
     route: { enum: true, items: () => [...ROUTES], type: 'text', index: 'quota_route_idx' },
     seats: { type: 'integer' },
@@ -92,7 +93,7 @@ export const QuotaSchema = new EntitySchema<QuotaRecord>({
     createdAt: { type: 'datetime', columnType: 'timestamptz', index: 'quota_created_at_idx' },
     updatedAt: { type: 'datetime', columnType: 'timestamptz' },
   },
-  uniques: [{ name: 'quota_mou_occupation_route_unique', properties: ['mouId', 'occupation', 'route'] as never }],
+  uniques: [{ name: 'quota_mou_occupation_route_unique', properties: ['mouId', 'occupation', 'route'] }],
   checks: [
     { name: 'quota_seats_check', expression: 'seats > 0' },
     { name: 'quota_allocated_check', expression: 'allocated >= 0 and allocated <= seats' },
@@ -105,15 +106,8 @@ export const JobOpeningSchema = new EntitySchema<JobOpeningRecord>({
   comment: 'Job orders under an MoU: the public vacancy board',
   properties: {
     id: { type: 'uuid', primary: true },
-    mouId: { kind: 'm:1', entity: () => MouRecord, mapToPk: true, fieldName: 'mou_id', deleteRule: 'restrict', index: 'job_opening_mou_id_idx' } as never,
-    employerPartyId: {
-      kind: 'm:1',
-      entity: () => PartyRecord,
-      mapToPk: true,
-      fieldName: 'employer_party_id',
-      deleteRule: 'restrict',
-      index: 'job_opening_employer_party_id_idx',
-    } as never,
+    mouId: foreignKey(() => MouRecord, 'mou_id', { index: 'job_opening_mou_id_idx' }),
+    employerPartyId: foreignKey(() => PartyRecord, 'employer_party_id', { index: 'job_opening_employer_party_id_idx' }),
     occupation: { enum: true, items: () => [...OCCUPATIONS], type: 'text', index: 'job_opening_occupation_idx' },
     route: { enum: true, items: () => [...ROUTES], type: 'text', index: 'job_opening_route_idx' },
     seats: { type: 'integer' },
@@ -149,7 +143,7 @@ export const OpeningStatusChangeSchema = new EntitySchema<OpeningStatusChangeRec
   comment: 'History of job opening status changes',
   properties: {
     id: { type: 'integer', primary: true, autoincrement: true },
-    openingId: { kind: 'm:1', entity: () => JobOpeningRecord, mapToPk: true, fieldName: 'opening_id', deleteRule: 'cascade' } as never,
+    openingId: foreignKey(() => JobOpeningRecord, 'opening_id', { deleteRule: 'cascade' }),
     sequence: { type: 'integer' },
     fromStatus: { enum: true, items: () => [...OPENING_STATUSES], type: 'text', nullable: true },
     toStatus: { enum: true, items: () => [...OPENING_STATUSES], type: 'text' },
@@ -157,7 +151,7 @@ export const OpeningStatusChangeSchema = new EntitySchema<OpeningStatusChangeRec
     actor: { type: 'string', length: 300 },
     note: { type: 'text', nullable: true },
   },
-  uniques: [{ name: 'job_opening_status_change_opening_sequence_unique', properties: ['openingId', 'sequence'] as never }],
+  uniques: [{ name: 'job_opening_status_change_opening_sequence_unique', properties: ['openingId', 'sequence'] }],
 });
 
 export const SeatAllocationSchema = new EntitySchema<SeatAllocationRecord>({
@@ -166,25 +160,11 @@ export const SeatAllocationSchema = new EntitySchema<SeatAllocationRecord>({
   comment: 'Quota seats held by candidates, each through a job opening',
   properties: {
     id: { type: 'integer', primary: true, autoincrement: true },
-    quotaId: { kind: 'm:1', entity: () => QuotaRecord, mapToPk: true, fieldName: 'quota_id', deleteRule: 'restrict' } as never,
-    openingId: {
-      kind: 'm:1',
-      entity: () => JobOpeningRecord,
-      mapToPk: true,
-      fieldName: 'opening_id',
-      deleteRule: 'restrict',
-      index: 'seat_allocation_opening_id_idx',
-    } as never,
-    candidateId: {
-      kind: 'm:1',
-      entity: () => CandidateRecord,
-      mapToPk: true,
-      fieldName: 'candidate_id',
-      deleteRule: 'restrict',
-      index: 'seat_allocation_candidate_id_idx',
-    } as never,
+    quotaId: foreignKey(() => QuotaRecord, 'quota_id'),
+    openingId: foreignKey(() => JobOpeningRecord, 'opening_id', { index: 'seat_allocation_opening_id_idx' }),
+    candidateId: foreignKey(() => CandidateRecord, 'candidate_id', { index: 'seat_allocation_candidate_id_idx' }),
     allocatedAt: { type: 'datetime', columnType: 'timestamptz' },
     actor: { type: 'string', length: 300 },
   },
-  uniques: [{ name: 'seat_allocation_quota_candidate_unique', properties: ['quotaId', 'candidateId'] as never }],
+  uniques: [{ name: 'seat_allocation_quota_candidate_unique', properties: ['quotaId', 'candidateId'] }],
 });

@@ -52,7 +52,7 @@ export function storedEligibility(
 /** CONFLICT when another candidate has this NIK (the unique index backs it; this names the field). */
 export async function assertNikFree(em: EntityManager, nik: string | null, exceptId: string | undefined): Promise<void> {
   if (!nik) return;
-  const other = await em.findOne(CandidateRecord, { nik, ...(exceptId ? { id: { $ne: exceptId } } : {}) }, { fields: ['id'] as never });
+  const other = await em.findOne(CandidateRecord, { nik, ...(exceptId ? { id: { $ne: exceptId } } : {}) }, { fields: ['id'] });
   if (other) {
     throw rejected(
       'CONFLICT',
