@@ -37,6 +37,7 @@ import {
   checkObject,
   cloneData,
   FieldChecks,
+  keysOf,
   restoreOrThrow,
   takeChangeStamp,
   takeExternalRefs,
@@ -124,7 +125,7 @@ export interface CandidateGateReport {
 function validateCandidate(input: unknown): Result<CandidateSnapshot> {
   const v = new FieldChecks();
   const o = v.take(
-    checkObject(AREA, input, [], ['id', 'profile', 'stage', 'targetRoute', 'targetOccupation', 'openingId', 'quotaId', 'externalRefs', 'history']),
+    checkObject(AREA, input, [], keysOf<CandidateSnapshot>()('id', 'profile', 'stage', 'targetRoute', 'targetOccupation', 'openingId', 'quotaId', 'externalRefs', 'history')),
   );
   if (v.failed) return err(v.error);
   const id = v.take(checkId(AREA, o['id'], ['id']));
@@ -157,7 +158,7 @@ export class Candidate {
    */
   static register(input: RegisterCandidateInput): Result<Candidate> {
     const v = new FieldChecks();
-    const o = v.take(checkObject(AREA, input, [], ['id', 'profile', 'targetRoute', 'targetOccupation', 'externalRefs', 'at', 'actor', 'note']));
+    const o = v.take(checkObject(AREA, input, [], keysOf<RegisterCandidateInput>()('id', 'profile', 'targetRoute', 'targetOccupation', 'externalRefs', 'at', 'actor', 'note')));
     if (v.failed) return err(v.error);
     const { at, actor, note } = takeChangeStamp(v, AREA, o);
     if (v.failed) return err(v.error);
@@ -295,7 +296,7 @@ export class Candidate {
   ): Result<{ readonly next: CandidateSnapshot; readonly report: CandidateGateReport }> {
     const v = new FieldChecks();
     const target = v.take(checkEnum(AREA, CANDIDATE_STAGES, to, ['to']));
-    const o = v.take(checkObject(AREA, input, [], ['at', 'actor', 'note', 'opening', 'quota', 'params', 'ruleOverlays', 'passportMarginMonths']));
+    const o = v.take(checkObject(AREA, input, [], keysOf<CandidateAdvanceInput>()('at', 'actor', 'note', 'opening', 'quota', 'params', 'ruleOverlays', 'passportMarginMonths')));
     if (v.failed) return err(v.error);
     const { at, actor, note } = takeChangeStamp(v, AREA, o);
     if (v.failed) return err(v.error);

@@ -163,6 +163,18 @@ export function checkArray(area: string, v: unknown, path: Path, max = ENTITY_MA
   return pass(v);
 }
 
+/**
+ * The field names of `T`, written once as a list the compiler checks against `T`: a name `T` does
+ * not have, or a name of `T` the list misses, fails to compile (`missingKeys` names it). Key lists
+ * (which fields an input or a snapshot may carry) are written with it, so a field added to a
+ * snapshot or an input cannot leave a list behind: `keysOf<QuotaSnapshot>()('id', 'mouId', …)`.
+ */
+export function keysOf<T>() {
+  return <const L extends readonly (keyof T & string)[]>(
+    ...keys: L & (Exclude<keyof T, L[number]> extends never ? unknown : { readonly missingKeys: Exclude<keyof T, L[number]> })
+  ): readonly (keyof T & string)[] => keys;
+}
+
 export function checkObject(area: string, v: unknown, path: Path, fields: readonly string[]): Checked<Record<string, unknown>> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
     return fail(errorData(`${area}.NOT_AN_OBJECT`, 'Data harus berupa objek.', 'The value must be an object.', { path }));
@@ -214,7 +226,7 @@ export function takeExternalRefs<S extends string>(
   const out: { system: S; reference: string }[] = [];
   for (const [i, x] of list.entries()) {
     const p = [...base, String(i)];
-    const r = v.take(checkObject(area, x, p, ['system', 'reference']));
+    const r = v.take(checkObject(area, x, p, keysOf<{ system: S; reference: string }>()('system', 'reference')));
     if (v.failed) return out;
     const system = v.take(checkEnum(area, systems, r['system'], [...p, 'system']));
     const reference = v.take(checkText(area, r['reference'], [...p, 'reference'], 100));

@@ -35,6 +35,7 @@ import {
   cloneData,
   ENTITY_MAX_TEXT_LENGTH,
   FieldChecks,
+  keysOf,
   restoreOrThrow,
   takeChangeStamp,
 } from './entity-validation';
@@ -166,7 +167,7 @@ function validateWage(input: unknown): Result<WageTerms> {
 function validateOpening(input: unknown): Result<JobOpeningSnapshot> {
   const v = new FieldChecks();
   const o = v.take(
-    checkObject(AREA, input, [], [
+    checkObject(AREA, input, [], keysOf<JobOpeningSnapshot>()(
       'id',
       'mouId',
       'employerPartyId',
@@ -180,8 +181,8 @@ function validateOpening(input: unknown): Result<JobOpeningSnapshot> {
       'attacheVerification',
       'status',
       'note',
-      'history',
-    ]),
+      'history'
+    )),
   );
   if (v.failed) return err(v.error);
   const id = v.take(checkId(AREA, o['id'], ['id']));
@@ -202,7 +203,7 @@ function validateOpening(input: unknown): Result<JobOpeningSnapshot> {
   if (!extraRequirements.ok) return extraRequirements;
   let attacheVerification: AttacheVerification | null = null;
   if (o['attacheVerification'] !== null && o['attacheVerification'] !== undefined) {
-    const a = v.take(checkObject(AREA, o['attacheVerification'], ['attacheVerification'], ['verifiedOn', 'reference']));
+    const a = v.take(checkObject(AREA, o['attacheVerification'], ['attacheVerification'], keysOf<AttacheVerification>()('verifiedOn', 'reference')));
     if (v.failed) return err(v.error);
     attacheVerification = {
       verifiedOn: v.take(checkDate(AREA, a['verifiedOn'], ['attacheVerification', 'verifiedOn'])),
@@ -236,6 +237,9 @@ function routeFits(p: Pick<JobOpeningSnapshot, 'occupation' | 'route'>, asOf: Is
   if (!fits.ok) return fits;
   return fits.value ? undefined : err(OpeningErrors.routeIncompatible());
 }
+
+/** Fields `revise` changes directly (the employer is passed as a party and becomes `employerPartyId`). */
+const REVISABLE = keysOf<Omit<ReviseJobOpeningInput, 'employer'>>()('occupation', 'route', 'seats', 'wage', 'contractMonths', 'extraRequirements', 'plannedDeparture', 'note');
 
 /** Fields whose change voids an attaché verification. */
 const MATERIAL: readonly (keyof JobOpeningSnapshot)[] = ['employerPartyId', 'occupation', 'route', 'seats', 'wage', 'contractMonths', 'extraRequirements'];
@@ -340,7 +344,7 @@ export class JobOpening {
   recordAttacheVerification(verification: { readonly verifiedOn: IsoDate; readonly reference?: string | null }): Result<void> {
     if (this.props.status !== 'DRAFT') return err(OpeningErrors.notEditable(this.props.status));
     const v = new FieldChecks();
-    const o = v.take(checkObject(AREA, verification, ['attacheVerification'], ['verifiedOn', 'reference']));
+    const o = v.take(checkObject(AREA, verification, ['attacheVerification'], keysOf<AttacheVerification>()('verifiedOn', 'reference')));
     if (v.failed) return err(v.error);
     const verifiedOn = v.take(checkDate(AREA, o['verifiedOn'], ['attacheVerification', 'verifiedOn']));
     const reference = v.take(checkNullableText(AREA, o['reference'], ['attacheVerification', 'reference']));
@@ -360,7 +364,7 @@ export class JobOpening {
     const merged: Record<string, unknown> = cloneData(this.props) as unknown as Record<string, unknown>;
     for (const [k, val] of Object.entries(rest)) {
       if (val === undefined) continue;
-      if (!['occupation', 'route', 'seats', 'wage', 'contractMonths', 'extraRequirements', 'plannedDeparture', 'note'].includes(k)) {
+      if (!(REVISABLE as readonly string[]).includes(k)) {
         return err({ ...OpeningErrors.notEditable(this.props.status), path: [k] });
       }
       merged[k] = val;
@@ -379,7 +383,7 @@ export class JobOpening {
   transitionTo(to: OpeningStatus, input: OpeningTransitionInput): Result<void> {
     const v = new FieldChecks();
     const target = v.take(checkEnum(AREA, OPENING_STATUSES, to, ['to']));
-    const o = v.take(checkObject(AREA, input, [], ['at', 'actor', 'note', 'mou', 'quota', 'params', 'koreaGniPerCapita']));
+    const o = v.take(checkObject(AREA, input, [], keysOf<OpeningTransitionInput>()('at', 'actor', 'note', 'mou', 'quota', 'params', 'koreaGniPerCapita')));
     if (v.failed) return err(v.error);
     const { at, actor, note } = takeChangeStamp(v, AREA, o);
     if (v.failed) return err(v.error);

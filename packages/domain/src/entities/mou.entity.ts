@@ -41,9 +41,10 @@ import {
   cloneData,
   ENTITY_MAX_TEXT_LENGTH,
   FieldChecks,
+  keysOf,
+  type Path,
   restoreOrThrow,
   takeChangeStamp,
-  type Path,
 } from './entity-validation';
 import { MouErrors } from './mou.errors';
 import { checkMouValidity, MOU_ENTRY_EFFECTS, mouTransitionGuards, type MouTransitionContext } from './mou-transitions';
@@ -165,7 +166,7 @@ function validateParties(v: FieldChecks, input: unknown, base: Path): MouPartySn
   list.forEach((x, i) => {
     if (v.failed) return;
     const p = [...base, String(i)];
-    const o = v.take(checkObject(AREA, x, p, ['partyId', 'partyKind', 'role', 'isSignatory', 'signatoryName', 'signatoryTitle']));
+    const o = v.take(checkObject(AREA, x, p, keysOf<MouPartySnapshot>()('partyId', 'partyKind', 'role', 'isSignatory', 'signatoryName', 'signatoryTitle')));
     if (v.failed) return;
     const party: MouPartySnapshot = {
       partyId: v.take(checkId(AREA, o['partyId'], [...p, 'partyId'])),
@@ -189,7 +190,7 @@ function validateObligations(v: FieldChecks, input: unknown, base: Path, parties
   list.forEach((x, i) => {
     if (v.failed) return;
     const p = [...base, String(i)];
-    const o = v.take(checkObject(AREA, x, p, ['number', 'partyId', 'text']));
+    const o = v.take(checkObject(AREA, x, p, keysOf<MouObligationSnapshot>()('number', 'partyId', 'text')));
     if (v.failed) return;
     const ob: MouObligationSnapshot = {
       number: v.take(checkInteger(AREA, o['number'], [...p, 'number'], 1, 1_000_000)),
@@ -215,7 +216,7 @@ const MOU_MACHINE: StatusMachine<MouStatus> = { area: AREA, statuses: MOU_STATUS
 function validateMou(input: unknown): Result<MouSnapshot> {
   const v = new FieldChecks();
   const o = v.take(
-    checkObject(AREA, input, [], [
+    checkObject(AREA, input, [], keysOf<MouSnapshot>()(
       'id',
       'title',
       'reference',
@@ -230,8 +231,8 @@ function validateMou(input: unknown): Result<MouSnapshot> {
       'validUntil',
       'endedOn',
       'note',
-      'history',
-    ]),
+      'history'
+    )),
   );
   if (v.failed) return err(v.error);
   const id = v.take(checkId(AREA, o['id'], ['id']));
@@ -301,7 +302,7 @@ export class Mou {
   static create(input: CreateMouInput): Result<Mou> {
     const v = new FieldChecks();
     const o = v.take(
-      checkObject(AREA, input, [], ['id', 'title', 'reference', 'parentMouId', 'validFrom', 'validUntil', 'note', 'at', 'actor', 'parties', 'obligations']),
+      checkObject(AREA, input, [], keysOf<CreateMouInput>()('id', 'title', 'reference', 'parentMouId', 'validFrom', 'validUntil', 'note', 'at', 'actor', 'parties', 'obligations')),
     );
     if (v.failed) return err(v.error);
     const { at, actor, note } = takeChangeStamp(v, AREA, o);
@@ -412,6 +413,7 @@ export class Mou {
 
   // ------------------------------------------------------------------ parties and obligations
 
+  /** `terms` may be a `parties` entry of CreateMouInput as it is (its `party` is the first argument). */
   addParty(party: Party, terms: MouPartyTerms): Result<void> {
     return this.change((d) => {
       if (!MOU_EDITABLE_STATUSES.includes(d.status)) return err(MouErrors.notEditable(d.status));
@@ -421,7 +423,7 @@ export class Mou {
       if (d.parties.some((p) => p.partyId === party.id)) return err(MouErrors.partyAlreadyAdded());
       if (d.parties.length >= MOU_MAX_PARTIES) return err(MouErrors.tooManyItems('parties', MOU_MAX_PARTIES));
       const v = new FieldChecks();
-      const t = v.take(checkObject(AREA, terms, [], ['party', 'role', 'isSignatory', 'signatoryName', 'signatoryTitle']));
+      const t = v.take(checkObject(AREA, terms, [], keysOf<NonNullable<CreateMouInput['parties']>[number]>()('party', 'role', 'isSignatory', 'signatoryName', 'signatoryTitle')));
       if (v.failed) return err(v.error);
       const entry: MouPartySnapshot = {
         partyId: party.id,
@@ -514,7 +516,7 @@ export class Mou {
     return this.change((d) => {
       const v = new FieldChecks();
       const target = v.take(checkEnum(AREA, MOU_STATUSES, to, ['to']));
-      const o = v.take(checkObject(AREA, input, [], ['at', 'actor', 'note', 'signedOn']));
+      const o = v.take(checkObject(AREA, input, [], keysOf<MouTransitionInput>()('at', 'actor', 'note', 'signedOn')));
       if (v.failed) return err(v.error);
       const { at, actor, note } = takeChangeStamp(v, AREA, o);
       const signedOnIn = o['signedOn'] === undefined ? undefined : v.take(checkDate(AREA, o['signedOn'], ['signedOn']));
@@ -580,7 +582,7 @@ export class Mou {
    */
   renew(input: RenewMouInput): Result<Mou> {
     const v = new FieldChecks();
-    const o = v.take(checkObject(AREA, input, [], ['newMouId', 'at', 'actor', 'note', 'title', 'reference', 'validFrom', 'validUntil']));
+    const o = v.take(checkObject(AREA, input, [], keysOf<RenewMouInput>()('newMouId', 'at', 'actor', 'note', 'title', 'reference', 'validFrom', 'validUntil')));
     if (v.failed) return err(v.error);
     const newMouId = v.take(checkId(AREA, o['newMouId'], ['newMouId']));
     const { at, actor, note } = takeChangeStamp(v, AREA, o);

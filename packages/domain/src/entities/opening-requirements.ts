@@ -5,9 +5,9 @@
 import { err, errorData, ok, type Result } from '../shared/domain-error';
 import { EDUCATION_LEVELS } from '../parameters';
 import type { OpeningRequirements } from '../eligibility/rule';
-import { checkEnum, checkInteger, checkObject, checkText, FieldChecks, type Path } from './entity-validation';
+import { checkEnum, checkInteger, checkObject, checkText, FieldChecks, keysOf, type Path } from './entity-validation';
 
-const FIELDS = ['minEpsTopikScore', 'minTopikLevel', 'minEducation', 'minAge', 'maxAge', 'skillQualification'] as const;
+const FIELDS = keysOf<OpeningRequirements>()('minEpsTopikScore', 'minTopikLevel', 'minEducation', 'minAge', 'maxAge', 'skillQualification');
 
 /** Sanity bounds for the shape check (the tests' own maxima are parameters, checked by eligibility). */
 const MAX_SCORE = 1000;

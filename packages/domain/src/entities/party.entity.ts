@@ -23,9 +23,10 @@ import {
   cloneData,
   ENTITY_MAX_TEXT_LENGTH,
   FieldChecks,
+  keysOf,
+  type Path,
   restoreOrThrow,
   takeExternalRefs,
-  type Path,
 } from './entity-validation';
 import { PARTY_KINDS, type PartyKind } from './party-kind';
 
@@ -96,7 +97,7 @@ export interface CreatePartyInput {
 /** What `update` may change (not the id, not the kind). */
 export type UpdatePartyInput = Partial<Omit<CreatePartyInput, 'id' | 'kind'>>;
 
-const FIELDS = [
+const FIELDS = keysOf<CreatePartyInput>()(
   'id',
   'kind',
   'name',
@@ -109,8 +110,8 @@ const FIELDS = [
   'representative',
   'externalRefs',
   'isExample',
-  'note',
-] as const;
+  'note'
+);
 
 const AREA = 'PARTY';
 const COUNTRY_RE = /^[A-Z]{2}$/;

@@ -22,6 +22,7 @@ import {
   checkText,
   cloneData,
   FieldChecks,
+  keysOf,
   restoreOrThrow,
   takeChangeStamp,
 } from './entity-validation';
@@ -108,7 +109,7 @@ const dateOrder = (path: string) =>
 function validatePlacement(input: unknown): Result<PlacementSnapshot> {
   const v = new FieldChecks();
   const o = v.take(
-    checkObject(AREA, input, [], [
+    checkObject(AREA, input, [], keysOf<PlacementSnapshot>()(
       'id',
       'candidateId',
       'openingId',
@@ -125,8 +126,8 @@ function validatePlacement(input: unknown): Result<PlacementSnapshot> {
       'returnedOn',
       'cancelledOn',
       'status',
-      'history',
-    ]),
+      'history'
+    )),
   );
   if (v.failed) return err(v.error);
   const s: PlacementSnapshot = {
@@ -192,7 +193,7 @@ export class Placement {
   /** Record the placement of a selected candidate in their seat (status ALLOCATED). */
   static create(input: CreatePlacementInput): Result<Placement> {
     const v = new FieldChecks();
-    const o = v.take(checkObject(AREA, input, [], ['id', 'candidate', 'opening', 'quota', 'at', 'actor']));
+    const o = v.take(checkObject(AREA, input, [], keysOf<CreatePlacementInput>()('id', 'candidate', 'opening', 'quota', 'at', 'actor')));
     if (v.failed) return err(v.error);
     const at = v.take(checkTimestamp(AREA, o['at'], ['at']));
     const actor = v.take(checkText(AREA, o['actor'], ['actor']));
@@ -272,7 +273,7 @@ export class Placement {
 
   private move(to: PlacementStatus, input: PlacementEventInput, field: 'departedOn' | 'startedWorkOn' | 'returnedOn' | 'cancelledOn', notBefore: IsoDate): Result<void> {
     const v = new FieldChecks();
-    const o = v.take(checkObject(AREA, input, [], ['on', 'at', 'actor', 'note']));
+    const o = v.take(checkObject(AREA, input, [], keysOf<PlacementEventInput>()('on', 'at', 'actor', 'note')));
     if (v.failed) return err(v.error);
     const on = v.take(checkDate(AREA, o['on'], ['on']));
     const { at, actor, note } = takeChangeStamp(v, AREA, o);

@@ -30,6 +30,7 @@ import {
   cloneData,
   ENTITY_MAX_TEXT_LENGTH,
   FieldChecks,
+  keysOf,
   restoreOrThrow,
 } from './entity-validation';
 import type { JobOpening } from './job-opening.entity';
@@ -85,7 +86,7 @@ export interface AllocateSeatInput {
 
 function validateQuota(input: unknown): Result<QuotaSnapshot> {
   const v = new FieldChecks();
-  const o = v.take(checkObject(AREA, input, [], ['id', 'mouId', 'occupation', 'route', 'seats', 'note', 'allocations']));
+  const o = v.take(checkObject(AREA, input, [], keysOf<QuotaSnapshot>()('id', 'mouId', 'occupation', 'route', 'seats', 'note', 'allocations')));
   if (v.failed) return err(v.error);
   const id = v.take(checkId(AREA, o['id'], ['id']));
   const mouId = v.take(checkId(AREA, o['mouId'], ['mouId']));
@@ -98,7 +99,7 @@ function validateQuota(input: unknown): Result<QuotaSnapshot> {
   const allocations: QuotaAllocation[] = [];
   for (const [i, x] of list.entries()) {
     const p = ['allocations', String(i)];
-    const a = v.take(checkObject(AREA, x, p, ['candidateId', 'openingId', 'allocatedAt', 'actor']));
+    const a = v.take(checkObject(AREA, x, p, keysOf<QuotaAllocation>()('candidateId', 'openingId', 'allocatedAt', 'actor')));
     if (v.failed) return err(v.error);
     const alloc: QuotaAllocation = {
       candidateId: v.take(checkId(AREA, a['candidateId'], [...p, 'candidateId'])),
@@ -179,7 +180,7 @@ export class Quota {
   /** Would `allocate` succeed? Same checks, no change (used by services that change several aggregates). */
   canAllocate(input: AllocateSeatInput): Result<QuotaAllocation> {
     const v = new FieldChecks();
-    const o = v.take(checkObject(AREA, input, [], ['candidateId', 'opening', 'mou', 'params', 'at', 'actor']));
+    const o = v.take(checkObject(AREA, input, [], keysOf<AllocateSeatInput>()('candidateId', 'opening', 'mou', 'params', 'at', 'actor')));
     if (v.failed) return err(v.error);
     const candidateId = v.take(checkId(AREA, o['candidateId'], ['candidateId']));
     const allocatedAt = v.take(checkTimestamp(AREA, o['at'], ['at']));

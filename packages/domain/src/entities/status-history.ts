@@ -13,6 +13,7 @@ import {
   checkObject,
   checkText,
   ENTITY_MAX_TEXT_LENGTH,
+  keysOf,
   type FieldChecks,
   type Path,
 } from './entity-validation';
@@ -64,7 +65,7 @@ export function validateStatusHistory<S extends string>(
   const out: StatusHistoryEntry<S>[] = [];
   for (const [i, x] of list.entries()) {
     const p = [...base, String(i)];
-    const o = v.take(checkObject(area, x, p, ['sequence', 'from', 'to', 'at', 'actor', 'note']));
+    const o = v.take(checkObject(area, x, p, keysOf<StatusHistoryEntry<S>>()('sequence', 'from', 'to', 'at', 'actor', 'note')));
     if (v.failed) return out;
     const entry: StatusHistoryEntry<S> = {
       sequence: v.take(checkInteger(area, o['sequence'], [...p, 'sequence'], 1, STATUS_HISTORY_MAX_ENTRIES)),

@@ -18,6 +18,7 @@ import {
   type StoredSelectionStatus,
 } from './candidate.schema';
 import { syncChildren } from './sync';
+import type { Columns } from './columns';
 
 export interface CandidateRows {
   readonly candidate: CandidateRecord;
@@ -72,20 +73,22 @@ export function applyCandidateSnapshot(
   asOf: IsoDate,
 ): CandidateRows {
   const c = rows?.candidate ?? Object.assign(new CandidateRecord(), { createdAt: now });
-  Object.assign(c, derivedColumns(s, asOf));
-  c.id = s.id;
-  c.profile = s.profile;
-  c.stage = s.stage;
   const last = s.history[s.history.length - 1];
-  c.stageSince = last ? new Date(last.at) : now;
-  c.targetRoute = s.targetRoute;
-  c.targetOccupation = s.targetOccupation;
-  c.openingId = s.openingId;
-  c.quotaId = s.quotaId;
-  c.externalRefs = s.externalRefs.map((r) => ({ system: r.system, reference: r.reference }));
-  c.eligibility = eligibility?.status ?? null;
-  c.eligibilityAsOf = eligibility?.asOf ?? null;
-  c.updatedAt = now;
+  Object.assign(c, {
+    ...derivedColumns(s, asOf),
+    id: s.id,
+    profile: s.profile,
+    stage: s.stage,
+    stageSince: last ? new Date(last.at) : now,
+    targetRoute: s.targetRoute,
+    targetOccupation: s.targetOccupation,
+    openingId: s.openingId,
+    quotaId: s.quotaId,
+    externalRefs: s.externalRefs.map((r) => ({ system: r.system, reference: r.reference })),
+    eligibility: eligibility?.status ?? null,
+    eligibilityAsOf: eligibility?.asOf ?? null,
+    updatedAt: now,
+  } satisfies Columns<CandidateRecord, 'createdAt'>);
   if (!rows?.candidate) em.persist(c);
   const history = syncChildren(em, rows?.history ?? [], s.history, (r) => String(r.sequence), (h) => String(h.sequence), (row, h) =>
     Object.assign(row ?? new CandidateStageChangeRecord(), {
@@ -96,7 +99,7 @@ export function applyCandidateSnapshot(
       at: new Date(h.at),
       actor: h.actor,
       note: h.note,
-    }),
+    } satisfies Columns<CandidateStageChangeRecord, 'id'>),
   );
   return { candidate: c, history };
 }
@@ -151,7 +154,7 @@ export function applyPlacementSnapshot(em: EntityManager, rows: Partial<Placemen
     cancelledOn: s.cancelledOn,
     status: s.status,
     updatedAt: now,
-  });
+  } satisfies Columns<PlacementRecord, 'createdAt'>);
   if (!rows?.placement) em.persist(p);
   const history = syncChildren(em, rows?.history ?? [], s.history, (r) => String(r.sequence), (h) => String(h.sequence), (row, h) =>
     Object.assign(row ?? new PlacementStatusChangeRecord(), {
@@ -162,7 +165,7 @@ export function applyPlacementSnapshot(em: EntityManager, rows: Partial<Placemen
       at: new Date(h.at),
       actor: h.actor,
       note: h.note,
-    }),
+    } satisfies Columns<PlacementStatusChangeRecord, 'id'>),
   );
   return { placement: p, history };
 }

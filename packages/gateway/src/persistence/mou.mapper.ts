@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IsoDate, MouSnapshot, Timestamp } from '../domain';
 import { MouObligationRecord, MouPartyRecord, MouRecord, MouStatusChangeRecord } from './mou.schema';
 import { syncChildren } from './sync';
+import type { Columns } from './columns';
 
 export interface MouRows {
   readonly mou: MouRecord;
@@ -60,20 +61,22 @@ export async function loadMouRows(em: EntityManager, id: string, lock = false): 
 /** Write a snapshot onto the rows (new or loaded): the MoU row, then its children by key. */
 export function applyMouSnapshot(em: EntityManager, rows: Partial<MouRows> | undefined, s: MouSnapshot, now: Date): MouRows {
   const mou = rows?.mou ?? Object.assign(new MouRecord(), { createdAt: now });
-  mou.id = s.id;
-  mou.titleId = s.title.id;
-  mou.titleEn = s.title.en;
-  mou.reference = s.reference;
-  mou.status = s.status;
-  mou.parentMouId = s.parentMouId;
-  mou.renewalOfMouId = s.renewalOfMouId;
-  mou.renewedByMouId = s.renewedByMouId;
-  mou.signedOn = s.signedOn;
-  mou.validFrom = s.validFrom;
-  mou.validUntil = s.validUntil;
-  mou.endedOn = s.endedOn;
-  mou.note = s.note;
-  mou.updatedAt = now;
+  Object.assign(mou, {
+    id: s.id,
+    titleId: s.title.id,
+    titleEn: s.title.en,
+    reference: s.reference,
+    status: s.status,
+    parentMouId: s.parentMouId,
+    renewalOfMouId: s.renewalOfMouId,
+    renewedByMouId: s.renewedByMouId,
+    signedOn: s.signedOn,
+    validFrom: s.validFrom,
+    validUntil: s.validUntil,
+    endedOn: s.endedOn,
+    note: s.note,
+    updatedAt: now,
+  } satisfies Columns<MouRecord, 'createdAt'>);
   if (!rows?.mou) em.persist(mou);
 
   const parties = syncChildren(em, rows?.parties ?? [], s.parties.map((p, position) => ({ ...p, position })), (r) => r.partyId, (p) => p.partyId, (row, p) =>
@@ -86,10 +89,10 @@ export function applyMouSnapshot(em: EntityManager, rows: Partial<MouRows> | und
       signatoryName: p.signatoryName,
       signatoryTitle: p.signatoryTitle,
       position: p.position,
-    }),
+    } satisfies Columns<MouPartyRecord, 'id'>),
   );
   const obligations = syncChildren(em, rows?.obligations ?? [], s.obligations, (r) => String(r.number), (o) => String(o.number), (row, o) =>
-    Object.assign(row ?? new MouObligationRecord(), { mouId: s.id, number: o.number, partyId: o.partyId, textId: o.text.id, textEn: o.text.en }),
+    Object.assign(row ?? new MouObligationRecord(), { mouId: s.id, number: o.number, partyId: o.partyId, textId: o.text.id, textEn: o.text.en } satisfies Columns<MouObligationRecord, 'id'>),
   );
   const history = syncChildren(em, rows?.history ?? [], s.history, (r) => String(r.sequence), (h) => String(h.sequence), (row, h) =>
     Object.assign(row ?? new MouStatusChangeRecord(), {
@@ -100,7 +103,7 @@ export function applyMouSnapshot(em: EntityManager, rows: Partial<MouRows> | und
       at: new Date(h.at),
       actor: h.actor,
       note: h.note,
-    }),
+    } satisfies Columns<MouStatusChangeRecord, 'id'>),
   );
   return { mou, parties, obligations, history };
 }

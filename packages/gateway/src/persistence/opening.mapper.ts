@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { money, type IsoDate, type JobOpeningSnapshot, type QuotaSnapshot, type Timestamp, type WageTerms } from '../domain';
 import { JobOpeningRecord, OpeningStatusChangeRecord, QuotaRecord, SeatAllocationRecord } from './opening.schema';
 import { syncChildren } from './sync';
+import type { Columns } from './columns';
 
 export interface OpeningRows {
   readonly opening: JobOpeningRecord;
@@ -48,23 +49,25 @@ export async function loadOpeningRows(em: EntityManager, id: string, lock = fals
 
 export function applyOpeningSnapshot(em: EntityManager, rows: Partial<OpeningRows> | undefined, s: JobOpeningSnapshot, now: Date): OpeningRows {
   const o = rows?.opening ?? Object.assign(new JobOpeningRecord(), { createdAt: now, allocated: 0 });
-  o.id = s.id;
-  o.mouId = s.mouId;
-  o.employerPartyId = s.employerPartyId;
-  o.occupation = s.occupation;
-  o.route = s.route;
-  o.seats = s.seats;
-  o.wageBasis = s.wage.basis;
-  o.wageMonthlyAmount = s.wage.basis === 'FIXED' ? String(s.wage.monthly.amount) : null;
-  o.wageCurrency = s.wage.basis === 'FIXED' ? s.wage.monthly.currency : null;
-  o.contractMonths = s.contractMonths;
-  o.extraRequirements = { ...s.extraRequirements };
-  o.plannedDeparture = s.plannedDeparture;
-  o.attacheVerifiedOn = s.attacheVerification?.verifiedOn ?? null;
-  o.attacheReference = s.attacheVerification?.reference ?? null;
-  o.status = s.status;
-  o.note = s.note;
-  o.updatedAt = now;
+  Object.assign(o, {
+    id: s.id,
+    mouId: s.mouId,
+    employerPartyId: s.employerPartyId,
+    occupation: s.occupation,
+    route: s.route,
+    seats: s.seats,
+    wageBasis: s.wage.basis,
+    wageMonthlyAmount: s.wage.basis === 'FIXED' ? String(s.wage.monthly.amount) : null,
+    wageCurrency: s.wage.basis === 'FIXED' ? s.wage.monthly.currency : null,
+    contractMonths: s.contractMonths,
+    extraRequirements: { ...s.extraRequirements },
+    plannedDeparture: s.plannedDeparture,
+    attacheVerifiedOn: s.attacheVerification?.verifiedOn ?? null,
+    attacheReference: s.attacheVerification?.reference ?? null,
+    status: s.status,
+    note: s.note,
+    updatedAt: now,
+  } satisfies Columns<JobOpeningRecord, 'createdAt' | 'allocated'>);
   if (!rows?.opening) em.persist(o);
   const history = syncChildren(em, rows?.history ?? [], s.history, (r) => String(r.sequence), (h) => String(h.sequence), (row, h) =>
     Object.assign(row ?? new OpeningStatusChangeRecord(), {
@@ -75,7 +78,7 @@ export function applyOpeningSnapshot(em: EntityManager, rows: Partial<OpeningRow
       at: new Date(h.at),
       actor: h.actor,
       note: h.note,
-    }),
+    } satisfies Columns<OpeningStatusChangeRecord, 'id'>),
   );
   return { opening: o, history };
 }
@@ -103,14 +106,16 @@ export function quotaSnapshotOf(rows: QuotaRows): QuotaSnapshot {
 /** Write a quota snapshot: the quota row (with its `allocated` counter) and its allocation rows. */
 export function applyQuotaSnapshot(em: EntityManager, rows: Partial<QuotaRows> | undefined, s: QuotaSnapshot, now: Date): QuotaRows {
   const q = rows?.quota ?? Object.assign(new QuotaRecord(), { createdAt: now });
-  q.id = s.id;
-  q.mouId = s.mouId;
-  q.occupation = s.occupation;
-  q.route = s.route;
-  q.seats = s.seats;
-  q.note = s.note;
-  q.allocated = s.allocations.length;
-  q.updatedAt = now;
+  Object.assign(q, {
+    id: s.id,
+    mouId: s.mouId,
+    occupation: s.occupation,
+    route: s.route,
+    seats: s.seats,
+    note: s.note,
+    allocated: s.allocations.length,
+    updatedAt: now,
+  } satisfies Columns<QuotaRecord, 'createdAt'>);
   if (!rows?.quota) em.persist(q);
   const allocations = syncChildren(em, rows?.allocations ?? [], s.allocations, (r) => r.candidateId, (a) => a.candidateId, (row, a) =>
     Object.assign(row ?? new SeatAllocationRecord(), {
@@ -119,7 +124,7 @@ export function applyQuotaSnapshot(em: EntityManager, rows: Partial<QuotaRows> |
       candidateId: a.candidateId,
       allocatedAt: new Date(a.allocatedAt),
       actor: a.actor,
-    }),
+    } satisfies Columns<SeatAllocationRecord, 'id'>),
   );
   return { quota: q, allocations };
 }

@@ -1,6 +1,7 @@
 /** PartyRecord ⇄ domain PartySnapshot. */
 import type { PartySnapshot } from '../domain';
 import type { PartyRecord } from './party.schema';
+import type { Columns } from './columns';
 
 export function partySnapshotOf(r: PartyRecord): PartySnapshot {
   return {
@@ -22,18 +23,20 @@ export function partySnapshotOf(r: PartyRecord): PartySnapshot {
 
 /** Copy a snapshot onto a record (new or loaded); timestamps are the caller's. */
 export function applyPartySnapshot(r: PartyRecord, s: PartySnapshot): void {
-  r.id = s.id;
-  r.kind = s.kind;
-  r.name = s.name;
-  r.shortName = s.shortName;
-  r.nativeName = s.nativeName;
-  r.unit = s.unit;
-  r.country = s.country;
-  r.regionCode = s.regionCode;
-  r.sip3miNumber = s.licence?.sip3miNumber ?? null;
-  r.sip2miNumber = s.licence?.sip2miNumber ?? null;
-  r.representative = s.representative ? { name: s.representative.name, title: s.representative.title } : null;
-  r.externalRefs = s.externalRefs.map((x) => ({ system: x.system, reference: x.reference }));
-  r.isExample = s.isExample;
-  r.note = s.note;
+  Object.assign(r, {
+    id: s.id,
+    kind: s.kind,
+    name: s.name,
+    shortName: s.shortName,
+    nativeName: s.nativeName,
+    unit: s.unit,
+    country: s.country,
+    regionCode: s.regionCode,
+    sip3miNumber: s.licence?.sip3miNumber ?? null,
+    sip2miNumber: s.licence?.sip2miNumber ?? null,
+    representative: s.representative ? { name: s.representative.name, title: s.representative.title } : null,
+    externalRefs: s.externalRefs.map((x) => ({ system: x.system, reference: x.reference })),
+    isExample: s.isExample,
+    note: s.note,
+  } satisfies Columns<PartyRecord, 'createdAt' | 'updatedAt'>);
 }
