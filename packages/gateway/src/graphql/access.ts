@@ -1,7 +1,7 @@
 /**
  * Row-level access for resolvers (issue 5): which candidate records a caller may see and how much of
- * them (security/auth-checker.ts `candidateView`), which job openings count as published, and the audit
- * row every mutation writes in its own transaction.
+ * them (security/auth-checker.ts `candidateView`) and which job openings count as published. (The audit
+ * row every mutation writes is the use cases' job: use-cases/audit.ts.)
  *
  * Candidate records, per role (the strongest view wins):
  * - ADMIN, OFFICER (of this deployment's city): every record, in full;
@@ -17,7 +17,6 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OpeningStatus } from '../domain';
 import type { CandidateRecord } from '../persistence/candidate.schema';
-import { writeAudit } from '../security/audit-log';
 import { candidateView, satisfiesRule, type CandidateView } from '../security/auth-checker';
 import { hasRole, type Principal } from '../security/role';
 import { STAFF_RULE } from '../security/rules';
@@ -115,34 +114,4 @@ export function visibleOpeningStatuses(p: Principal): readonly OpeningStatus[] |
 export function canSeeOpening(p: Principal, status: OpeningStatus): boolean {
   const visible = visibleOpeningStatuses(p);
   return visible === undefined || visible.includes(status);
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Audit
-
-export interface AuditChange {
-  readonly action: string;
-  readonly entityType: string;
-  readonly entityId: string | null;
-  /** Plain snapshots: redacted (security/redaction.ts) before they are stored. */
-  readonly before?: unknown;
-  readonly after?: unknown;
-}
-
-/**
- * Append the audit row of a mutation on the mutation's own transactional EntityManager (`em` inside
- * `ctx.em.transactional(async (em) => …)`): it commits or rolls back with the change. Mutations write
- * it before their final flush, so a change the database refuses takes its audit row with it.
- */
-export async function auditChange(em: EntityManager, ctx: GatewayContext, change: AuditChange): Promise<void> {
-  await writeAudit(em, {
-    principal: ctx.principal,
-    action: change.action,
-    entityType: change.entityType,
-    entityId: change.entityId,
-    before: change.before,
-    after: change.after,
-    requestId: ctx.requestId,
-    at: ctx.clock.now(),
-  });
 }

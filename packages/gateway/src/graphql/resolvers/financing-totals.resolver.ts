@@ -19,6 +19,7 @@
  * whole when any row it repeats is suppressed or it splits the candidates into a small group.
  */
 import type { FilterQuery } from '@mikro-orm/core';
+import type { QBFilterQuery } from '@mikro-orm/postgresql';
 import { IsOptional, ValidateNested } from 'class-validator';
 import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { PayerKind } from '../../domain';
@@ -133,7 +134,7 @@ export function candidateSetSql(ctx: GatewayContext, filter: CandidateFilter | u
   const scope = candidateAggregateWhere(ctx);
   const filterWhere = candidateWhere(filter);
   const where = scope === null || Object.keys(scope).length === 0 ? filterWhere : ({ $and: [filterWhere, scope] } as FilterQuery<CandidateRecord>);
-  const qb = ctx.em.createQueryBuilder(CandidateRecord, 'c').select('c.id').where(where as never);
+  const qb = ctx.em.createQueryBuilder(CandidateRecord, 'c').select('c.id').where(where as QBFilterQuery<CandidateRecord>);
   if (scope === null) qb.andWhere('1 = 0');
   // knex's `?` placeholders, as Connection.execute binds them (qb.getQuery() renders PostgreSQL's $n)
   const { sql, bindings } = qb.getKnexQuery().toSQL();
