@@ -182,7 +182,7 @@ select candidate_id, sequence, from_stage, to_stage, at, actor, note
 
 /** Build `count` candidates with the domain and insert them in batches of 1,000 (one transaction). */
 export async function bulkLoadCandidates(databaseUrl, count) {
-  const domain = gatewayRequire('@jembatan/domain');
+  const domain = gatewayRequire('@jembatan/domain/entities'); // Candidate, wibDateOf
   const gw = gatewayCode();
   const client = await connectClient(databaseUrl);
   try {

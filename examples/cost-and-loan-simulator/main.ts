@@ -147,8 +147,8 @@ export function compareFigures(
   const m = (x: DomainMoney | null | undefined) => (x ? `${x.amount} ${x.currency}` : 'null');
   const w = (x: { amount: string; currency: string } | null | undefined) => (x ? `${x.amount} ${x.currency}` : 'null');
   const e = offline.estimate;
-  const onlineLines = new Map(online.estimate.lines.map((l) => [l.id, l]));
-  rows.push(['lines', e.lines.map((l) => l.id).join(','), online.estimate.lines.map((l) => l.id).join(',')]);
+  const onlineLines = new Map(online.estimate.lines.map((l) => [l.lineId, l]));
+  rows.push(['lines', e.lines.map((l) => l.id).join(','), online.estimate.lines.map((l) => l.lineId).join(',')]);
   for (const line of e.lines) {
     const other = onlineLines.get(line.id);
     rows.push([`line ${line.id}`, m(line.amountIdr), w(other?.amountIdr)]);

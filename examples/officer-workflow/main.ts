@@ -92,7 +92,7 @@ export async function officerWorkflow(
     if (!opening) throw new Error('no E-7-3 welder opening to work with: create one under a signed MoU first');
   }
   say(
-    `Lowongan ${opening.id}: ${opening.occupation} ${opening.route}, MoU "${opening.mou.title.id}" (${opening.mou.status}), status ${opening.status}, kursi tersisa ${opening.seatsLeft}/${opening.seats}`,
+    `Lowongan ${opening.id}: ${opening.occupation} ${opening.route}, MoU "${opening.mou.title.idn}" (${opening.mou.status}), status ${opening.status}, kursi tersisa ${opening.seatsLeft}/${opening.seats}`,
     `Opening ${opening.id}: ${opening.occupation} ${opening.route}, MoU "${opening.mou.title.en}" (${opening.mou.status}), status ${opening.status}, seats left ${opening.seatsLeft}/${opening.seats}`,
   );
 

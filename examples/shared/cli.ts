@@ -55,8 +55,15 @@ export function checkDate(value: string, flag: string): string {
   return value;
 }
 
-/** Picks the text in the chosen language from a `{ id, en }` pair. */
-export const pick = (lang: Lang, text: { id: string; en: string }): string => text[lang];
+/**
+ * A text in both languages: `{ id, en }` from the domain (offline calculators, vocabularies), or
+ * `{ idn, en }` from the gateway (GraphQL keeps `id` for entity ids, so client caches never merge two
+ * texts that share their Indonesian wording).
+ */
+export type BilingualText = { readonly id: string; readonly en: string } | { readonly idn: string; readonly en: string };
+
+/** Picks the text in the chosen language, from the domain or from the gateway. */
+export const pick = (lang: Lang, text: BilingualText): string => (lang === 'en' ? text.en : 'idn' in text ? text.idn : text.id);
 
 /**
  * Runs an example's `main` and exits: 0 on success, 2 on a usage error, 1 on an SDK error (printed

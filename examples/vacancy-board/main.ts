@@ -29,7 +29,7 @@ export interface BoardEntry {
   readonly id: string;
   readonly route: Route;
   readonly occupation: Occupation;
-  readonly mou: { readonly id: string; readonly en: string };
+  readonly mou: { readonly idn: string; readonly en: string };
   readonly mouStatus: string;
   readonly employer: string;
   readonly seats: number;
@@ -46,7 +46,7 @@ export interface BoardEntry {
 export async function vacancyBoard(client: JembatanClient, filter: OpeningListFilter, asOf: string) {
   const params = await client.parameters.list(asOf, ['korea.minimumWageMonthlyKrw', 'fx.idrPerKrw']);
   const param = (id: string) => {
-    const p = params.find((x) => x.id === id);
+    const p = params.find((x) => x.parameterId === id);
     if (!p) throw new Error(`parameter ${id} is not in force on ${asOf}`);
     return p;
   };
@@ -71,7 +71,7 @@ export async function vacancyBoard(client: JembatanClient, filter: OpeningListFi
       id: opening.id,
       route: opening.route,
       occupation: opening.occupation,
-      mou: { id: opening.mou.title.id, en: opening.mou.title.en },
+      mou: { idn: opening.mou.title.idn, en: opening.mou.title.en },
       mouStatus: opening.mou.status,
       employer: opening.employer.shortName ?? opening.employer.name,
       seats: opening.seats,

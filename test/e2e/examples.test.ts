@@ -157,14 +157,14 @@ describe('eligibility-self-check', () => {
     const file = JSON.parse(readFileSync(profileFile, 'utf8'));
     const evaluation = await clientAs('PUBLIC').eligibility.check({ profile: file.profile, route: file.route, occupation: file.occupation, asOf: today });
     const verdict = { ELIGIBLE: 'MEMENUHI SYARAT', ACTION_NEEDED: 'PERLU TINDAKAN', INELIGIBLE: 'TIDAK MEMENUHI SYARAT' }[evaluation.verdict.selection];
-    expect(run.stdout).toContain(`Hasil: ${verdict} — ${evaluation.verdict.summary.id}`);
+    expect(run.stdout).toContain(`Hasil: ${verdict} — ${evaluation.verdict.summary.idn}`);
     const outcome = { PASS: '✓ LULUS ', FAIL: '✗ GAGAL ', MISSING: '? KURANG' };
     const ruleLines = run.stdout.split('\n').filter((l) => /^ {2}[✓✗?] /.test(l));
     expect(ruleLines).toEqual(
-      evaluation.results.map((r) => `  ${outcome[r.outcome]} ${r.ruleId} [${r.clause}] ${r.title.id}: ${r.message.id}`),
+      evaluation.results.map((r) => `  ${outcome[r.outcome]} ${r.ruleId} [${r.clause}] ${r.title.idn}: ${r.message.idn}`),
     );
     expect(run.stdout).toContain(`Daftar periksa (${evaluation.checklist.length}):`);
-    evaluation.checklist.forEach((item, i) => expect(run.stdout).toContain(`  ${i + 1}. [${item.stage === 'SELECTION' ? 'SELEKSI' : 'KEBERANGKATAN'}] ${item.message.id}`));
+    evaluation.checklist.forEach((item, i) => expect(run.stdout).toContain(`  ${i + 1}. [${item.stage === 'SELECTION' ? 'SELEKSI' : 'KEBERANGKATAN'}] ${item.message.idn}`));
   });
 
   it('speaks English with --lang en, and a flag overrides the route in the file', async () => {

@@ -216,13 +216,13 @@ describe('method groups and pagination on real data', () => {
   it('parameters: one value with its sources, the vocabulary with labels', async () => {
     // a fixed date, not today: the 6% rate is that day's, and stays so when the next rate is recorded
     const rate = await clientAs('PUBLIC').parameters.get('kur.annualRate', '2025-06-01');
-    expect(rate).toMatchObject({ id: 'kur.annualRate', value: '0.06', effectiveFrom: '2024-01-01', unit: expect.any(String) });
+    expect(rate).toMatchObject({ parameterId: 'kur.annualRate', value: '0.06', effectiveFrom: '2024-01-01', unit: expect.any(String) });
     expect(rate.sources.length).toBeGreaterThan(0);
     const before = await failure(clientAs('PUBLIC').parameters.get('kur.annualRate', '1990-01-01'));
     expectTyped(before, 'BAD_USER_INPUT', 'ListParameters');
     expect(before.graphQLErrors[0]?.extensions.domainCode).toBe('PARAMETER.BEFORE_COVERAGE');
     const occupations = await clientAs('PUBLIC').parameters.occupations();
-    expect(occupations.find((o) => o.code === 'WELDER')?.label).toEqual({ id: 'Juru las', en: 'Welder' });
+    expect(occupations.find((o) => o.code === 'WELDER')?.label).toEqual({ idn: 'Juru las', en: 'Welder' });
   });
 
   it('the offline eligibility calculator gives the gateway’s answer for the same profile and date', async () => {
@@ -231,7 +231,7 @@ describe('method groups and pagination on real data', () => {
     const offline = evaluateEligibility({ route: file.route, asOf: today, opening: { occupation: file.occupation }, profile: file.profile as CandidateProfile });
     expect(online.verdict.selection).toBe(offline.verdict.selection);
     expect(online.results.map((r) => [r.ruleId, r.outcome, r.code])).toEqual(offline.results.map((r) => [r.ruleId, r.outcome.toUpperCase(), r.code]));
-    expect(online.checklist.map((c) => c.message.id)).toEqual(offline.checklist.map((c) => c.message.id));
+    expect(online.checklist.map((c) => c.message.idn)).toEqual(offline.checklist.map((c) => c.message.id));
   });
 
   it('candidates: filters by stage, stored eligibility evaluation, ranking for an opening', async () => {

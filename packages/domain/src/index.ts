@@ -1,6 +1,13 @@
 /**
  * @jembatan/domain — the pure core of Jembatan.
  * No I/O, no clock, no randomness: every date is passed in, every figure is a dated parameter.
+ *
+ * This main entry holds the calculators and what they need (parameters, money, identity,
+ * eligibility, costs, financing, disclosure, shared vocabulary), so that an app bundling only the
+ * calculators does not carry the entities or the seed data. Those are separate entry points:
+ *   `@jembatan/domain/entities`  entities with invariants (MoU, quota, opening, candidate, ...)
+ *   `@jembatan/domain/seed`      the seed program fixture and its builder
+ *   `@jembatan/domain/training`  courses, cohorts, enrolment, attendance, readiness, the plan to a target
  */
 export * from './shared/domain-error';
 export * from './shared/local-date';
@@ -11,6 +18,4 @@ export * from './eligibility';
 export * from './parameters';
 export * from './costs';
 export * from './financing';
-export * from './entities';
-export * from './seed';
 export * from './disclosure';

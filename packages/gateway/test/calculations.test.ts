@@ -1,5 +1,6 @@
 /** Calculations that need no stored data: they must return exactly what the domain library returns. */
 import { parameterSnapshot } from '@jembatan/domain';
+import { parameterSources } from '@jembatan/domain/sources';
 import { startTestGateway, type TestGateway } from './harness';
 
 let t: TestGateway;
@@ -13,8 +14,8 @@ afterAll(async () => {
 describe('parameters(asOf)', () => {
   const QUERY = `query($asOf: Date!, $ids: [String!]) {
     parameters(asOf: $asOf, ids: $ids) {
-      id value effectiveFrom unit isDefault overlaidBy
-      description { id en }
+      parameterId value effectiveFrom unit isDefault overlaidBy
+      description { idn en }
       sources { title url regulation readOn note }
     }
   }`;
@@ -23,13 +24,14 @@ describe('parameters(asOf)', () => {
     const res = await t.gql<{ parameters: Array<Record<string, any>> }>(QUERY, { asOf });
     expect(res.body.errors).toBeUndefined();
     const expected = parameterSnapshot(asOf).all();
-    expect(res.body.data?.parameters.map((p) => p.id)).toEqual(expected.map((p) => p.id));
+    expect(res.body.data?.parameters.map((p) => p.parameterId)).toEqual(expected.map((p) => p.id));
     for (const [i, p] of expected.entries()) {
       const got = res.body.data!.parameters[i]!;
       expect(got.value).toEqual(JSON.parse(JSON.stringify(p.value)));
       expect(got.effectiveFrom).toBe(p.effectiveFrom);
       expect(got.isDefault).toBe(p.isDefault);
-      expect(got.sources.length).toBe(p.sources.length);
+      // the domain's description names the parameter; its sources come from the sources entry point
+      expect(got.sources).toEqual(parameterSources(p.id).sources.map((s) => ({ title: s.title, url: s.url ?? null, regulation: s.regulation ?? null, readOn: s.readOn, note: s.note ?? null })));
       expect(got.sources.length).toBeGreaterThan(0);
     }
   });
@@ -38,7 +40,7 @@ describe('parameters(asOf)', () => {
     const res = await t.gql<{ parameters: Array<Record<string, any>> }>(QUERY, { asOf: '2025-12-08', ids: ['kur.annualRate'] });
     const expected = parameterSnapshot('2025-12-08').describe('kur.annualRate');
     expect(res.body.data?.parameters).toEqual([
-      expect.objectContaining({ id: 'kur.annualRate', value: expected.value, effectiveFrom: expected.effectiveFrom }),
+      expect.objectContaining({ parameterId: 'kur.annualRate', value: expected.value, effectiveFrom: expected.effectiveFrom }),
     ]);
   });
 
@@ -70,11 +72,11 @@ describe('eligibilityCheck(profile, route, asOf)', () => {
       asOf route occupation overlays
       ruleSet { id effectiveFrom executor sectors }
       routeStatus { status until note { en } }
-      results { ruleId clause stage outcome code fixable message { id en } action { kind dueBy notBefore } inputs parameters details }
+      results { ruleId clause stage outcome code fixable message { idn en } action { kind dueBy notBefore } inputs parameters details }
       skipped { ruleId }
-      verdict { selection departure eligibleToBeSelected readyToDepart finalFailures counts { pass fail missing skipped } summary { id en } }
-      checklist { key kind stage ruleIds codes dueBy notBefore message { id en } }
-      parameters { id value effectiveFrom }
+      verdict { selection departure eligibleToBeSelected readyToDepart finalFailures counts { pass fail missing skipped } summary { idn en } }
+      checklist { key kind stage ruleIds codes dueBy notBefore message { idn en } }
+      parameters { parameterId value effectiveFrom sources { title readOn } }
     }
   }`;
 
@@ -106,7 +108,10 @@ describe('eligibilityCheck(profile, route, asOf)', () => {
     );
     expect(got.checklist.map((c: { key: string }) => c.key)).toEqual(expected.checklist.map((c) => c.key));
     expect(got.routeStatus.status).toBe(expected.routeStatus.status);
-    expect(got.parameters.map((p: { id: string }) => p.id)).toEqual(expected.parameters.map((p) => p.id));
+    expect(got.parameters.map((p: { parameterId: string }) => p.parameterId)).toEqual(expected.parameters.map((p) => p.id));
+    expect(got.parameters.map((p: { sources: unknown[] }) => p.sources)).toEqual(
+      expected.parameters.map((p) => parameterSources(p.id).sources.map((s) => ({ title: s.title, readOn: s.readOn }))),
+    );
   });
 
   it('reports a closed route as ineligible (E-8 suspended for Indonesia)', async () => {
@@ -138,10 +143,10 @@ describe('costEstimate(input)', () => {
   const QUERY = `query($input: CostEstimateInput!) { costEstimate(input: $input) {
     asOf route occupation contractMonths zeroCostOccupation complete upfrontCashStatus
     policies { id kind }
-    lines { id status timing amount { amount currency } amountIdr { amount } payers { payer amountIdr { amount } } input parameters }
+    lines { lineId status timing amount { amount currency } amountIdr { amount } payers { payer amountIdr { amount } } input parameters }
     totalsByPayer { payer amount { amount currency } }
     total { amount currency decimal } workerTotal { amount } workerBeforeDeparture { amount } loanToRepay { amount } upfrontCash { amount }
-    missingInputs { lineId input payers } warnings { code message { id en } }
+    missingInputs { lineId input payers } warnings { code message { idn en } }
   } }`;
 
   it('returns exactly the domain estimate, totals as Money strings', async () => {
@@ -175,7 +180,7 @@ describe('costEstimate(input)', () => {
     expect(got.workerTotal.amount).toBe(String(expected.worker.total.amount));
     expect(got.upfrontCash.amount).toBe(String(expected.upfrontCash.amount));
     expect(got.upfrontCashStatus).toBe(expected.upfrontCashCheck.status);
-    expect(got.lines.map((l: { id: string; status: string }) => [l.id, l.status])).toEqual(expected.lines.map((l) => [l.id, l.status]));
+    expect(got.lines.map((l: { lineId: string; status: string }) => [l.lineId, l.status])).toEqual(expected.lines.map((l) => [l.id, l.status]));
     expect(got.policies.map((p: { id: string }) => p.id)).toEqual(expected.policies.map((p) => p.id));
     const byPayer = Object.fromEntries(got.totalsByPayer.map((p: { payer: string; amount: { amount: string } }) => [p.payer, p.amount.amount]));
     for (const [payer, m] of Object.entries(expected.totals.byPayer)) expect(byPayer[payer]).toBe(String(m.amount));

@@ -47,7 +47,7 @@ const SET = `mutation($c: ID!, $input: FinancingPlanInput!) { setFinancingPlan(c
   placement { id contractMonths }
   candidate { id }
   facilities { position product kind payer financier statedBy annualRate method tenorMonths graceMonths graceInterest npwpRequired
-    productName { en } provider { id }
+    productName { en } provider { idn }
     principal { amount } instalment { amount } lastInstalment { amount } capitalisedInterest { amount } interest { amount } totalRepaid { amount }
     schedule { tenorMonths totalInterest { amount } totalPaid { amount } rows { month payment { amount } } } }
 } }`;
@@ -200,7 +200,7 @@ describe('setFinancingPlan', () => {
       ],
     });
     oracle.facilityAndGrant = [expected('ZERO_INTEREST_FACILITY', { amount: 5_000_000, tenorMonths: 12, contractMonths: 24 }), expected('CITY_GRANT', { amount: 1_500_000 })];
-    expect(third.facilities[0]).toMatchObject({ financier: 'APJATI_FACILITY', interest: { amount: '0' }, totalRepaid: { amount: '5000000' }, provider: { id: 'APJATI' } });
+    expect(third.facilities[0]).toMatchObject({ financier: 'APJATI_FACILITY', interest: { amount: '0' }, totalRepaid: { amount: '5000000' }, provider: { idn: 'APJATI' } });
   });
 
   it('takes the contract length from the input for a candidate without a seat', async () => {

@@ -277,8 +277,8 @@ it('refuses each kind of bad input as BAD_USER_INPUT with the field path and a s
       'INVALID_CHARACTER',
       ['input', 'profile', 'address', 'kecamatan'],
     ],
-    ['query { parameters(asOf: "0000-01-01") { id } }', undefined, 'DATE_OUT_OF_RANGE', ['asOf']],
-    ['query($d: Date!) { parameters(asOf: $d) { id } }', { d: '0000-06-30' }, 'DATE_OUT_OF_RANGE', ['d']],
+    ['query { parameters(asOf: "0000-01-01") { parameterId } }', undefined, 'DATE_OUT_OF_RANGE', ['asOf']],
+    ['query($d: Date!) { parameters(asOf: $d) { parameterId } }', { d: '0000-06-30' }, 'DATE_OUT_OF_RANGE', ['d']],
     ['query { auditLog(filter: {since: "0001-01-01T00:00:00+01:00"}) { totalCount } }', undefined, 'DATE_OUT_OF_RANGE', ['filter', 'since']],
   ];
   for (const [query, variables, reason, field] of cases) {

@@ -26,7 +26,7 @@ async function tableCounts(): Promise<Record<string, number>> {
 describe('MoU lifecycle', () => {
   it('keeps the parties, obligations and a status history', async () => {
     const data = await ok(t, `query($id: ID!) { mou(id: $id) {
-      status signedOn validFrom allowedTransitions statusLabel { id en }
+      status signedOn validFrom allowedTransitions statusLabel { idn en }
       parties { role isSignatory signatoryName party { name kind } }
       obligations { number text { en } party { name } }
       history { sequence from to actor }
@@ -166,10 +166,10 @@ describe('editing a draft MoU and opening', () => {
       input: { mouId, partyId: bank, role: 'PARTNER', isSignatory: false },
     });
     expect(twice.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'MOU.PARTY_ALREADY_ADDED', field: ['input', 'partyId'] });
-    const obligation = await ok(t, 'mutation($input: AddMouObligationInput!) { addMouObligation(input: $input) { obligations { number text { id } party { kind } } } }', {
+    const obligation = await ok(t, 'mutation($input: AddMouObligationInput!) { addMouObligation(input: $input) { obligations { number text { idn } party { kind } } } }', {
       input: { mouId, partyId: bank, text: { id: 'Menyalurkan KUR', en: 'Disburse KUR' } },
     });
-    expect(obligation.addMouObligation.obligations).toEqual([{ number: 1, text: { id: 'Menyalurkan KUR' }, party: { kind: 'BANK' } }]);
+    expect(obligation.addMouObligation.obligations).toEqual([{ number: 1, text: { idn: 'Menyalurkan KUR' }, party: { kind: 'BANK' } }]);
     const validity = await ok(t, 'mutation($input: SetMouValidityInput!) { setMouValidity(input: $input) { validFrom validUntil } }', {
       input: { mouId, validFrom: '2026-01-01', validUntil: '2028-12-31' },
     });

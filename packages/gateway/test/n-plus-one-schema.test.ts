@@ -118,8 +118,8 @@ beforeAll(async () => {
   walkOptions = { ...WALK, skip };
   t = await startTestGateway({ clock: steppingClock(TODAY), securityEnv: SUITE_LIMITS });
   const p = await seedNPlusOneProgram(t, { units: 4, candidates: LARGE + 2, pool: 5, revokedKeys: LARGE });
-  const params = await t.as('officer').gql<{ parameters: Array<{ id: string }> }>(`{ parameters(asOf: "${TODAY}") { id } }`);
-  seeded = { p, parameterIds: (params.body.data?.parameters ?? []).map((x) => x.id) };
+  const params = await t.as('officer').gql<{ parameters: Array<{ parameterId: string }> }>(`{ parameters(asOf: "${TODAY}") { parameterId } }`);
+  seeded = { p, parameterIds: (params.body.data?.parameters ?? []).map((x) => x.parameterId) };
 }, 120_000);
 
 afterAll(async () => {

@@ -108,7 +108,7 @@ const everyone = (o: Outcome): Record<Who, Outcome> => ({
 
 const KINDS: Kind[] = [
   { name: 'vocabulary', query: () => '{ routes { code } occupations { code } }', expect: everyone('ok') },
-  { name: 'parameters', query: () => '{ parameters(asOf: "2026-01-15") { id value } }', expect: everyone('ok') },
+  { name: 'parameters', query: () => '{ parameters(asOf: "2026-01-15") { parameterId value } }', expect: everyone('ok') },
   {
     name: 'calculators',
     query: () => `{ eligibilityCheck(route: E7_3, asOf: "2026-01-15", occupation: WELDER, profile: { declaredBirthDate: "1999-01-15", education: SLTA }) { verdict { selection } }

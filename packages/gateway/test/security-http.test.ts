@@ -89,8 +89,8 @@ describe('security headers on every response', () => {
       method: 'OPTIONS',
       headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
     });
-    // an origin CORS does not admit falls through to Apollo, which answers the OPTIONS 400 (JSON)
-    expect(res.status).toBe(allowed ? 204 : 400);
+    // an origin CORS does not admit gets 403 naming JEMBATAN_CORS_ORIGINS (JSON; security/cors.ts)
+    expect(res.status).toBe(allowed ? 204 : 403);
     expectSecurityHeaders(res);
     expect(res.headers.get('access-control-allow-origin')).toBe(allowed ? origin : null);
   });

@@ -61,6 +61,10 @@ describe('the schema walk on the real schema', () => {
     expect(publicQueries).toEqual(
       [
         'costEstimate',
+        'courses',
+        'trainingCohort',
+        'trainingCohorts',
+        'trainingPlan',
         'eligibilityCheck',
         'financingSimulation',
         'jobOpening',

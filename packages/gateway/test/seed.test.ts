@@ -1,5 +1,5 @@
 /** The seed program: loaded once into an empty database, never twice, never over user data. */
-import { SEED_PROGRAM } from '@jembatan/domain';
+import { SEED_PROGRAM } from '@jembatan/domain/seed';
 import { loadSeedOnce } from '../src/seed/seed';
 import { startTestGateway, type TestGateway } from './harness';
 import { createParty, ok } from './support/program';

@@ -71,12 +71,12 @@ describe('request ids and logs', () => {
 
 describe('GraphQL over HTTP', () => {
   it('serves the vocabulary queries', async () => {
-    const res = await t.gql<{ routes: Array<{ code: string; label: { id: string; en: string } }> }>(
-      '{ routes { code label { id en } } occupations { code } }',
+    const res = await t.gql<{ routes: Array<{ code: string; label: { idn: string; en: string } }> }>(
+      '{ routes { code label { idn en } } occupations { code } }',
     );
     expect(res.status).toBe(200);
     expect(res.body.data?.routes.map((r) => r.code)).toEqual(['E9', 'E7_3', 'E7_3_PILOT', 'E8']);
-    expect(res.body.data?.routes[0]?.label.id).toMatch(/E-9/);
+    expect(res.body.data?.routes[0]?.label.idn).toMatch(/E-9/);
   });
 
   it('rejects a body over the limit with BAD_USER_INPUT (413), without echoing it', async () => {

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { ageOn, daysInMonth, fromParts, toDayNumber, toParts, type IsoDate } from '../shared/local-date';
 import { isDomainError } from '../shared/domain-error';
 import { parameterSnapshot } from '../parameters/parameter-snapshot';
+import { parameterSources } from '../sources';
 import {
   ageInYearOf,
   assertFilterOnReportedDimensions,
@@ -45,7 +46,7 @@ const addDays = (d: IsoDate, n: number): IsoDate => {
 describe('the threshold', () => {
   it('is the dated parameter disclosure.minCellCount (5, DOMAIN.md §10) read for the reference date', () => {
     expect(disclosureRule(parameterSnapshot('2026-11-30'))).toEqual({ minCellCount: 5, referenceDate: '2026-11-30' });
-    expect(parameterSnapshot('2026-11-30').describe('disclosure.minCellCount').sources.length).toBeGreaterThan(0);
+    expect(parameterSources('disclosure.minCellCount').sources.length).toBeGreaterThan(0);
   });
 
   it('refuses a rule below 2 and a negative or fractional count', () => {

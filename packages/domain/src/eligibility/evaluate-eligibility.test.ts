@@ -1,5 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import { parameterSnapshot } from '../parameters';
+import { withParameterSources } from '../sources';
 import type { CandidateProfile } from './candidate-profile';
 import { evaluateEligibility } from './evaluate-eligibility';
 import { ELIGIBILITY_RULES } from './rule-catalog';
@@ -82,7 +83,7 @@ describe('evaluateEligibility: verdicts', () => {
     expect(resultOf(e, 'e73.skillVerification').outcome).toBe('pass');
   });
 
-  it('lists the parameters it read, with their effective dates and sources', () => {
+  it('lists the parameters it read by id, with their values and effective dates (sources through the sources entry)', () => {
     const e = evaluate(completeProfile(), 'E9');
     expect(e.parameters.map((p) => p.id)).toEqual([
       'eps.ageBand',
@@ -94,7 +95,12 @@ describe('evaluateEligibility: verdicts', () => {
       'law.minimumAge',
       'routes.status',
     ]);
-    for (const p of e.parameters) expect(p.sources.length).toBeGreaterThan(0);
+    const params = parameterSnapshot(AS_OF);
+    for (const p of e.parameters) {
+      expect(p).toEqual(params.describe(p.id));
+      expect(p).not.toHaveProperty('sources');
+      expect(withParameterSources(p).sources.length).toBeGreaterThan(0);
+    }
     expect(e.ruleSet).toMatchObject({ id: 'E9@2025-01-01', effectiveFrom: '2025-01-01', executor: 'KP2MI_G2G' });
   });
 

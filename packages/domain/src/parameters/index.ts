@@ -1,4 +1,4 @@
-/** Dated parameters: data files with sources, lookup as of a date, snapshots with what-if overlays. */
+/** Dated parameters: data files, lookup as of a date, snapshots with what-if overlays (their sources: `../sources`). */
 export * from './education-level';
 export * from './parameter-values';
 export * from './parameter-file';

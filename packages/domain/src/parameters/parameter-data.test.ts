@@ -1,6 +1,8 @@
 /**
- * Every data file: its shape, its id, its sources, and every effective-date boundary
- * (the day before a change gives the previous value, the day itself the new one).
+ * Every values file (`<id>.parameter.json`): its shape, its id, its values, and every
+ * effective-date boundary (the day before a change gives the previous value, the day itself the new
+ * one). The registry does not check the files when it loads: these tests do. The sources files
+ * next to them are checked by sources/sources.test.ts.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,7 +14,7 @@ import { parameterValueProblems } from './parameter-value-checks';
 import type { ParameterId } from './parameter-values';
 
 const DATA_DIR = path.join(__dirname, 'data');
-const fileNames = fs.readdirSync(DATA_DIR).filter((f) => f.endsWith('.json'));
+const fileNames = fs.readdirSync(DATA_DIR).filter((f) => f.endsWith('.parameter.json'));
 
 /** The calendar day before `d` (tests may use Date with arguments; the domain may not). */
 function dayBefore(d: string): string {
@@ -45,19 +47,15 @@ describe('parameter data files', () => {
     const raw = JSON.parse(fs.readFileSync(path.join(DATA_DIR, fileName), 'utf8')) as Record<string, unknown> & {
       id: ParameterId;
       values: Record<string, unknown>;
-      sources: Array<Record<string, unknown>>;
     };
     const id = fileName.replace(/\.parameter\.json$/, '');
 
-    it('is well formed: id matches the file name, ISO date keys in order, sources with readOn', () => {
+    it('is well formed: id matches the file name, ISO date keys in order, no sources or notes', () => {
       expect(parameterFileProblems(raw, id)).toEqual([]);
       expect(Object.keys(raw.values).every(isIsoDate)).toBe(true);
       expect(Object.keys(raw.values)).toEqual([...Object.keys(raw.values)].sort());
-      expect(raw.sources.length).toBeGreaterThan(0);
-      for (const s of raw.sources) {
-        expect(isIsoDate(s['readOn'])).toBe(true);
-        expect(typeof s['title']).toBe('string');
-      }
+      expect(raw).not.toHaveProperty('sources');
+      expect(raw).not.toHaveProperty('note');
     });
 
     it('has values of the right type', () => {
@@ -74,12 +72,6 @@ describe('parameter data files', () => {
   it('marks exchange rates and the lender-specific grace interest as working defaults, and nothing else', () => {
     const defaults = PARAMETER_IDS.filter((id) => PARAMETER_FILES[id].isDefault === true);
     expect(defaults).toEqual(['fx.idrPerKrw', 'fx.idrPerUsd', 'kur.graceInterest']);
-  });
-
-  it('says where a range was reduced to one conservative value', () => {
-    for (const id of ['fee.flightJakartaKoreaIdr', 'fee.koreanCourseIdr', 'fee.koreanCourseRegistrationIdr'] as const) {
-      expect(PARAMETER_FILES[id].sources.some((s) => /conservative/i.test(s.note ?? ''))).toBe(true);
-    }
   });
 
   it('the registry is frozen all the way down', () => {

@@ -8,7 +8,6 @@ const FILE: ParameterFile<number> = {
   id: 'test.rate',
   description: { id: 'Uji', en: 'Test' },
   unit: 'IDR',
-  sources: [{ title: 'Test', regulation: 'None', readOn: '2026-11-29' }],
   values: { '2020-01-01': 10, '2021-06-15': 20, '2023-01-01': null, '2024-03-01': 40 },
 };
 
@@ -100,10 +99,8 @@ describe('parameterFileProblems', () => {
     ['bad id', { id: 'Rate' }, /dotted camelCase/],
     ['no English', { description: { id: 'x', en: '' } }, /description/],
     ['no unit', { unit: '' }, /unit/],
-    ['no sources', { sources: [] }, /sources are missing/],
-    ['source without readOn', { sources: [{ title: 'x', url: 'https://example.org' }] }, /readOn/],
-    ['source without any reference', { sources: [{ title: 'x', readOn: '2026-11-29' }] }, /url, a regulation, or a note/],
-    ['bad url', { sources: [{ title: 'x', url: 'example.org', readOn: '2026-11-29' }] }, /not a URL/],
+    ['sources in the values file', { sources: [{ title: 'x', url: 'https://example.org', readOn: '2026-11-29' }] }, /unexpected key sources/],
+    ['a note in the values file', { note: 'x' }, /unexpected key note/],
     ['no values', { values: {} }, /values are empty/],
     ['bad date key', { values: { '2020-02-30': 1 } }, /not an ISO date/],
     ['unsorted keys', { values: { '2021-01-01': 1, '2020-01-01': 2 } }, /ascending/],

@@ -1,22 +1,16 @@
 /**
  * A dated parameter (modelled on OpenFisca's `parameters/*.yaml` and openfisca-core
- * `parameters/parameter.py`): description, unit, sources, and values keyed by the date they take
- * effect. Lookup rule: the latest start date on or before the as-of date wins; `null` means the
- * parameter was repealed on that date; a date before the first value is outside coverage.
+ * `parameters/parameter.py`): description, unit, and values keyed by the date they take effect.
+ * Lookup rule: the latest start date on or before the as-of date wins; `null` means the parameter
+ * was repealed on that date; a date before the first value is outside coverage.
+ *
+ * Each parameter is two files in `data/`: `<id>.parameter.json` (this shape: what a calculator
+ * reads) and `<id>.sources.json` (its sources and notes: what a reader checks). The citations are
+ * served by the `@jembatan/domain/sources` entry point, so the calculators do not carry them.
  */
 import type { Messages } from '../shared/domain-error';
 import { invalid } from '../shared/domain-error';
 import { isIsoDate, parseIsoDate, type IsoDate } from '../shared/local-date';
-
-export interface SourceRef {
-  readonly title: string;
-  readonly url?: string;
-  readonly regulation?: string;
-  /** The date the source was read. */
-  readonly readOn: IsoDate;
-  /** Caveats: news or secondary copy, market price, range and the value chosen, ... */
-  readonly note?: string;
-}
 
 export interface ParameterFile<T> {
   readonly id: string;
@@ -24,9 +18,6 @@ export interface ParameterFile<T> {
   readonly unit: string;
   /** true = a working default (e.g. an exchange rate used by sources), not an official figure. */
   readonly isDefault?: boolean;
-  readonly sources: readonly SourceRef[];
-  /** Optional remark on how the dates or values were chosen. */
-  readonly note?: string;
   readonly values: Readonly<Record<string, T | null>>;
 }
 
@@ -78,10 +69,13 @@ export function valueAsOf<T>(p: ParameterFile<T>, asOf: IsoDate): T {
   return datedValueAsOf(p, asOf).value;
 }
 
+const PARAMETER_FILE_KEYS = ['id', 'description', 'unit', 'isDefault', 'values'];
+
 /**
  * Structural problems of a parameter file (empty when it is well formed): id, bilingual
- * description, unit, at least one source with a title, a URL, a regulation number or a note, and a
- * valid readOn date, at least one value, every key a valid ISO date, keys in ascending order.
+ * description, unit, at least one value, every key a valid ISO date, keys in ascending order, and
+ * no other key (sources and notes belong in the `<id>.sources.json` file next to it). Checked by
+ * the data tests, not when the registry loads, so the calculators do not carry this checker.
  */
 export function parameterFileProblems(p: unknown, expectedId?: string): string[] {
   const problems: string[] = [];
@@ -95,20 +89,7 @@ export function parameterFileProblems(p: unknown, expectedId?: string): string[]
   }
   if (typeof f['unit'] !== 'string' || f['unit'] === '') problems.push('unit is missing');
   if (f['isDefault'] !== undefined && typeof f['isDefault'] !== 'boolean') problems.push('isDefault must be a boolean');
-  if (f['note'] !== undefined && typeof f['note'] !== 'string') problems.push('note must be a string');
-  const sources = f['sources'];
-  if (!Array.isArray(sources) || sources.length === 0) problems.push('sources are missing');
-  else {
-    sources.forEach((s: Record<string, unknown>, i) => {
-      if (typeof s?.['title'] !== 'string' || !s['title']) problems.push(`sources[${i}].title is missing`);
-      if (typeof s?.['url'] !== 'string' && typeof s?.['regulation'] !== 'string' && typeof s?.['note'] !== 'string') {
-        problems.push(`sources[${i}] needs a url, a regulation, or a note saying why neither is recorded`);
-      }
-      if (s?.['note'] !== undefined && typeof s['note'] !== 'string') problems.push(`sources[${i}].note must be a string`);
-      if (typeof s?.['url'] === 'string' && !/^https?:\/\/\S+$/.test(s['url'])) problems.push(`sources[${i}].url is not a URL`);
-      if (!isIsoDate(s?.['readOn'])) problems.push(`sources[${i}].readOn is not an ISO date`);
-    });
-  }
+  for (const k of Object.keys(f)) if (!PARAMETER_FILE_KEYS.includes(k)) problems.push(`unexpected key ${k} (sources and notes go in the .sources.json file)`);
   const values = f['values'];
   if (typeof values !== 'object' || values === null || Array.isArray(values)) problems.push('values are missing');
   else {

@@ -1,7 +1,10 @@
 /**
  * The registry of every parameter file. Files are imported statically (resolveJsonModule), so the
- * domain reads no files at run time and the data is compiled into dist. Each file is checked and
- * deep-frozen when this module loads: a malformed file fails fast, and no caller can edit the base.
+ * domain reads no files at run time and the data is compiled into dist. Each file is deep-frozen
+ * when this module loads, so no caller can edit the base. The files are checked by
+ * parameter-data.test.ts (shape, id, and every value against `parameterValueProblems`), not here:
+ * the data is fixed at build time, and the calculators' bundle does not carry the file checker
+ * (issue 14). Overlay values, which arrive at run time, are checked by the snapshot.
  */
 import bpjsPmiBeforeWorkIdr from './data/bpjs.pmi.beforeWorkIdr.parameter.json';
 import bpjsPmiContract12MonthsIdr from './data/bpjs.pmi.contract12MonthsIdr.parameter.json';
@@ -43,72 +46,54 @@ import identityBirthDateMaxAgeYears from './data/identity.birthDate.maxAgeYears.
 import lawMinimumAge from './data/law.minimumAge.parameter.json';
 import routesStatus from './data/routes.status.parameter.json';
 import topikLevels from './data/topik.levels.parameter.json';
-import { DomainError } from '../shared/domain-error';
-import { parameterFileProblems, type ParameterFile } from './parameter-file';
+import type { ParameterFile } from './parameter-file';
 import type { ParameterId, ParameterValues } from './parameter-values';
-import { parameterValueProblems } from './parameter-value-checks';
 import { deepFreeze } from './deep-freeze';
 
-function load<K extends ParameterId>(id: K, raw: unknown): ParameterFile<ParameterValues[K]> {
-  const problems = parameterFileProblems(raw, id);
-  const file = raw as ParameterFile<unknown>;
-  if (problems.length === 0) {
-    for (const [date, value] of Object.entries(file.values)) {
-      if (value !== null) problems.push(...parameterValueProblems(id, value).map((p) => `${date}: ${p}`));
-    }
-  }
-  if (problems.length > 0) {
-    throw new DomainError({
-      code: 'PARAMETER.INVALID_FILE',
-      message: { id: `Berkas parameter ${id} tidak valid: ${problems.join('; ')}`, en: `Parameter file ${id} is invalid: ${problems.join('; ')}` },
-      details: { parameter: id },
-    });
-  }
-  return deepFreeze(raw) as ParameterFile<ParameterValues[K]>;
-}
+const FILES = {
+  'bpjs.pmi.beforeWorkIdr': bpjsPmiBeforeWorkIdr,
+  'bpjs.pmi.contract12MonthsIdr': bpjsPmiContract12MonthsIdr,
+  'bpjs.pmi.contract24MonthsIdr': bpjsPmiContract24MonthsIdr,
+  'bpjs.pmi.contract6MonthsIdr': bpjsPmiContract6MonthsIdr,
+  'bpjs.pmi.perMonthBeyond24Idr': bpjsPmiPerMonthBeyond24Idr,
+  'costs.zeroCostOccupations': costsZeroCostOccupations,
+  'disclosure.minCellCount': disclosureMinCellCount,
+  'e73.wageFloorShareOfGni': e73WageFloorShareOfGni,
+  'e73pilot.minTopikLevel': e73pilotMinTopikLevel,
+  'eps.ageBand': epsAgeBand,
+  'eps.maxPriorMonthsInKorea': epsMaxPriorMonthsInKorea,
+  'eps.minEducation': epsMinEducation,
+  'eps.topikMaxScore': epsTopikMaxScore,
+  'eps.topikMinScore': epsTopikMinScore,
+  'eps.topikValidityMonths': epsTopikValidityMonths,
+  'fee.epsTopikUsdCents': feeEpsTopikUsdCents,
+  'fee.flightJakartaKoreaIdr': feeFlightJakartaKoreaIdr,
+  'fee.koreanCourseIdr': feeKoreanCourseIdr,
+  'fee.koreanCourseRegistrationIdr': feeKoreanCourseRegistrationIdr,
+  'fee.medicalCheckupIdr': feeMedicalCheckupIdr,
+  'fee.orientationIdr': feeOrientationIdr,
+  'fee.passportElectronic5yIdr': feePassportElectronic5yIdr,
+  'fee.passportRegular5yIdr': feePassportRegular5yIdr,
+  'fee.skckIdr': feeSkckIdr,
+  'fee.visaIdr': feeVisaIdr,
+  'fx.idrPerKrw': fxIdrPerKrw,
+  'fx.idrPerUsd': fxIdrPerUsd,
+  'korea.minimumWageHourlyKrw': koreaMinimumWageHourlyKrw,
+  'korea.minimumWageMonthlyKrw': koreaMinimumWageMonthlyKrw,
+  'korea.returnCostInsuranceKrw': koreaReturnCostInsuranceKrw,
+  'kur.annualRate': kurAnnualRate,
+  'kur.ceilingIdr': kurCeilingIdr,
+  'kur.graceInterest': kurGraceInterest,
+  'kur.graceMonths': kurGraceMonths,
+  'kur.maxTenorMonths': kurMaxTenorMonths,
+  'kur.npwpThresholdIdr': kurNpwpThresholdIdr,
+  'identity.birthDate.maxAgeYears': identityBirthDateMaxAgeYears,
+  'law.minimumAge': lawMinimumAge,
+  'routes.status': routesStatus,
+  'topik.levels': topikLevels,
+} satisfies Record<ParameterId, unknown>;
 
-export const PARAMETER_FILES: { readonly [K in ParameterId]: ParameterFile<ParameterValues[K]> } = Object.freeze({
-  'bpjs.pmi.beforeWorkIdr': load('bpjs.pmi.beforeWorkIdr', bpjsPmiBeforeWorkIdr),
-  'bpjs.pmi.contract12MonthsIdr': load('bpjs.pmi.contract12MonthsIdr', bpjsPmiContract12MonthsIdr),
-  'bpjs.pmi.contract24MonthsIdr': load('bpjs.pmi.contract24MonthsIdr', bpjsPmiContract24MonthsIdr),
-  'bpjs.pmi.contract6MonthsIdr': load('bpjs.pmi.contract6MonthsIdr', bpjsPmiContract6MonthsIdr),
-  'bpjs.pmi.perMonthBeyond24Idr': load('bpjs.pmi.perMonthBeyond24Idr', bpjsPmiPerMonthBeyond24Idr),
-  'costs.zeroCostOccupations': load('costs.zeroCostOccupations', costsZeroCostOccupations),
-  'disclosure.minCellCount': load('disclosure.minCellCount', disclosureMinCellCount),
-  'e73.wageFloorShareOfGni': load('e73.wageFloorShareOfGni', e73WageFloorShareOfGni),
-  'e73pilot.minTopikLevel': load('e73pilot.minTopikLevel', e73pilotMinTopikLevel),
-  'eps.ageBand': load('eps.ageBand', epsAgeBand),
-  'eps.maxPriorMonthsInKorea': load('eps.maxPriorMonthsInKorea', epsMaxPriorMonthsInKorea),
-  'eps.minEducation': load('eps.minEducation', epsMinEducation),
-  'eps.topikMaxScore': load('eps.topikMaxScore', epsTopikMaxScore),
-  'eps.topikMinScore': load('eps.topikMinScore', epsTopikMinScore),
-  'eps.topikValidityMonths': load('eps.topikValidityMonths', epsTopikValidityMonths),
-  'fee.epsTopikUsdCents': load('fee.epsTopikUsdCents', feeEpsTopikUsdCents),
-  'fee.flightJakartaKoreaIdr': load('fee.flightJakartaKoreaIdr', feeFlightJakartaKoreaIdr),
-  'fee.koreanCourseIdr': load('fee.koreanCourseIdr', feeKoreanCourseIdr),
-  'fee.koreanCourseRegistrationIdr': load('fee.koreanCourseRegistrationIdr', feeKoreanCourseRegistrationIdr),
-  'fee.medicalCheckupIdr': load('fee.medicalCheckupIdr', feeMedicalCheckupIdr),
-  'fee.orientationIdr': load('fee.orientationIdr', feeOrientationIdr),
-  'fee.passportElectronic5yIdr': load('fee.passportElectronic5yIdr', feePassportElectronic5yIdr),
-  'fee.passportRegular5yIdr': load('fee.passportRegular5yIdr', feePassportRegular5yIdr),
-  'fee.skckIdr': load('fee.skckIdr', feeSkckIdr),
-  'fee.visaIdr': load('fee.visaIdr', feeVisaIdr),
-  'fx.idrPerKrw': load('fx.idrPerKrw', fxIdrPerKrw),
-  'fx.idrPerUsd': load('fx.idrPerUsd', fxIdrPerUsd),
-  'korea.minimumWageHourlyKrw': load('korea.minimumWageHourlyKrw', koreaMinimumWageHourlyKrw),
-  'korea.minimumWageMonthlyKrw': load('korea.minimumWageMonthlyKrw', koreaMinimumWageMonthlyKrw),
-  'korea.returnCostInsuranceKrw': load('korea.returnCostInsuranceKrw', koreaReturnCostInsuranceKrw),
-  'kur.annualRate': load('kur.annualRate', kurAnnualRate),
-  'kur.ceilingIdr': load('kur.ceilingIdr', kurCeilingIdr),
-  'kur.graceInterest': load('kur.graceInterest', kurGraceInterest),
-  'kur.graceMonths': load('kur.graceMonths', kurGraceMonths),
-  'kur.maxTenorMonths': load('kur.maxTenorMonths', kurMaxTenorMonths),
-  'kur.npwpThresholdIdr': load('kur.npwpThresholdIdr', kurNpwpThresholdIdr),
-  'identity.birthDate.maxAgeYears': load('identity.birthDate.maxAgeYears', identityBirthDateMaxAgeYears),
-  'law.minimumAge': load('law.minimumAge', lawMinimumAge),
-  'routes.status': load('routes.status', routesStatus),
-  'topik.levels': load('topik.levels', topikLevels),
-});
+export const PARAMETER_FILES = deepFreeze(FILES) as unknown as { readonly [K in ParameterId]: ParameterFile<ParameterValues[K]> };
 
 export const PARAMETER_IDS: readonly ParameterId[] = Object.freeze(Object.keys(PARAMETER_FILES).sort() as ParameterId[]);
 

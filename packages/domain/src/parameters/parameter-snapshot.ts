@@ -6,12 +6,16 @@
  * Overlays apply in order (a later overlay wins for the same id) and are in force on the
  * snapshot's date whatever the base coverage: `describe` reports them with `overlaidBy` and
  * `effectiveFrom` = the snapshot's date.
+ *
+ * A description names the parameter by id with its value and effective date; its sources and notes
+ * are looked up through `@jembatan/domain/sources` (`describeParameter`, `parameterSources`), which
+ * the calculators do not import.
  */
 import type { Messages } from '../shared/domain-error';
 import { invalid } from '../shared/domain-error';
 import { parseIsoDate, type IsoDate } from '../shared/local-date';
 import { frozenCopy } from './deep-freeze';
-import { datedValueAsOf, type SourceRef } from './parameter-file';
+import { datedValueAsOf } from './parameter-file';
 import { isParameterId, PARAMETER_FILES, PARAMETER_IDS } from './parameter-registry';
 import { parameterValueProblems } from './parameter-value-checks';
 import type { ParameterId, ParameterValues } from './parameter-values';
@@ -22,7 +26,6 @@ export interface ParameterDescription<K extends ParameterId = ParameterId> {
   readonly effectiveFrom: IsoDate;
   readonly unit: string;
   readonly description: Messages;
-  readonly sources: readonly SourceRef[];
   readonly isDefault: boolean;
   /** Name of the overlay that supplied the value, when one did. */
   readonly overlaidBy?: string;
@@ -108,7 +111,6 @@ export function parameterSnapshot(asOf: IsoDate, overlays: readonly ParameterOve
       id,
       unit: file.unit,
       description: file.description,
-      sources: file.sources,
       isDefault: file.isDefault === true,
     };
     if (over) {

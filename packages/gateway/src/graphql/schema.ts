@@ -13,6 +13,8 @@ import { JobOpeningResolver } from './resolvers/opening.resolver';
 import { PartyResolver } from './resolvers/party.resolver';
 import { QuotaResolver } from './resolvers/quota.resolver';
 import { VocabularyResolver } from './resolvers/vocabulary.resolver';
+import { CourseResolver, TrainingResolver } from './resolvers/training.resolver';
+import { CandidateTrainingFieldResolver, CandidateTrainingResolver, TrainingEnrolmentResolver } from './resolvers/candidate-training.resolver';
 import { authChecker } from '../security/auth-checker';
 import { compileFieldGuards } from '../security/field-guards';
 import { SECURITY_RESOLVERS } from '../security/graphql';
@@ -34,6 +36,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AggregatesResolver,
   QuotaFillRowResolver,
   FinancingPlanResolver, FinancingFacilityResolver, CandidateFinancingResolver, FinancingTotalsResolver,
+  TrainingResolver, CourseResolver, CandidateTrainingFieldResolver, CandidateTrainingResolver, TrainingEnrolmentResolver,
   ...SECURITY_RESOLVERS,
 ];
 

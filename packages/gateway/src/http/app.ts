@@ -2,11 +2,12 @@
  * The HTTP side: express 5 with `/health`, `/ready` and `/graphql` (Apollo Server 5), a request id
  * on every request, a body size limit, and a drain on stop that lets in-flight requests finish.
  *
- * `/graphql` runs, in order: CORS (the Apollo Sandbox origin and JEMBATAN_CORS_ORIGINS; answers
- * preflights), the rate limit (429 RATE_LIMITED; keyed by the presented key id / token subject or the
- * IP, decided from the headers before any database lookup), authentication (API key or bearer JWT →
- * principal; a presented credential that fails is 401 before the body is read; 503
- * SERVICE_UNAVAILABLE when the database cannot check it), the JSON body limit, then
+ * `/graphql` runs, in order: CORS (the Apollo Sandbox origin, JEMBATAN_CORS_ORIGINS, loopback in
+ * development; answers preflights; other browser origins get 403 naming JEMBATAN_CORS_ORIGINS), the
+ * rate limit (429 RATE_LIMITED; keyed by the presented key id / token subject or the IP, decided
+ * from the headers before any database lookup), authentication (API key or bearer JWT → principal;
+ * a presented credential that fails is 401 before the body is read; 503 SERVICE_UNAVAILABLE when the
+ * database cannot check it), the JSON body limit, then
  * Apollo with CSRF prevention, no batching, the document limits of graphql-armor and the token limit,
  * hidden suggestions, the query timeout, and introspection / landing page for ANALYST and ADMIN only
  * (everyone in development). See security/README.md.
@@ -17,7 +18,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { systemClock, type Clock } from '../clock';
@@ -31,7 +31,7 @@ import { buildArmor } from '../security/armor';
 import { verifyApiKey } from '../security/api-key';
 import { deploymentPrincipal } from '../security/auth-checker';
 import { authenticationMiddleware, createAuthenticator } from '../security/authenticate';
-import { buildCorsOptions } from '../security/cors';
+import { corsMiddleware } from '../security/cors';
 import { exactMountPath, expressTrustProxy, notFoundHandler, securityHeaders, withLandingPageCsp } from '../security/http-headers';
 import { introspectionGuardPlugin, landingPagePlugin } from '../security/introspection';
 import { createJwtVerifier } from '../security/jwt';
@@ -296,7 +296,8 @@ function mountGraphql(
 
   app.use(
     '/graphql',
-    cors<cors.CorsRequest>(buildCorsOptions({ origins: security.corsOrigins })),
+    // other browser origins: 403 naming JEMBATAN_CORS_ORIGINS, before anything else (also their preflights)
+    corsMiddleware({ origins: security.corsOrigins, development: security.development }, log),
     // rate limit first, from the headers alone: no database lookup happens for a refused request
     rateLimit.beforeAuthentication,
     authenticationMiddleware(authenticator, log, { onRefused: rateLimit.refused, retryAfterSeconds: resilience.retryAfterSeconds }),

@@ -9,6 +9,7 @@ import { Migration20251208000100_program } from './Migration20251208000100_progr
 import { Migration20261129200000_security } from './Migration20261129200000_security';
 import { Migration20261129210000_financing_plan } from './Migration20261129210000_financing_plan';
 import { Migration20261201120000_shared_limits } from './Migration20261201120000_shared_limits';
+import { Migration20261202120000_training } from './Migration20261202120000_training';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20251208000000_seed_marker', class: Migration20251208000000_seed_marker },
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129200000_security', class: Migration20261129200000_security },
   { name: 'Migration20261129210000_financing_plan', class: Migration20261129210000_financing_plan },
   { name: 'Migration20261201120000_shared_limits', class: Migration20261201120000_shared_limits },
+  { name: 'Migration20261202120000_training', class: Migration20261202120000_training },
 ];

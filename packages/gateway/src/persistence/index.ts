@@ -12,6 +12,7 @@ import { JobOpeningSchema, OpeningStatusChangeSchema, QuotaSchema, SeatAllocatio
 import { PartySchema } from './party.schema';
 import { FinancingPlanFacilitySchema, FinancingPlanSchema } from './financing-plan.schema';
 import { SeedRunSchema } from './seed-run.schema';
+import { TRAINING_SCHEMAS } from './training.schema';
 
 export * from './seed-run.schema';
 export * from './party.schema';
@@ -19,6 +20,7 @@ export * from './mou.schema';
 export * from './opening.schema';
 export * from './candidate.schema';
 export * from './financing-plan.schema';
+export * from './training.schema';
 
 export const ENTITY_SCHEMAS: EntitySchema<any, any>[] = [
   SeedRunSchema,
@@ -38,4 +40,5 @@ export const ENTITY_SCHEMAS: EntitySchema<any, any>[] = [
   PlacementCostShareSchema,
   FinancingPlanSchema,
   FinancingPlanFacilitySchema,
+  ...TRAINING_SCHEMAS,
 ];

@@ -11,6 +11,7 @@ import {
   verifyApiKeySecret,
   type ApiKeyRecord,
 } from './api-key';
+import { UseCaseError } from '../use-cases/use-case-error';
 
 const hex16 = fc.stringMatching(/^[0-9a-f]{16}$/);
 const secret43 = fc.stringMatching(/^[A-Za-z0-9_-]{43}$/);
@@ -82,9 +83,10 @@ describe('validateCreateApiKeyInput', () => {
       fn();
       return undefined;
     } catch (e) {
-      const ext = (e as { extensions?: { code?: string; field?: string[] } }).extensions;
-      expect(ext?.code).toBe('BAD_USER_INPUT');
-      return ext?.field?.join('.');
+      expect(e).toBeInstanceOf(UseCaseError);
+      const failure = (e as UseCaseError).failure;
+      expect(failure.kind === 'REJECTED' && failure.code).toBe('BAD_USER_INPUT');
+      return failure.kind === 'REJECTED' ? failure.field?.join('.') : undefined;
     }
   };
 

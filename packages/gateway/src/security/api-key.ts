@@ -13,7 +13,7 @@
  * `crypto.timingSafeEqual`. GitHub, Stripe and similar token schemes make the same choice.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { GatewayError } from '../graphql/errors';
+import { UseCaseError } from '../use-cases/use-case-error';
 import { GRANTABLE_ROLES, normaliseRoles, type Principal, type Role } from './role';
 import { AuthError } from './security-error';
 import { toDate, toJson, type SqlExecutor } from './sql-executor';
@@ -113,8 +113,9 @@ export interface ApiKeyOptions {
 
 const ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
 
-function badInput(field: string, id: string, en: string): GatewayError {
-  return new GatewayError('BAD_USER_INPUT', { id, en }, { field: [field] });
+/** A refused request, without GraphQL: the field is the request's own (`name`, `roles`, ...). */
+function badInput(field: string, id: string, en: string): UseCaseError {
+  return new UseCaseError({ kind: 'REJECTED', code: 'BAD_USER_INPUT', messages: { id, en }, field: [field] });
 }
 
 /** Validate and normalise a create request; throws BAD_USER_INPUT with the field. */

@@ -118,9 +118,22 @@ function uniformRule(meta: ObjectMeta | undefined, type: GraphQLObjectType): rea
   return rules.every((r) => ruleKey(r) === ruleKey(first)) ? first : undefined;
 }
 
+const propertyReads = new WeakSet<Function>();
+
+/**
+ * Whether `resolve` is the property read of a field named apart from its property (BilingualText.idn
+ * reads `id`): it resolves nothing, like graphql-js's default read (the N+1 schema walk asks).
+ */
+export function isPropertyRead(resolve: unknown): boolean {
+  return typeof resolve === 'function' && propertyReads.has(resolve);
+}
+
 function plainRead(field: FieldMeta): GraphQLFieldResolver<unknown, unknown> | undefined {
   if (field.name === field.schemaName) return undefined;
-  return (source) => (source as Record<string, unknown>)[field.name];
+  const name = field.name;
+  const read: GraphQLFieldResolver<unknown, unknown> = (source) => (source as Record<string, unknown>)[name];
+  propertyReads.add(read);
+  return read;
 }
 
 function checkedRead(field: FieldMeta, roles: readonly Role[]): GraphQLFieldResolver<unknown, PrincipalContext> {

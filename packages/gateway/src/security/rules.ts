@@ -15,6 +15,7 @@
  * | `WRITE_RULE`         | OFFICER                                 | every mutation of the program                                    |
  * | `AUDIT_RULE`         | OFFICER                                 | reading the audit log                                            |
  * | `ADMIN_RULE`         | ADMIN                                   | API keys                                                         |
+ * | `TRAINING_ROSTER_RULE` | OFFICER                               | a training cohort's member list (`TrainingCohort.enrolments`)    |
  *
  * ANALYST has no record-level right to candidates (issue 8): record fields (stage, kecamatan, sex,
  * occupation, age band, `stageSince`) and list counts (`totalCount`) are the dimensions of the
@@ -33,6 +34,8 @@ export const AGGREGATE_RULE: readonly Role[] = ['OFFICER', 'ANALYST'];
 export const WRITE_RULE: readonly Role[] = ['OFFICER'];
 export const AUDIT_RULE: readonly Role[] = ['OFFICER'];
 export const ADMIN_RULE: readonly Role[] = ['ADMIN'];
+/** A cohort's member list (who is enrolled, waitlisted, their marks): the officers who run training. */
+export const TRAINING_ROSTER_RULE: readonly Role[] = ['OFFICER'];
 
 /**
  * The GraphQL object types that hold personal data (every field needs a rule, and none may be
@@ -61,6 +64,15 @@ export const PERSONAL_TYPES: readonly string[] = [
   'SeatAllocationResult',
   'FinancingPlan',
   'FinancingFacility',
+  'CandidateTraining',
+  'TrainingEnrolment',
+  'TrainingAttendanceShare',
+  'TrainingPracticeScore',
+  'TrainingReadiness',
+  'TrainingReadinessItem',
+  'EnrolmentResult',
+  'EnrolmentStageChange',
+  'EnrolmentWithdrawal',
   'AuditLogEntry',
   'ApiKey',
   'CreatedApiKey',

@@ -4,9 +4,9 @@
  *
  * | variable                          | default       | meaning                                                       |
  * | --------------------------------- | ------------- | ------------------------------------------------------------- |
- * | NODE_ENV                          | (unset)       | `development` opens introspection and the Sandbox to everyone |
+ * | NODE_ENV                          | (unset)       | `development` opens introspection and the Sandbox to everyone, and CORS to `http://localhost:*` / `http://127.0.0.1:*` (cors.ts) |
  * | JEMBATAN_CITY                     | Kota Serang   | city of OFFICER credentials that name none                    |
- * | JEMBATAN_CORS_ORIGINS             | (none)        | extra browser origins, comma-separated (cors.ts)               |
+ * | JEMBATAN_CORS_ORIGINS             | (none)        | extra browser origins, comma-separated (cors.ts); others get 403 naming this variable |
  * | JEMBATAN_SANDBOX                  | false         | serve the Sandbox landing page outside development            |
  * | JEMBATAN_RATE_LIMIT_ANON_PER_MINUTE | 60          | anonymous requests per IP per minute (burst = same)           |
  * | JEMBATAN_RATE_LIMIT_PER_MINUTE    | 600           | signed-in requests per key/subject per minute                 |

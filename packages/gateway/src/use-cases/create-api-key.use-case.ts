@@ -3,6 +3,7 @@ import { createApiKey as storeApiKey, describeApiKey, type ApiKeyRecord, type Cr
 import { writeAudit } from '../security/audit-log';
 import { emExecutor } from '../security/sql-executor';
 import { inTransaction, type UseCaseDeps } from './use-case';
+import { UseCaseError } from './use-case-error';
 
 /** Key administration runs on the security context: no program clock, no actor beyond the principal. */
 export type ApiKeyDeps = Pick<UseCaseDeps, 'em' | 'principal' | 'requestId'>;
@@ -16,10 +17,18 @@ export interface CreatedApiKey {
   readonly token: string;
 }
 
+/** The store names a refused field as its own (`name`); the mutation's caller sent it as `input.name`. */
+function underInput(e: unknown): unknown {
+  if (!(e instanceof UseCaseError) || e.failure.kind !== 'REJECTED' || !e.failure.field) return e;
+  return new UseCaseError({ ...e.failure, field: ['input', ...e.failure.field] });
+}
+
 export function createApiKey(command: CreateApiKeyCommand, deps: ApiKeyDeps): Promise<CreatedApiKey> {
   const { principal } = deps;
   return inTransaction(deps, async (tem) => {
-    const { record, token } = await storeApiKey(emExecutor(tem), { ...command, createdBy: principal.subject });
+    const { record, token } = await storeApiKey(emExecutor(tem), { ...command, createdBy: principal.subject }).catch((e: unknown) => {
+      throw underInput(e);
+    });
     await writeAudit(tem, { principal, action: 'createApiKey', entityType: 'ApiKey', entityId: record.keyId, after: describeApiKey(record), requestId: deps.requestId });
     return { record, token };
   });

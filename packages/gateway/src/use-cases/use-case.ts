@@ -13,6 +13,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { timestampOf, type Clock } from '../clock';
 import type { Logger } from '../config/logger';
 import { wibDateOf, type IsoDate } from '../domain';
+import type { AuditActor } from '../security/audit-log';
 import type { Principal } from '../security/role';
 
 export interface UseCaseDeps {
@@ -22,8 +23,8 @@ export interface UseCaseDeps {
   readonly clock: Clock;
   /** Who acts, as recorded in status histories and seat allocations (the principal's subject). */
   readonly actor: string;
-  /** Who acts, as the audit row records it. */
-  readonly principal: Principal;
+  /** Who acts, as the audit row records it (a request's principal, or `system` for a CLI command such as the import). */
+  readonly principal: Principal | AuditActor;
   readonly requestId: string;
   readonly log: Logger;
 }

@@ -198,6 +198,61 @@ async function seedRevokedKeys(t: TestGateway, count: number): Promise<void> {
   }
 }
 
+/**
+ * Training (issue 10): one provider's Korean courses and a RUNNING cohort of each (starting on the
+ * suite's day), every seeded candidate enrolled in one of them (in turn), one session's attendance
+ * recorded and a practice score per member: every list and nested list of courses, cohorts and
+ * `Candidate.training` has items.
+ */
+async function seedTraining(t: TestGateway, count: number, candidateIds: readonly string[], day: string): Promise<void> {
+  const providerId = await createParty(t, { kind: 'TRAINING_PROVIDER', name: 'BBPVP Serang', country: 'ID' });
+  const cohortIds: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const course = await ok<{ createCourse: { id: string } }>(t, 'mutation($input: CreateCourseInput!) { createCourse(input: $input) { id } }', {
+      input: {
+        title: { id: `Bahasa Korea ${i + 1}`, en: `Korean ${i + 1}` },
+        kind: 'KOREAN_LANGUAGE',
+        providerPartyId: providerId,
+        providerType: 'BBPVP',
+        target: { kind: 'EPS_TOPIK', score: 120 },
+        hours: 100,
+        feeIdr: '1500000',
+        attendanceRule: { requiredShare: '4/5', excused: 'COUNTS_AS_PRESENT', statedBy: 'Tata tertib BBPVP (test fixture)' },
+        hasFinalAssessment: false,
+      },
+    });
+    const cohort = await ok<{ createTrainingCohort: { id: string } }>(t, 'mutation($input: CreateTrainingCohortInput!) { createTrainingCohort(input: $input) { id } }', {
+      input: {
+        courseId: course.createCourse.id,
+        venue: { kind: 'KAMPUNG_BAHASA', name: 'Kampung Bahasa Serang', kecamatan: KECAMATANS[i % KECAMATANS.length] },
+        capacity: 10,
+        startDate: day,
+        endDate: '2026-04-10',
+        promotionWindowDays: 7,
+        sessions: [{ date: day, topic: 'Hangeul' }],
+      },
+    });
+    cohortIds.push(cohort.createTrainingCohort.id);
+    await ok(t, 'mutation($id: ID!) { transitionTrainingCohort(id: $id, to: ENROLLING) { status } }', { id: cohort.createTrainingCohort.id });
+  }
+  const members = new Map<string, string[]>();
+  for (const [i, candidateId] of candidateIds.entries()) {
+    const cohortId = cohortIds[i % cohortIds.length] as string;
+    await ok(t, 'mutation($k: ID!, $c: ID!) { enrollCandidate(cohortId: $k, candidateId: $c) { status } }', { k: cohortId, c: candidateId });
+    members.set(cohortId, [...(members.get(cohortId) ?? []), candidateId]);
+  }
+  for (const [cohortId, ids] of members) {
+    await ok(t, 'mutation($id: ID!) { transitionTrainingCohort(id: $id, to: RUNNING) { status } }', { id: cohortId });
+    const marks = ids.map((candidateId) => ({ candidateId, mark: 'PRESENT' }));
+    await ok(t, 'mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { id } }', { input: { cohortId, sessionNumber: 1, marks } });
+    for (const [j, candidateId] of ids.entries()) {
+      await ok(t, 'mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }', {
+        input: { cohortId, candidateId, kind: 'PRACTICE', test: 'EPS_TOPIK', takenOn: day, score: 100 + j },
+      });
+    }
+  }
+}
+
 export async function seedNPlusOneProgram(t: TestGateway, size: SeedSize): Promise<NPlusOneProgram> {
   const db = await t.db();
   const { cityId, partners, employers } = await seedParties(t);
@@ -214,6 +269,7 @@ export async function seedNPlusOneProgram(t: TestGateway, size: SeedSize): Promi
   for (let i = 0; i < size.pool; i += 1) {
     poolIds.push(await registerCandidate(t, eligibleWelderProfile(7000 + i), { externalRefs: [{ system: 'SISKOP2MI', reference: `P-${i}` }] }));
   }
+  await seedTraining(t, size.candidates, candidateIds, '2026-01-15');
   await seedRevokedKeys(t, size.revokedKeys);
   return { cityId, partyIds: [cityId, ...partners, ...employers], mouIds, openingIds, candidateIds, poolIds };
 }

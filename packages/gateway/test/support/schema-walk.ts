@@ -4,7 +4,8 @@
  *
  * Terms:
  * - a RESOLVED field has a resolver of its own (a type-graphql @FieldResolver: a MoU's parties, a
- *   candidate's eligibility); the other fields are read off their parent object;
+ *   candidate's eligibility); the other fields are read off their parent object (a field named apart
+ *   from its property, e.g. BilingualText.idn, too: field-guards' property read);
  * - a VALUE type has no resolved field below it (BilingualText, Money, an eligibility evaluation): it
  *   comes whole with its parent and costs no object level;
  * - every other object (a MoU, a MoU party, a financing facility) is one OBJECT LEVEL.
@@ -25,6 +26,7 @@ import {
   type GraphQLField,
   type GraphQLObjectType,
 } from 'graphql';
+import { isPropertyRead } from '../../src/security/field-guards';
 
 export interface WalkOptions {
   /** Object levels, the list's item being level 1. */
@@ -60,7 +62,7 @@ export interface Omitted {
 }
 
 export function isResolved(field: GraphQLField<unknown, unknown>): boolean {
-  return typeof field.resolve === 'function';
+  return typeof field.resolve === 'function' && !isPropertyRead(field.resolve);
 }
 
 const valueCache = new WeakMap<GraphQLObjectType, boolean>();

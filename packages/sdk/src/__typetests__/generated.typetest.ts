@@ -97,7 +97,22 @@ export async function methodGroups(): Promise<void> {
   // @ts-expect-error amountIdr is a decimal string (whole rupiah), not a number
   await client.financing.simulate({ asOf: '2026-01-15', amountIdr: 15_000_000, tenorMonths: 24, livingCostShare: '0.4', maxDebtServiceRatio: '0.3' });
 
+  // Texts are { idn, en } and cost lines have a lineId: the deprecated `id` fields are not selected (issue 14)
+  const line = estimate.lines[0];
+  const indonesian: string | undefined = line?.label.idn;
+  const lineId: string | undefined = line?.lineId;
+  void indonesian;
+  void lineId;
+  // @ts-expect-error a text's Indonesian is `idn`; its deprecated `id` is not selected
+  void line?.label.id;
+  // @ts-expect-error a cost line's id is `lineId`; the deprecated `id` is not selected
+  void line?.id;
+
   const parameter = await client.parameters.get('kur.annualRate', '2026-01-15');
+  const parameterId: string = parameter.parameterId;
+  void parameterId;
+  // @ts-expect-error a parameter's id is `parameterId`; the deprecated `id` is not selected
+  void parameter.id;
   // @ts-expect-error the value is `unknown` (a number, a string or an object): narrow it first
   const rate: string = parameter?.value;
   void rate;

@@ -35,7 +35,7 @@ export function parametersApi(send: Send): ParametersApi {
   return {
     list,
     get: async (id, asOf, options) => {
-      const found = (await list(asOf, [id], options)).find((p) => p.id === id);
+      const found = (await list(asOf, [id], options)).find((p) => p.parameterId === id);
       if (!found) {
         throw new JembatanError({
           code: 'INVALID_RESPONSE',

@@ -1,6 +1,7 @@
 import { transportMessages } from '../errors/error-messages.js';
 import { JembatanError, type JembatanErrorInit, type OperationType } from '../errors/jembatan-error.js';
 import type { Messages } from '@jembatan/domain';
+import { browserPage, mayBeCorsRefusal } from './browser-page.js';
 import { createCancellation, sleep, type Cancellation } from './cancellation.js';
 import { prepareOperation, type RequestDocument } from './operation.js';
 import { interpretResponse, type Interpretation } from './response.js';
@@ -27,28 +28,28 @@ export interface ClientOptions {
   /** GraphQL endpoint, e.g. `https://jembatan.serangkota.go.id/graphql` (relative URLs work in browsers). */
   readonly url: string;
   /** API key of a municipal app; sent as `x-api-key`. */
-  readonly apiKey?: string;
+  readonly apiKey?: string | undefined;
   /** Staff JWT, or a function returning the current one (called once per request); sent as `Authorization: Bearer`. */
-  readonly token?: string | TokenProvider;
+  readonly token?: string | TokenProvider | undefined;
   /** Custom fetch (tests, proxies, older runtimes). Default: the global `fetch`. */
-  readonly fetch?: FetchLike;
+  readonly fetch?: FetchLike | undefined;
   /** Overall deadline of one `request()` call, retries and backoff included. Default 30,000 ms; `Infinity` for none. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Retries of queries on network failure or HTTP 502/503/504 (never of mutations). Default 2. */
-  readonly retries?: number | RetryOptions;
+  readonly retries?: number | RetryOptions | undefined;
   /** Extra headers sent with every request (names are case-insensitive). */
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
 export interface RequestOptions {
   /** Cancels the request (and any pending retry) when aborted: the promise rejects with `ABORTED`. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Overrides the client's `timeoutMs` for this call. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Overrides the client's retry policy for this call. */
-  readonly retries?: number | RetryOptions;
+  readonly retries?: number | RetryOptions | undefined;
   /** Extra headers for this call only. */
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -177,6 +178,13 @@ function validateUrl(url: unknown): string {
   return url;
 }
 
+/** NETWORK_ERROR's text; in a browser page, a TypeError for another origin names CORS (browser-page.ts). */
+function networkMessages(url: string, shownUrl: string, cause: unknown): Messages {
+  const page = browserPage();
+  if (!mayBeCorsRefusal(page, url, cause)) return transportMessages.network(shownUrl, cause);
+  return transportMessages.network(shownUrl, cause, page?.origin === undefined ? {} : { pageOrigin: page.origin });
+}
+
 const ABORTED = Symbol('aborted');
 
 /** Settles with `ABORTED` as soon as `signal` aborts, even if `promise` never settles (a fetch that ignores signals). */
@@ -252,7 +260,7 @@ export function createClient(options: ClientOptions): JembatanClient {
       );
     } catch (e) {
       if (cancel.signal.aborted) return { ok: false, error: abortError(cancel, shownUrl, callTimeout) };
-      return { ok: false, error: { code: 'NETWORK_ERROR', messages: transportMessages.network(shownUrl, e), cause: e } };
+      return { ok: false, error: { code: 'NETWORK_ERROR', messages: networkMessages(url, shownUrl, e), cause: e } };
     }
     if (response === ABORTED) return { ok: false, error: abortError(cancel, shownUrl, callTimeout) };
     if (!isRecord(response) || typeof response.status !== 'number' || typeof response.text !== 'function') {

@@ -1,7 +1,8 @@
 import type { Messages } from '@jembatan/domain';
 import { normalizeGraphQLErrorCode } from '../errors/error-codes.js';
 import { GRAPHQL_CODE_MESSAGES, transportMessages } from '../errors/error-messages.js';
-import type { GraphQLErrorDetail, JembatanErrorInit, ResponsePath } from '../errors/jembatan-error.js';
+import { dottedField, toFieldPath } from '../errors/field-path.js';
+import type { FieldPath, GraphQLErrorDetail, JembatanErrorInit, ResponsePath } from '../errors/jembatan-error.js';
 
 /** What the client read from one HTTP exchange: only the parts the interpretation needs. */
 export interface RawResponse {
@@ -58,14 +59,12 @@ function withOptional<T extends object>(base: T, extra: Record<string, unknown>)
   return out as T;
 }
 
-/** Field path of a validation error: `extensions.field` (string) or `extensions.path` (string or segments). */
-function inputField(extensions: Record<string, unknown>): string | undefined {
-  const field = nonEmptyString(extensions.field);
-  if (field !== undefined) return field;
-  const path = extensions.path;
-  if (typeof path === 'string') return nonEmptyString(path);
-  if (isResponsePath(path) && path.length > 0) return path.join('.');
-  return undefined;
+/**
+ * The input field of an error: `extensions.field` (the gateway sends segments, `["input", "profile",
+ * "nik"]`; a dotted string is accepted too), else `extensions.path` (string or segments).
+ */
+function inputField(extensions: Record<string, unknown>): FieldPath | undefined {
+  return toFieldPath(extensions.field) ?? toFieldPath(extensions.path);
 }
 
 function parseErrorEntry(entry: unknown): GraphQLErrorDetail | undefined {
@@ -73,6 +72,7 @@ function parseErrorEntry(entry: unknown): GraphQLErrorDetail | undefined {
   const extensions = isRecord(entry.extensions) ? entry.extensions : {};
   const code = normalizeGraphQLErrorCode(extensions.code);
   const fallback = GRAPHQL_CODE_MESSAGES[code];
+  const fieldPath = inputField(extensions);
   const messages: Messages = isMessages(extensions.messages)
     ? { id: extensions.messages.id, en: extensions.messages.en }
     : { id: fallback.id, en: entry.message.length > 0 ? entry.message : fallback.en };
@@ -81,7 +81,8 @@ function parseErrorEntry(entry: unknown): GraphQLErrorDetail | undefined {
     {
       rawCode: nonEmptyString(extensions.code, 100),
       path: isResponsePath(entry.path) ? entry.path : undefined,
-      field: inputField(extensions),
+      field: fieldPath === undefined ? undefined : dottedField(fieldPath),
+      fieldPath,
     },
   );
 }
@@ -180,6 +181,7 @@ export function interpretResponse(raw: RawResponse): Interpretation {
           rawCode: first.rawCode,
           path: first.path,
           field: first.field,
+          fieldPath: first.fieldPath,
           retryAfterMs,
           data: isRecord(parsed.data) ? parsed.data : undefined,
         },

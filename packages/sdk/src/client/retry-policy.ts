@@ -2,11 +2,11 @@ import type { JembatanErrorInit, OperationType } from '../errors/jembatan-error.
 
 export interface RetryOptions {
   /** Extra attempts after the first, for queries only. Default 2, at most 5. 0 disables retries. */
-  readonly retries?: number;
+  readonly retries?: number | undefined;
   /** First backoff delay; doubles each retry. Default 200 ms. */
-  readonly baseDelayMs?: number;
+  readonly baseDelayMs?: number | undefined;
   /** Upper bound of one backoff delay, and of an honoured `Retry-After`. Default 5,000 ms. */
-  readonly maxDelayMs?: number;
+  readonly maxDelayMs?: number | undefined;
 }
 
 export interface ResolvedRetry {

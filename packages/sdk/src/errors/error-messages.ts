@@ -75,9 +75,31 @@ function describeCause(cause: unknown): string {
   return typeof message === 'string' ? message.slice(0, 200) : 'unknown cause';
 }
 
+/** The page's origin as the CORS hint names it (`the page's origin`, when the SDK could not read it). */
+function pageOriginText(pageOrigin: string | undefined, lang: 'id' | 'en'): string {
+  if (pageOrigin === undefined) return lang === 'id' ? 'origin halaman ini' : "this page's origin";
+  return lang === 'id' ? `origin halaman ini (${pageOrigin})` : `this page's origin (${pageOrigin})`;
+}
+
 export const transportMessages = {
-  network(url: string, cause: unknown): Messages {
+  /**
+   * fetch failed. `cors` is given when the failure may be the browser refusing a cross-origin answer
+   * (a TypeError in a browser page, gateway on another origin): the message then names the likely cause.
+   */
+  network(url: string, cause: unknown, cors?: { readonly pageOrigin?: string }): Messages {
     const why = describeCause(cause);
+    if (cors !== undefined) {
+      return {
+        id:
+          `Tidak dapat terhubung ke gateway Jembatan di ${url} (${why}). Di peramban, penyebab yang paling umum: ${pageOriginText(cors.pageOrigin, 'id')} ` +
+          'tidak diizinkan oleh pengaturan CORS gateway. Tambahkan origin itu ke JEMBATAN_CORS_ORIGINS di gateway (konsol DevTools menampilkan penolakan CORS). ' +
+          'Jika bukan itu, periksa alamat URL dan jaringan, atau apakah gateway sedang berjalan.',
+        en:
+          `Could not reach the Jembatan gateway at ${url} (${why}). In a browser the most common cause is that ${pageOriginText(cors.pageOrigin, 'en')} ` +
+          "is not allowed by the gateway's CORS settings: add that origin to JEMBATAN_CORS_ORIGINS on the gateway (the DevTools console shows the CORS refusal). " +
+          'Otherwise check the URL and the network, and that the gateway is running.',
+      };
+    }
     return {
       id: `Tidak dapat terhubung ke gateway Jembatan di ${url} (${why}). Periksa alamat URL dan jaringan, atau apakah gateway sedang berjalan.`,
       en: `Could not reach the Jembatan gateway at ${url} (${why}). Check the URL and the network, and that the gateway is running.`,

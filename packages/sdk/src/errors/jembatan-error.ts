@@ -4,9 +4,12 @@ import {
   type GraphQLErrorCode,
   type JembatanErrorCode,
 } from './error-codes.js';
+import { dottedField, toFieldPath } from './field-path.js';
 
 export type OperationType = 'query' | 'mutation';
 export type ResponsePath = ReadonlyArray<string | number>;
+/** Path of an input field: names, and numbers for list indices (`["input", "documents", 0, "kind"]`). */
+export type FieldPath = readonly (string | number)[];
 
 /** One entry of the response's `errors` array, validated and normalised. */
 export interface GraphQLErrorDetail {
@@ -20,8 +23,13 @@ export interface GraphQLErrorDetail {
   readonly messages: Messages;
   /** GraphQL response path of the field that failed (`["createCandidate"]`). */
   readonly path?: ResponsePath;
-  /** Input field the error is about (`extensions.field`, e.g. `input.nik`), when sent. */
+  /**
+   * Input field the error is about, dotted (`input.profile.nik`), when the gateway named one; mark
+   * that form input. The same path as segments is `fieldPath`.
+   */
   readonly field?: string;
+  /** The input field as segments (`["input", "profile", "nik"]`; list indices are numbers), when sent. */
+  readonly fieldPath?: FieldPath;
   /** `extensions` as sent, for codes the SDK does not model. */
   readonly extensions: Readonly<Record<string, unknown>>;
 }
@@ -48,6 +56,7 @@ export interface JembatanErrorInit<C extends JembatanErrorCode = JembatanErrorCo
   readonly operationType?: OperationType;
   readonly path?: ResponsePath;
   readonly field?: string;
+  readonly fieldPath?: FieldPath;
   readonly rawCode?: string;
   readonly graphQLErrors?: readonly GraphQLErrorDetail[];
   readonly data?: unknown;
@@ -76,8 +85,10 @@ export class JembatanError<C extends JembatanErrorCode = JembatanErrorCode> exte
   readonly operationType?: OperationType;
   /** GraphQL response path of the first error. */
   readonly path?: ResponsePath;
-  /** Input field of the first error (`extensions.field`), when sent. */
+  /** Input field of the first error, dotted (`input.profile.nik`), when the gateway named one. */
   readonly field?: string;
+  /** Input field of the first error as segments (`["input", "profile", "nik"]`), when the gateway named one. */
+  readonly fieldPath?: FieldPath;
   /** `extensions.code` exactly as sent by the gateway. */
   readonly rawCode?: string;
   /** Every GraphQL error of the response (empty for transport and client errors). */
@@ -103,7 +114,11 @@ export class JembatanError<C extends JembatanErrorCode = JembatanErrorCode> exte
     if (init.operationName !== undefined) this.operationName = init.operationName;
     if (init.operationType !== undefined) this.operationType = init.operationType;
     if (init.path !== undefined) this.path = init.path;
-    if (init.field !== undefined) this.field = init.field;
+    // one given, the other follows: `field` is always the dotted form of `fieldPath`
+    const fieldPath = init.fieldPath ?? (init.field === undefined ? undefined : toFieldPath(init.field));
+    const field = init.field ?? (init.fieldPath === undefined ? undefined : dottedField(init.fieldPath));
+    if (field !== undefined) this.field = field;
+    if (fieldPath !== undefined) this.fieldPath = fieldPath;
     if (init.rawCode !== undefined) this.rawCode = init.rawCode;
     if (init.data !== undefined) this.data = init.data;
     if (init.timeoutMs !== undefined) this.timeoutMs = init.timeoutMs;
@@ -124,6 +139,7 @@ export class JembatanError<C extends JembatanErrorCode = JembatanErrorCode> exte
       operationName: this.operationName,
       path: this.path,
       field: this.field,
+      fieldPath: this.fieldPath,
       rawCode: this.rawCode,
       graphQLErrors: this.graphQLErrors,
       attempts: this.attempts,

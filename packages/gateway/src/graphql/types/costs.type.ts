@@ -15,7 +15,7 @@ import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min, Va
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OccupationEnum, PayerKindEnum, RouteEnum } from '../enums';
 import { DateScalar } from '../scalars';
-import { BilingualText } from './label.type';
+import { BilingualText, notAnEntityIdDeprecation } from './label.type';
 import { Money, toMoneyGql } from './money.type';
 
 const AMOUNT = /^[0-9]{1,15}$/;
@@ -148,7 +148,10 @@ export class PayerShareGql {
 
 @ObjectType({ description: 'A cost line with its payers.' })
 export class CostLineGql {
-  @Field(() => String, { description: 'Line id, e.g. "passport".' }) id!: string;
+  // Not an entity id: every estimate has its own "passport" line. `lineId` reads the same property.
+  @Field(() => String, { name: 'id', description: 'Line id (the same as `lineId`).', deprecationReason: notAnEntityIdDeprecation('lineId') })
+  @Field(() => String, { name: 'lineId', description: 'Line id, e.g. "passport" (the same line in every estimate, with its own amounts).' })
+  id!: string;
   @Field(() => String, { description: 'Category.' }) category!: string;
   @Field(() => BilingualText, { description: 'Label.' }) label!: BilingualText;
   @Field(() => String, { description: 'BEFORE_DEPARTURE or IN_KOREA.' }) timing!: string;

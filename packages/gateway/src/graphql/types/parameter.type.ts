@@ -1,8 +1,9 @@
 /** Dated parameters as GraphQL types, and their mapping from the domain's parameter descriptions. */
 import { type ParameterDescription } from '@jembatan/domain';
+import { parameterSources } from '@jembatan/domain/sources';
 import { Field, ObjectType } from 'type-graphql';
 import { DateScalar, JSONScalar } from '../scalars';
-import { BilingualText } from '../types/label.type';
+import { BilingualText, notAnEntityIdDeprecation } from '../types/label.type';
 
 @ObjectType({ description: 'Where a parameter value comes from, and when it was read.' })
 export class SourceReference {
@@ -24,7 +25,9 @@ export class SourceReference {
 
 @ObjectType({ description: 'A dated parameter (fee, rate, age, threshold, wage, FX) as in force on the requested date.' })
 export class Parameter {
-  @Field(() => String, { description: 'Stable identifier, e.g. "kur.annualRate".' })
+  // Not an entity id: the value differs by date and overlay. `parameterId` reads the same property.
+  @Field(() => String, { name: 'id', description: 'Stable identifier (the same as `parameterId`).', deprecationReason: notAnEntityIdDeprecation('parameterId') })
+  @Field(() => String, { name: 'parameterId', description: 'Stable identifier, e.g. "kur.annualRate" (the same for every date and overlay; the value is not).' })
   id!: string;
 
   @Field(() => JSONScalar, {
@@ -52,6 +55,7 @@ export class Parameter {
   overlaidBy!: string | null;
 }
 
+/** The GraphQL parameter for a domain description; the sources are looked up by id (the calculators' outputs do not carry them). */
 export function toParameterGql(p: ParameterDescription): Parameter {
   return {
     id: p.id,
@@ -59,7 +63,7 @@ export function toParameterGql(p: ParameterDescription): Parameter {
     effectiveFrom: p.effectiveFrom,
     unit: p.unit,
     description: { id: p.description.id, en: p.description.en },
-    sources: p.sources.map((s) => ({
+    sources: parameterSources(p.id).sources.map((s) => ({
       title: s.title,
       url: s.url ?? null,
       regulation: s.regulation ?? null,

@@ -63,6 +63,37 @@ describe('api-key CLI', () => {
     await expect(verifyApiKey(pgExecutor(await sdb.client()), json.apiKey)).resolves.toMatchObject({ partyIds: ['p3mi-a', 'apjati'] });
   });
 
+  it('create --json prints exactly one JSON object on stdout, with the key and its record, and nothing on stderr', async () => {
+    const r = await cli('create', '--role', 'ANALYST', '--name', 'Dashboard Disnaker', '--city', 'Kota Serang', '--expires', '2027-12-31', '--json');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out.endsWith('\n')).toBe(true);
+    expect(r.out.trimEnd().split('\n')).toHaveLength(1);
+    const json = JSON.parse(r.out) as Record<string, unknown>;
+    expect(Object.keys(json).sort()).toEqual(['apiKey', 'candidateId', 'city', 'createdAt', 'expiresAt', 'keyId', 'name', 'partyIds', 'revokedAt', 'roles']);
+    expect(json).toMatchObject({
+      name: 'Dashboard Disnaker',
+      roles: ['ANALYST'],
+      partyIds: [],
+      candidateId: null,
+      city: 'Kota Serang',
+      expiresAt: '2027-12-31T00:00:00.000Z',
+      revokedAt: null,
+      createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+    const token = json.apiKey as string;
+    expect(token).toMatch(/^jmb_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
+    expect(token.slice(4, 20)).toBe(json.keyId);
+    await expect(verifyApiKey(pgExecutor(await sdb.client()), token)).resolves.toMatchObject({ keyId: json.keyId, roles: ['PUBLIC', 'ANALYST'] });
+  });
+
+  it('create --json that fails prints nothing on stdout', async () => {
+    const r = await cli('create', '--role', 'OFFICER', '--json');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/--name/);
+  });
+
   it.each([
     [['create', '--name', 'x'], /--role/],
     [['create', '--role', 'ROOT', '--name', 'x'], /--role/],

@@ -13,6 +13,12 @@
  * database must be migrated (`npm run migrate` or a gateway start). Each change writes an audit row
  * (actor `cli:<os user>`) in the same transaction. The key is printed once, on stdout; nothing else
  * about it is ever shown again.
+ *
+ * `create --json` prints exactly one JSON object on one line on stdout and nothing else (`apiKey` (the
+ * secret), `keyId`, `name`, `roles`, `partyIds`, `candidateId`, `city`, `expiresAt`, `revokedAt`,
+ * `createdAt`); log lines and errors go to stderr, and a failure prints nothing on stdout (exit 1 or 2).
+ * From the repository root: `npm run --silent api-key -- create ... --json` (without `--silent`
+ * npm prints its `> script` banner on stdout).
  */
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
@@ -24,7 +30,7 @@ import { Client } from 'pg';
 import { ConfigError, loadConfig } from '../../config/config';
 import { createLogger } from '../../config/logger';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embedded-postgres';
-import { GatewayError } from '../../graphql/errors';
+import { UseCaseError } from '../../use-cases/use-case-error';
 import { createApiKey, describeApiKey, getApiKey, listApiKeys, revokeApiKey, type ApiKeyRecord, type CreateApiKeyInput } from '../api-key';
 import { writeAudit, type AuditActor } from '../audit-log';
 import { isRole, type Role } from '../role';
@@ -53,7 +59,7 @@ interface Connection {
 }
 
 /** The port of a running embedded cluster, from its postmaster.pid (line 4), if the process lives. */
-async function runningEmbeddedPort(pgDataDir: string): Promise<number | undefined> {
+export async function runningEmbeddedPort(pgDataDir: string): Promise<number | undefined> {
   const pidFile = path.join(pgDataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
   const lines = (await readFile(pidFile, 'utf8')).split('\n');
@@ -68,8 +74,8 @@ async function runningEmbeddedPort(pgDataDir: string): Promise<number | undefine
   return port;
 }
 
-async function connect(env: NodeJS.ProcessEnv): Promise<Connection> {
-  const config = loadConfig(env);
+async function connect(io: CliIo): Promise<Connection> {
+  const config = loadConfig(io.env);
   let embedded: EmbeddedPostgres | undefined;
   let url = config.databaseUrl;
   if (!url) {
@@ -79,7 +85,9 @@ async function connect(env: NodeJS.ProcessEnv): Promise<Connection> {
       const c = JSON.parse(await readFile(credentialsFile, 'utf8')) as { user: string; password: string };
       url = `postgres://${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}@127.0.0.1:${port}/jembatan`;
     } else {
-      embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log: createLogger('warn') });
+      // its log lines go to stderr: stdout carries only the command's answer (`--json`: one JSON object)
+      const log = createLogger('warn', { write: (line: string) => io.stderr(line) });
+      embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
       url = embedded.url;
     }
   }
@@ -213,7 +221,8 @@ async function runCreate(cmd: Extract<CliCommand, { kind: 'create' }>, { client,
     return created;
   });
   if (cmd.json) {
-    io.stdout(`${JSON.stringify({ apiKey: token, ...describeApiKey(record) })}\n`);
+    // one JSON object, one line, nothing else on stdout (scripts parse it whole)
+    io.stdout(`${JSON.stringify({ apiKey: token, ...describeApiKey(record), createdAt: record.createdAt.toISOString() })}\n`);
   } else {
     io.stdout(`${token}\n`);
     io.stderr(
@@ -266,8 +275,8 @@ function reportFailure(e: unknown, io: CliIo): number {
     io.stderr(`${e.message}\n`);
     return 2;
   }
-  if (e instanceof GatewayError) {
-    io.stderr(`${e.messages.en}\n`);
+  if (e instanceof UseCaseError && e.failure.kind === 'REJECTED') {
+    io.stderr(`${e.failure.messages.en}\n`);
     return 2;
   }
   if (e instanceof ConfigError) {
@@ -298,7 +307,7 @@ export async function runApiKeyCli(argv: readonly string[], io: CliIo): Promise<
   let connection: Connection | undefined;
   try {
     const cmd = parseCommand(command, values, positionals);
-    connection = await connect(io.env);
+    connection = await connect(io);
     const { client } = connection;
     await assertMigrated(client);
     return await runCommand(cmd, { client, db: pgExecutor(client), actor: cliActor(), io });

@@ -78,7 +78,7 @@ describe('API key administration', () => {
 
   it('checks the input: PARTNER needs parties, roles must be known', async () => {
     const r = await gql(CREATE, admin, { input: { name: 'P3MI', roles: ['PARTNER'] } });
-    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['partyIds'] });
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'partyIds'] });
     const bad = await gql(CREATE, admin, { input: { name: 'x', roles: ['ROOT'] } });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const ok = await gql(CREATE, admin, { input: { name: 'P3MI', roles: ['PARTNER'], partyIds: ['p3mi-a'] } });

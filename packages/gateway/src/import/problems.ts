@@ -1,0 +1,129 @@
+/**
+ * What an import reports: problem rows (row as the officer sees it in the sheet, header = row 1;
+ * column as written in the file; a stable code; Bahasa Indonesia + English), notices that block
+ * nothing, and file errors that stop the import before any row is judged (exit code 2).
+ *
+ * Messages never contain the submitted values (a NIK, a birth date): the report may be shared.
+ * Row problems use the domain's own codes (`NIK.*`, `PROFILE.*`) when the domain found them, and
+ * `IMPORT.*` codes for what only a spreadsheet can get wrong.
+ */
+import type { Messages } from '../domain';
+import { MAX_CELL_LENGTH, MAX_COLUMNS, MAX_DATA_ROWS, MAX_FILE_BYTES, MAX_XLSX_ENTRIES, MAX_XLSX_UNCOMPRESSED_BYTES } from './limits';
+
+export type ProblemDetails = Readonly<Record<string, string | number | boolean | null>>;
+
+export interface ImportProblem {
+  /** Row number in the sheet (header = 1); `null` for the file as a whole. */
+  readonly row: number | null;
+  /** The column's header as written in the file; `null` when the problem is not about one column. */
+  readonly column: string | null;
+  readonly code: string;
+  readonly message: Messages;
+  readonly details?: ProblemDetails;
+}
+
+const ROW_MESSAGES = {
+  'IMPORT.REQUIRED_VALUE': ['Kolom ini wajib diisi.', 'This column is required.'],
+  'IMPORT.CELL_TOO_LONG': [`Isi sel lebih dari ${MAX_CELL_LENGTH} karakter.`, `The cell holds more than ${MAX_CELL_LENGTH} characters.`],
+  'IMPORT.FORMULA_NOT_ALLOWED': [
+    'Sel berisi rumus; rumus tidak pernah dihitung saat impor. Salin lalu tempel sebagai nilai (Paste Values).',
+    'The cell holds a formula; formulas are never evaluated on import. Copy it and paste it as a value (Paste Values).',
+  ],
+  'IMPORT.CELL_ERROR': ['Sel berisi galat spreadsheet (mis. #N/A, #REF!).', 'The cell holds a spreadsheet error (e.g. #N/A, #REF!).'],
+  'IMPORT.INVALID_DATE_FORMAT': [
+    'Tanggal tidak dapat dibaca; gunakan TTTT-BB-HH (2001-02-28) atau HH/BB/TTTT (28/02/2001), atau sel bertipe tanggal.',
+    'The date cannot be read; use YYYY-MM-DD (2001-02-28) or DD/MM/YYYY (28/02/2001), or a date cell.',
+  ],
+  'IMPORT.DATE_DOES_NOT_EXIST': ['Tanggal ini tidak ada di kalender (mis. 30 Februari, 31 April).', 'This date does not exist (e.g. 30 February, 31 April).'],
+  'IMPORT.NIK_NOT_TEXT': [
+    'NIK tersimpan sebagai angka, sehingga Excel hanya menyimpan 15 digit. Format kolom NIK sebagai Teks lalu ketik ulang NIK.',
+    'The NIK is stored as a number, so Excel keeps only 15 digits. Format the NIK column as Text and type the NIK again.',
+  ],
+  'IMPORT.INVALID_SEX': ["Jenis kelamin harus L/P (Laki-laki/Perempuan) atau M/F.", "Sex must be L/P (Laki-laki/Perempuan) or M/F."],
+  'IMPORT.INVALID_CHOICE': ['Nilai tidak termasuk pilihan yang diizinkan (lihat lembar Petunjuk templat).', 'The value is not one of the allowed values (see the template’s instructions sheet).'],
+  'IMPORT.INVALID_NUMBER': ['Nilai harus bilangan bulat.', 'The value must be a whole number.'],
+  'IMPORT.UNKNOWN_KECAMATAN': [
+    'Kecamatan tidak dikenal: untuk alamat di Kota Serang gunakan Serang, Cipocok Jaya, Curug, Kasemen, Taktakan atau Walantaka.',
+    'Unknown kecamatan: for an address in Kota Serang use Serang, Cipocok Jaya, Curug, Kasemen, Taktakan or Walantaka.',
+  ],
+  'IMPORT.DUPLICATE_NIK_IN_FILE': ['NIK ini muncul lebih dari sekali dalam berkas.', 'This NIK appears more than once in the file.'],
+  'IMPORT.NIK_ALREADY_REGISTERED': [
+    'NIK ini sudah terdaftar dengan data yang berbeda; ubah data kandidat itu di aplikasi, bukan lewat impor.',
+    'This NIK is already registered with different data; change that candidate in the application, not through an import.',
+  ],
+  'IMPORT.EXTRA_CELLS': ['Baris ini berisi lebih banyak sel daripada judul kolom.', 'This row holds more cells than there are column headers.'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type RowProblemCode = keyof typeof ROW_MESSAGES;
+
+export function rowProblem(row: number, column: string | null, code: RowProblemCode, details?: ProblemDetails): ImportProblem {
+  const [id, en] = ROW_MESSAGES[code];
+  return { row, column, code, message: { id, en }, ...(details ? { details } : {}) };
+}
+
+const MB = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
+
+const FILE_MESSAGES = {
+  'IMPORT.USAGE': ['Perintah tidak lengkap atau salah.', 'The command is incomplete or wrong.'],
+  'IMPORT.FILE_NOT_FOUND': ['Berkas tidak ditemukan atau tidak dapat dibaca.', 'The file does not exist or cannot be read.'],
+  'IMPORT.FILE_TOO_LARGE': [`Berkas lebih besar dari ${MB(MAX_FILE_BYTES)}; bagi menjadi beberapa berkas.`, `The file is larger than ${MB(MAX_FILE_BYTES)}; split it into several files.`],
+  'IMPORT.FILE_EXTENSION': ['Hanya berkas .csv atau .xlsx yang dapat diimpor.', 'Only .csv or .xlsx files can be imported.'],
+  'IMPORT.FILE_CONTENT_MISMATCH': [
+    'Isi berkas tidak sesuai dengan ekstensinya (mis. XLSX yang dinamai .csv, atau PDF yang dinamai .xlsx).',
+    'The file’s content does not match its extension (e.g. an XLSX named .csv, or a PDF named .xlsx).',
+  ],
+  'IMPORT.FILE_ENCRYPTED': [
+    'Buku kerja terenkripsi/berkata sandi atau berformat .xls lama; simpan tanpa kata sandi sebagai .xlsx atau CSV UTF-8.',
+    'The workbook is encrypted/password-protected or in the old .xls format; save it without a password as .xlsx or CSV UTF-8.',
+  ],
+  'IMPORT.FILE_ZIP_BOMB': [
+    `Berkas XLSX tidak wajar: lebih dari ${MAX_XLSX_ENTRIES} bagian atau isi lebih dari ${MB(MAX_XLSX_UNCOMPRESSED_BYTES)} setelah dibuka. Berkas ditolak sebelum dibaca.`,
+    `The XLSX file is abnormal: more than ${MAX_XLSX_ENTRIES} parts or more than ${MB(MAX_XLSX_UNCOMPRESSED_BYTES)} once uncompressed. It was refused before being read.`,
+  ],
+  'IMPORT.FILE_CORRUPT': ['Berkas rusak atau tidak dapat dibaca sebagai CSV/XLSX.', 'The file is damaged or cannot be read as CSV/XLSX.'],
+  'IMPORT.FILE_ENCODING': ['Berkas CSV bukan UTF-8; simpan sebagai "CSV UTF-8".', 'The CSV file is not UTF-8; save it as "CSV UTF-8".'],
+  'IMPORT.FILE_EMPTY': ['Berkas atau lembar pertama kosong: tidak ada baris judul kolom.', 'The file or its first sheet is empty: there is no header row.'],
+  'IMPORT.FILE_NO_DATA_ROWS': ['Berkas hanya berisi judul kolom, tanpa baris data.', 'The file holds the header row only, no data rows.'],
+  'IMPORT.TOO_MANY_ROWS': [
+    `Berkas berisi lebih dari ${MAX_DATA_ROWS.toLocaleString('id-ID')} baris data; bagi menjadi beberapa berkas.`,
+    `The file holds more than ${MAX_DATA_ROWS.toLocaleString('en-US')} data rows; split it into several files.`,
+  ],
+  'IMPORT.TOO_MANY_COLUMNS': [`Baris judul berisi lebih dari ${MAX_COLUMNS} kolom.`, `The header row holds more than ${MAX_COLUMNS} columns.`],
+  'IMPORT.MISSING_COLUMNS': ['Kolom wajib tidak ada di baris judul.', 'Required columns are missing from the header row.'],
+  'IMPORT.DUPLICATE_COLUMN': ['Dua judul kolom berarti sama.', 'Two column headers mean the same thing.'],
+  'IMPORT.DATABASE_NOT_READY': [
+    'Basis data belum dimigrasi: jalankan `npm run migrate` (atau jalankan gateway sekali) terlebih dahulu.',
+    'The database is not migrated yet: run `npm run migrate` (or start the gateway once) first.',
+  ],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type FileErrorCode = keyof typeof FILE_MESSAGES;
+
+/** A file the import refuses as a whole (exit code 2); nothing was written. */
+export class ImportFileError extends Error {
+  readonly messages: Messages;
+  constructor(
+    readonly code: FileErrorCode,
+    readonly details: ProblemDetails = {},
+  ) {
+    const [id, en] = FILE_MESSAGES[code];
+    super(`${code}: ${en}`);
+    this.name = 'ImportFileError';
+    this.messages = { id, en };
+  }
+}
+
+/** A notice: reported, blocks nothing (an ignored column). */
+export interface ImportNotice {
+  readonly column: string;
+  readonly code: 'IMPORT.UNKNOWN_COLUMN' | 'IMPORT.COLUMN_NOT_STORED';
+  readonly message: Messages;
+}
+
+export function notice(column: string, code: ImportNotice['code']): ImportNotice {
+  const message =
+    code === 'IMPORT.UNKNOWN_COLUMN'
+      ? { id: 'Kolom tidak dikenal; isinya diabaikan.', en: 'Unknown column; its content is ignored.' }
+      : { id: 'Kolom dikenali tetapi tidak disimpan (data kandidat tidak memuat nama).', en: 'Known column, not stored (the candidate record holds no name).' };
+  return { column, code, message };
+}
