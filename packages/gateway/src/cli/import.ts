@@ -19,20 +19,16 @@
  * running gateway's server, or started for the command). The database must be migrated.
  */
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock, type Clock } from '../clock';
-import { ConfigError, loadConfig } from '../config/config';
+import { ConfigError } from '../config/config';
 import { createLogger, type Logger } from '../config/logger';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres';
 import { createOrm, type Orm } from '../db/orm';
 import { commitCandidateImport, exitCodeOf, formatReport, ImportFileError, readCandidateFile, writeTemplate, type ImportMode } from '../import';
 import { progressReporter, type ProgressSink } from '../import/progress';
 import type { AuditActor } from '../security/audit-log';
-import { runningEmbeddedPort } from '../security/cli/create-api-key';
+import { commandDatabase } from './command-database';
 
 export interface ImportCliIo {
   readonly env: NodeJS.ProcessEnv;
@@ -63,20 +59,7 @@ interface Database {
 
 /** The database URL (DATABASE_URL, the running embedded cluster, or one started now). */
 async function openDatabase(io: ImportCliIo, log: Logger): Promise<Database> {
-  const config = loadConfig(io.env);
-  let embedded: EmbeddedPostgres | undefined;
-  let url = config.databaseUrl;
-  if (!url) {
-    const port = await runningEmbeddedPort(path.join(config.dataDir, 'postgres'));
-    const credentialsFile = path.join(config.dataDir, 'embedded-postgres.json');
-    if (port !== undefined && existsSync(credentialsFile)) {
-      const c = JSON.parse(await readFile(credentialsFile, 'utf8')) as { user: string; password: string };
-      url = `postgres://${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}@127.0.0.1:${port}/jembatan`;
-    } else {
-      embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
-      url = embedded.url;
-    }
-  }
+  const { url, embedded } = await commandDatabase(io.env, log);
   try {
     const orm = await createOrm({ clientUrl: url, log, poolMax: 2 });
     return {

@@ -21,15 +21,12 @@
  * npm prints its `> script` banner on stdout).
  */
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { ConfigError, loadConfig } from '../../config/config';
+import { ConfigError } from '../../config/config';
 import { createLogger } from '../../config/logger';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embedded-postgres';
+import { commandDatabase } from '../../cli/command-database';
 import { UseCaseError } from '../../use-cases/use-case-error';
 import { createApiKey, describeApiKey, getApiKey, listApiKeys, revokeApiKey, type ApiKeyRecord, type CreateApiKeyInput } from '../api-key';
 import { writeAudit, type AuditActor } from '../audit-log';
@@ -58,39 +55,10 @@ interface Connection {
   close(): Promise<void>;
 }
 
-/** The port of a running embedded cluster, from its postmaster.pid (line 4), if the process lives. */
-export async function runningEmbeddedPort(pgDataDir: string): Promise<number | undefined> {
-  const pidFile = path.join(pgDataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return undefined;
-  const lines = (await readFile(pidFile, 'utf8')).split('\n');
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || !Number.isInteger(port) || port <= 0) return undefined;
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return undefined; // EPERM: alive, owned by postgres
-  }
-  return port;
-}
-
 async function connect(io: CliIo): Promise<Connection> {
-  const config = loadConfig(io.env);
-  let embedded: EmbeddedPostgres | undefined;
-  let url = config.databaseUrl;
-  if (!url) {
-    const port = await runningEmbeddedPort(path.join(config.dataDir, 'postgres'));
-    const credentialsFile = path.join(config.dataDir, 'embedded-postgres.json');
-    if (port !== undefined && existsSync(credentialsFile)) {
-      const c = JSON.parse(await readFile(credentialsFile, 'utf8')) as { user: string; password: string };
-      url = `postgres://${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}@127.0.0.1:${port}/jembatan`;
-    } else {
-      // its log lines go to stderr: stdout carries only the command's answer (`--json`: one JSON object)
-      const log = createLogger('warn', { write: (line: string) => io.stderr(line) });
-      embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
-      url = embedded.url;
-    }
-  }
+  // its log lines go to stderr: stdout carries only the command's answer (`--json`: one JSON object)
+  const log = createLogger('warn', { write: (line: string) => io.stderr(line) });
+  const { url, embedded } = await commandDatabase(io.env, log);
   const client = new Client({ connectionString: url });
   try {
     await client.connect();
