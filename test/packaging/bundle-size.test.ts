@@ -3,25 +3,43 @@
  * `estimateCosts`, the KUR schedule (`scheduleLoan` + `kurPenempatanProduct`), `evaluateEligibility`
  * and the `parameterSnapshot` they need, bundled and minified by esbuild from the built ESM output
  * (`@jembatan/sdk` and, directly, `@jembatan/domain`), must stay under BUDGET_BYTES and must not carry
- * the entities, the seed fixture or the parameters' citations (`@jembatan/domain/sources` and the
- * `*.sources.json` files): separate entry points since issue 14.
+ * the entities, the seed fixture, training or the parameters' citations (`@jembatan/domain/sources`
+ * and the `*.sources.json` files): separate entry points since issue 14. The test prints the size and
+ * where it comes from (esbuild's metafile: bytes each module puts into the minified output), by area
+ * and by module.
  *
- * Measured 2026-12-02 (esbuild 0.28.2): 330,332 bytes before issue 14 (CommonJS-only domain, entities
- * and seed in the main entry); 170,095 bytes from the SDK once the entities and the seed moved out;
- * 138,821 from the SDK and 138,819 from the domain once the parameters' sources and notes moved to
- * their own files and entry point (parameter data 41.2 → 13.0 KB) and the registry stopped checking
- * the data files at load time (a test does; parameter code 11.6 → 8.5 KB). What remains is the
- * calculators themselves: the eligibility rules with their bilingual messages (58.8 KB), costs
- * (24.0 KB), financing (15.9 KB), the parameter values with their descriptions, identity and money.
+ * Measured (esbuild 0.28.2): 330,332 bytes before issue 14 (CommonJS-only domain, entities and seed in
+ * the main entry); 170,095 once the entities and the seed moved out; 138,821 once the parameters'
+ * sources and notes moved to their own entry point and the registry stopped checking the data files
+ * at load time; 146,193 on 2026-12-03 with that day's additions to costs, financing (KUR) and the
+ * parameters (the five UMK/UMP wage parameters are in the registry, so in every snapshot). Tree shaking
+ * is complete (no unreferenced top-level code is left in the bundle): what remains is the calculators'
+ * own code and text. Of the 146.2 KB, about 74 KB are string literals, 45 KB of them bilingual prose
+ * (messages, actions, parameter descriptions and notes): the eligibility rules 34.5 KB (21.6 KB strings,
+ * 14.3 KB prose), the rest of eligibility 24.7 KB (the profile validation alone 10.5 KB), costs 26.6 KB,
+ * financing 18.0 KB, the parameter values with their descriptions 14.8 KB (73% text), the parameter
+ * code 8.9 KB, identity 7.2 KB, money 7.1 KB, shared 4.3 KB. Getting well below this needs changes in
+ * those modules (the text out of the calculators' import graph, a registry that does not put every
+ * parameter in the calculators' path), not in the packaging.
  */
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
-/** Just above the measured 138,821 bytes: a regression of about a kilobyte fails. */
-const BUDGET_BYTES = 140_000;
+/**
+ * The issue's ceiling ("well under 150 KB"): about 2.5% above the 146.2 KB measured on 2026-12-03,
+ * so a regression of the kind issue 14 removed (an entry point or a data table pulled back into the
+ * calculators, +6 KB and more) fails. Lower it when the calculators shrink.
+ */
+const BUDGET_BYTES = 150_000;
 const root = path.join(__dirname, '..', '..');
 
-async function bundle(from: string): Promise<{ bytes: number; inputs: string[] }> {
+interface Measured {
+  readonly bytes: number;
+  /** Modules that put code into the bundle (the metafile also lists the ones tree-shaken away), with their bytes in the output. */
+  readonly modules: readonly { readonly path: string; readonly bytes: number }[];
+}
+
+async function bundle(from: string): Promise<Measured> {
   const contents = `import { estimateCosts, evaluateEligibility, kurPenempatanProduct, parameterSnapshot, scheduleLoan } from '${from}';
 const params = parameterSnapshot('2026-03-01');
 export const costs = (input) => estimateCosts(input, params);
@@ -39,17 +57,48 @@ export const kur = (request) => scheduleLoan(kurPenempatanProduct(params), reque
     logLevel: 'silent',
   });
   const bytes = result.outputFiles[0]!.contents.length;
-  // the modules that put code into the bundle (the metafile also lists the ones tree-shaken away)
-  const inOutput = Object.values(result.metafile.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0));
-  const inputs = inOutput.map(([i]) => path.relative(root, path.resolve(process.cwd(), i)));
-  return { bytes, inputs };
+  const modules = Object.values(result.metafile.outputs)
+    .flatMap((o) => Object.entries(o.inputs))
+    .filter(([, i]) => i.bytesInOutput > 0)
+    .map(([i, { bytesInOutput }]) => ({ path: path.relative(root, path.resolve(process.cwd(), i)), bytes: bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes);
+  return { bytes, modules };
+}
+
+const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
+
+/** `eligibility/rules`, `parameters/data`, or the top folder of a module of a package's ESM build. */
+function area(modulePath: string): string {
+  const m = /^packages\/(domain|sdk)\/dist\/esm\/(.*)$/.exec(modulePath);
+  if (!m) return modulePath === 'test/packaging/calculators-entry.js' ? '(the app entry)' : modulePath;
+  const parts = m[2]!.split('/');
+  const folder = parts.length === 1 ? '(index)' : /^(eligibility\/rules|parameters\/data)\//.test(m[2]!) ? `${parts[0]}/${parts[1]}` : parts[0]!;
+  return `${m[1]}:${folder}`;
+}
+
+function report(from: string, measured: Measured): string {
+  const byArea = new Map<string, { bytes: number; count: number }>();
+  for (const mod of measured.modules) {
+    const a = byArea.get(area(mod.path)) ?? { bytes: 0, count: 0 };
+    byArea.set(area(mod.path), { bytes: a.bytes + mod.bytes, count: a.count + 1 });
+  }
+  const areas = [...byArea].sort((a, b) => b[1].bytes - a[1].bytes).map(([name, a]) => `    ${name.padEnd(28)} ${kb(a.bytes).padStart(9)}  (${a.count} module${a.count === 1 ? '' : 's'})`);
+  const top = measured.modules.slice(0, 10).map((mod) => `    ${mod.path.replace(/^packages\/domain\/dist\/esm\//, '').padEnd(50)} ${kb(mod.bytes).padStart(9)}`);
+  return [
+    `[bundle-size] ${from}: ${measured.bytes} bytes minified (budget ${BUDGET_BYTES}, ${measured.modules.length} modules)`,
+    '  by area:',
+    ...areas,
+    '  largest modules (of the domain ESM build):',
+    ...top,
+    '',
+  ].join('\n');
 }
 
 describe.each(['@jembatan/sdk', '@jembatan/domain'])('the offline calculators bundled from %s', (from) => {
-  let measured: { bytes: number; inputs: string[] };
+  let measured: Measured;
   beforeAll(async () => {
     measured = await bundle(from);
-    process.stdout.write(`[bundle-size] ${from}: ${measured.bytes} bytes minified (budget ${BUDGET_BYTES})\n`);
+    process.stdout.write(report(from, measured));
   }, 60_000);
 
   it(`stays under ${BUDGET_BYTES} bytes minified`, () => {
@@ -57,13 +106,18 @@ describe.each(['@jembatan/sdk', '@jembatan/domain'])('the offline calculators bu
     expect(measured.bytes).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 
-  it('holds code of the ESM builds only, and none of the entities, the seed fixture or the citations', () => {
-    const modules = measured.inputs.filter((i) => i !== 'test/packaging/calculators-entry.js');
+  it('holds code of the ESM builds only, and none of the entities, the seed fixture, training or the citations', () => {
+    const modules = measured.modules.map((m) => m.path).filter((i) => i !== 'test/packaging/calculators-entry.js');
     expect(modules.length).toBeGreaterThan(20);
     expect(modules.filter((i) => !/^packages\/(domain|sdk)\/dist\/esm\//.test(i))).toEqual([]);
-    expect(modules.filter((i) => /\/(entities|seed)\//.test(i))).toEqual([]);
+    expect(modules.filter((i) => /\/(entities|seed|training)\//.test(i))).toEqual([]);
     expect(modules.filter((i) => /\/sources\/|\.sources\.json/.test(i))).toEqual([]);
     expect(modules.filter((i) => i.endsWith('.parameter.json.js')).length).toBeGreaterThan(30);
     expect(modules).toEqual(expect.arrayContaining(['packages/domain/dist/esm/costs/estimate-costs.js']));
+  });
+
+  it('adds nothing of the SDK but its re-exports (the same calculators, whichever package the app imports)', () => {
+    const sdkBytes = measured.modules.filter((m) => m.path.startsWith('packages/sdk/')).reduce((s, m) => s + m.bytes, 0);
+    expect(sdkBytes).toBeLessThan(200);
   });
 });

@@ -5,9 +5,11 @@
  * then used there three ways:
  *  (a) type-checked with the workspace's TypeScript version, strict + exactOptionalPropertyTypes +
  *      nodenext: the README's `sdk-quick-start` snippet as `app.mts`, and an .mts and a .cts file
- *      importing every entry point (`@jembatan/domain`, `/entities`, `/seed`, `@jembatan/sdk`);
+ *      importing every entry point (every subpath of each package's `exports` map);
  *  (b) imported from an ES module (.mjs) and (c) required from CommonJS (.cjs), each computing a cost
- *      estimate through both packages and building the seed program, compared with this workspace.
+ *      estimate through both packages and building the seed program, compared with this workspace,
+ *      and loading every entry point, which must resolve to the file its `exports` map names.
+ * Each tarball also carries the repository's LICENSE (MIT, as `license` says) and the root `engines`.
  * The packages must be built first (turbo builds them before this workspace's tests: test/package.json
  * depends on both). Network: the npm registry only (graphql, typescript; --prefer-offline).
  */
@@ -20,6 +22,7 @@ import { buildSeedProgram, seedProgramSummary } from '@jembatan/domain/seed';
 
 const root = path.join(__dirname, '..', '..');
 const PACKAGES = ['@jembatan/domain', '@jembatan/sdk'] as const;
+const PACKAGE_DIRS: Record<(typeof PACKAGES)[number], string> = { '@jembatan/domain': 'packages/domain', '@jembatan/sdk': 'packages/sdk' };
 const TS_VERSION = (JSON.parse(fs.readFileSync(require.resolve('typescript/package.json'), 'utf8')) as { version: string }).version;
 
 interface PackedFile {
@@ -30,6 +33,13 @@ interface Packed {
   readonly version: string;
   readonly filename: string;
   readonly files: readonly PackedFile[];
+}
+type ExportTarget = string | { readonly [condition: string]: ExportTarget };
+interface Manifest {
+  readonly name: string;
+  readonly license: string;
+  readonly engines: { readonly node: string };
+  readonly exports: Readonly<Record<string, ExportTarget>>;
 }
 interface Ran {
   readonly status: number | null;
@@ -53,6 +63,36 @@ function mustRun(command: string, args: readonly string[], cwd: string): string 
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
+
+function readJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}
+
+const manifests = Object.fromEntries(PACKAGES.map((p) => [p, readJson<Manifest>(path.join(root, PACKAGE_DIRS[p], 'package.json'))])) as Record<
+  (typeof PACKAGES)[number],
+  Manifest
+>;
+
+/** Every file an `exports` entry names, under any condition (`./dist/esm/index.js` -> `dist/esm/index.js`). */
+function exportTargets(target: ExportTarget): string[] {
+  return typeof target === 'string' ? [target.replace(/^\.\//, '')] : Object.values(target).flatMap(exportTargets);
+}
+
+/** The file a condition path (`['import', 'default']`) leads to in an `exports` entry. */
+function exportTarget(target: ExportTarget, conditions: readonly string[]): string {
+  let t: ExportTarget | undefined = target;
+  for (const c of conditions) t = typeof t === 'object' ? t[c] : t;
+  if (typeof t !== 'string') throw new Error(`no ${conditions.join('/')} target in ${JSON.stringify(target)}`);
+  return t.replace(/^\.\//, '');
+}
+
+/** Every code entry point as a specifier (`@jembatan/domain`, `@jembatan/domain/sources`, ...): each `exports` key but `./package.json`. */
+const ENTRY_POINTS: readonly { readonly specifier: string; readonly pkg: (typeof PACKAGES)[number]; readonly target: ExportTarget }[] = PACKAGES.flatMap((pkg) =>
+  Object.entries(manifests[pkg].exports)
+    .filter(([subpath]) => subpath !== './package.json')
+    .map(([subpath, target]) => ({ specifier: subpath === '.' ? pkg : `${pkg}/${subpath.slice(2)}`, pkg, target })),
+);
+const SPECIFIERS = ENTRY_POINTS.map((e) => e.specifier);
 
 /** The `sdk-quick-start` block of the root README (same rule as test/readme/readme-snippets.test.ts). */
 function quickStartSnippet(): string {
@@ -98,9 +138,15 @@ it('packs both packages with CommonJS, ESM and declarations, without sources or 
     );
     expect(files.filter((f) => /^src\/|\.test\.|__tests__|__typetests__|\.tsbuildinfo$/.test(f))).toEqual([]);
   }
-  const domainFiles = packed[0]!.files.map((f) => f.path);
-  for (const entry of ['entities', 'seed']) {
-    expect(domainFiles).toEqual(expect.arrayContaining([`dist/${entry}/index.js`, `dist/esm/${entry}/index.js`, `dist/esm/${entry}/index.d.ts`]));
+  // every file of every `exports` entry (each subpath, each condition: import/require, types/default) is in its tarball
+  expect(SPECIFIERS).toEqual(
+    expect.arrayContaining(['@jembatan/domain', '@jembatan/domain/entities', '@jembatan/domain/seed', '@jembatan/domain/training', '@jembatan/domain/sources', '@jembatan/sdk']),
+  );
+  for (const p of packed) {
+    const files = p.files.map((f) => f.path);
+    const targets = Object.values(manifests[p.name as (typeof PACKAGES)[number]].exports).flatMap(exportTargets);
+    expect(targets.length).toBeGreaterThanOrEqual(5);
+    expect(targets.filter((t) => !files.includes(t))).toEqual([]);
   }
   // the installed SDK uses the installed domain (one copy, from the tarball), not one of its own
   const installed = (p: string) => path.join(app, 'node_modules', p);
@@ -108,11 +154,28 @@ it('packs both packages with CommonJS, ESM and declarations, without sources or 
   expect(fs.existsSync(path.join(installed('@jembatan/sdk'), 'node_modules', '@jembatan', 'domain'))).toBe(false);
 });
 
+it('ships the repository LICENSE (MIT) in each tarball and declares the root engines', () => {
+  const license = fs.readFileSync(path.join(root, 'LICENSE'), 'utf8');
+  expect(license).toMatch(/^MIT License\n\nCopyright \(c\) 2026 Pemerintah Kota Serang and the Jembatan contributors\n/);
+  const rootEngines = readJson<{ engines: { node: string } }>(path.join(root, 'package.json')).engines.node;
+  for (const p of packed) {
+    expect(p.files.map((f) => f.path)).toContain('LICENSE');
+    // the copy in the package (what npm packs) is the root LICENSE, as installed from the tarball
+    expect(fs.readFileSync(path.join(app, 'node_modules', p.name, 'LICENSE'), 'utf8')).toBe(license);
+    const installed = readJson<Manifest>(path.join(app, 'node_modules', p.name, 'package.json'));
+    expect({ license: installed.license, engines: installed.engines }).toEqual({ license: 'MIT', engines: { node: rootEngines } });
+  }
+});
+
 it('type-checks the README quick start and every entry point (strict, exactOptionalPropertyTypes, nodenext)', () => {
   // what @types/node declares for `process.env`, without installing it
   fs.writeFileSync(path.join(app, 'env.d.ts'), 'declare const process: { readonly env: Readonly<Record<string, string | undefined>> };\n');
   fs.writeFileSync(path.join(app, 'app.mts'), quickStartSnippet());
-  const entries = `import { estimateCosts, parameterSnapshot, type CostEstimate } from '@jembatan/domain';
+  // every entry point's declarations, as namespaces (a missing or broken .d.ts is an error)
+  const namespaces = SPECIFIERS.map((spec, i) => `import * as entry${i} from '${spec}';`).join('\n');
+  const entries = `${namespaces}
+export const entryPoints = [${SPECIFIERS.map((_, i) => `entry${i}`).join(', ')}];
+import { estimateCosts, parameterSnapshot, type CostEstimate } from '@jembatan/domain';
 import { Mou, isEntityId } from '@jembatan/domain/entities';
 import { buildSeedProgram } from '@jembatan/domain/seed';
 import { createClient, type ClientOptions, type DomainMoney } from '@jembatan/sdk';
@@ -156,6 +219,7 @@ console.log(JSON.stringify({
   seed: built.ok ? seed.seedProgramSummary(built.value) : built.error,
   seedUsesEntities: built.ok && built.value.mous[0] instanceof entities.Mou,
   resolved: RESOLVED,
+  exported: EXPORTED,
 }));
 `;
 
@@ -166,48 +230,63 @@ function expected(): Record<string, unknown> {
   return { domain: total, sdk: total, sameCalculator: true, seed: JSON.parse(JSON.stringify(seedProgramSummary(built.value))), seedUsesEntities: true };
 }
 
-function runConsumer(file: string, source: string): { out: Record<string, unknown>; resolved: string[] } {
+function runConsumer(file: string, source: string): { out: Record<string, unknown>; resolved: string[]; exported: (number | string)[] } {
   fs.writeFileSync(path.join(app, file), source);
   const r = run(process.execPath, [file], app);
   expect(r.stderr).toBe(''); // no warnings either (e.g. experimental JSON modules)
   expect(r.status).toBe(0);
   const out = JSON.parse(r.stdout) as Record<string, unknown>;
   const resolved = out.resolved as string[];
+  const exported = out.exported as (number | string)[];
   delete out.resolved;
-  return { out, resolved };
+  delete out.exported;
+  return { out, resolved, exported };
 }
 
-it('loads both packages from a Node ES module (.mjs) through the "import" condition', () => {
-  const { out, resolved } = runConsumer(
+it('loads both packages from a Node ES module (.mjs) through the "import" condition, every entry point as its exports map says', () => {
+  const { out, resolved, exported } = runConsumer(
     'consumer.mjs',
     `import * as domain from '@jembatan/domain';
 import * as entities from '@jembatan/domain/entities';
 import * as seed from '@jembatan/domain/seed';
 import * as sdk from '@jembatan/sdk';
-const RESOLVED = ['@jembatan/domain', '@jembatan/domain/entities', '@jembatan/domain/seed', '@jembatan/sdk'].map((s) => import.meta.resolve(s));
+import { createRequire } from 'node:module';
+const SPECIFIERS = ${JSON.stringify(SPECIFIERS)};
+const RESOLVED = SPECIFIERS.map((s) => import.meta.resolve(s));
+const require = createRequire(import.meta.url);
+// each entry point's runtime exports, through "import" and through "require" (the two builds must agree)
+const EXPORTED = await Promise.all(SPECIFIERS.map(async (s) => {
+  const names = Object.keys(await import(s)).sort();
+  const cjs = Object.keys(require(s)).sort();
+  return JSON.stringify(names) === JSON.stringify(cjs) ? names.length : \`\${s}: import and require differ\`;
+}));
 ${consumerBody}`,
   );
   expect(out).toEqual(expected());
-  const base = `file://${fs.realpathSync(app)}/node_modules/@jembatan/`;
-  expect(resolved).toEqual([
-    `${base}domain/dist/esm/index.js`,
-    `${base}domain/dist/esm/entities/index.js`,
-    `${base}domain/dist/esm/seed/index.js`,
-    `${base}sdk/dist/esm/index.js`,
-  ]);
+  const app_ = fs.realpathSync(app);
+  expect(resolved).toEqual(ENTRY_POINTS.map((e) => `file://${app_}/node_modules/${e.pkg}/${exportTarget(e.target, ['import', 'default'])}`));
+  expect(resolved.slice(0, 2)).toEqual([`file://${app_}/node_modules/@jembatan/domain/dist/esm/index.js`, `file://${app_}/node_modules/@jembatan/domain/dist/esm/entities/index.js`]);
+  // every entry point loads and exports something, the same names from both builds
+  expect(exported.filter((n) => typeof n !== 'number' || n === 0)).toEqual([]);
+  expect(exported).toHaveLength(SPECIFIERS.length);
 }, 60_000);
 
-it('loads both packages from CommonJS (.cjs) through the "require" condition', () => {
-  const { out, resolved } = runConsumer(
+it('loads both packages from CommonJS (.cjs) through the "require" condition, every entry point as its exports map says', () => {
+  const { out, resolved, exported } = runConsumer(
     'consumer.cjs',
     `const domain = require('@jembatan/domain');
 const entities = require('@jembatan/domain/entities');
 const seed = require('@jembatan/domain/seed');
 const sdk = require('@jembatan/sdk');
-const RESOLVED = ['@jembatan/domain', '@jembatan/domain/entities', '@jembatan/domain/seed', '@jembatan/sdk'].map((s) => require.resolve(s));
+const SPECIFIERS = ${JSON.stringify(SPECIFIERS)};
+const RESOLVED = SPECIFIERS.map((s) => require.resolve(s));
+const EXPORTED = SPECIFIERS.map((s) => Object.keys(require(s)).length);
 ${consumerBody}`,
   );
   expect(out).toEqual(expected());
-  const base = `${fs.realpathSync(app)}/node_modules/@jembatan/`;
-  expect(resolved).toEqual([`${base}domain/dist/index.js`, `${base}domain/dist/entities/index.js`, `${base}domain/dist/seed/index.js`, `${base}sdk/dist/index.js`]);
+  const app_ = fs.realpathSync(app);
+  expect(resolved).toEqual(ENTRY_POINTS.map((e) => `${app_}/node_modules/${e.pkg}/${exportTarget(e.target, ['require', 'default'])}`));
+  expect(resolved.slice(0, 2)).toEqual([`${app_}/node_modules/@jembatan/domain/dist/index.js`, `${app_}/node_modules/@jembatan/domain/dist/entities/index.js`]);
+  expect(exported.filter((n) => typeof n !== 'number' || n === 0)).toEqual([]);
+  expect(exported).toHaveLength(SPECIFIERS.length);
 }, 60_000);
