@@ -5,7 +5,8 @@
  * API (nor the database) can change it.
  */
 import { startTestGateway, type TestGateway } from './harness';
-import { eligibleWelderProfile, nikFor, ok } from './support/program';
+import { eligibleWelderProfile, nikFor, ok, registerCandidate } from './support/program';
+import { cohortInput, koreanCourseInput, todayWib } from './support/training';
 
 let t: TestGateway;
 let officerKeyId: string;
@@ -119,6 +120,29 @@ describe('every mutation is audited', () => {
     await run('removeFinancingPlan', 'mutation($c: ID!) { removeFinancingPlan(candidateId: $c) { id } }', { c: candidateId });
     await run('advanceCandidate', 'mutation($id: ID!) { advanceCandidate(id: $id, to: TRAINING, note: "Kelas bahasa") { id } }', { id: candidateId });
     await run('releaseSeat', 'mutation($c: ID!) { releaseSeat(candidateId: $c, reason: WITHDRAWN, note: "Pindah kerja") { id } }', { c: candidateId });
+    // training (issue 10): a provider's course and cohort, from enrolment to an official result
+    const providerId = (await ok(t, party, { input: { kind: 'TRAINING_PROVIDER', name: 'BBPVP Serang', country: 'ID' } })).createParty.id;
+    const courseId = (await run('createCourse', 'mutation($input: CreateCourseInput!) { createCourse(input: $input) { id } }', { input: koreanCourseInput(providerId) })).createCourse.id;
+    const today = todayWib();
+    const cohortId = (await run('createTrainingCohort', 'mutation($input: CreateTrainingCohortInput!) { createTrainingCohort(input: $input) { id } }', { input: cohortInput(courseId, today) }))
+      .createTrainingCohort.id;
+    await run('transitionTrainingCohort', 'mutation($id: ID!) { transitionTrainingCohort(id: $id, to: ENROLLING) { id } }', { id: cohortId });
+    const trainee = await registerCandidate(t, eligibleWelderProfile(2));
+    const leaver = await registerCandidate(t, eligibleWelderProfile(3));
+    const enrol = 'mutation($k: ID!, $c: ID!) { enrollCandidate(cohortId: $k, candidateId: $c) { status } }';
+    await run('enrollCandidate', enrol, { k: cohortId, c: trainee });
+    await ok(t, enrol, { k: cohortId, c: leaver });
+    await ok(t, 'mutation($id: ID!) { transitionTrainingCohort(id: $id, to: RUNNING) { id } }', { id: cohortId });
+    await run('recordAttendance', 'mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { id } }', {
+      input: { cohortId, sessionNumber: 1, marks: [{ candidateId: trainee, mark: 'PRESENT' }, { candidateId: leaver, mark: 'EXCUSED' }] },
+    });
+    await run('recordAssessment', 'mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }', {
+      input: { cohortId, candidateId: trainee, kind: 'PRACTICE', test: 'EPS_TOPIK', takenOn: today, score: 131 },
+    });
+    await run('withdrawEnrolment', 'mutation($k: ID!, $c: ID!) { withdrawEnrolment(cohortId: $k, candidateId: $c, reason: PERSONAL) { cohort { id } } }', { k: cohortId, c: leaver });
+    await run('recordTestResult', 'mutation($input: RecordTestResultInput!) { recordTestResult(input: $input) { id } }', {
+      input: { candidateId: trainee, test: 'EPS_TOPIK', takenOn: today, score: 160, round: '2026 manufacturing (Indonesia)' },
+    });
     const created = await run('createApiKey', 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey key { keyId } } }', { input: { name: 'Portal SSS', roles: ['OFFICER'] } }, 'admin');
     await run('revokeApiKey', 'mutation($k: String!) { revokeApiKey(keyId: $k) { keyId } }', { k: created.createApiKey.key.keyId }, 'admin');
     rows = await auditRows();
@@ -126,10 +150,9 @@ describe('every mutation is audited', () => {
 
   it('one row per mutation of the schema, with who, when, which record and the request', async () => {
     const schema = await (await import('../src/graphql/schema')).buildGatewaySchema();
-    // the training mutations (issue 10, landed without their GraphQL audit walk yet) are audited by
-    // their use cases and checked in test/training.test.ts; TODO: drive them here too
-    const TRAINING = ['createCourse', 'createTrainingCohort', 'transitionTrainingCohort', 'enrollCandidate', 'withdrawEnrolment', 'recordAttendance', 'recordAssessment', 'recordTestResult'];
-    const mutations = Object.keys(schema.getMutationType()!.getFields()).filter((m) => !TRAINING.includes(m)).sort();
+    const mutations = Object.keys(schema.getMutationType()!.getFields()).sort();
+    // the training mutations (issue 10) are in the walk
+    expect(mutations).toEqual(expect.arrayContaining(['createCourse', 'createTrainingCohort', 'transitionTrainingCohort', 'enrollCandidate', 'withdrawEnrolment', 'recordAttendance', 'recordAssessment', 'recordTestResult']));
     const audited = new Set(rows.map((r) => r.action));
     expect(mutations.filter((m) => !audited.has(m))).toEqual([]);
     for (const m of mutations) {
@@ -150,7 +173,7 @@ describe('every mutation is audited', () => {
   });
 
   it('keeps a before and an after, with personal values redacted (changes marked, values never stored)', () => {
-    const registered = rows.find((r) => r.action === 'registerCandidate')!;
+    const registered = rows.find((r) => r.requestId === 'audit-registerCandidate')!;
     expect(registered.before).toBeNull();
     expect(registered.after.profile).toMatchObject({ nik: '[REDACTED]', declaredBirthDate: '[REDACTED]', education: 'SLTA' });
     const updated = rows.find((r) => r.action === 'updateCandidateProfile')!;
@@ -160,12 +183,17 @@ describe('every mutation is audited', () => {
     expect(doc.after.profile.documents.at(-1)).toMatchObject({ kind: 'PASSPORT', reference: '[REDACTED:CHANGED]' });
     const transition = rows.find((r) => r.requestId === 'audit-transitionMou')!;
     expect([transition.before.status, transition.after.status]).toEqual(['DRAFT', 'EXPLORATION']);
+    // a training change records the cohort's state, never the member's profile; an official result redacts it like any profile change
+    const attendance = rows.find((r) => r.requestId === 'audit-recordAttendance')!;
+    expect(attendance).toMatchObject({ entityType: 'TrainingCohort', before: expect.any(Object), after: expect.any(Object) });
+    const result = rows.find((r) => r.requestId === 'audit-recordTestResult')!;
+    expect(result).toMatchObject({ entityType: 'Candidate', after: { profile: { nik: '[REDACTED]' } } });
     const text = JSON.stringify(rows);
-    for (const secret of [nikFor(1), '1999-01-15', 'C7654321', '12345678901']) expect(text).not.toContain(secret);
+    for (const secret of [nikFor(1), nikFor(2), nikFor(3), '1999-01-15', 'C7654321', '12345678901']) expect(text).not.toContain(secret);
   });
 
   it('can be filtered by record and paged', async () => {
-    const registered = rows.find((r) => r.action === 'registerCandidate')!;
+    const registered = rows.find((r) => r.requestId === 'audit-registerCandidate')!;
     const data = await ok(t, 'query($id: String!) { auditLog(first: 2, filter: { entityType: "Candidate", entityId: $id }) { totalCount edges { node { action } } pageInfo { hasNextPage } } }', { id: registered.entityId }, 'officer');
     expect(data.auditLog.totalCount).toBe(6); // register, update, document, allocate, advance, release
     expect(data.auditLog.edges).toHaveLength(2);

@@ -8,17 +8,20 @@
  * Who may see what exists (so these pairs are not probed): OFFICER and ADMIN see everything; ANALYST
  * lists every candidate (masked) and every opening, so an id's existence is no secret to them, and
  * what the masked view refuses (FORBIDDEN on a field) is refused whatever the record; PARTNER sees
- * every opening. The program (parties, MoUs, quotas) is public: nothing to hide there.
+ * every opening. The program (parties, MoUs, quotas) is public: nothing to hide there, nor in the
+ * training catalogue (courses, cohorts). A TRAINER (issue 10) of provider A must not tell provider B's
+ * cohort from a missing one when recording attendance or assessments.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { buildClientSchema, getIntrospectionQuery, getNamedType, isInputObjectType, isObjectType, type GraphQLInputType, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 import { startTestGateway, type TestGateway } from './harness';
 import { createParty, eligibleWelderProfile, ok, openOpening, registerCandidate, signedMouBetween, type Program } from './support/program';
+import { cohortInput, daysAfter, koreanCourseInput, todayWib } from './support/training';
 
 let t: TestGateway;
 
-type Role = 'anonymous' | 'candidate' | 'partner' | 'analyst' | 'officerElsewhere' | 'analystPartner';
-const ROLES: readonly Role[] = ['anonymous', 'candidate', 'partner', 'analyst', 'officerElsewhere', 'analystPartner'];
+type Role = 'anonymous' | 'candidate' | 'partner' | 'analyst' | 'officerElsewhere' | 'analystPartner' | 'trainer';
+const ROLES: readonly Role[] = ['anonymous', 'candidate', 'partner', 'analyst', 'officerElsewhere', 'analystPartner', 'trainer'];
 const headersOf = {} as Record<Role, Record<string, string>>;
 
 interface Ids {
@@ -27,11 +30,24 @@ interface Ids {
   readonly mou: string;
   readonly party: string;
   readonly apiKey: string;
+  readonly cohort: string;
+  readonly course: string;
+  /** A training provider (party of kind TRAINING_PROVIDER). */
+  readonly provider: string;
 }
 /** Ids that exist nowhere. */
-const MISSING: Ids = { candidate: randomUUID(), opening: randomUUID(), mou: randomUUID(), party: randomUUID(), apiKey: randomBytes(8).toString('hex') };
+const MISSING: Ids = {
+  candidate: randomUUID(),
+  opening: randomUUID(),
+  mou: randomUUID(),
+  party: randomUUID(),
+  apiKey: randomBytes(8).toString('hex'),
+  cohort: randomUUID(),
+  course: randomUUID(),
+  provider: randomUUID(),
+};
 /** Existing records: `own` is the CANDIDATE caller's record (placed under the partner's MoU). */
-const real = {} as { own: string; other: string; draftOpening: string; openOpeningB: string; mouB: string; partyB: string; apiKey: string };
+const real = {} as { own: string; other: string; draftOpening: string; openOpeningB: string; mouB: string; partyB: string; apiKey: string; cohortB: string; courseB: string; providerB: string };
 
 async function signedMouWith(cityId: string, p3miId: string, title: string): Promise<string> {
   return signedMouBetween(t, cityId, p3miId, title);
@@ -76,6 +92,16 @@ beforeAll(async () => {
   headersOf.officerElsewhere = (await key({ roles: ['OFFICER'], city: 'Kota Cilegon', name: 'Disnaker Cilegon' })).headers;
   headersOf.analyst = t.as('analyst').headers;
   real.apiKey = (await key({ roles: ['ANALYST'], name: 'a key whose id is probed' })).keyId;
+  // training: the trainer works for provider A; provider B's course and cohort are hidden from them
+  const providerA = await createParty(t, { kind: 'TRAINING_PROVIDER', name: 'LPK Maju Serang', country: 'ID' });
+  const providerB = await createParty(t, { kind: 'TRAINING_PROVIDER', name: 'BBPVP Serang', country: 'ID' });
+  real.providerB = providerB;
+  real.courseB = (await ok(t, 'mutation($i: CreateCourseInput!) { createCourse(input: $i) { id } }', { i: koreanCourseInput(providerB) })).createCourse.id;
+  real.cohortB = (await ok(t, 'mutation($i: CreateTrainingCohortInput!) { createTrainingCohort(input: $i) { id } }', { i: cohortInput(real.courseB, daysAfter(todayWib(), 30)) }))
+    .createTrainingCohort.id;
+  await ok(t, 'mutation($id: ID!) { transitionTrainingCohort(id: $id, to: ENROLLING) { id } }', { id: real.cohortB });
+  await ok(t, 'mutation($k: ID!, $c: ID!) { enrollCandidate(cohortId: $k, candidateId: $c) { status } }', { k: real.cohortB, c: real.other });
+  headersOf.trainer = (await key({ roles: ['TRAINER'], partyIds: [providerA], name: 'LPK Maju Serang' })).headers;
 
   // every "hidden" id really exists
   const db = await t.db();
@@ -86,6 +112,8 @@ beforeAll(async () => {
   expect(await count('select count(*)::int as n from mou where id = $1', real.mouB)).toBe(1);
   expect(await count('select count(*)::int as n from party where id = $1', real.partyB)).toBe(1);
   expect(await count('select count(*)::int as n from api_key where id = $1', real.apiKey)).toBe(1);
+  expect(await count('select count(*)::int as n from training_cohort where id = $1', real.cohortB)).toBe(1);
+  expect(await count('select count(*)::int as n from training_enrolment where cohort_id = $1', real.cohortB)).toBe(1);
 });
 afterAll(async () => {
   await t?.close();
@@ -94,7 +122,16 @@ afterAll(async () => {
 // ------------------------------------------------------------------------------------------------
 
 /** What a role may not see, per kind of id (see the header comment). */
-const hiddenIds = (): Ids => ({ candidate: real.other, opening: real.draftOpening, mou: real.mouB, party: real.partyB, apiKey: real.apiKey });
+const hiddenIds = (): Ids => ({
+  candidate: real.other,
+  opening: real.draftOpening,
+  mou: real.mouB,
+  party: real.partyB,
+  apiKey: real.apiKey,
+  cohort: real.cohortB,
+  course: real.courseB,
+  provider: real.providerB,
+});
 
 interface Probe {
   /** The schema coordinates this probe covers (`Type.field`). */
@@ -105,7 +142,7 @@ interface Probe {
   readonly hiddenFrom?: readonly Role[];
 }
 
-const NOT_STAFF: readonly Role[] = ['anonymous', 'candidate', 'officerElsewhere'];
+const NOT_STAFF: readonly Role[] = ['anonymous', 'candidate', 'officerElsewhere', 'trainer'];
 const BILINGUAL = { id: 'Catatan', en: 'Note' };
 
 const PROBES: Probe[] = [
@@ -134,7 +171,7 @@ const PROBES: Probe[] = [
     // on the CANDIDATE caller's own record (which the partner may see too)
     doc: 'query($own: ID!, $o: ID!) { candidate(id: $own) { id eligibility(openingId: $o, asOf: "2026-01-15") { verdict { selection } } } }',
     vars: (i) => ({ own: real.own, o: i.opening }),
-    hiddenFrom: ['anonymous', 'candidate', 'officerElsewhere', 'analyst'],
+    hiddenFrom: ['anonymous', 'candidate', 'officerElsewhere', 'analyst', 'trainer'],
   },
   {
     covers: ['Query.auditLog'],
@@ -145,7 +182,7 @@ const PROBES: Probe[] = [
     covers: ['Query.placementCosts'],
     doc: 'query($m: ID!, $p: ID!) { placementCosts(filter: { mouId: $m, employerPartyId: $p }) { placements } }',
     vars: (i) => ({ m: i.mou, p: i.party }),
-    hiddenFrom: ['anonymous', 'candidate', 'partner', 'officerElsewhere'],
+    hiddenFrom: ['anonymous', 'candidate', 'partner', 'officerElsewhere', 'trainer'],
   },
   // mutations: OFFICER (ADMIN for keys) only, refused by role before any lookup
   { covers: ['Mutation.advanceCandidate'], doc: 'mutation($c: ID!) { advanceCandidate(id: $c, to: TESTING, note: "x") { id } }', vars: (i) => ({ c: i.candidate }) },
@@ -198,6 +235,51 @@ const PROBES: Probe[] = [
     vars: (i) => ({ o: i.opening, p: i.party }),
   },
   { covers: ['Mutation.updateParty'], doc: 'mutation($p: ID!) { updateParty(input: { id: $p, note: "x" }) { id } }', vars: (i) => ({ p: i.party }) },
+  {
+    covers: ['Query.trainingAggregates'],
+    // a TRAINER's figures cover their own providers' cohorts only: another provider is an empty selection,
+    // like a missing one (the catalogue is public, so the protected view of ANALYST and PARTNER hides no cohort)
+    doc: 'query($p: ID!) { trainingAggregates(filter: { providerPartyIds: [$p] }) { total { cohorts } byProvider { providerPartyId cohorts } byCohort { cohortId } } }',
+    vars: (i) => ({ p: i.provider }),
+    hiddenFrom: ['anonymous', 'candidate', 'officerElsewhere', 'trainer'],
+  },
+  // training (issue 10): a TRAINER records attendance and assessments in their providers' cohorts only;
+  // another provider's cohort is NOT_FOUND, like a missing one. The other training mutations are the
+  // officers' (refused by role before any lookup).
+  {
+    covers: ['Mutation.recordAttendance'],
+    doc: 'mutation($k: ID!, $c: ID!) { recordAttendance(input: { cohortId: $k, sessionNumber: 1, marks: [{ candidateId: $c, mark: PRESENT }] }) { id } }',
+    vars: (i) => ({ k: i.cohort, c: i.candidate }),
+  },
+  {
+    covers: ['Mutation.recordAssessment'],
+    doc: 'mutation($k: ID!, $c: ID!) { recordAssessment(input: { cohortId: $k, candidateId: $c, kind: PRACTICE, test: EPS_TOPIK, takenOn: "2026-03-02", score: 100 }) { id } }',
+    vars: (i) => ({ k: i.cohort, c: i.candidate }),
+  },
+  { covers: ['Mutation.enrollCandidate'], doc: 'mutation($k: ID!, $c: ID!) { enrollCandidate(cohortId: $k, candidateId: $c) { status } }', vars: (i) => ({ k: i.cohort, c: i.candidate }) },
+  {
+    covers: ['Mutation.withdrawEnrolment'],
+    doc: 'mutation($k: ID!, $c: ID!) { withdrawEnrolment(cohortId: $k, candidateId: $c, reason: PERSONAL) { cohort { id } } }',
+    vars: (i) => ({ k: i.cohort, c: i.candidate }),
+  },
+  { covers: ['Mutation.transitionTrainingCohort'], doc: 'mutation($k: ID!) { transitionTrainingCohort(id: $k, to: CANCELLED, note: "x") { id } }', vars: (i) => ({ k: i.cohort }) },
+  {
+    covers: ['Mutation.createTrainingCohort'],
+    doc: `mutation($k: ID!) { createTrainingCohort(input: { courseId: $k, venue: { kind: LPK, name: "LPK", kecamatan: "Serang" }, capacity: 10,
+      startDate: "2027-01-04", endDate: "2027-03-31", promotionWindowDays: 7 }) { id } }`,
+    vars: (i) => ({ k: i.course }),
+  },
+  {
+    covers: ['Mutation.createCourse'],
+    doc: `mutation($p: ID!) { createCourse(input: { title: { id: "K", en: "K" }, kind: SAFETY, providerPartyId: $p, providerType: BBPVP, hours: 40, feeIdr: "0",
+      attendanceRule: { requiredShare: "1", excused: COUNTS_AS_ABSENT, statedBy: "x" }, hasFinalAssessment: false }) { id } }`,
+    vars: (i) => ({ p: i.party }),
+  },
+  {
+    covers: ['Mutation.recordTestResult'],
+    doc: 'mutation($c: ID!) { recordTestResult(input: { candidateId: $c, test: EPS_TOPIK, takenOn: "2026-03-01", score: 150 }) { id } }',
+    vars: (i) => ({ c: i.candidate }),
+  },
   { covers: ['Mutation.revokeApiKey'], doc: 'mutation($k: String!) { revokeApiKey(keyId: $k) { keyId } }', vars: (i) => ({ k: i.apiKey }) },
   {
     covers: ['Mutation.createApiKey'],
@@ -226,6 +308,14 @@ const PUBLIC_PROBES: Array<{ covers: readonly string[]; doc: string; vars: (ids:
     missing: { jobOpenings: { totalCount: 0 } },
   },
   { covers: ['Query.quotas'], doc: 'query($m: ID!) { quotas(filter: { mouId: $m }) { totalCount } }', vars: (i) => ({ m: i.mou }), missing: { quotas: { totalCount: 0 } } },
+  { covers: ['Query.trainingCohort'], doc: 'query($k: ID!) { trainingCohort(id: $k) { id } }', vars: (i) => ({ k: i.cohort }), missing: { trainingCohort: null } },
+  {
+    covers: ['Query.trainingCohorts'],
+    doc: 'query($p: ID!) { trainingCohorts(filter: { providerPartyIds: [$p] }) { totalCount } }',
+    vars: (i) => ({ p: i.party }),
+    missing: { trainingCohorts: { totalCount: 0 } },
+  },
+  { covers: ['Query.courses'], doc: 'query($p: ID!) { courses(filter: { providerPartyIds: [$p] }) { totalCount } }', vars: (i) => ({ p: i.party }), missing: { courses: { totalCount: 0 } } },
   { covers: ['Query.quotaFill'], doc: 'query($m: ID!) { quotaFill(filter: { mouId: $m }) { seats rows { seats } } }', vars: (i) => ({ m: i.mou }), missing: { quotaFill: { seats: 0, rows: [] } } },
 ];
 
@@ -261,6 +351,7 @@ describe('the hidden ids are real: a caller who may see them gets another answer
     ['candidate', 'query($c: ID!) { candidate(id: $c) { id } }', (i) => ({ c: i.candidate }), 'officer'],
     ['opening', 'query($o: ID!) { jobOpening(id: $o) { id } }', (i) => ({ o: i.opening }), 'officer'],
     ['API key', '{ apiKeys { keyId } }', () => ({}), 'admin'],
+    ['training cohort', 'query($k: ID!) { trainingCohort(id: $k) { id } }', (i) => ({ k: i.cohort }), 'officer'],
   ])('%s', async (what, doc, vars, who) => {
     const a = await t.as(who).gql(doc, vars(MISSING));
     const b = await t.as(who).gql(doc, vars(hiddenIds()));
@@ -327,9 +418,7 @@ it('every query, mutation and field that takes an id has a probe', async () => {
   // arguments named like ids that name no record
   const NOT_RECORD_IDS = ['Query.costEstimate']; // financing[].productId: a loan product code ("kur"), not a record
   for (const f of NOT_RECORD_IDS) covered.add(f);
-  // the training fields (issue 10) landed without their probes yet. TODO (issue 10): probe them and remove this
-  const TRAINING = /^(Mutation\.(createCourse|createTrainingCohort|transitionTrainingCohort|enrollCandidate|withdrawEnrolment|recordAttendance|recordAssessment|recordTestResult)|Query\.(trainingCohort|trainingCohorts|courses)|TrainingCohort\.|Course\.|CandidateTraining\.)/;
-  const fields = idTakingFields(schema).filter((f) => !TRAINING.test(f));
-  expect(fields.length).toBeGreaterThanOrEqual(25);
+  const fields = idTakingFields(schema);
+  expect(fields.length).toBeGreaterThanOrEqual(36);
   expect(fields.filter((f) => !covered.has(f))).toEqual([]);
 });

@@ -8,6 +8,8 @@
  * - CANDIDATE: their own record (`candidateId`), in full;
  * - PARTNER: candidates holding a placement (not cancelled) under an MoU one of their parties is party
  *   to, in full;
+ * - TRAINER: no candidate record (issue 10); what they read of their trainees hangs below a cohort of
+ *   their providers (`trainingProviderScope`, below);
  * - ANALYST: no record at all (issue 8). Every record field is a dimension of the protected aggregates
  *   (stage, kecamatan, sex, occupation, age, `stageSince`) and a list's `totalCount` is an exact count
  *   for any filter, so a record view would undo the disclosure control. Analysts read the aggregates;
@@ -114,4 +116,25 @@ export function visibleOpeningStatuses(p: Principal): readonly OpeningStatus[] |
 export function canSeeOpening(p: Principal, status: OpeningStatus): boolean {
   const visible = visibleOpeningStatuses(p);
   return visible === undefined || visible.includes(status);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Training (issue 10): the cohorts a TRAINER works in. The course and cohort catalogue is public (like
+// the vacancy board: anybody lists it, signed in or not); what is scoped is what hangs below a cohort
+// (its roster, the members' attendance and scores) and the writes a TRAINER may make there.
+
+/**
+ * The training providers in whose cohorts the caller may read the roster and record attendance and
+ * assessments: `undefined` for every provider (ADMIN, OFFICER of this deployment), else the TRAINER's
+ * `partyIds` (the providers' party ids; none for any other caller).
+ */
+export function trainingProviderScope(p: Principal): readonly string[] | undefined {
+  if (seesEveryCandidateInFull(p)) return undefined;
+  return hasRole(p, 'TRAINER') ? uuids(p.partyIds) : [];
+}
+
+/** Whether the caller works in (or oversees) the cohorts of this provider. */
+export function inTrainingScope(p: Principal, providerPartyId: string): boolean {
+  const scope = trainingProviderScope(p);
+  return scope === undefined || scope.includes(providerPartyId.toLowerCase());
 }

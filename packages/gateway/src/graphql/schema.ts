@@ -14,6 +14,7 @@ import { PartyResolver } from './resolvers/party.resolver';
 import { QuotaResolver } from './resolvers/quota.resolver';
 import { VocabularyResolver } from './resolvers/vocabulary.resolver';
 import { CourseResolver, TrainingResolver } from './resolvers/training.resolver';
+import { TrainingAggregatesResolver } from './resolvers/training-aggregates.resolver';
 import { CandidateTrainingFieldResolver, CandidateTrainingResolver, TrainingEnrolmentResolver } from './resolvers/candidate-training.resolver';
 import { authChecker } from '../security/auth-checker';
 import { compileFieldGuards } from '../security/field-guards';
@@ -37,6 +38,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   QuotaFillRowResolver,
   FinancingPlanResolver, FinancingFacilityResolver, CandidateFinancingResolver, FinancingTotalsResolver,
   TrainingResolver, CourseResolver, CandidateTrainingFieldResolver, CandidateTrainingResolver, TrainingEnrolmentResolver,
+  TrainingAggregatesResolver,
   ...SECURITY_RESOLVERS,
 ];
 

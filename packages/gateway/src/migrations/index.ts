@@ -10,6 +10,7 @@ import { Migration20261129200000_security } from './Migration20261129200000_secu
 import { Migration20261129210000_financing_plan } from './Migration20261129210000_financing_plan';
 import { Migration20261201120000_shared_limits } from './Migration20261201120000_shared_limits';
 import { Migration20261202120000_training } from './Migration20261202120000_training';
+import { Migration20261203120000_trainer_role } from './Migration20261203120000_trainer_role';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20251208000000_seed_marker', class: Migration20251208000000_seed_marker },
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129210000_financing_plan', class: Migration20261129210000_financing_plan },
   { name: 'Migration20261201120000_shared_limits', class: Migration20261201120000_shared_limits },
   { name: 'Migration20261202120000_training', class: Migration20261202120000_training },
+  { name: 'Migration20261203120000_trainer_role', class: Migration20261203120000_trainer_role },
 ];

@@ -104,6 +104,8 @@ describe('api_key storage', () => {
     expect(await verifyApiKey(db, partner.token)).toMatchObject({ roles: ['PUBLIC', 'PARTNER'], partyIds: ['p3mi-a', 'apjati'] });
     const candidate = await createApiKey(db, { name: 'Candidate app', roles: ['CANDIDATE'], candidateId: 'cand-42', createdBy: 'cli:test' });
     expect(await verifyApiKey(db, candidate.token)).toMatchObject({ roles: ['PUBLIC', 'CANDIDATE'], candidateId: 'cand-42' });
+    const trainer = await createApiKey(db, { name: 'LPK A', roles: ['TRAINER'], partyIds: ['lpk-a'], createdBy: 'cli:test' });
+    expect(await verifyApiKey(db, trainer.token)).toMatchObject({ roles: ['PUBLIC', 'TRAINER'], partyIds: ['lpk-a'] });
   });
 
   it('the table itself refuses keys that break the scoping rules', async () => {
@@ -114,6 +116,8 @@ describe('api_key storage', () => {
         [Math.random().toString(16).slice(2, 10).padEnd(16, '0'), roles, parties, candidate, 'a'.repeat(64)],
       );
     await expect(insert('["PARTNER"]')).rejects.toThrow(/api_key_partner_has_party/);
+    await expect(insert('["TRAINER"]')).rejects.toThrow(/api_key_trainer_has_party/);
+    await expect(insert('["TRAINER"]', '["lpk-a"]')).resolves.toMatchObject({ rowCount: 1 });
     await expect(insert('["CANDIDATE"]')).rejects.toThrow(/api_key_candidate_has_record/);
     await expect(insert('["ROOT"]')).rejects.toThrow(/api_key_roles_valid/);
     await expect(insert('[]')).rejects.toThrow(/api_key_roles_valid/);

@@ -108,6 +108,7 @@ describe('validateCreateApiKeyInput', () => {
     ['unknown role', { ...base, roles: ['ROOT' as never] }, 'roles'],
     ['PARTNER without party', { ...base, roles: ['PARTNER' as const] }, 'partyIds'],
     ['bad party id', { ...base, roles: ['PARTNER' as const], partyIds: ['a b'] }, 'partyIds'],
+    ['TRAINER without party', { ...base, roles: ['TRAINER' as const] }, 'partyIds'],
     ['CANDIDATE without candidate id', { ...base, roles: ['CANDIDATE' as const] }, 'candidateId'],
   ])('refuses %s', (_name, input, field) => {
     expect(fieldOf(() => validateCreateApiKeyInput(input))).toBe(field);
@@ -138,5 +139,16 @@ describe('principalFromApiKey', () => {
       name: 'P3MI app',
       partyIds: ['p3mi-1'],
     });
+  });
+  it('gives a TRAINER key its party ids (the training providers), as a PARTNER key', () => {
+    expect(principalFromApiKey({ ...record, name: 'LPK app', roles: ['TRAINER'], partyIds: ['lpk-1', 'bbpvp-1'] })).toEqual({
+      kind: 'apiKey',
+      roles: ['PUBLIC', 'TRAINER'],
+      subject: 'apiKey:0123456789abcdef',
+      keyId: '0123456789abcdef',
+      name: 'LPK app',
+      partyIds: ['lpk-1', 'bbpvp-1'],
+    });
+    expect(principalFromApiKey({ ...record, roles: ['ANALYST'] })).not.toHaveProperty('partyIds');
   });
 });

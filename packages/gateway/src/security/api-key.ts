@@ -14,7 +14,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { UseCaseError } from '../use-cases/use-case-error';
-import { GRANTABLE_ROLES, normaliseRoles, type Principal, type Role } from './role';
+import { GRANTABLE_ROLES, normaliseRoles, PARTY_SCOPED_ROLES, type Principal, type Role } from './role';
 import { AuthError } from './security-error';
 import { toDate, toJson, type SqlExecutor } from './sql-executor';
 
@@ -91,7 +91,11 @@ export interface ApiKeyRecord {
 export interface CreateApiKeyInput {
   readonly name: string;
   readonly roles: readonly Role[];
-  /** PARTNER keys: the P3MI / APJATI party ids the app acts for (required for PARTNER). */
+  /**
+   * PARTNER keys: the P3MI / APJATI party ids the app acts for; TRAINER keys: the training providers'
+   * party ids (required for both). Not checked against the party table, like PARTNER's: an id that
+   * names no such party scopes the key to nothing.
+   */
   readonly partyIds?: readonly string[];
   /** CANDIDATE keys: the candidate's own record (required for CANDIDATE). */
   readonly candidateId?: string;
@@ -143,6 +147,9 @@ export function validateCreateApiKeyInput(input: CreateApiKeyInput): {
   }
   if (roles.includes('PARTNER') && partyIds.length === 0) {
     throw badInput('partyIds', 'Kunci PARTNER memerlukan minimal satu ID pihak (P3MI/APJATI).', 'A PARTNER key needs at least one party id (P3MI/APJATI).');
+  }
+  if (roles.includes('TRAINER') && partyIds.length === 0) {
+    throw badInput('partyIds', 'Kunci TRAINER memerlukan minimal satu ID lembaga pelatihan.', 'A TRAINER key needs at least one training provider’s party id.');
   }
   const candidateId = input.candidateId === undefined || input.candidateId === null ? null : String(input.candidateId).trim();
   if (candidateId !== null && !ID_PATTERN.test(candidateId)) {
@@ -207,7 +214,7 @@ export function principalFromApiKey(record: ApiKeyRecord): Principal {
     subject: `apiKey:${record.keyId}`,
     keyId: record.keyId,
     name: record.name,
-    ...(record.roles.includes('PARTNER') ? { partyIds: [...record.partyIds] } : {}),
+    ...(record.roles.some((r) => PARTY_SCOPED_ROLES.includes(r)) ? { partyIds: [...record.partyIds] } : {}),
     ...(record.roles.includes('CANDIDATE') && record.candidateId ? { candidateId: record.candidateId } : {}),
     ...(record.city ? { city: record.city } : {}),
   };

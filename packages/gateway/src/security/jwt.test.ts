@@ -213,6 +213,18 @@ describe('principalFromClaims', () => {
     expect(p).toEqual({ kind: 'jwt', roles: ['PUBLIC', 'PARTNER', 'ANALYST'], subject: 'jwt:u1', partyIds: ['p3mi-a'], name: 'andi' });
   });
 
+  it('gives a TRAINER token its party_ids (the training providers), and no party ids to other roles', () => {
+    const claims = { sub: 't1', roles: ['trainer'], party_ids: ['lpk-a', 'bad id'], name: 'Pelatih' };
+    expect(principalFromClaims(claims, { rolesClaim: undefined, clientId: undefined })).toEqual({
+      kind: 'jwt',
+      roles: ['PUBLIC', 'TRAINER'],
+      subject: 'jwt:t1',
+      partyIds: ['lpk-a'],
+      name: 'Pelatih',
+    });
+    expect(principalFromClaims({ ...claims, roles: ['analyst'] }, { rolesClaim: undefined, clientId: undefined })).not.toHaveProperty('partyIds');
+  });
+
   it('reads a configured claim path, and a space-separated string', () => {
     expect(principalFromClaims({ sub: 'u2', app: { jembatan: 'CANDIDATE' }, candidate_id: 'c-9' }, { rolesClaim: 'app.jembatan', clientId: undefined })).toEqual({
       kind: 'jwt',

@@ -40,7 +40,7 @@ import {
   type KeyLike,
 } from 'jose';
 import { ConfigError } from '../config/config';
-import { rolesFromNames, type Principal } from './role';
+import { PARTY_SCOPED_ROLES, rolesFromNames, type Principal } from './role';
 import { AuthError } from './security-error';
 
 export const DEFAULT_JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'] as const;
@@ -221,7 +221,7 @@ function shortString(value: unknown, max = 200): string | undefined {
 }
 
 /**
- * Claims → principal: `sub` (required), roles (see JEMBATAN_JWT_ROLES_CLAIM), `party_ids` (PARTNER),
+ * Claims → principal: `sub` (required), roles (see JEMBATAN_JWT_ROLES_CLAIM), `party_ids` (PARTNER, TRAINER),
  * `candidate_id` (CANDIDATE), `city` (OFFICER), `name` / `preferred_username`.
  *
  * Fail closed on the city (issue 8): a token that carries the OFFICER role must carry a `city` claim
@@ -255,7 +255,7 @@ export function principalFromClaims(payload: JWTPayload, settings: Pick<JwtSetti
     kind: 'jwt',
     roles,
     subject: `jwt:${sub}`,
-    ...(roles.includes('PARTNER') ? { partyIds } : {}),
+    ...(roles.some((r) => PARTY_SCOPED_ROLES.includes(r)) ? { partyIds } : {}),
     ...(roles.includes('CANDIDATE') && candidateId ? { candidateId } : {}),
     ...(city ? { city } : {}),
     ...(name ? { name } : {}),

@@ -7,16 +7,21 @@
  * | `CANDIDATE` | their own record only (`candidateId`)                                                  |
  * | `OFFICER`   | Disnakertrans: every record in their city (`city`)                                     |
  * | `PARTNER`   | a P3MI or APJATI: candidates allocated to MoUs it is party to (`partyIds`)             |
+ * | `TRAINER`   | staff of a training provider: the rosters, attendance and practice scores of its       |
+ * |             | cohorts, and recording attendance and assessments there (`partyIds`: the providers)    |
  * | `ANALYST`   | aggregates, and records with personal fields masked (see masking.ts)                   |
  * | `ADMIN`     | everything, including API keys and the audit log                                       |
  *
  * Every principal holds `PUBLIC`: a rule that names `PUBLIC` lets anybody in, signed in or not.
  */
-export const ROLES = ['PUBLIC', 'CANDIDATE', 'OFFICER', 'PARTNER', 'ANALYST', 'ADMIN'] as const;
+export const ROLES = ['PUBLIC', 'CANDIDATE', 'OFFICER', 'PARTNER', 'TRAINER', 'ANALYST', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The roles a credential (API key or token) may carry; `PUBLIC` is implicit and never stored. */
-export const GRANTABLE_ROLES: readonly Exclude<Role, 'PUBLIC'>[] = ['CANDIDATE', 'OFFICER', 'PARTNER', 'ANALYST', 'ADMIN'];
+export const GRANTABLE_ROLES: readonly Exclude<Role, 'PUBLIC'>[] = ['CANDIDATE', 'OFFICER', 'PARTNER', 'TRAINER', 'ANALYST', 'ADMIN'];
+
+/** The roles whose scope is the principal's `partyIds` (PARTNER: P3MI / APJATI; TRAINER: training providers). */
+export const PARTY_SCOPED_ROLES: readonly Role[] = ['PARTNER', 'TRAINER'];
 
 export type PrincipalKind = 'anonymous' | 'apiKey' | 'jwt';
 
@@ -28,7 +33,11 @@ export interface Principal {
   readonly subject: string;
   /** CANDIDATE: the candidate record this caller owns. */
   readonly candidateId?: string;
-  /** PARTNER: the party ids (P3MI / APJATI) the caller acts for. */
+  /**
+   * PARTNER: the party ids (P3MI / APJATI) the caller acts for. TRAINER: the training-provider party
+   * ids (parties of kind TRAINING_PROVIDER) whose cohorts the caller works in. A caller holding both
+   * roles has one list; each role reads it for its own kind of record (an MoU party, a cohort's provider).
+   */
   readonly partyIds?: readonly string[];
   /** OFFICER: the city whose records the caller may see (e.g. "Kota Serang"). */
   readonly city?: string;

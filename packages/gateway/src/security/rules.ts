@@ -15,7 +15,16 @@
  * | `WRITE_RULE`         | OFFICER                                 | every mutation of the program                                    |
  * | `AUDIT_RULE`         | OFFICER                                 | reading the audit log                                            |
  * | `ADMIN_RULE`         | ADMIN                                   | API keys                                                         |
- * | `TRAINING_ROSTER_RULE` | OFFICER                               | a training cohort's member list (`TrainingCohort.enrolments`)    |
+ * | `TRAINING_ROSTER_RULE` | OFFICER, TRAINER                      | a training cohort's member list (`TrainingCohort.enrolments`); a TRAINER's rows: their providers' cohorts only (graphql/access.ts) |
+ * | `TRAINEE_RULE`       | CANDIDATE, OFFICER, PARTNER, TRAINER    | a member's enrolment, attendance share and practice scores (the types below a roster) |
+ * | `TRAINING_RECORD_RULE` | OFFICER, TRAINER                      | `recordAttendance`, `recordAssessment`; a TRAINER: their providers' cohorts only (another cohort answers like a missing one) |
+ *
+ * TRAINER (issue 10) is staff of a training provider; the principal's `partyIds` are the providers.
+ * Everything a TRAINER reads hangs below a cohort of their providers (`TrainingCohort.enrolments`);
+ * no rule of a candidate record (`PERSONAL_RULE`, `CANDIDATE_LOOKUP_RULE`) names TRAINER, so health,
+ * criminal record, financing, NIK, documents and the rest of the profile are out of reach, and
+ * `candidate(id)` answers null, as for a missing id. Official test results (`recordTestResult`),
+ * enrolment and the cohort lifecycle stay with the officers (WRITE_RULE).
  *
  * ANALYST has no record-level right to candidates (issue 8): record fields (stage, kecamatan, sex,
  * occupation, age band, `stageSince`) and list counts (`totalCount`) are the dimensions of the
@@ -34,8 +43,15 @@ export const AGGREGATE_RULE: readonly Role[] = ['OFFICER', 'ANALYST'];
 export const WRITE_RULE: readonly Role[] = ['OFFICER'];
 export const AUDIT_RULE: readonly Role[] = ['OFFICER'];
 export const ADMIN_RULE: readonly Role[] = ['ADMIN'];
-/** A cohort's member list (who is enrolled, waitlisted, their marks): the officers who run training. */
-export const TRAINING_ROSTER_RULE: readonly Role[] = ['OFFICER'];
+/**
+ * A cohort's member list (who is enrolled, waitlisted, their marks): the officers who run training,
+ * and the trainers of the cohort's provider (the resolver checks the provider).
+ */
+export const TRAINING_ROSTER_RULE: readonly Role[] = ['OFFICER', 'TRAINER'];
+/** A member's enrolment, attendance share and practice scores: whoever reads the record, and the cohort's trainers. */
+export const TRAINEE_RULE: readonly Role[] = ['CANDIDATE', 'OFFICER', 'PARTNER', 'TRAINER'];
+/** Recording attendance and assessments: officers, and the trainers of the cohort's provider (checked in the use case). */
+export const TRAINING_RECORD_RULE: readonly Role[] = ['OFFICER', 'TRAINER'];
 
 /**
  * The GraphQL object types that hold personal data (every field needs a rule, and none may be

@@ -15,13 +15,18 @@ export type AssessmentRecord =
 
 export interface RecordAssessmentCommand {
   readonly cohortId: string;
+  /**
+   * The training providers the caller records for (a TRAINER's party ids); undefined: any provider
+   * (an officer). A cohort of another provider is NOT_FOUND, like a missing one.
+   */
+  readonly providerScope?: readonly string[];
   readonly candidateId: string;
   readonly assessment: AssessmentRecord;
 }
 
 export function recordAssessment(command: RecordAssessmentCommand, deps: UseCaseDeps): Promise<TrainingCohortRecord> {
   return inTransaction(deps, async (em) => {
-    const { rows, cohort } = await lockCohort(em, command.cohortId, ['input', 'cohortId']);
+    const { rows, cohort } = await lockCohort(em, command.cohortId, ['input', 'cohortId'], command.providerScope);
     const before = cohort.toSnapshot();
     const a = command.assessment;
     const result =

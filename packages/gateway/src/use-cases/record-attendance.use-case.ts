@@ -11,13 +11,18 @@ import { unwrap } from './use-case-error';
 
 export interface RecordAttendanceCommand {
   readonly cohortId: string;
+  /**
+   * The training providers the caller records for (a TRAINER's party ids); undefined: any provider
+   * (an officer). A cohort of another provider is NOT_FOUND, like a missing one.
+   */
+  readonly providerScope?: readonly string[];
   readonly sessionNumber: number;
   readonly marks: ReadonlyArray<{ readonly candidateId: string; readonly mark: AttendanceMark }>;
 }
 
 export function recordAttendance(command: RecordAttendanceCommand, deps: UseCaseDeps): Promise<TrainingCohortRecord> {
   return inTransaction(deps, async (em) => {
-    const { rows, cohort } = await lockCohort(em, command.cohortId, ['input', 'cohortId']);
+    const { rows, cohort } = await lockCohort(em, command.cohortId, ['input', 'cohortId'], command.providerScope);
     const before = cohort.toSnapshot();
     unwrap(cohort.recordAttendance(command.sessionNumber, command.marks, { at: nowTimestamp(deps), actor: deps.actor }), ['input']);
     return saveCohort(em, deps, rows, cohort, { action: 'recordAttendance', before });

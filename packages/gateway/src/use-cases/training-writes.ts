@@ -32,10 +32,19 @@ export async function loadCourse(em: EntityManager, id: string, field: FieldPath
   return Course.fromSnapshot(courseSnapshotOf(record));
 }
 
-/** The cohort for a change, its row locked for the transaction; NOT_FOUND at `field` when there is none. */
-export async function lockCohort(em: EntityManager, id: string, field: FieldPath): Promise<{ rows: CohortRows; cohort: Cohort }> {
+/**
+ * The cohort for a change, its row locked for the transaction; NOT_FOUND at `field` when there is none
+ * and, alike, when `providerScope` is given and the cohort's provider is not in it (a TRAINER's
+ * providers: another provider's cohort answers exactly like a missing one, and nothing is written).
+ */
+export async function lockCohort(
+  em: EntityManager,
+  id: string,
+  field: FieldPath,
+  providerScope?: readonly string[],
+): Promise<{ rows: CohortRows; cohort: Cohort }> {
   const rows = await loadCohortRows(em, id, true);
-  if (!rows) throw notFound('Training cohort', field);
+  if (!rows || (providerScope !== undefined && !providerScope.includes(rows.cohort.providerPartyId))) throw notFound('Training cohort', field);
   return { rows, cohort: Cohort.fromSnapshot(cohortSnapshotOf(rows)) };
 }
 

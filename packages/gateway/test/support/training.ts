@@ -83,3 +83,43 @@ export async function cohort(t: TestGateway, clock: Clock, courseId: string, ove
   if (open) await transitionTrainingCohort({ id: created.id, to: 'ENROLLING', note: null }, useCaseDeps(t, clock));
   return created.id;
 }
+
+/** Today in WIB (the program's date) on the system clock, for suites that run on it. */
+export function todayWib(): string {
+  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The date `days` after `date` (YYYY-MM-DD). */
+export function daysAfter(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** `CreateCourseInput` of a Korean course (EPS-TOPIK target 120, the rule "4/5, excused counts as present"). */
+export function koreanCourseInput(providerPartyId: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: { id: 'Bahasa Korea EPS-TOPIK', en: 'Korean for EPS-TOPIK' },
+    kind: 'KOREAN_LANGUAGE',
+    providerPartyId,
+    providerType: 'BBPVP',
+    target: { kind: 'EPS_TOPIK', score: 120 },
+    hours: 100,
+    feeIdr: '1500000',
+    attendanceRule: { requiredShare: '4/5', excused: 'COUNTS_AS_PRESENT', statedBy: 'Tata tertib pelatihan BBPVP (test fixture)' },
+    hasFinalAssessment: true,
+    ...over,
+  };
+}
+
+/** `CreateTrainingCohortInput` of `courseId` starting on `startDate` (one session that day), 60 days long. */
+export function cohortInput(courseId: string, startDate: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    courseId,
+    venue: { kind: 'KAMPUNG_BAHASA', name: 'Kampung Bahasa Serang', kecamatan: 'Cipocok Jaya' },
+    capacity: 10,
+    startDate,
+    endDate: daysAfter(startDate, 60),
+    promotionWindowDays: 7,
+    sessions: [{ date: startDate, topic: 'Hangeul' }],
+    ...over,
+  };
+}

@@ -1,8 +1,10 @@
 /**
  * A candidate's training (`Candidate.training`): enrolments, attendance, practice scores and readiness
  * for the official Korean test. Whoever may read the candidate reads it (the record rule, checked
- * where the candidate is returned). Everything loads through the per-request DataLoaders, so a page
- * of candidates costs the same statements as one; the figures are the domain's.
+ * where the candidate is returned). A member's enrolment (attendance, practice scores in that cohort)
+ * is also read by the TRAINERs of the cohort's provider, through the roster (TRAINEE_RULE). Everything
+ * loads through the per-request DataLoaders, so a page of candidates costs the same statements as one;
+ * the figures are the domain's.
  */
 import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { wibDateOf } from '../../domain';
@@ -16,7 +18,7 @@ import {
   scoresOfCandidate,
   waitlistPositionOf,
 } from '../../read-models/training.read-model';
-import { PERSONAL_RULE } from '../../security/rules';
+import { PERSONAL_RULE, TRAINEE_RULE } from '../../security/rules';
 import type { GatewayContext } from '../context';
 import { toAttendanceShareGql, toCohortGql, toEnrolmentGql, toPracticeScoreGql, toReadinessGql } from '../mappers/training.mapper';
 import { DateScalar, isoDateOf } from '../scalars';
@@ -26,6 +28,7 @@ import {
   TrainingAttendanceShareGql,
   TrainingCohort,
   TrainingEnrolment,
+  TrainingPracticeScoreGql,
   TrainingReadinessGql,
 } from '../types/training.type';
 
@@ -82,13 +85,13 @@ export class CandidateTrainingResolver {
 
 @Resolver(() => TrainingEnrolment)
 export class TrainingEnrolmentResolver {
-  @Authorized(...PERSONAL_RULE)
+  @Authorized(...TRAINEE_RULE)
   @FieldResolver(() => Int, { nullable: true, description: '1-based place on the waitlist (null unless WAITLISTED).' })
   async waitlistPosition(@Root() e: TrainingEnrolment, @Ctx() ctx: GatewayContext): Promise<number | null> {
     return waitlistPositionOf(ctx, e);
   }
 
-  @Authorized(...PERSONAL_RULE)
+  @Authorized(...TRAINEE_RULE)
   @FieldResolver(() => TrainingAttendanceShareGql, {
     nullable: true,
     description: 'The member’s attendance share over every session of the cohort, under the cohort’s rule (null while waitlisted without ever holding a seat).',
@@ -99,7 +102,15 @@ export class TrainingEnrolmentResolver {
     return share ? toAttendanceShareGql(share) : null;
   }
 
-  @Authorized(...PERSONAL_RULE)
+  @Authorized(...TRAINEE_RULE)
+  @FieldResolver(() => [TrainingPracticeScoreGql], {
+    description: 'The member’s practice scores recorded in this cohort, in the order recorded (scores from other cohorts are on `Candidate.training.practiceScores`).',
+  })
+  async practiceScores(@Root() e: TrainingEnrolment, @Ctx() ctx: GatewayContext): Promise<TrainingPracticeScoreGql[]> {
+    return (await scoresOfCandidate(ctx).load(e.candidateId)).filter((s) => s.cohortId === e.cohortId).map(toPracticeScoreGql);
+  }
+
+  @Authorized(...TRAINEE_RULE)
   @FieldResolver(() => TrainingCohort, { nullable: true, description: 'The cohort.' })
   async cohort(@Root() e: TrainingEnrolment, @Ctx() ctx: GatewayContext): Promise<TrainingCohort | null> {
     const r = await cohortById(ctx).load(e.cohortId);

@@ -1,7 +1,8 @@
 /**
  * Training (issue 10): courses and cohorts (public lists, like the vacancy board), a cohort's members
- * (officers), the plan calculator (public), and the training mutations (OFFICER; ADMIN passes every
- * rule). Each mutation parses its arguments and runs its use case (one transaction; a refusal writes
+ * (officers, and the TRAINERs of the cohort's provider), the plan calculator (public), and the training
+ * mutations (OFFICER; ADMIN passes every rule; a TRAINER records attendance and assessments in their
+ * providers' cohorts: another cohort answers NOT_FOUND, exactly like a missing one). Each mutation parses its arguments and runs its use case (one transaction; a refusal writes
  * nothing); relations load through the per-request DataLoaders.
  */
 import { DomainError, planTraining, type CohortVenue, type CourseTarget } from '../../domain';
@@ -9,7 +10,8 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { PartyRecord } from '../../persistence/party.schema';
 import { TrainingCohortStatusChangeRecord } from '../../persistence/training.schema';
 import { cohortById, cohortPage, courseById, coursePage, enrolmentsOfCohort, sessionsOfCohort } from '../../read-models/training.read-model';
-import { PUBLIC_RULE, TRAINING_ROSTER_RULE, WRITE_RULE } from '../../security/rules';
+import { refuse } from '../../security/auth-checker';
+import { PUBLIC_RULE, TRAINING_RECORD_RULE, TRAINING_ROSTER_RULE, WRITE_RULE } from '../../security/rules';
 import { createCourse } from '../../use-cases/create-course.use-case';
 import { createTrainingCohort } from '../../use-cases/create-training-cohort.use-case';
 import { enrollCandidate } from '../../use-cases/enroll-candidate.use-case';
@@ -18,6 +20,7 @@ import { recordAttendance } from '../../use-cases/record-attendance.use-case';
 import { recordTestResult, type OfficialTestResult } from '../../use-cases/record-test-result.use-case';
 import { transitionTrainingCohort } from '../../use-cases/transition-training-cohort.use-case';
 import { withdrawEnrolment } from '../../use-cases/withdraw-enrolment.use-case';
+import { inTrainingScope, trainingProviderScope } from '../access';
 import type { GatewayContext } from '../context';
 import { fromDomainError, GatewayError } from '../errors';
 import { checkId } from '../ids';
@@ -218,8 +221,12 @@ export class TrainingResolver {
   }
 
   @Authorized(...TRAINING_ROSTER_RULE)
-  @FieldResolver(() => [TrainingEnrolment], { description: 'Members and waitlist in arrival order, with every final status (personal: OFFICER).' })
+  @FieldResolver(() => [TrainingEnrolment], {
+    description: 'Members and waitlist in arrival order, with every final status (personal: OFFICER, and a TRAINER of the cohort’s provider; FORBIDDEN for another provider’s cohort).',
+  })
   async enrolments(@Root() c: TrainingCohort, @Ctx() ctx: GatewayContext): Promise<TrainingEnrolment[]> {
+    // the cohort is public, its roster is not: a TRAINER reads the rosters of their providers only
+    if (!inTrainingScope(ctx.principal, c.providerPartyId)) refuse(ctx.principal);
     return (await enrolmentsOfCohort(ctx).load(c.id)).map(toEnrolmentGql);
   }
 
@@ -276,26 +283,38 @@ export class TrainingResolver {
     return { enrolment: toEnrolmentGql(r.enrolment), cohort: toCohortGql(r.cohort), promoted: r.promoted.map(toEnrolmentGql) };
   }
 
-  @Authorized(...WRITE_RULE)
+  @Authorized(...TRAINING_RECORD_RULE)
   @Mutation(() => TrainingCohort, {
-    description: 'Record one session’s attendance for the whole class (RUNNING): every ENROLLED member once (TRAINING.SESSION_NOT_FOUND, TRAINING.MARK_MISSING, TRAINING.DUPLICATE_MARK, TRAINING.NOT_ENROLLED). Again for the same session: a correction. OFFICER.',
+    description:
+      'Record one session’s attendance for the whole class (RUNNING): every ENROLLED member once (TRAINING.SESSION_NOT_FOUND, TRAINING.MARK_MISSING, TRAINING.DUPLICATE_MARK, TRAINING.NOT_ENROLLED). Again for the same session: a correction. OFFICER, or a TRAINER of the cohort’s provider (another provider’s cohort: NOT_FOUND, like a missing one).',
   })
   async recordAttendance(@Args() { input }: RecordAttendanceArgs, @Ctx() ctx: GatewayContext): Promise<TrainingCohort> {
     const marks = input.marks.map((m, i) => ({ candidateId: checkId(m.candidateId, ['input', 'marks', String(i), 'candidateId']), mark: m.mark }));
-    const record = await runUseCase(ctx, recordAttendance, { cohortId: checkId(input.cohortId, ['input', 'cohortId']), sessionNumber: input.sessionNumber, marks });
-    return toCohortGql(record);
+    const scope = trainingProviderScope(ctx.principal);
+    const command = { cohortId: checkId(input.cohortId, ['input', 'cohortId']), sessionNumber: input.sessionNumber, marks, ...(scope ? { providerScope: scope } : {}) };
+    return toCohortGql(await runUseCase(ctx, recordAttendance, command));
   }
 
-  @Authorized(...WRITE_RULE)
-  @Mutation(() => TrainingCohort, { description: 'Record a member’s practice score (on the official scale: TRAINING.SCORE_OUT_OF_SCALE) or the course’s final assessment. OFFICER.' })
+  @Authorized(...TRAINING_RECORD_RULE)
+  @Mutation(() => TrainingCohort, {
+    description:
+      'Record a member’s practice score (on the official scale: TRAINING.SCORE_OUT_OF_SCALE) or the course’s final assessment. OFFICER, or a TRAINER of the cohort’s provider (another provider’s cohort: NOT_FOUND, like a missing one).',
+  })
   async recordAssessment(@Args() { input }: RecordAssessmentArgs, @Ctx() ctx: GatewayContext): Promise<TrainingCohort> {
-    const command = { cohortId: checkId(input.cohortId, ['input', 'cohortId']), candidateId: checkId(input.candidateId, ['input', 'candidateId']), assessment: assessmentOf(input) };
+    const scope = trainingProviderScope(ctx.principal);
+    const command = {
+      cohortId: checkId(input.cohortId, ['input', 'cohortId']),
+      candidateId: checkId(input.candidateId, ['input', 'candidateId']),
+      assessment: assessmentOf(input),
+      ...(scope ? { providerScope: scope } : {}),
+    };
     return toCohortGql(await runUseCase(ctx, recordAssessment, command));
   }
 
+  /** Official results come from HRD Korea / NIIED / the province and change the eligibility: officers record them, trainers do not. */
   @Authorized(...WRITE_RULE)
   @Mutation(() => Candidate, {
-    description: 'Record an official Korean test result in the candidate’s profile; the stored eligibility is evaluated again at once (the ranking and filters see it). OFFICER.',
+    description: 'Record an official Korean test result in the candidate’s profile; the stored eligibility is evaluated again at once (the ranking and filters see it). OFFICER (not TRAINER: an official result is the officer’s to record).',
   })
   async recordTestResult(@Args() { input }: RecordTestResultArgs, @Ctx() ctx: GatewayContext): Promise<Candidate> {
     const command = { candidateId: checkId(input.candidateId, ['input', 'candidateId']), result: testResultOf(input) };

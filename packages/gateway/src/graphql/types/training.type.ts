@@ -40,7 +40,7 @@ import {
   type TrainingVenueKind,
 } from '../../domain';
 import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PERSONAL_RULE, STAFF_RULE } from '../../security/rules';
+import { PERSONAL_RULE, STAFF_RULE, TRAINEE_RULE } from '../../security/rules';
 import { OccupationEnum, RouteEnum } from '../enums';
 import { DateScalar, DateTimeScalar } from '../scalars';
 import { BilingualText } from './label.type';
@@ -287,8 +287,11 @@ export class TrainingCohort {
 }
 
 // ---------------------------------------------------------------- members (personal)
+// A member's enrolment, attendance share and practice scores (TRAINEE_RULE) are read by whoever reads
+// the candidate's record, and by the TRAINERs of the cohort's provider through the cohort's roster
+// (`TrainingCohort.enrolments`, scoped to their providers). Nothing else of the candidate is below them.
 
-@Authorized(...PERSONAL_RULE)
+@Authorized(...TRAINEE_RULE)
 @ObjectType('TrainingAttendanceShare', { description: 'A member’s attendance share over every session of a cohort, computed exactly under the cohort’s rule.' })
 export class TrainingAttendanceShareGql {
   @Field(() => Int, { description: 'Sessions of the cohort.' }) sessions!: number;
@@ -302,7 +305,7 @@ export class TrainingAttendanceShareGql {
   @Field(() => Boolean, { description: 'Whether the share meets the rule (compared exactly).' }) meetsRule!: boolean;
 }
 
-@Authorized(...PERSONAL_RULE)
+@Authorized(...TRAINEE_RULE)
 @ObjectType('TrainingPracticeScore', { description: 'A practice (mock) Korean test score, on the official scale.' })
 export class TrainingPracticeScoreGql {
   @Field(() => ID, { description: 'The cohort it was recorded in.' }) cohortId!: string;
@@ -311,7 +314,7 @@ export class TrainingPracticeScoreGql {
   @Field(() => Int, { description: 'Points (EPS-TOPIK, TOPIK I/II) or a TOPIK-scale level (the pilot’s test).' }) score!: number;
 }
 
-@Authorized(...PERSONAL_RULE)
+@Authorized(...TRAINEE_RULE)
 @ObjectType({ description: 'A candidate’s place in a cohort, in arrival order.' })
 export class TrainingEnrolment {
   @Field(() => ID, { description: 'The cohort.' }) cohortId!: string;

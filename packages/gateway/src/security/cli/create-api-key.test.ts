@@ -63,6 +63,14 @@ describe('api-key CLI', () => {
     await expect(verifyApiKey(pgExecutor(await sdb.client()), json.apiKey)).resolves.toMatchObject({ partyIds: ['p3mi-a', 'apjati'] });
   });
 
+  it('creates a trainer key with --json (the training providers as --party)', async () => {
+    const r = await cli('create', '--role', 'TRAINER', '--party', 'lpk-a', '--name', 'LPK A', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { apiKey: string; partyIds: string[]; roles: string[] };
+    expect(json).toMatchObject({ roles: ['TRAINER'], partyIds: ['lpk-a'] });
+    await expect(verifyApiKey(pgExecutor(await sdb.client()), json.apiKey)).resolves.toMatchObject({ roles: ['PUBLIC', 'TRAINER'], partyIds: ['lpk-a'] });
+  });
+
   it('create --json prints exactly one JSON object on stdout, with the key and its record, and nothing on stderr', async () => {
     const r = await cli('create', '--role', 'ANALYST', '--name', 'Dashboard Disnaker', '--city', 'Kota Serang', '--expires', '2027-12-31', '--json');
     expect(r.code).toBe(0);
@@ -100,6 +108,7 @@ describe('api-key CLI', () => {
     [['create', '--role', 'PUBLIC', '--name', 'x'], /--role/],
     [['create', '--role', 'OFFICER'], /--name/],
     [['create', '--role', 'PARTNER', '--name', 'x'], /party id/],
+    [['create', '--role', 'TRAINER', '--name', 'x'], /party id/],
     [['create', '--role', 'OFFICER', '--name', 'x', '--expires', 'soon'], /YYYY-MM-DD/],
     [['create', '--role', 'OFFICER', '--name', 'x', '--expires', '2001-01-01'], /future/],
     [['revoke', 'jmb_whole_key'], /key id/],

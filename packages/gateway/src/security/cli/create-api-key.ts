@@ -3,6 +3,7 @@
  * `node dist/security/cli/create-api-key.js`).
  *
  *   create --role OFFICER [--role ANALYST ...] --name "Portal SSS" [--party <partyId> ...]
+ *          (PARTNER and TRAINER keys need --party: the P3MI / APJATI, or the training providers)
  *          [--candidate <candidateId>] [--city "Kota Serang"] [--expires 2027-01-01] [--json]
  *   revoke <keyId>
  *   list [--all] [--json]
@@ -44,7 +45,8 @@ export const USAGE = `Usage:
                  [--candidate <candidateId>] [--city <city>] [--expires <YYYY-MM-DD>] [--json]
   api-key revoke <keyId>
   api-key list [--all] [--json]
-Roles: CANDIDATE, OFFICER, PARTNER, ANALYST, ADMIN.
+Roles: CANDIDATE, OFFICER, PARTNER, TRAINER, ANALYST, ADMIN.
+PARTNER and TRAINER keys need --party (PARTNER: the P3MI / APJATI; TRAINER: the training providers).
 Database: DATABASE_URL, or the embedded PostgreSQL in JEMBATAN_DATA_DIR.
 `;
 
@@ -151,7 +153,7 @@ interface CliContext {
 function parseCreate(values: CliValues): CliCommand {
   const roleNames = (values.role ?? []).flatMap((r) => r.split(',')).map((r) => r.trim().toUpperCase()).filter(Boolean);
   const bad = roleNames.filter((r) => !isRole(r) || r === 'PUBLIC');
-  if (roleNames.length === 0 || bad.length) throw new UsageError('create needs --role with CANDIDATE, OFFICER, PARTNER, ANALYST or ADMIN');
+  if (roleNames.length === 0 || bad.length) throw new UsageError('create needs --role with CANDIDATE, OFFICER, PARTNER, TRAINER, ANALYST or ADMIN');
   const roles = roleNames as Role[];
   if (!values.name) throw new UsageError('create needs --name "<what the key is for>"');
   let expiresAt: Date | undefined;

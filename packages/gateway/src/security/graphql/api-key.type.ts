@@ -12,6 +12,7 @@ const ROLE_DESCRIPTIONS: Record<Role, string> = {
   CANDIDATE: 'A job seeker: their own record only (calon pekerja).',
   OFFICER: 'Disnakertrans staff: every record in their city (petugas).',
   PARTNER: 'A P3MI or APJATI: candidates allocated to MoUs it is party to (mitra).',
+  TRAINER: 'Staff of a training provider (partyIds: the providers): the rosters, attendance and practice scores of its cohorts, and recording attendance and assessments there; no other candidate data (pelatih).',
   ANALYST: 'Aggregates and masked records: NIK masked, age bands, no health or criminal data (analis).',
   ADMIN: 'Everything, including API keys and the audit log (administrator).',
 };
@@ -34,7 +35,7 @@ export class ApiKey {
   @Field(() => [RoleEnum], { description: 'Roles the key carries (PUBLIC is implicit).' })
   roles!: Role[];
 
-  @Field(() => [String], { description: 'PARTNER keys: the party ids (P3MI / APJATI) the app acts for.' })
+  @Field(() => [String], { description: 'PARTNER keys: the party ids (P3MI / APJATI) the app acts for; TRAINER keys: the training providers’ party ids.' })
   partyIds!: string[];
 
   @Field(() => String, { nullable: true, description: 'CANDIDATE keys: the candidate record the key belongs to.' })
@@ -76,13 +77,13 @@ export class CreateApiKeyInput {
   @MaxLength(200)
   name!: string;
 
-  @Field(() => [RoleEnum], { description: 'One or more of CANDIDATE, OFFICER, PARTNER, ANALYST, ADMIN.' })
+  @Field(() => [RoleEnum], { description: 'One or more of CANDIDATE, OFFICER, PARTNER, TRAINER, ANALYST, ADMIN.' })
   @ArrayMinSize(1)
-  @ArrayMaxSize(5)
+  @ArrayMaxSize(6)
   @IsIn([...ROLES], { each: true })
   roles!: Role[];
 
-  @Field(() => [String], { nullable: true, description: 'PARTNER: party ids (required for PARTNER).' })
+  @Field(() => [String], { nullable: true, description: 'PARTNER: party ids of the P3MI / APJATI; TRAINER: party ids of the training providers (required for both).' })
   @IsOptional()
   @ArrayMaxSize(20)
   @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { each: true })
