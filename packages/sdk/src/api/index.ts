@@ -9,6 +9,7 @@ import { openingsApi, type OpeningsApi } from './openings.api.js';
 import { parametersApi, type ParametersApi } from './parameters.api.js';
 import { partiesApi, type PartiesApi } from './parties.api.js';
 import { quotasApi, type QuotasApi } from './quotas.api.js';
+import { trainingApi, type TrainingApi } from './training.api.js';
 
 export type { ListOptions, Send } from './send.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './send.js';
@@ -22,6 +23,7 @@ export * from './openings.api.js';
 export * from './parameters.api.js';
 export * from './parties.api.js';
 export * from './quotas.api.js';
+export * from './training.api.js';
 
 /** The client's methods, grouped by what a municipal app does. Each calls one generated operation. */
 export interface JembatanApi {
@@ -35,6 +37,7 @@ export interface JembatanApi {
   readonly financing: FinancingApi;
   readonly parameters: ParametersApi;
   readonly aggregates: AggregatesApi;
+  readonly training: TrainingApi;
 }
 
 export function createApi(send: Send): JembatanApi {
@@ -49,5 +52,6 @@ export function createApi(send: Send): JembatanApi {
     financing: Object.freeze(financingApi(send)),
     parameters: Object.freeze(parametersApi(send)),
     aggregates: Object.freeze(aggregatesApi(send)),
+    training: Object.freeze(trainingApi(send)),
   });
 }
