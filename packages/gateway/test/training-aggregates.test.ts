@@ -17,10 +17,7 @@ import { enrollCandidate } from '../src/use-cases/enroll-candidate.use-case';
 import { recordAssessment } from '../src/use-cases/record-assessment.use-case';
 import { recordAttendance } from '../src/use-cases/record-attendance.use-case';
 import { recordTestResult, type OfficialTestResult } from '../src/use-cases/record-test-result.use-case';
-import { lockCohort, saveCohort } from '../src/use-cases/training-writes';
 import { transitionTrainingCohort } from '../src/use-cases/transition-training-cohort.use-case';
-import { inTransaction, nowTimestamp } from '../src/use-cases/use-case';
-import { unwrap } from '../src/use-cases/use-case-error';
 import { withdrawEnrolment } from '../src/use-cases/withdraw-enrolment.use-case';
 import { startTestGateway, type TestCaller, type TestGateway } from './harness';
 import { eligibleWelderProfile, registerCandidate } from './support/program';
@@ -60,17 +57,6 @@ async function attendance(cohortId: string, sessionNumber: number, marks: Array<
 
 async function practice(cohortId: string, candidateId: string, test: 'EPS_TOPIK' | 'TOPIK_I', takenOn: string, score: number): Promise<void> {
   await recordAssessment({ cohortId, candidateId, assessment: { kind: 'PRACTICE', test, takenOn, score } }, deps());
-}
-
-/** The outcome of each ENROLLED member of a COMPLETED cohort (the domain decides COMPLETED or FAILED), one transaction. */
-async function outcomes(cohortId: string, candidateIds: readonly string[]): Promise<void> {
-  const d = deps();
-  await inTransaction(d, async (em) => {
-    const { rows, cohort: c } = await lockCohort(em, cohortId, ['id']);
-    const before = c.toSnapshot();
-    for (const id of candidateIds) unwrap(c.recordOutcome(id, { at: nowTimestamp(d), actor: d.actor, note: null }), []);
-    await saveCohort(em, d, rows, c, { action: 'recordOutcome', before });
-  });
 }
 
 const official = (candidateId: string, result: OfficialTestResult) => recordTestResult({ candidateId, result }, deps());
@@ -149,10 +135,9 @@ beforeAll(async () => {
 
   clock.set('2026-05-29');
   for (const id of A.slice(0, 7)) await recordAssessment({ cohortId: cohorts.A, candidateId: id, assessment: { kind: 'FINAL', passed: true, assessedOn: '2026-05-29' } }, deps());
-  await transitionTrainingCohort({ id: cohorts.A, to: 'COMPLETED', note: null }, deps());
-  await transitionTrainingCohort({ id: cohorts.C, to: 'COMPLETED', note: null }, deps());
-  await outcomes(cohorts.A, A); // a1..a7 COMPLETED, a8 FAILED (attendance)
-  await outcomes(cohorts.C, C); // all six COMPLETED (c6: 1 of 2 counted sessions meets 1/2)
+  // completing records every member's outcome (transition-training-cohort.use-case.ts)
+  await transitionTrainingCohort({ id: cohorts.A, to: 'COMPLETED', note: null }, deps()); // a1..a7 COMPLETED, a8 FAILED (attendance)
+  await transitionTrainingCohort({ id: cohorts.C, to: 'COMPLETED', note: null }, deps()); // all six COMPLETED (c6: 1 of 2 counted sessions meets 1/2)
 
   clock.set('2026-06-10');
   // A (E-9: EPS-TOPIK ≥ eps.topikMinScore): a1..a5 pass, a6 fails, a7's result predates the cohort (not counted), a8 none

@@ -188,6 +188,61 @@ describe('Cohort: attendance, assessments and outcomes', () => {
     expect(codeOf(running().recordFinalAssessment(A, { passed: true, assessedOn: '2027-01-10' }))).toBe('TRAINING.ASSESSMENT_NOT_APPLICABLE');
   });
 
+  it('settles every determined outcome at once; a member awaiting the final assessment stays ENROLLED', () => {
+    // 4/5 of 5 sessions: A 5 present, B exactly 4, C 3 (one session under); final assessment: A passed, B none yet, C passed
+    const course = koreanCourse({ hasFinalAssessment: true });
+    const c = cohort({ course, capacity: 4 });
+    unwrap(c.openEnrolment(at('2026-12-02')));
+    for (const id of [A, B, C, D]) unwrap(c.enrol(id, at('2026-12-03')));
+    unwrap(c.start(at('2027-01-04')));
+    for (const n of [1, 2, 3, 4, 5]) {
+      const marks = [A, B, C, D].map((candidateId) => ({
+        candidateId,
+        mark: (candidateId === B && n === 5) || (candidateId === C && n >= 4) ? ('ABSENT' as const) : ('PRESENT' as const),
+      }));
+      unwrap(c.recordAttendance(n, marks, at('2027-01-08')));
+    }
+    unwrap(c.recordFinalAssessment(A, { passed: true, assessedOn: '2027-01-30' }));
+    unwrap(c.recordFinalAssessment(C, { passed: true, assessedOn: '2027-01-30' }));
+    unwrap(c.recordFinalAssessment(D, { passed: false, assessedOn: '2027-01-30' }));
+    expect(codeOf(c.settleOutcomes(at('2027-01-30')))).toBe('TRAINING.OUTCOME_NOT_ALLOWED');
+    unwrap(c.complete(at('2027-01-31')));
+    expect(codeOf(c.settleOutcomes(at('2027-01-30')))).toBe('TRAINING.TIME_BEFORE_LAST_TRANSITION');
+    const settlement = unwrap(c.settleOutcomes(at('2027-01-31')));
+    expect(settlement.settled.map((e) => [e.candidateId, e.outcome, e.reason])).toEqual([
+      [A, 'COMPLETED', 'REQUIREMENTS_MET'],
+      [C, 'FAILED', 'ATTENDANCE_BELOW_RULE'],
+      [D, 'FAILED', 'ASSESSMENT_FAILED'],
+    ]);
+    expect(settlement.pending).toEqual([B]);
+    expect([A, B, C, D].map((id) => c.enrolmentOf(id)?.status)).toEqual(['COMPLETED', 'ENROLLED', 'FAILED', 'FAILED']);
+    expect(c.enrolmentOf(A)).toMatchObject({ endedAt: '2027-01-31T02:00:00.000Z' });
+    // settling again changes nothing; the pending member settles when their assessment is recorded
+    const before = c.toSnapshot();
+    expect(unwrap(c.settleOutcomes(at('2027-01-31'))).settled).toEqual([]);
+    expect(c.toSnapshot()).toEqual(before);
+    unwrap(c.recordFinalAssessment(B, { passed: true, assessedOn: '2027-02-02' }));
+    expect(unwrap(c.recordOutcome(B, at('2027-02-02')))).toMatchObject({ outcome: 'COMPLETED', reason: 'REQUIREMENTS_MET' });
+    expect(c.enrolmentOf(B)).toMatchObject({ status: 'COMPLETED', reason: 'REQUIREMENTS_MET' });
+  });
+
+  it('settled outcomes follow the rule exactly, whatever the marks (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('PRESENT' as const, 'ABSENT' as const), { minLength: 5, maxLength: 5 }), (marks) => {
+        const c = running();
+        marks.forEach((m, i) => unwrap(c.recordAttendance(i + 1, [{ candidateId: A, mark: m }, { candidateId: B, mark: 'PRESENT' }], at('2027-01-08'))));
+        unwrap(c.complete(at('2027-01-31')));
+        const { settled, pending } = unwrap(c.settleOutcomes(at('2027-01-31')));
+        const present = marks.filter((m) => m === 'PRESENT').length;
+        expect(pending).toEqual([]);
+        // the rule 4/5 of 5 sessions: at least 4 present
+        expect(settled.find((e) => e.candidateId === A)?.outcome).toBe(present >= 4 ? 'COMPLETED' : 'FAILED');
+        expect(c.enrolmentOf(B)?.status).toBe('COMPLETED');
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('completing closes the waitlist', () => {
     const c = enrolling();
     unwrap(c.start(at('2027-01-04')));

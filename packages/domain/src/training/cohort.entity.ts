@@ -14,6 +14,10 @@
  * - outcomes, once the cohort is COMPLETED: COMPLETED (attendance share at or above the course's
  *   rule, and the final assessment passed when the course has one) or FAILED
  *   (`ATTENDANCE_BELOW_RULE`, else `ASSESSMENT_FAILED`); DROPPED and WITHDRAWN carry a leave reason.
+ *   `settleOutcomes` records the outcome of every ENROLLED member whose result is determined (the
+ *   gateway calls it in the transaction that completes the cohort) and leaves the members whose final
+ *   assessment is not recorded yet ENROLLED; `recordOutcome` settles one member (the gateway calls it
+ *   when the final assessment of such a member is recorded in the COMPLETED cohort).
  * At most one active enrolment per candidate and course kind is checked across cohorts by
  * `checkOneActiveEnrolmentPerKind` (enrolment-rules.ts), which the gateway calls in its transaction.
  *
@@ -91,6 +95,13 @@ export interface EnrolResult {
   readonly status: Extract<EnrolmentStatus, 'ENROLLED' | 'WAITLISTED'>;
   /** 1-based place on the waitlist; null when enrolled. */
   readonly waitlistPosition: number | null;
+}
+
+export interface OutcomeSettlement {
+  /** Members whose outcome was recorded now (COMPLETED or FAILED, with the reason), in arrival order. */
+  readonly settled: readonly MemberEvaluation[];
+  /** Members left ENROLLED: the course has a final assessment and theirs is not recorded yet. */
+  readonly pending: readonly string[];
 }
 
 export interface LeaveResult {
@@ -463,6 +474,37 @@ export class Cohort {
       if (ev.outcome === 'ASSESSMENT_PENDING') return err(TrainingErrors.assessmentRequired());
       d.enrolments[i] = { ...d.enrolments[i]!, status: ev.outcome, endedAt: stamp.at, reason: ev.reason, note: stamp.note ?? d.enrolments[i]!.note };
       return ok(ev);
+    });
+  }
+
+  /**
+   * Record the outcome of every ENROLLED member whose result is determined, once the cohort is
+   * COMPLETED: COMPLETED or FAILED with the reason (`evaluateMember`); a member whose final assessment
+   * is still to be recorded stays ENROLLED (`pending`). Other enrolments are left as they are.
+   * Failures: `TRAINING.OUTCOME_NOT_ALLOWED` (not COMPLETED), `TRAINING.TIME_BEFORE_LAST_TRANSITION`.
+   */
+  settleOutcomes(input: CohortChangeInput): Result<OutcomeSettlement> {
+    return this.change((d) => {
+      const v = new FieldChecks();
+      const stamp = takeStamp(v, input);
+      if (v.failed) return err(v.error);
+      if (d.status !== 'COMPLETED') return err(TrainingErrors.outcomeNotAllowed(d.status));
+      if (compareTimestamps(stamp.at, lastChangeAt(d)) < 0) return err(TrainingErrors.timeBeforeLast());
+      // the evaluation reads sessions, attendance, rules and final assessments, which settling does not change
+      const records = new Cohort(d as CohortSnapshot);
+      const settled: MemberEvaluation[] = [];
+      const pending: string[] = [];
+      d.enrolments.forEach((e, i) => {
+        if (e.status !== 'ENROLLED') return;
+        const ev = records.evaluateMember(e.candidateId);
+        if (ev.outcome === 'ASSESSMENT_PENDING') {
+          pending.push(e.candidateId);
+          return;
+        }
+        d.enrolments[i] = { ...e, status: ev.outcome, endedAt: stamp.at, reason: ev.reason, note: stamp.note ?? e.note };
+        settled.push(ev);
+      });
+      return ok({ settled, pending });
     });
   }
 

@@ -40,6 +40,7 @@ export const TRAINING_ERROR_CODES = [
   'TRAINING.ASSESSMENT_REQUIRED',
   'TRAINING.ASSESSMENT_NOT_APPLICABLE',
   'TRAINING.COMPLETION_REQUIRED',
+  'TRAINING.NOT_COMPLETED',
   'TRAINING.RATE_INVALID',
   'TRAINING.PLAN_INPUT_INVALID',
   'TRAINING.TEST_DATE_PASSED',
@@ -185,6 +186,25 @@ export const TrainingErrors = {
       'The candidate has not completed every course this stage requires.',
       { path: ['enrolments'], details: { missingKinds: missingKinds.join(',') } },
     ),
+  /**
+   * Leaving TRAINING forward without a completed course: `IN_PROGRESS` (a seat in a course whose
+   * outcome is not recorded yet: not ended, or awaiting its final assessment) or `NONE_COMPLETED`
+   * (every course taken ended without completion). The messages name the courses.
+   */
+  notCompleted: (reason: 'IN_PROGRESS' | 'NONE_COMPLETED', titles: { readonly id: string; readonly en: string }, courseIds: readonly string[], cohortIds: readonly string[]) =>
+    reason === 'IN_PROGRESS'
+      ? e(
+          'TRAINING.NOT_COMPLETED',
+          `Calon masih mengikuti kursus yang hasilnya belum tercatat (belum berakhir atau menunggu ujian akhir): ${titles.id}. Tahap pelatihan dapat ditinggalkan setelah hasilnya tercatat.`,
+          `The candidate is still in a course whose outcome is not recorded yet (not ended, or awaiting its final assessment): ${titles.en}. Training can be left once the outcome is recorded.`,
+          { path: ['to'], details: { reason, courseIds: courseIds.join(','), cohortIds: cohortIds.join(',') } },
+        )
+      : e(
+          'TRAINING.NOT_COMPLETED',
+          `Calon belum menyelesaikan satu pun kursus yang diikutinya: ${titles.id}. Selesaikan sebuah kursus sebelum tahap uji.`,
+          `The candidate has completed none of the courses they took: ${titles.en}. Complete a course before the testing stage.`,
+          { path: ['to'], details: { reason, courseIds: courseIds.join(','), cohortIds: cohortIds.join(',') } },
+        ),
   rateInvalid: (path: readonly string[]) =>
     e(
       'TRAINING.RATE_INVALID',

@@ -4,11 +4,19 @@
  * withdrawing or rejecting a candidate who holds a seat gives the seat back (then this is
  * releaseSeat's change, audited as advanceCandidate), and departure, start of work and return are
  * recorded on the placement too.
+ *
+ * Leaving TRAINING forward (→ TESTING) uses training completion (issue 10: "the stage gates use
+ * completion"): with the candidate's row locked, the use case reads every enrolment of theirs and the
+ * domain decides (`decideTrainingExit`): a candidate whose enrolments ever held a seat needs at least
+ * one COMPLETED course and none still ENROLLED (a course not ended, or awaiting its final
+ * assessment), else TRAINING.NOT_COMPLETED naming the courses; a candidate with no such record
+ * (trained before Jembatan, or only waitlisted) keeps the gates of before. A refusal writes nothing.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   advanceReleasesSeat,
   Candidate,
+  decideTrainingExit,
   mayReleaseSeat,
   parameterSnapshot,
   Placement,
@@ -24,6 +32,7 @@ import { QuotaRecord, SeatAllocationRecord } from '../persistence/opening.schema
 import { saveCandidate } from './candidate-writes';
 import { loadOpening } from './load-for-change';
 import { releaseHeldSeat } from './release-seat.use-case';
+import { trainingRecordsOf } from './training-writes';
 import { dateOf, inTransaction, nowTimestamp, type UseCaseDeps } from './use-case';
 import { notFound, unwrap } from './use-case-error';
 
@@ -46,6 +55,7 @@ export function advanceCandidate(command: AdvanceCandidateCommand, deps: UseCase
     const rows = await loadCandidateRows(em, id, true);
     if (!rows) throw notFound('Candidate', ['id']);
     const candidate = Candidate.fromSnapshot(candidateSnapshotOf(rows));
+    if (candidate.stage === 'TRAINING' && to === 'TESTING') unwrap(decideTrainingExit(candidate.stage, to, await trainingRecordsOf(em, id)), []);
     const before = candidate.toSnapshot();
     const at = nowTimestamp(deps);
     const opening = await loadOpening(em, candidate.openingId);

@@ -2,6 +2,10 @@
  * recordAssessment: a member's practice (mock) Korean test score, checked on the official scale of the
  * parameters in force today, or the course's final assessment (passed or not). The cohort's row is
  * locked like every cohort change.
+ *
+ * A final assessment recorded in a COMPLETED cohort (a member whose outcome waited for it: see
+ * transition-training-cohort.use-case.ts) settles that member's outcome in the same transaction:
+ * COMPLETED, or FAILED with its reason. In a RUNNING cohort it may be corrected until completion.
  */
 import { parameterSnapshot, type IsoDate, type PracticeTest } from '../domain';
 import type { TrainingCohortRecord } from '../persistence/training.schema';
@@ -34,6 +38,9 @@ export function recordAssessment(command: RecordAssessmentCommand, deps: UseCase
         ? cohort.recordPracticeScore(command.candidateId, { test: a.test, takenOn: a.takenOn, score: a.score }, parameterSnapshot(dateOf(nowTimestamp(deps))))
         : cohort.recordFinalAssessment(command.candidateId, { passed: a.passed, assessedOn: a.assessedOn });
     unwrap(result, ['input']);
+    if (a.kind === 'FINAL' && cohort.status === 'COMPLETED') {
+      unwrap(cohort.recordOutcome(command.candidateId, { at: nowTimestamp(deps), actor: deps.actor, note: null }), ['input']);
+    }
     return saveCohort(em, deps, rows, cohort, { action: 'recordAssessment', before });
   });
 }

@@ -13,17 +13,18 @@ import {
   Quota,
   stageChangeForEnrolment,
   type EnrolmentStageChange,
+  type TrainingRecordRef,
 } from '../domain';
 import { candidateSnapshotOf, loadCandidateRows, type CandidateRows } from '../persistence/candidate.mapper';
 import { quotaSnapshotOf } from '../persistence/opening.mapper';
 import { QuotaRecord, SeatAllocationRecord } from '../persistence/opening.schema';
 import { applyCohortSnapshot, cohortSnapshotOf, courseSnapshotOf, loadCohortRows, type CohortRows } from '../persistence/training.mapper';
-import { TrainingCourseRecord, type TrainingCohortRecord } from '../persistence/training.schema';
+import { TrainingCohortRecord, TrainingCourseRecord, TrainingEnrolmentRecord } from '../persistence/training.schema';
 import { recordChange } from './audit';
 import { saveCandidate } from './candidate-writes';
 import { loadOpening } from './load-for-change';
 import { dateOf, type UseCaseDeps } from './use-case';
-import { notFound, unwrap, type FieldPath } from './use-case-error';
+import { inconsistent, notFound, unwrap, type FieldPath } from './use-case-error';
 
 /** A course (never locked: courses do not change); NOT_FOUND at `field` when there is none. */
 export async function loadCourse(em: EntityManager, id: string, field: FieldPath): Promise<Course> {
@@ -122,4 +123,32 @@ export async function followEnrolmentOnStage(
   );
   await saveCandidate(em, deps, rows, candidate, stamp.at, { action: stamp.action, before }, opening);
   return change;
+}
+
+/**
+ * Every enrolment of a candidate, as the domain's TRAINING exit gate reads it (`decideTrainingExit`):
+ * with its cohort's status, its course's id and title, and whether it ever held a seat. Three plain
+ * reads (no lock: the caller holds the candidate's row, and every enrolment locks the candidate too).
+ */
+export async function trainingRecordsOf(em: EntityManager, candidateId: string): Promise<TrainingRecordRef[]> {
+  const enrolments = await em.find(TrainingEnrolmentRecord, { candidateId }, { orderBy: { requestedAt: 'asc', id: 'asc' } });
+  if (enrolments.length === 0) return [];
+  const cohorts = await em.find(TrainingCohortRecord, { id: { $in: [...new Set(enrolments.map((e) => e.cohortId))] } }, { fields: ['id', 'courseId', 'status'] });
+  const cohortById = new Map(cohorts.map((c) => [c.id, c]));
+  const courses = await em.find(TrainingCourseRecord, { id: { $in: [...new Set(cohorts.map((c) => c.courseId))] } }, { fields: ['id', 'titleId', 'titleEn'] });
+  const courseById = new Map(courses.map((c) => [c.id, c]));
+  return enrolments.map((e) => {
+    const cohort = cohortById.get(e.cohortId);
+    const course = cohort ? courseById.get(cohort.courseId) : undefined;
+    if (!cohort || !course) throw inconsistent();
+    return {
+      cohortId: e.cohortId,
+      courseKind: e.courseKind,
+      status: e.status,
+      courseId: course.id,
+      courseTitle: { id: course.titleId, en: course.titleEn },
+      cohortStatus: cohort.status,
+      seated: e.seatedAt !== null,
+    };
+  });
 }

@@ -4,6 +4,7 @@ import {
   PlacementCostsDocument,
   QuotaFillDocument,
   StageDurationsDocument,
+  TrainingAggregatesDocument,
   type CandidateCountsQuery,
   type CandidateCountsQueryVariables,
   type PlacementCostsQuery,
@@ -12,6 +13,8 @@ import {
   type QuotaFillQueryVariables,
   type StageDurationsQuery,
   type StageDurationsQueryVariables,
+  type TrainingAggregatesQuery,
+  type TrainingAggregatesQueryVariables,
 } from '../generated/graphql.js';
 import type { Send } from './send.js';
 
@@ -20,6 +23,9 @@ export type CandidateCountsResult = CandidateCountsQuery['candidateCounts'];
 export type PlacementCostsResult = PlacementCostsQuery['placementCosts'];
 export type StageDurationsResult = StageDurationsQuery['stageDurations'];
 export type StageDurationRow = StageDurationsResult['rows'][number];
+export type TrainingAggregatesResult = TrainingAggregatesQuery['trainingAggregates'];
+/** One row of `trainingAggregates`: a cohort, a provider, a kecamatan (`level`) or the total. */
+export type TrainingAggregateRow = TrainingAggregatesResult['total'];
 
 /**
  * Aggregates for analysts and dashboards, computed in SQL by the gateway; each takes the list filters.
@@ -36,6 +42,12 @@ export interface AggregatesApi {
   placementCosts(variables?: PlacementCostsQueryVariables, options?: RequestOptions): Promise<PlacementCostsResult>;
   /** Time candidates spend in each stage (rows, the date used, and how they were protected). */
   stageDurations(variables?: StageDurationsQueryVariables, options?: RequestOptions): Promise<StageDurationsResult>;
+  /**
+   * Training figures (cohort fill, completion rate, attendance rate, practice and official pass rates)
+   * per cohort, provider and kecamatan and in total, for the cohorts the filter selects (the
+   * `trainingCohorts` filter). A TRAINER key sees its own providers' cohorts, in the protected view.
+   */
+  trainingAggregates(variables?: TrainingAggregatesQueryVariables, options?: RequestOptions): Promise<TrainingAggregatesResult>;
 }
 
 export function aggregatesApi(send: Send): AggregatesApi {
@@ -44,5 +56,6 @@ export function aggregatesApi(send: Send): AggregatesApi {
     candidateCounts: (variables, options) => send(CandidateCountsDocument, variables ?? {}, options).then((d) => d.candidateCounts),
     placementCosts: (variables, options) => send(PlacementCostsDocument, variables ?? {}, options).then((d) => d.placementCosts),
     stageDurations: (variables, options) => send(StageDurationsDocument, variables ?? {}, options).then((d) => d.stageDurations),
+    trainingAggregates: (variables, options) => send(TrainingAggregatesDocument, variables ?? {}, options).then((d) => d.trainingAggregates),
   };
 }

@@ -143,6 +143,7 @@ describe('training single calls: operation, variables, unwrapped result', () => 
     ['transitionCohort', () => client.training.transitionCohort({ id: 'h', to: 'CANCELLED', note: 'no trainer' }), 'TransitionTrainingCohort', { id: 'h', to: 'CANCELLED', note: 'no trainer' }, { transitionTrainingCohort: { status: 'CANCELLED' } }, { status: 'CANCELLED' }],
     ['enroll', () => client.training.enroll({ cohortId: 'h', candidateId: 'c' }), 'EnrollInTrainingCohort', { cohortId: 'h', candidateId: 'c' }, { enrollCandidate: { status: 'WAITLISTED', waitlistPosition: 2 } }, { status: 'WAITLISTED', waitlistPosition: 2 }],
     ['withdraw', () => client.training.withdraw({ cohortId: 'h', candidateId: 'c', reason: 'OTHER', note: 'moved' }), 'WithdrawFromTrainingCohort', { cohortId: 'h', candidateId: 'c', reason: 'OTHER', note: 'moved' }, { withdrawEnrolment: { promoted: [{ candidateId: 'd' }] } }, { promoted: [{ candidateId: 'd' }] }],
+    ['withdraw (drop out)', () => client.training.withdraw({ cohortId: 'h', candidateId: 'c', reason: 'HEALTH', leave: 'DROPPED' }), 'WithdrawFromTrainingCohort', { cohortId: 'h', candidateId: 'c', reason: 'HEALTH', leave: 'DROPPED' }, { withdrawEnrolment: { enrolment: { status: 'DROPPED', reason: 'HEALTH' } } }, { enrolment: { status: 'DROPPED', reason: 'HEALTH' } }],
     ['recordAttendance', () => client.training.recordAttendance({ cohortId: 'h', sessionNumber: 1, marks: [{ candidateId: 'c', mark: 'PRESENT' }] }), 'RecordTrainingAttendance', { input: { cohortId: 'h', sessionNumber: 1, marks: [{ candidateId: 'c', mark: 'PRESENT' }] } }, { recordAttendance: { id: 'h' } }, { id: 'h' }],
     ['recordAssessment', () => client.training.recordAssessment({ cohortId: 'h', candidateId: 'c', kind: 'PRACTICE', test: 'EPS_TOPIK', takenOn: '2026-01-09', score: 131 }), 'RecordTrainingAssessment', { input: { cohortId: 'h', candidateId: 'c', kind: 'PRACTICE', test: 'EPS_TOPIK', takenOn: '2026-01-09', score: 131 } }, { recordAssessment: { id: 'h' } }, { id: 'h' }],
     ['recordTestResult', () => client.training.recordTestResult({ candidateId: 'c', test: 'EPS_TOPIK', takenOn: '2026-02-01', score: 150, round: '2026 manufacturing (Indonesia)' }), 'RecordTrainingTestResult', { input: { candidateId: 'c', test: 'EPS_TOPIK', takenOn: '2026-02-01', score: 150, round: '2026 manufacturing (Indonesia)' } }, { recordTestResult: { id: 'c', eligibilityStatus: 'ELIGIBLE' } }, { id: 'c', eligibilityStatus: 'ELIGIBLE' }],
@@ -178,6 +179,21 @@ describe('training single calls: operation, variables, unwrapped result', () => 
     gw.script({ kind: 'destroy' }, json({ data: { trainingPlan: { reachable: true } } }));
     await expect(retrying.training.plan(plan)).resolves.toEqual({ reachable: true });
     expect(gw.requests).toHaveLength(2);
+  });
+
+  it('trainingAggregates asks for every figure with its suppression flag and the disclosure', async () => {
+    gw.script(json({ data: { trainingAggregates: { asOf: '2026-06-30' } } }));
+    await client.aggregates.trainingAggregates();
+    const query = (gw.requests[0]?.body.query ?? '').replace(/\s+/g, ' ');
+    expect(query).toMatch(/^query TrainingAggregates\b/);
+    expect(query).toContain('disclosure { ...DisclosureFields }');
+    expect(query).toContain('fragment DisclosureFields on Disclosure { protectedView minCellCount suppressedCells referenceDate }');
+    for (const level of ['byCohort', 'byProvider', 'byKecamatan', 'total']) expect(query).toContain(`${level} { ...TrainingAggregateRowFields }`);
+    expect(query).toContain('fill { capacity seatsHeld rate suppressed }');
+    expect(query).toContain('attendance { people attended counted rate suppressed }');
+    for (const rate of ['completion', 'practicePass', 'officialPass']) expect(query).toContain(`${rate} { ...TrainingRateFields }`);
+    expect(query).toContain('fragment TrainingRateFields on TrainingRate { numerator denominator rate suppressed }');
+    expect(gw.requests[0]?.body.variables).toEqual({});
   });
 
   it('the group is frozen', () => {

@@ -101,15 +101,23 @@ export interface TrainingApi {
   roster(id: string, options?: RequestOptions): Promise<TrainingCohortRoster | null>;
   /** A new cohort in PLANNED (`TRAINING.CAPACITY_INVALID`, `TRAINING.DATES_OUT_OF_ORDER`, `TRAINING.SESSION_OUTSIDE_COHORT`). OFFICER. */
   createCohort(input: CreateTrainingCohortInput, options?: RequestOptions): Promise<CreateTrainingCohortMutation['createTrainingCohort']>;
-  /** Move a cohort: PLANNED → ENROLLING → RUNNING → COMPLETED, or CANCELLED (with a note). OFFICER. */
+  /**
+   * Move a cohort: PLANNED → ENROLLING → RUNNING → COMPLETED, or CANCELLED (with a note). Completing
+   * records each member's outcome (COMPLETED, or FAILED with the reason); a member whose final
+   * assessment is not recorded stays ENROLLED until `recordAssessment` records it. OFFICER.
+   */
   transitionCohort(variables: TransitionTrainingCohortMutationVariables, options?: RequestOptions): Promise<TransitionTrainingCohortMutation['transitionTrainingCohort']>;
   /** Enrol a candidate in an ENROLLING cohort: ENROLLED while seats remain, else WAITLISTED with the place in line. OFFICER. */
   enroll(variables: EnrollInTrainingCohortMutationVariables, options?: RequestOptions): Promise<EnrolmentOutcome>;
-  /** Withdraw a candidate; the freed seat goes to the first on the waitlist within the promotion window. OFFICER. */
+  /**
+   * A candidate leaves a cohort with a leave reason: `leave: 'WITHDRAWN'` (default) or `'DROPPED'` (an
+   * ENROLLED member of a RUNNING cohort drops out). The freed seat goes to the first on the waitlist
+   * within the promotion window. OFFICER.
+   */
   withdraw(variables: WithdrawFromTrainingCohortMutationVariables, options?: RequestOptions): Promise<EnrolmentWithdrawalOutcome>;
   /** One session's attendance for the whole class (every ENROLLED member once; RUNNING). Again: a correction. OFFICER. */
   recordAttendance(input: RecordAttendanceInput, options?: RequestOptions): Promise<RecordTrainingAttendanceMutation['recordAttendance']>;
-  /** A practice score (on the official scale) or the course's final assessment. OFFICER. */
+  /** A practice score (on the official scale) or the course's final assessment (in a COMPLETED cohort it settles the member's outcome). OFFICER. */
   recordAssessment(input: RecordAssessmentInput, options?: RequestOptions): Promise<RecordTrainingAssessmentMutation['recordAssessment']>;
   /** An official Korean test result into the candidate's profile; the stored eligibility is evaluated again. OFFICER. */
   recordTestResult(input: RecordTestResultInput, options?: RequestOptions): Promise<RecordTrainingTestResultMutation['recordTestResult']>;

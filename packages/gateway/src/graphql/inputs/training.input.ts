@@ -63,7 +63,10 @@ import {
   TrainingCohortStatusEnum,
   TrainingProviderTypeEnum,
   TrainingVenueKindEnum,
+  ENROLMENT_LEAVES,
+  EnrolmentLeaveEnum,
   type AssessmentKind,
+  type EnrolmentLeave,
 } from '../types/training.type';
 import { UUID } from './uuid';
 
@@ -361,6 +364,10 @@ export class WithdrawEnrolmentArgs {
   @Field(() => String, { nullable: true, description: 'Free-text note.' })
   @IsOptional() @MaxLength(4000)
   note?: string;
+
+  @Field(() => EnrolmentLeaveEnum, { nullable: true, description: 'WITHDRAWN (default) or DROPPED (an ENROLLED member of a RUNNING cohort drops out).' })
+  @IsOptional() @IsIn([...ENROLMENT_LEAVES])
+  leave?: EnrolmentLeave;
 }
 
 // ---------------------------------------------------------------- attendance and assessments

@@ -257,7 +257,8 @@ export class TrainingResolver {
 
   @Authorized(...WRITE_RULE)
   @Mutation(() => TrainingCohort, {
-    description: 'Move a cohort to another status; the transition table and its guards decide (TRAINING.ILLEGAL_TRANSITION, TRAINING.NOT_YET_STARTED, TRAINING.ATTENDANCE_NOT_RECORDED, …). OFFICER.',
+    description:
+      'Move a cohort to another status; the transition table and its guards decide (TRAINING.ILLEGAL_TRANSITION, TRAINING.NOT_YET_STARTED, TRAINING.ATTENDANCE_NOT_RECORDED, …). Completing records, in the same change, every member’s outcome the records determine: COMPLETED (attendance at or above the course’s rule, and the final assessment passed when it has one) or FAILED (ATTENDANCE_BELOW_RULE, ASSESSMENT_FAILED); a member whose final assessment is not recorded stays ENROLLED until recordAssessment records it. OFFICER.',
   })
   async transitionTrainingCohort(@Args() args: TransitionTrainingCohortArgs, @Ctx() ctx: GatewayContext): Promise<TrainingCohort> {
     const id = checkId(args.id, ['id']);
@@ -276,9 +277,18 @@ export class TrainingResolver {
   }
 
   @Authorized(...WRITE_RULE)
-  @Mutation(() => EnrolmentWithdrawal, { description: 'Withdraw a candidate from a cohort; the freed seat goes to the first on the waitlist while the cohort is ENROLLING or in its promotion window. OFFICER.' })
+  @Mutation(() => EnrolmentWithdrawal, {
+    description:
+      'A candidate leaves a cohort with a leave reason: WITHDRAWN (default; from a seat or the waitlist, ENROLLING or RUNNING) or DROPPED (`leave: DROPPED`: an ENROLLED member of a RUNNING cohort drops out). The freed seat goes to the first on the waitlist while the cohort is ENROLLING or in its promotion window (TRAINING.NOT_ENROLLED, TRAINING.NOT_EDITABLE, TRAINING.NOTE_REQUIRED). OFFICER.',
+  })
   async withdrawEnrolment(@Args() args: WithdrawEnrolmentArgs, @Ctx() ctx: GatewayContext): Promise<EnrolmentWithdrawal> {
-    const command = { cohortId: checkId(args.cohortId, ['cohortId']), candidateId: checkId(args.candidateId, ['candidateId']), reason: args.reason, note: args.note ?? null };
+    const command = {
+      cohortId: checkId(args.cohortId, ['cohortId']),
+      candidateId: checkId(args.candidateId, ['candidateId']),
+      reason: args.reason,
+      note: args.note ?? null,
+      leave: args.leave ?? 'WITHDRAWN',
+    };
     const r = await runUseCase(ctx, withdrawEnrolment, command);
     return { enrolment: toEnrolmentGql(r.enrolment), cohort: toCohortGql(r.cohort), promoted: r.promoted.map(toEnrolmentGql) };
   }
@@ -298,7 +308,7 @@ export class TrainingResolver {
   @Authorized(...TRAINING_RECORD_RULE)
   @Mutation(() => TrainingCohort, {
     description:
-      'Record a member’s practice score (on the official scale: TRAINING.SCORE_OUT_OF_SCALE) or the course’s final assessment. OFFICER, or a TRAINER of the cohort’s provider (another provider’s cohort: NOT_FOUND, like a missing one).',
+      'Record a member’s practice score (on the official scale: TRAINING.SCORE_OUT_OF_SCALE) or the course’s final assessment (in a COMPLETED cohort this also records the member’s outcome, COMPLETED or FAILED). OFFICER, or a TRAINER of the cohort’s provider (another provider’s cohort: NOT_FOUND, like a missing one).',
   })
   async recordAssessment(@Args() { input }: RecordAssessmentArgs, @Ctx() ctx: GatewayContext): Promise<TrainingCohort> {
     const scope = trainingProviderScope(ctx.principal);

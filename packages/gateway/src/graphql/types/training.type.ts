@@ -85,12 +85,12 @@ export const TrainingCohortStatusEnum = register(COHORT_STATUSES, 'TrainingCohor
   PLANNED: 'Planned: not yet open for enrolment.',
   ENROLLING: 'Open for enrolment: ENROLLED while seats remain, WAITLISTED after that.',
   RUNNING: 'Sessions under way: attendance and assessments are recorded.',
-  COMPLETED: 'Ended: the waitlist is closed and members’ outcomes can be recorded.',
+  COMPLETED: 'Ended: the waitlist is closed and every member’s outcome recorded (COMPLETED or FAILED) in the same change; a member awaiting the final assessment stays ENROLLED until it is recorded.',
   CANCELLED: 'Cancelled (with a note): every active enrolment ended.',
 });
 
 export const EnrolmentStatusEnum = register(ENROLMENT_STATUSES, 'EnrolmentStatus', 'The status of an enrolment (ENROLLED and WAITLISTED are active; the others final).', {
-  ENROLLED: 'Holds a seat.',
+  ENROLLED: 'Holds a seat (in a COMPLETED cohort: the final assessment is awaited; recording it settles the outcome).',
   WAITLISTED: 'On the waitlist, in arrival order.',
   WITHDRAWN: 'Withdrew (with a leave reason).',
   DROPPED: 'Dropped out while the cohort ran (with a leave reason).',
@@ -111,6 +111,13 @@ const LEAVE_DESCRIPTIONS: Record<(typeof LEAVE_REASONS)[number], string> = {
 };
 
 export const LeaveReasonEnum = register(LEAVE_REASONS, 'LeaveReason', 'Why a candidate withdraws or drops out.', LEAVE_DESCRIPTIONS);
+
+export const ENROLMENT_LEAVES = ['WITHDRAWN', 'DROPPED'] as const;
+export type EnrolmentLeave = (typeof ENROLMENT_LEAVES)[number];
+export const EnrolmentLeaveEnum = register(ENROLMENT_LEAVES, 'EnrolmentLeave', 'How a candidate leaves a cohort (`withdrawEnrolment`); the enrolment’s final status.', {
+  WITHDRAWN: 'Withdraws: from a seat or the waitlist, while the cohort is ENROLLING or RUNNING.',
+  DROPPED: 'Drops out: an ENROLLED member of a RUNNING cohort stops attending (an outcome, counted in the completion rates).',
+});
 
 export const EnrolmentReasonEnum = register(ENROLMENT_REASON_CODES, 'EnrolmentReason', 'The reason code of a final enrolment status.', {
   REQUIREMENTS_MET: 'COMPLETED: the course’s requirements were met.',
