@@ -8,6 +8,7 @@
  *   `@jembatan/domain/entities`  entities with invariants (MoU, quota, opening, candidate, ...)
  *   `@jembatan/domain/seed`      the seed program fixture and its builder
  *   `@jembatan/domain/training`  courses, cohorts, enrolment, attendance, readiness, the plan to a target
+ *   `@jembatan/domain/sources`   each parameter's citations (sources, date read, notes), by parameter id
  */
 export * from './shared/domain-error';
 export * from './shared/local-date';
@@ -19,3 +20,4 @@ export * from './parameters';
 export * from './costs';
 export * from './financing';
 export * from './disclosure';
+export * from './opportunities';

@@ -4,6 +4,7 @@ import { isParameterId, PARAMETER_FILES } from '../parameters/parameter-registry
 import { parameterSnapshot } from '../parameters/parameter-snapshot';
 import { COST_LINE_IDS } from './cost-line';
 import { COST_INPUT_KEYS, COST_LINE_SETS, costLineSetAsOf, type CostLineDefinition } from './cost-line-sets';
+import { routeSectorsAsOf } from '../eligibility/rule-sets';
 import { estimateCosts } from './estimate-costs';
 
 const dayBefore = (d: IsoDate): IsoDate => {
@@ -74,9 +75,10 @@ describe('cost line sets', () => {
   });
 
   it('the estimate has the lines of the set, in order (course included, every input given)', () => {
-    const inputs = { skillsTestFee: { amount: 1, currency: 'IDR' }, p3miServiceFee: { amount: 1, currency: 'IDR' }, koreanTestFee: { amount: 1, currency: 'IDR' } } as const;
+    const inputs = Object.fromEntries(COST_INPUT_KEYS.map((k) => [k, { amount: 1, currency: 'IDR' as const }]));
     for (const route of ROUTES) {
-      const e = estimateCosts({ route, occupation: 'WELDER', contractMonths: 24, inputs }, parameterSnapshot('2026-03-01'));
+      const occupation = routeSectorsAsOf(route, '2026-03-01')[0]!;
+      const e = estimateCosts({ route, occupation, contractMonths: 24, inputs }, parameterSnapshot('2026-03-01'));
       expect(e.lines.map((l) => l.id)).toEqual(costLineSetAsOf(route, '2026-03-01').definition.lines.map((l) => l.id));
       const ignored = e.warnings.filter((w) => w.code === 'COSTS.INPUT_NOT_APPLICABLE').map((w) => w.path?.[1]);
       expect(ignored).toEqual(COST_INPUT_KEYS.filter((k) => !e.lines.some((l) => l.id === k)));

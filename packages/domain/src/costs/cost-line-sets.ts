@@ -25,6 +25,15 @@
  * | BPJS during work           | ✓  | ✓    | ✓          | ✓  | by contract months (bpjs-contribution.ts) |
  * | P3MI service fee           |    | input | input     |    | inputs.p3miServiceFee                    |
  * | return-cost insurance (KRW, in Korea) | ✓ | |          |    | korea.returnCostInsuranceKrw × fx.idrPerKrw |
+ * | contract legalisation      | input | input | input     | input | inputs.contractLegalisation          |
+ * | local transport            | input | input | input     | input | inputs.localTransport                |
+ * | accommodation              | input | input | input     | input | inputs.accommodation                 |
+ * | return ticket (in Korea / end of contract) | input | input | input | input | inputs.returnTicket      |
+ *
+ * The last four are Perban BP2MI 9/2020 cost items (DOMAIN.md §5) with no amount in any source: they
+ * are required inputs, so without one the line is UNKNOWN (no amount, its payer still decided by
+ * the policies: the employer for the 10 jobs of Perban 9/2020, else the base payer) and the totals
+ * say they exclude it, instead of the cost silently vanishing.
  *
  * An input that no line of the route's set reads is ignored with `COSTS.INPUT_NOT_APPLICABLE`.
  * Effective dates: every route from 2024-01-01, the start of the `routes.status` coverage (no
@@ -59,6 +68,7 @@ export interface ParameterCostLineDefinition extends LineBase {
   readonly option?: CostLineOption;
 }
 
+
 /** The passport: the parameter and label depend on the passport kind chosen. */
 export interface PassportCostLineDefinition extends LineBase {
   readonly kind: 'PASSPORT';
@@ -71,6 +81,8 @@ export interface InputCostLineDefinition extends LineBase {
   readonly label: Messages;
   readonly input: keyof CostInputs;
   readonly required: boolean;
+  /** Default BEFORE_DEPARTURE. */
+  readonly timing?: CostTiming;
 }
 
 /** BPJS Ketenagakerjaan during work, by contract length (bpjs-contribution.ts). */
@@ -90,7 +102,15 @@ export interface CostLineSetDefinition {
 }
 
 /** Every input an estimate may read, in line order (the compiler checks that none is missing). */
-const INPUT_KEYS: Readonly<Record<keyof CostInputs, true>> = { koreanTestFee: true, skillsTestFee: true, p3miServiceFee: true };
+const INPUT_KEYS: Readonly<Record<keyof CostInputs, true>> = {
+  koreanTestFee: true,
+  skillsTestFee: true,
+  p3miServiceFee: true,
+  contractLegalisation: true,
+  localTransport: true,
+  accommodation: true,
+  returnTicket: true,
+};
 export const COST_INPUT_KEYS = Object.freeze(Object.keys(INPUT_KEYS) as Array<keyof CostInputs>);
 
 export const COST_LINE_LABELS = {
@@ -110,6 +130,10 @@ export const COST_LINE_LABELS = {
   bpjsDuringWork: { id: 'BPJS Ketenagakerjaan selama bekerja', en: 'BPJS Ketenagakerjaan during work' },
   p3miServiceFee: { id: 'Jasa perusahaan penempatan (P3MI)', en: 'Placement company (P3MI) service fee' },
   returnCostInsurance: { id: 'Asuransi biaya kepulangan (dibayar di Korea)', en: 'Return-cost insurance (paid in Korea)' },
+  contractLegalisation: { id: 'Legalisasi perjanjian kerja', en: 'Employment contract legalisation' },
+  localTransport: { id: 'Transportasi lokal (ke tempat tes, pelatihan, keberangkatan)', en: 'Local transport (to tests, training, departure)' },
+  accommodation: { id: 'Akomodasi selama proses sebelum berangkat', en: 'Accommodation during the pre-departure process' },
+  returnTicket: { id: 'Tiket pulang Korea–Indonesia (akhir kontrak)', en: 'Return ticket Korea–Indonesia (end of contract)' },
 } satisfies Record<string, Messages>;
 
 const L = COST_LINE_LABELS;
@@ -122,13 +146,14 @@ const param = (id: CostLineId & keyof typeof L, category: CostCategory, paramete
   parameter,
   ...more,
 });
-const input = (id: CostLineId & keyof CostInputs, category: CostCategory, required: boolean): InputCostLineDefinition => ({
+const input = (id: CostLineId & keyof CostInputs, category: CostCategory, required: boolean, timing?: CostTiming): InputCostLineDefinition => ({
   kind: 'INPUT',
   id,
   category,
   label: L[id],
   input: id,
   required,
+  ...(timing !== undefined ? { timing } : {}),
 });
 
 const EPS_TOPIK = param('epsTopikFee', 'LANGUAGE_TEST', 'fee.epsTopikUsdCents', { currency: 'USD' });
@@ -154,13 +179,20 @@ const DOCUMENTS_AND_TRAVEL: readonly CostLineDefinition[] = [
   param('bpjsBeforeWork', 'SOCIAL_SECURITY', 'bpjs.pmi.beforeWorkIdr'),
   { kind: 'BPJS_DURING_WORK', id: 'bpjsDuringWork', category: 'SOCIAL_SECURITY', label: L.bpjsDuringWork },
 ];
+/** Perban BP2MI 9/2020 items with no amount in any source (required inputs: UNKNOWN until given). */
+const UNSOURCED_ITEMS: readonly CostLineDefinition[] = [
+  input('contractLegalisation', 'CONTRACT_LEGALISATION', true),
+  input('localTransport', 'LOCAL_TRANSPORT', true),
+  input('accommodation', 'ACCOMMODATION', true),
+  input('returnTicket', 'TICKET', true, 'IN_KOREA'),
+];
 const RETURN_COST_INSURANCE = param('returnCostInsurance', 'RETURN_COST_INSURANCE', 'korea.returnCostInsuranceKrw', { currency: 'KRW', timing: 'IN_KOREA' });
 const P3MI_SERVICE_FEE = input('p3miServiceFee', 'COMPANY_SERVICE_FEE', true);
 
 const E9_2024: CostLineSetDefinition = {
   id: 'E9@2024-01-01',
   route: 'E9',
-  lines: [EPS_TOPIK, ...KOREAN_COURSE, input('skillsTestFee', 'COMPETENCY_CERTIFICATE', false), ...DOCUMENTS_AND_TRAVEL, RETURN_COST_INSURANCE],
+  lines: [EPS_TOPIK, ...KOREAN_COURSE, input('skillsTestFee', 'COMPETENCY_CERTIFICATE', false), ...DOCUMENTS_AND_TRAVEL, RETURN_COST_INSURANCE, ...UNSOURCED_ITEMS],
 };
 
 const E7_3_2024: CostLineSetDefinition = {
@@ -172,6 +204,7 @@ const E7_3_2024: CostLineSetDefinition = {
     input('skillsTestFee', 'COMPETENCY_CERTIFICATE', true),
     ...DOCUMENTS_AND_TRAVEL,
     P3MI_SERVICE_FEE,
+    ...UNSOURCED_ITEMS,
   ],
 };
 
@@ -184,13 +217,14 @@ const E7_3_PILOT_2024: CostLineSetDefinition = {
     input('skillsTestFee', 'COMPETENCY_CERTIFICATE', true),
     ...DOCUMENTS_AND_TRAVEL,
     P3MI_SERVICE_FEE,
+    ...UNSOURCED_ITEMS,
   ],
 };
 
 const E8_2024: CostLineSetDefinition = {
   id: 'E8@2024-01-01',
   route: 'E8',
-  lines: [...KOREAN_COURSE, input('skillsTestFee', 'COMPETENCY_CERTIFICATE', false), ...DOCUMENTS_AND_TRAVEL],
+  lines: [...KOREAN_COURSE, input('skillsTestFee', 'COMPETENCY_CERTIFICATE', false), ...DOCUMENTS_AND_TRAVEL, ...UNSOURCED_ITEMS],
 };
 
 /** Cost line sets per route, keyed by effective date. */

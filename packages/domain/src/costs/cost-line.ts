@@ -56,10 +56,18 @@ export const COST_LINE_IDS = [
   'bpjsDuringWork',
   'p3miServiceFee',
   'returnCostInsurance',
+  'contractLegalisation',
+  'localTransport',
+  'accommodation',
+  'returnTicket',
 ] as const;
 export type CostLineId = (typeof COST_LINE_IDS)[number];
 
-/** KNOWN: the amount comes from parameters or inputs. UNKNOWN: a required input was not given (never invented). */
+/**
+ * KNOWN: the amount comes from parameters or inputs. UNKNOWN: a required input was not given, or no
+ * source gives the amount (contract legalisation, local transport, accommodation, the return
+ * ticket): the line is shown with its payer and no amount, never as 0 and never left out.
+ */
 export type CostLineStatus = 'KNOWN' | 'UNKNOWN';
 
 export interface CostParameterRef {

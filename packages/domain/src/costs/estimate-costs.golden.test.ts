@@ -2,6 +2,13 @@
  * The cost line sets became data (cost-line-sets.ts); the estimates did not change. The golden file
  * holds a digest of every estimate on a grid of dates × routes × occupations × contract lengths ×
  * passport × course × inputs, recorded from the implementation before that change.
+ *
+ * Re-recorded for issue 13, every change explained by a check run once: the cases whose occupation
+ * is outside the route's sectors (E-9 welder, E-7-3 fishing crew, …) are now refused with
+ * ROUTE.OCCUPATION_NOT_IN_SECTORS (864 cases); every other estimate equals its earlier digest once
+ * the four new UNKNOWN lines (contract legalisation, local transport, accommodation, return ticket),
+ * their missing inputs, the `unknownLineIds` of the totals and the COSTS.INCOMPLETE warning they
+ * cause are taken out (648 cases).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -35,6 +35,7 @@ const E9_BASE = 16_032_026;
 const E73_BASE = 22_572_500;
 const BPJS = { 6: 108_000, 12: 189_000, 24: 332_500, 36: 332_500 + 12 * 13_500 } as const;
 const FX_DEFAULT = ['COSTS.DEFAULT_EXCHANGE_RATE', 'COSTS.DEFAULT_EXCHANGE_RATE'];
+const UNSOURCED = ['contractLegalisation', 'localTransport', 'accommodation', 'returnTicket'];
 
 const scenarios: Scenario[] = [
   // E-9: the EPS-TOPIK fee is recorded from 1 Feb 2025.
@@ -141,9 +142,12 @@ describe('cost scenarios by contract length across parameter dates', () => {
       workerBefore: e.worker.beforeDeparture.amount,
       workerInKorea: e.worker.inKorea.amount,
       employer: e.totals.byPayer.EMPLOYER.amount,
-      warnings: e.warnings.map((w) => w.code),
+      warnings: e.warnings.map((w) => w.code).filter((c) => c !== 'COSTS.INCOMPLETE'),
     }).toEqual({ workerBefore: s.workerBefore, workerInKorea: s.workerInKorea, employer: s.employer, warnings: s.warnings });
-    expect(e.complete).toBe(true);
+    // The Perban 9/2020 items no source prices are UNKNOWN (never 0, never missing): every total excludes them.
+    expect(e.complete).toBe(false);
+    expect(e.totals.unknownLineIds).toEqual(UNSOURCED);
+    expect(e.warnings.map((w) => w.code)).toContain('COSTS.INCOMPLETE');
     expect(e.lines.find((l) => l.id === 'bpjsDuringWork')!.amountIdr!.amount).toBe(BPJS[s.months as keyof typeof BPJS] ?? -1);
   });
 });

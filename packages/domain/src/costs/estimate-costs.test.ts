@@ -8,6 +8,7 @@ import { APJATI_FACILITY_COVERS_TRAINING, CITY_PAYS_KOREAN_COURSE, EMPLOYER_PAYS
 import { defineCostPolicy, type CostPolicy } from './cost-policy';
 import { estimateCosts, type CostEstimate, type CostEstimateInput } from './estimate-costs';
 import { PERBAN_9_2020_EXEMPT_CATEGORIES } from './zero-cost-policy';
+import { routeSectorsAsOf } from '../eligibility/rule-sets';
 
 const code = (c: string) => expect.objectContaining({ code: c });
 const idr = (n: number) => money(n, 'IDR');
@@ -19,6 +20,10 @@ const welder: CostEstimateInput = {
   contractMonths: 24,
   inputs: { skillsTestFee: idr(2_000_000), p3miServiceFee: idr(5_000_000) },
 };
+/** The Perban 9/2020 items no source prices: UNKNOWN lines unless given. */
+const UNSOURCED = ['contractLegalisation', 'localTransport', 'accommodation', 'returnTicket'];
+/** Test amounts (quotes a caller could give), not domain figures. */
+const UNSOURCED_GIVEN = { contractLegalisation: idr(100_000), localTransport: idr(250_000), accommodation: idr(400_000), returnTicket: idr(7_000_000) };
 const line = (e: CostEstimate, id: string) => e.lines.find((l) => l.id === id)!;
 const payersOf = (e: CostEstimate, id: string) => line(e, id).payers.map((p) => [p.payer, p.amountIdr?.amount ?? null]);
 const sumOf = (ms: readonly Money[]) => ms.reduce((a, m) => a + m.amount, 0);
@@ -40,6 +45,17 @@ describe('estimateCosts — E-9 manufacturing, 36-month contract, 1 Oct 2025', (
       ['bpjsBeforeWork', 37_500, 'IDR', 37_500],
       ['bpjsDuringWork', 494_500, 'IDR', 494_500], // 332,500 + 12 × 13,500
       ['returnCostInsurance', 400_000, 'KRW', 4_600_000], // KRW 400,000 × 11.5, paid in Korea
+      // No source gives these amounts: UNKNOWN lines (no amount, not 0), never left out.
+      ['contractLegalisation', undefined, undefined, undefined],
+      ['localTransport', undefined, undefined, undefined],
+      ['accommodation', undefined, undefined, undefined],
+      ['returnTicket', undefined, undefined, undefined],
+    ]);
+    expect(UNSOURCED.map((id) => [line(e, id).status, line(e, id).category, line(e, id).timing])).toEqual([
+      ['UNKNOWN', 'CONTRACT_LEGALISATION', 'BEFORE_DEPARTURE'],
+      ['UNKNOWN', 'LOCAL_TRANSPORT', 'BEFORE_DEPARTURE'],
+      ['UNKNOWN', 'ACCOMMODATION', 'BEFORE_DEPARTURE'],
+      ['UNKNOWN', 'TICKET', 'IN_KOREA'],
     ]);
     expect(line(e, 'epsTopikFee').source.parameters.map((p) => p.id)).toEqual(['fee.epsTopikUsdCents', 'fx.idrPerUsd']);
     expect(line(e, 'epsTopikFee').exchangeRate).toMatchObject({ base: 'USD', quote: 'IDR', rate: '16411.65', isDefault: true });
@@ -59,20 +75,25 @@ describe('estimateCosts — E-9 manufacturing, 36-month contract, 1 Oct 2025', (
     expect(e.totals.beforeDeparture).toEqual(idr(16_526_526));
     expect(e.totals.inKorea).toEqual(idr(4_600_000));
     expect(e.totals.total).toEqual(idr(21_126_526));
-    expect(e.worker).toEqual({ total: idr(21_126_526), beforeDeparture: idr(16_526_526), inKorea: idr(4_600_000) });
+    expect(e.worker).toEqual({ total: idr(21_126_526), beforeDeparture: idr(16_526_526), inKorea: idr(4_600_000), unknownLineIds: UNSOURCED });
+    expect(e.totals.unknownLineIds).toEqual(UNSOURCED);
     expect(e.upfrontCash).toEqual(idr(16_526_526));
-    expect(e.complete).toBe(true);
+    expect(e.complete).toBe(false);
     expect(e.upfrontCashCheck).toEqual({ threshold: null, status: 'NO_THRESHOLD', excess: null });
   });
 
   it('warns that the exchange rates are working defaults, and uses given rates instead', () => {
-    expect(e.warnings.map((w) => w.code)).toEqual(['COSTS.DEFAULT_EXCHANGE_RATE', 'COSTS.DEFAULT_EXCHANGE_RATE']);
+    expect(e.warnings.map((w) => w.code)).toEqual(['COSTS.DEFAULT_EXCHANGE_RATE', 'COSTS.DEFAULT_EXCHANGE_RATE', 'COSTS.INCOMPLETE']);
     const usd: ExchangeRate = { base: 'USD', quote: 'IDR', rate: '16000', asOf: '2025-10-01', source: 'bank quote', isDefault: false };
     const krw: ExchangeRate = { base: 'IDR', quote: 'KRW', rate: '0.08', asOf: '2025-10-01', source: 'bank quote', isDefault: false };
     const given = estimateCosts({ ...e9, exchangeRates: { usdIdr: usd, krwIdr: krw } }, params);
     expect(line(given, 'epsTopikFee').amountIdr).toEqual(idr(448_000));
     expect(line(given, 'returnCostInsurance').amountIdr).toEqual(idr(5_000_000));
-    expect(given.warnings).toEqual([]);
+    expect(given.warnings.map((w) => w.code)).toEqual(['COSTS.INCOMPLETE']);
+    const priced = estimateCosts({ ...e9, exchangeRates: { usdIdr: usd, krwIdr: krw }, inputs: UNSOURCED_GIVEN }, params);
+    expect(priced.warnings).toEqual([]);
+    expect(priced.complete).toBe(true);
+    expect(priced.totals.unknownLineIds).toEqual([]);
   });
 });
 
@@ -92,10 +113,19 @@ describe('estimateCosts — Perban BP2MI 9/2020 zero-cost occupations', () => {
   it('applies to every one of the 10 jobs listed in costs.zeroCostOccupations, and to no other', () => {
     const listed = params.get('costs.zeroCostOccupations');
     expect(listed).toHaveLength(10);
+    const routes = { E9: 'E9', E7_3: 'E7_3', E8: 'E8' } as const;
     for (const occupation of OCCUPATIONS) {
-      const e = estimateCosts({ ...e9, occupation }, params);
+      const route = Object.values(routes).find((r) => routeSectorsAsOf(r, '2025-10-01').includes(occupation));
+      if (route === undefined) {
+        // An informal job no Korea route's sectors include (e.g. HOUSEKEEPER): refused with the eligibility rule's code.
+        expect(() => estimateCosts({ ...e9, occupation }, params)).toThrow(code('ROUTE.OCCUPATION_NOT_IN_SECTORS'));
+        continue;
+      }
+      const e = estimateCosts({ ...e9, route, occupation }, params);
       expect([occupation, e.zeroCostOccupation]).toEqual([occupation, listed.includes(occupation)]);
       expect(line(e, 'flight').payers[0]!.payer).toBe(listed.includes(occupation) ? 'EMPLOYER' : 'WORKER');
+      // The UNKNOWN lines get their payer too: Perban 9/2020 moves them to the employer for the 10 jobs.
+      for (const id of UNSOURCED) expect([id, line(e, id).payers.map((p) => [p.payer, p.amountIdr])]).toEqual([id, [[listed.includes(occupation) ? 'EMPLOYER' : 'WORKER', null]]]);
     }
   });
 
@@ -114,6 +144,7 @@ describe('estimateCosts — E-7-3 welder through a P3MI: inputs DOMAIN.md does n
     expect(e.missingInputs).toEqual([
       { lineId: 'skillsTestFee', input: 'inputs.skillsTestFee', payers: ['WORKER'] },
       { lineId: 'p3miServiceFee', input: 'inputs.p3miServiceFee', payers: ['WORKER'] },
+      ...UNSOURCED.map((id) => ({ lineId: id, input: `inputs.${id}`, payers: ['WORKER'] })),
     ]);
     expect(line(e, 'p3miServiceFee')).toMatchObject({ status: 'UNKNOWN', amount: null, amountIdr: null });
     expect(e.worker.beforeDeparture).toEqual(idr(15_905_000));
@@ -123,10 +154,13 @@ describe('estimateCosts — E-7-3 welder through a P3MI: inputs DOMAIN.md does n
   });
 
   it('is complete with the inputs, and the pilot also needs its Korean test fee', () => {
-    const e = estimateCosts(welder, params);
+    const e = estimateCosts({ ...welder, inputs: { ...welder.inputs, ...UNSOURCED_GIVEN } }, params);
     expect(e.complete).toBe(true);
-    expect(e.worker.beforeDeparture).toEqual(idr(22_905_000));
-    const pilot = estimateCosts({ ...welder, route: 'E7_3_PILOT' }, params);
+    // 22,905,000 + legalisation 100,000 + transport 250,000 + accommodation 400,000 (the return ticket is paid in Korea)
+    expect(e.worker.beforeDeparture).toEqual(idr(23_655_000));
+    expect(e.worker.inKorea).toEqual(idr(7_000_000));
+    expect(estimateCosts(welder, params).worker.beforeDeparture).toEqual(idr(22_905_000));
+    const pilot = estimateCosts({ ...welder, route: 'E7_3_PILOT', inputs: { ...welder.inputs, ...UNSOURCED_GIVEN } }, params);
     expect(pilot.missingInputs.map((m) => m.input)).toEqual(['inputs.koreanTestFee']);
     const withTest = estimateCosts({ ...welder, route: 'E7_3_PILOT', inputs: { ...welder.inputs, koreanTestFee: money(5000, 'USD') } }, params);
     expect(line(withTest, 'koreanTestFee').amountIdr).toEqual(idr(820_583)); // USD 50 × 16,411.65 = 820,582.5 → HALF_UP
@@ -193,12 +227,11 @@ describe('estimateCosts — overlays change the result, never the base', () => {
     });
     fc.assert(
       fc.property(
-        fc.constantFrom(...ROUTES),
-        fc.constantFrom(...OCCUPATIONS),
+        fc.constantFrom(...ROUTES).chain((route) => fc.tuple(fc.constant(route), fc.constantFrom(...routeSectorsAsOf(route, '2025-10-01')))),
         fc.integer({ min: 1, max: 120 }),
         fc.array(overlayArb, { maxLength: 4 }),
         fc.integer({ min: 0, max: 30_000_000 }),
-        (route, occupation, contractMonths, rules, loan) => {
+        ([route, occupation], contractMonths, rules, loan) => {
           const overlays: CostPolicy[] = rules.map((r, i) =>
             defineCostPolicy({
               id: `OVERLAY_${i}`,
@@ -223,7 +256,7 @@ describe('estimateCosts — overlays change the result, never the base', () => {
             route,
             occupation,
             contractMonths,
-            inputs: { skillsTestFee: idr(1_000_000), p3miServiceFee: idr(4_000_000), koreanTestFee: idr(600_000) },
+            inputs: { skillsTestFee: idr(1_000_000), p3miServiceFee: idr(4_000_000), koreanTestFee: idr(600_000), ...UNSOURCED_GIVEN },
             financing: [{ productId: 'KUR_PENEMPATAN_PMI', kind: 'LOAN', amount: idr(loan) }],
             upfrontCashThreshold: idr(5_000_000),
           };
@@ -269,7 +302,8 @@ describe('estimateCosts — financing and the city’s up-front cash line', () =
     ]);
     expect(e.loanToRepay).toEqual(idr(20_000_000));
     expect(e.upfrontCash).toEqual(idr(905_000));
-    expect(e.upfrontCashCheck).toEqual({ threshold: idr(1_000_000), status: 'WITHIN_THRESHOLD', excess: null });
+    // Within the threshold as far as known, but local transport, accommodation and legalisation are UNKNOWN worker costs.
+    expect(e.upfrontCashCheck).toEqual({ threshold: idr(1_000_000), status: 'UNKNOWN', excess: null });
 
     const bigLoan = estimateCosts({ ...welder, financing: [{ productId: 'KUR_PENEMPATAN_PMI', kind: 'LOAN', amount: idr(100_000_000) }] }, params);
     expect(bigLoan.financing[0]!.applied).toEqual(idr(22_905_000));
@@ -293,6 +327,10 @@ describe('estimateCosts — bad input', () => {
   it.each<[string, Record<string, unknown>, string]>([
     ['an unknown route', { route: 'E10' }, 'COSTS.UNKNOWN_ROUTE'],
     ['an unknown occupation', { occupation: 'PILOT' }, 'COSTS.UNKNOWN_OCCUPATION'],
+    ['an occupation outside the route’s sectors (E-9 housekeeper)', { occupation: 'HOUSEKEEPER' }, 'ROUTE.OCCUPATION_NOT_IN_SECTORS'],
+    ['an occupation outside the route’s sectors (E-9 welder)', { occupation: 'WELDER' }, 'ROUTE.OCCUPATION_NOT_IN_SECTORS'],
+    ['a Korean course in USD', { koreanCourse: { amount: money(100, 'USD'), statedBy: 'x' } }, 'MONEY.CURRENCY_MISMATCH'],
+    ['a Korean course nobody stated', { koreanCourse: { amount: idr(1), statedBy: ' ' } }, 'COSTS.INVALID_LINE'],
     ['a contract of 0 months', { contractMonths: 0 }, 'COSTS.INVALID_CONTRACT_MONTHS'],
     ['a non-integer contract', { contractMonths: 12.5 }, 'COSTS.NON_INTEGER_MONTHS'],
     ['an unknown passport', { passport: 'DIPLOMATIC' }, 'COSTS.INVALID_OPTION'],
@@ -322,12 +360,12 @@ describe('estimateCosts — bad input', () => {
     const e = estimateCosts(
       {
         ...e9,
-        occupation: 'COOK',
-        additionalLines: [{ id: 'localTransport', category: 'LOCAL_TRANSPORT', label: { id: 'Transport lokal', en: 'Local transport' }, amount: idr(250_000), statedBy: 'LTSA quote' }],
+        occupation: 'FISHING_CREW',
+        additionalLines: [{ id: 'busToSerang', category: 'LOCAL_TRANSPORT', label: { id: 'Bus ke Serang', en: 'Bus to Serang' }, amount: idr(250_000), statedBy: 'LTSA quote' }],
       },
       params,
     );
-    expect(payersOf(e, 'localTransport')).toEqual([['EMPLOYER', 250_000]]);
-    expect(line(e, 'localTransport').source).toMatchObject({ input: 'additionalLines.localTransport', statedBy: 'LTSA quote' });
+    expect(payersOf(e, 'busToSerang')).toEqual([['EMPLOYER', 250_000]]);
+    expect(line(e, 'busToSerang').source).toMatchObject({ input: 'additionalLines.busToSerang', statedBy: 'LTSA quote' });
   });
 });

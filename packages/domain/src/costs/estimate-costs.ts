@@ -37,6 +37,7 @@ import {
 import { applyCostPolicy, defineCostPolicy, type CostPolicy, type CostPolicyKind } from './cost-policy';
 import { zeroCostPolicy } from './zero-cost-policy';
 import { COST_INPUT_KEYS, costLineSetAsOf, type CostLineDefinition } from './cost-line-sets';
+import { assertOccupationInRouteSectors } from '../eligibility/rule-sets';
 
 export const COST_PASSPORT_KINDS = ['ELECTRONIC', 'REGULAR'] as const;
 export type CostPassportKind = (typeof COST_PASSPORT_KINDS)[number];
@@ -49,6 +50,30 @@ export interface CostInputs {
   readonly p3miServiceFee?: Money;
   /** The pilot's Korean test (TOPIK-1 level plus speaking): required for E7_3_PILOT. */
   readonly koreanTestFee?: Money;
+  /** Employment contract legalisation (no amount in any source): required, UNKNOWN until given. */
+  readonly contractLegalisation?: Money;
+  /** Local transport to tests, training and departure (no amount in any source): required, UNKNOWN until given. */
+  readonly localTransport?: Money;
+  /** Accommodation during the pre-departure process (no amount in any source): required, UNKNOWN until given. */
+  readonly accommodation?: Money;
+  /** The return ticket at the end of the contract (paid in Korea; no amount in any source): required, UNKNOWN until given. */
+  readonly returnTicket?: Money;
+}
+
+/**
+ * The Korean course a candidate actually takes (training/course-cost-line.ts gives it from a
+ * Course): its fee replaces the market parameter `fee.koreanCourseIdr` on the line `koreanCourse`,
+ * so the overlay `CITY_PAYS_KOREAN_COURSE` (which matches that line) applies to it. The course's
+ * fee is the provider's whole fee: the market registration line (`fee.koreanCourseRegistrationIdr`)
+ * is left out unless `registration` is given.
+ */
+export interface KoreanCourseFee {
+  readonly amount: Money;
+  /** The course (and provider) the fee comes from, e.g. "course <id> (provider <id>)". */
+  readonly statedBy: string;
+  readonly label?: Messages;
+  /** The provider's separate registration fee, when it charges one. */
+  readonly registration?: Money;
 }
 
 /** A cost the caller knows of (local transport, accommodation, contract legalisation, …). */
@@ -82,6 +107,8 @@ export interface CostEstimateInput {
   readonly passport?: CostPassportKind;
   /** Default true. */
   readonly includeKoreanCourse?: boolean;
+  /** The actual Korean course (replaces the market fee); ignored with includeKoreanCourse: false. */
+  readonly koreanCourse?: KoreanCourseFee;
   /** Rates for the USD and KRW lines and inputs; default: the parameters fx.idrPerUsd / fx.idrPerKrw (working defaults). */
   readonly exchangeRates?: { readonly usdIdr?: ExchangeRate; readonly krwIdr?: ExchangeRate };
   readonly inputs?: CostInputs;
@@ -121,6 +148,7 @@ export interface UpfrontCashCheck {
   readonly excess: Money | null;
 }
 
+/** Every total covers the KNOWN lines only: `unknownLineIds` names the lines it leaves out. */
 export interface CostTotals {
   /** Known amounts in IDR per payer (every payer kind present, 0 when none). */
   readonly byPayer: Readonly<Record<PayerKind, Money>>;
@@ -128,12 +156,16 @@ export interface CostTotals {
   readonly total: Money;
   readonly beforeDeparture: Money;
   readonly inKorea: Money;
+  /** The UNKNOWN lines, whose amounts no total includes (empty when the estimate is complete). */
+  readonly unknownLineIds: readonly string[];
 }
 
 export interface WorkerCosts {
   readonly total: Money;
   readonly beforeDeparture: Money;
   readonly inKorea: Money;
+  /** UNKNOWN lines the worker pays (in part or whole): the worker's totals exclude them. */
+  readonly unknownLineIds: readonly string[];
 }
 
 export interface MissingCostInput {
@@ -209,6 +241,7 @@ interface EstimateOptions {
   readonly contractMonths: number;
   readonly passport: CostPassportKind;
   readonly includeKoreanCourse: boolean;
+  readonly koreanCourse: KoreanCourseFee | null;
   readonly overlays: readonly CostPolicy[];
 }
 
@@ -224,6 +257,7 @@ function checkOptions(input: CostEstimateInput, params: ParameterSnapshot, polic
   if (!isOneOf(OCCUPATIONS, input.occupation)) {
     invalid('COSTS.UNKNOWN_OCCUPATION', 'Jabatan tidak dikenal.', 'Unknown occupation.', { path: ['occupation'], details: { allowed: OCCUPATIONS.join(',') } });
   }
+  assertOccupationInRouteSectors(input.route, input.occupation, snapshot.asOf);
   const contractMonths = assertCostContractMonths(input.contractMonths);
   const passport = input.passport ?? 'ELECTRONIC';
   if (!isOneOf(COST_PASSPORT_KINDS, passport)) {
@@ -235,7 +269,8 @@ function checkOptions(input: CostEstimateInput, params: ParameterSnapshot, polic
   }
   if (!Array.isArray(policies)) badInput('COSTS.INVALID_POLICY', 'Daftar kebijakan tidak valid.', 'Invalid list of policies.', ['policies']);
   const overlays = policies.map((p) => defineCostPolicy(p));
-  return { snapshot, route: input.route, occupation: input.occupation, contractMonths, passport, includeKoreanCourse, overlays };
+  const koreanCourse = input.koreanCourse === undefined || input.koreanCourse === null ? null : koreanCourseFee(input.koreanCourse);
+  return { snapshot, route: input.route, occupation: input.occupation, contractMonths, passport, includeKoreanCourse, koreanCourse, overlays };
 }
 
 type ToIdr = (m: Money) => { idr: Money; rate: ExchangeRate | null; ref: CostParameterRef | null };
@@ -327,6 +362,7 @@ function standardLine(d: CostLineDefinition, input: CostEstimateInput, o: Estima
   switch (d.kind) {
     case 'PARAMETER':
       if (d.option === 'includeKoreanCourse' && !o.includeKoreanCourse) return undefined;
+      if (o.koreanCourse !== null && (d.id === 'koreanCourse' || d.id === 'koreanCourseRegistration')) return courseLine(d, o.koreanCourse);
       return fromParam(d.label, d.parameter, d.currency, d.timing);
     case 'PASSPORT':
       return fromParam(d.variants[o.passport].label, d.variants[o.passport].parameter);
@@ -334,9 +370,9 @@ function standardLine(d: CostLineDefinition, input: CostEstimateInput, o: Estima
       const given = input.inputs?.[d.input];
       const source = { parameters: [], input: `inputs.${d.input}` };
       if (given === undefined || given === null) {
-        return d.required ? { id: d.id, category: d.category, label: d.label, timing: 'BEFORE_DEPARTURE', amount: null, source } : undefined;
+        return d.required ? { id: d.id, category: d.category, label: d.label, timing: d.timing ?? 'BEFORE_DEPARTURE', amount: null, source } : undefined;
       }
-      return { id: d.id, category: d.category, label: d.label, timing: 'BEFORE_DEPARTURE', amount: nonNegative(given, ['inputs', d.input]), source };
+      return { id: d.id, category: d.category, label: d.label, timing: d.timing ?? 'BEFORE_DEPARTURE', amount: nonNegative(given, ['inputs', d.input]), source };
     }
     case 'BPJS_DURING_WORK': {
       const bpjs = bpjsDuringWorkContribution(o.contractMonths, o.snapshot);
@@ -350,6 +386,15 @@ function standardLine(d: CostLineDefinition, input: CostEstimateInput, o: Estima
       };
     }
   }
+}
+
+/** The actual course's fee on the line `koreanCourse` (and its registration, when it charges one); `undefined` leaves the line out. */
+function courseLine(d: CostLineDefinition, c: KoreanCourseFee): RawLine | undefined {
+  const amount = d.id === 'koreanCourse' ? c.amount : c.registration;
+  if (amount === undefined) return undefined;
+  const label = d.id === 'koreanCourse' && c.label !== undefined ? c.label : (d as { label: Messages }).label;
+  const inputName = d.id === 'koreanCourse' ? 'koreanCourse.amount' : 'koreanCourse.registration';
+  return { id: d.id, category: d.category, label, timing: 'BEFORE_DEPARTURE', amount, source: { parameters: [], input: inputName, statedBy: c.statedBy } };
 }
 
 /** Each line in IDR with its payers under the policies, in order. */
@@ -534,8 +579,14 @@ export function estimateCosts(input: CostEstimateInput, params: ParameterSnapsho
       total: idr(sums.total),
       beforeDeparture: idr(sums.before),
       inKorea: idr(sums.inKorea),
+      unknownLineIds: Object.freeze(lines.filter((l) => l.status === 'UNKNOWN').map((l) => l.id)),
     }),
-    worker: Object.freeze({ total: idr(sums.workerBefore + sums.workerInKorea), beforeDeparture: idr(sums.workerBefore), inKorea: idr(sums.workerInKorea) }),
+    worker: Object.freeze({
+      total: idr(sums.workerBefore + sums.workerInKorea),
+      beforeDeparture: idr(sums.workerBefore),
+      inKorea: idr(sums.workerInKorea),
+      unknownLineIds: Object.freeze(lines.filter((l) => l.status === 'UNKNOWN' && l.payers.some((p) => p.payer === 'WORKER')).map((l) => l.id)),
+    }),
     missingInputs: Object.freeze(missingInputs),
     complete: missingInputs.length === 0,
     financing: Object.freeze(financing),
@@ -578,6 +629,28 @@ function additionalLine(l: AdditionalCostLine, i: number, existing: readonly Raw
     timing,
     amount: nonNegative(l.amount, [...path, 'amount']),
     source: { parameters: [], input: `additionalLines.${l.id}`, statedBy: l.statedBy },
+  };
+}
+
+function koreanCourseFee(c: KoreanCourseFee): KoreanCourseFee {
+  const path = ['koreanCourse'];
+  if (typeof c !== 'object' || c === null) badInput('COSTS.INVALID_INPUT', 'koreanCourse tidak valid.', 'Invalid koreanCourse.', path);
+  if (typeof c.statedBy !== 'string' || !c.statedBy.trim()) {
+    badInput('COSTS.INVALID_LINE', 'Sebutkan kursus asal biaya (statedBy).', 'State the course the fee comes from (statedBy).', [...path, 'statedBy']);
+  }
+  const idrOnly = (m: Money, p: readonly string[]): Money => {
+    if (m.currency !== 'IDR') invalid('MONEY.CURRENCY_MISMATCH', 'Biaya kursus harus dalam rupiah.', 'The course fee must be in rupiah.', { path: p });
+    return m;
+  };
+  const label = c.label as Messages | undefined;
+  if (label !== undefined && (typeof label !== 'object' || label === null || typeof label.id !== 'string' || typeof label.en !== 'string' || !label.id || !label.en)) {
+    badInput('COSTS.INVALID_LINE', 'Label harus dalam bahasa Indonesia dan Inggris.', 'The label needs Indonesian and English.', [...path, 'label']);
+  }
+  return {
+    amount: idrOnly(nonNegative(c.amount, [...path, 'amount']), [...path, 'amount']),
+    statedBy: c.statedBy.trim(),
+    ...(label !== undefined ? { label: { id: label.id, en: label.en } } : {}),
+    ...(c.registration !== undefined ? { registration: idrOnly(nonNegative(c.registration, [...path, 'registration']), [...path, 'registration']) } : {}),
   };
 }
 

@@ -8,14 +8,16 @@
  * 3. earlier registration (`registeredOn`) first; candidates without one come after those with one;
  * 4. id, in code-unit order.
  *
- * Score, a whole number from 0 to 1000 (integer arithmetic only, rounded down):
- * - Korean, up to 600. E-9: 600 × best valid EPS-TOPIK score ÷ `eps.topikMaxScore`. Other routes:
- *   600 × highest TOPIK-scale level (TOPIK results or the pilot's test) ÷ highest level in
- *   `topik.levels` (6). Korean is the program's main requirement (DOMAIN.md §1), hence the weight.
- * - Skill, up to 300: 300 for a valid skill verification for the opening's occupation (or the
- *   route's sectors) by a certifier the route accepts (KOSHIPA for E-7-3), 150 for one by another
- *   certifier, 0 otherwise.
- * - Readiness, up to 100: 100 × DEPARTURE rules passed ÷ DEPARTURE rules evaluated.
+ * Score, a whole number (integer arithmetic only, rounded down), with the weights of the dated
+ * parameter `ranking.weights` (a documented policy input, working default 600/300/150/100: total
+ * 1000; override with a parameter overlay):
+ * - Korean, up to `korean`. E-9: korean × best valid EPS-TOPIK score ÷ `eps.topikMaxScore`. Other
+ *   routes: korean × highest TOPIK-scale level (TOPIK results or the pilot's test) ÷ highest level
+ *   in `topik.levels` (6). Korean is the program's main requirement (DOMAIN.md §1), hence the weight.
+ * - Skill, up to `skill`: `skill` for a valid skill verification for the opening's occupation (or
+ *   the route's sectors) by a certifier the route accepts (KOSHIPA for E-7-3),
+ *   `skillOtherCertifier` for one by another certifier, 0 otherwise.
+ * - Readiness, up to `readiness`: readiness × DEPARTURE rules passed ÷ DEPARTURE rules evaluated.
  * The weights are the program's ranking policy, not a regulation: the gateway shows the breakdown.
  */
 import { DomainError, invalid } from '../shared/domain-error';
@@ -34,10 +36,6 @@ import { assertParamsOrOverlays } from './params-or-overlays';
 import { assertRoute } from './rule-sets';
 import { skillVerificationStatus } from './skill-verifications';
 
-export const RANKING_KOREAN_POINTS = 600;
-export const RANKING_SKILL_POINTS = 300;
-export const RANKING_SKILL_OTHER_CERTIFIER_POINTS = 150;
-export const RANKING_READINESS_POINTS = 100;
 
 export interface RankingCandidate {
   /** Unique, non-empty. */
@@ -74,15 +72,16 @@ const SELECTION_ORDER: Record<EligibilitySelectionStatus, number> = { ELIGIBLE: 
 
 /** The ranking score of one evaluated candidate (see the top of this file). */
 export function rankingScore(profile: CandidateProfile, evaluation: EligibilityEvaluation, params: ParameterSnapshot, opening?: EligibilityOpening): RankingScore {
+  const w = params.get('ranking.weights');
   let korean: number;
   if (evaluation.route === 'E9') {
     const best = bestValidEpsTopik(profile, evaluation.asOf, params.get('eps.topikValidityMonths'));
     const max = params.get('eps.topikMaxScore');
-    korean = best === undefined || max <= 0 ? 0 : Math.floor((RANKING_KOREAN_POINTS * Math.min(best.result.score, max)) / max);
+    korean = best === undefined || max <= 0 ? 0 : Math.floor((w.korean * Math.min(best.result.score, max)) / max);
   } else {
     const bands = params.get('topik.levels');
     const top = maxTopikLevel(bands);
-    korean = top <= 0 ? 0 : Math.floor((RANKING_KOREAN_POINTS * Math.min(bestKoreanLevel(profile, bands), top)) / top);
+    korean = top <= 0 ? 0 : Math.floor((w.korean * Math.min(bestKoreanLevel(profile, bands), top)) / top);
   }
 
   const occupations = opening ? [opening.occupation] : evaluation.ruleSet.sectors;
@@ -90,14 +89,14 @@ export function rankingScore(profile: CandidateProfile, evaluation: EligibilityE
   const others = SKILL_CERTIFIERS.filter((c) => !acceptedList.includes(c));
   const skill =
     skillVerificationStatus(profile, occupations, acceptedList, evaluation.asOf).valid.length > 0
-      ? RANKING_SKILL_POINTS
+      ? w.skill
       : skillVerificationStatus(profile, occupations, others, evaluation.asOf).valid.length > 0
-        ? RANKING_SKILL_OTHER_CERTIFIER_POINTS
+        ? w.skillOtherCertifier
         : 0;
 
   const departure = evaluation.results.filter((r) => r.stage === 'DEPARTURE');
   const passedCount = departure.filter((r) => r.outcome === 'pass').length;
-  const readiness = departure.length === 0 ? 0 : Math.floor((RANKING_READINESS_POINTS * passedCount) / departure.length);
+  const readiness = departure.length === 0 ? 0 : Math.floor((w.readiness * passedCount) / departure.length);
   return { total: korean + skill + readiness, korean, skill, readiness };
 }
 

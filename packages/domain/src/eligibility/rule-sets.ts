@@ -20,7 +20,7 @@ import type { Messages } from '../shared/domain-error';
 import { invalid } from '../shared/domain-error';
 import { datedVersionAsOf } from '../shared/dated-versions';
 import type { IsoDate } from '../shared/local-date';
-import { isOneOf, ROUTES, type Occupation, type Route } from '../shared/vocabulary';
+import { isOneOf, OCCUPATION_LABELS, ROUTES, type Occupation, type Route } from '../shared/vocabulary';
 import type { SkillCertifier } from './candidate-profile';
 import type { EligibilityStage } from './rule';
 
@@ -162,4 +162,38 @@ export function assertRoute(route: unknown, path: readonly string[] = ['route'])
 export function eligibilityRuleSetAsOf(route: Route, asOf: IsoDate): DatedRuleSet {
   assertRoute(route);
   return datedVersionAsOf(ELIGIBILITY_RULE_SETS[route], route, asOf, { area: 'ELIGIBILITY', endedCode: 'RULE_SET_ENDED', noun: { id: 'Aturan', en: 'rules' } });
+}
+
+/**
+ * The sectors (occupations) of `route` on `asOf`. DOMAIN.md §3 states each route's sectors without a
+ * date; the rule sets date them from the start of their coverage, so for a date before a route's
+ * first rule set the sectors of that first rule set apply (a cost estimate can cover earlier dates
+ * than the eligibility rules). Errors: ELIGIBILITY.UNKNOWN_ROUTE, DATE.INVALID,
+ * ELIGIBILITY.RULE_SET_ENDED.
+ */
+export function routeSectorsAsOf(route: Route, asOf: IsoDate): readonly Occupation[] {
+  assertRoute(route);
+  const versions = ELIGIBILITY_RULE_SETS[route];
+  const first = Object.keys(versions).sort()[0]!;
+  return eligibilityRuleSetAsOf(route, asOf < first ? first : asOf).definition.sectors;
+}
+
+/** The messages of `ROUTE.OCCUPATION_NOT_IN_SECTORS` (the eligibility rule `route.occupation` and the cost estimate share them). */
+export function occupationNotInSectorsMessages(occupation: Occupation, sectors: readonly Occupation[]): Messages {
+  const label = OCCUPATION_LABELS[occupation];
+  return {
+    id: `${label.id} tidak termasuk sektor jalur ini (${sectors.map((o) => OCCUPATION_LABELS[o].id).join(', ')}).`,
+    en: `${label.en} is not within this route's sectors (${sectors.map((o) => OCCUPATION_LABELS[o].en).join(', ')}).`,
+  };
+}
+
+/**
+ * Throw `ROUTE.OCCUPATION_NOT_IN_SECTORS` (the code of the eligibility rule `route.occupation`)
+ * unless `occupation` is within the sectors of `route` on `asOf` (see `routeSectorsAsOf`).
+ */
+export function assertOccupationInRouteSectors(route: Route, occupation: Occupation, asOf: IsoDate, path: readonly string[] = ['occupation']): void {
+  const sectors = routeSectorsAsOf(route, asOf);
+  if (sectors.includes(occupation)) return;
+  const m = occupationNotInSectorsMessages(occupation, sectors);
+  invalid('ROUTE.OCCUPATION_NOT_IN_SECTORS', m.id, m.en, { path, details: { route, occupation, sectors: sectors.join(',') } });
 }

@@ -14,6 +14,9 @@
  * - SELECTED: eligible to be selected, and a seat held in the opening's quota;
  * - leaving a stage: the eligibility rules that stage is about must pass (`CANDIDATE_STAGE_GATES`);
  * - DEPARTED: ready to depart (every rule passes) and the seat still held.
+ * Leaving TRAINING for TESTING also uses training completion: `decideTrainingExit`
+ * (training/enrolment-rules.ts), which the gateway's advanceCandidate calls with the candidate's
+ * enrolments (the candidate entity holds no training records).
  */
 import type { Messages } from '../shared/domain-error';
 

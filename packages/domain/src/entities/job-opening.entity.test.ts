@@ -1,7 +1,8 @@
 import { unwrap, type Result } from '../shared/domain-error';
 import { money } from '../money';
 import { parameterSnapshot } from '../parameters';
-import { JobOpening, type JobOpeningSnapshot } from './job-opening.entity';
+import fc from 'fast-check';
+import { e73WageFloor, JobOpening, type JobOpeningSnapshot } from './job-opening.entity';
 import { Party } from './party.entity';
 import { Quota } from './quota.entity';
 import { ACTOR, activeMou, apjatiParty, domesticMou, employerParty, openPlacementSetup, PARAMS_2026, uid, weldingOpening, weldingQuota } from './__tests__/fixtures';
@@ -17,7 +18,7 @@ function opening(patch: Partial<Parameters<typeof JobOpening.create>[0]> = {}) {
     occupation: 'WELDER',
     route: 'E7_3',
     seats: 5,
-    wage: { basis: 'FIXED', monthly: money(3_000_000, 'KRW') },
+    wage: { basis: 'FIXED', monthly: money(3_400_000, 'KRW') },
     contractMonths: 24,
     at: '2026-02-01T09:00:00+07:00',
     actor: ACTOR,
@@ -37,7 +38,7 @@ describe('JobOpening: creation', () => {
       occupation: 'WELDER',
       route: 'E7_3',
       seats: 5,
-      wage: { basis: 'FIXED', monthly: { amount: 3_000_000, currency: 'KRW' } },
+      wage: { basis: 'FIXED', monthly: { amount: 3_400_000, currency: 'KRW' } },
       contractMonths: 24,
       extraRequirements: { minTopikLevel: 1, skillQualification: 'FCAW 3G' },
       plannedDeparture: '2026-09-01',
@@ -120,13 +121,19 @@ describe('JobOpening: publication (UU 18/2017 Pasal 9–10)', () => {
   });
 
   it.each([
-    // [monthly KRW, parameter date, expected]: the Korean monthly minimum wage rises on 2026-01-01
-    [2_096_269, '2025-12-31', 'OPENING.WAGE_BELOW_MINIMUM'],
-    [2_096_270, '2025-12-31', undefined],
-    [2_100_000, '2025-12-31', undefined],
+    // [monthly KRW, parameter date, expected]: the Korean monthly minimum wage rises on 2026-01-01; from
+    // 2025-03-05 Korea's GNI per capita is recorded (e73.gniPerCapitaKrw, KRW 49,955,000), so an E-7-3
+    // opening also needs 12 × wage ≥ 0.8 × 49,955,000 = 39,964,000, i.e. KRW 3,330,334 a month (3,330,333.33…)
+    [2_096_269, '2025-03-04', 'OPENING.WAGE_BELOW_MINIMUM'],
+    [2_096_270, '2025-03-04', undefined],
+    [2_100_000, '2025-03-04', undefined],
+    [2_096_270, '2025-03-05', 'OPENING.WAGE_BELOW_E73_FLOOR'],
+    [2_100_000, '2025-12-31', 'OPENING.WAGE_BELOW_E73_FLOOR'],
     [2_100_000, '2026-01-01', 'OPENING.WAGE_BELOW_MINIMUM'],
     [2_156_879, '2026-03-01', 'OPENING.WAGE_BELOW_MINIMUM'],
-    [2_156_880, '2026-03-01', undefined],
+    [2_156_880, '2026-03-01', 'OPENING.WAGE_BELOW_E73_FLOOR'],
+    [3_330_333, '2026-03-01', 'OPENING.WAGE_BELOW_E73_FLOOR'],
+    [3_330_334, '2026-03-01', undefined],
   ])('a fixed wage of KRW %i as of %s → %s', (amount, asOf, expected) => {
     const { o, mou, quota } = verified({ wage: { basis: 'FIXED', monthly: money(amount, 'KRW') } });
     expect(code(o.publish({ at: AT, actor: ACTOR, mou, quota, params: parameterSnapshot(asOf) }))).toBe(expected);
@@ -148,10 +155,51 @@ describe('JobOpening: publication (UU 18/2017 Pasal 9–10)', () => {
     expect(code(o.publish({ at: AT, actor: ACTOR, mou, quota, params: PARAMS_2026 }))).toBe('OPENING.CONTRACT_NOT_STATED');
   });
 
-  it('the statutory-minimum basis is publishable and follows the parameter', () => {
+  it('the statutory-minimum basis follows the parameter; on E-7-3 it is refused once Korea’s GNI per capita is recorded', () => {
     const { o, mou, quota } = verified({ wage: { basis: 'STATUTORY_MINIMUM' } });
-    unwrap(o.publish({ at: AT, actor: ACTOR, mou, quota, params: PARAMS_2026 }));
     expect(o.monthlyWageAsOf(PARAMS_2026)).toEqual({ monthly: { amount: 2_156_880, currency: 'KRW' }, basis: 'STATUTORY_MINIMUM', isPlanningReference: false });
+    const refused = o.publish({ at: AT, actor: ACTOR, mou, quota, params: PARAMS_2026 });
+    expect(refused.ok ? null : refused.error).toMatchObject({
+      code: 'OPENING.WAGE_BELOW_E73_FLOOR',
+      details: { minimumMonthly: 3_330_334, minimumAnnual: 39_964_000, currency: 'KRW', gniPerCapita: 49_955_000, gniSource: 'e73.gniPerCapitaKrw', share: '0.8' },
+    });
+    expect(o.status).toBe('DRAFT');
+    // before 2025-03-05 no GNI figure is recorded: the floor needs the caller's figure, as before
+    unwrap(o.publish({ at: AT, actor: ACTOR, mou, quota, params: parameterSnapshot('2025-03-04') }));
+    expect(o.status).toBe('OPEN');
+  });
+
+  it('E-7-3 floor on the statutory minimum: the caller’s GNI replaces the parameter (and must be a positive KRW amount)', () => {
+    const { o, mou, quota } = verified({ wage: { basis: 'STATUTORY_MINIMUM' } });
+    // an illustrative input low enough that the minimum wage reaches 80% of it: 12 × 2,156,880 = 25,882,560 ≥ 0.8 × 32,353,200
+    unwrap(o.publish({ at: AT, actor: ACTOR, mou, quota, params: PARAMS_2026, koreaGniPerCapita: money(32_353_200, 'KRW') }));
+    expect(o.status).toBe('OPEN');
+    const higher = verified({ wage: { basis: 'STATUTORY_MINIMUM' } });
+    expect(code(higher.o.publish({ at: AT, actor: ACTOR, mou: higher.mou, quota: higher.quota, params: PARAMS_2026, koreaGniPerCapita: money(32_353_201, 'KRW') }))).toBe(
+      'OPENING.WAGE_BELOW_E73_FLOOR',
+    );
+    expect(code(higher.o.publish({ at: AT, actor: ACTOR, mou: higher.mou, quota: higher.quota, params: PARAMS_2026, koreaGniPerCapita: money(0, 'KRW') }))).toBe('OPENING.WAGE_CURRENCY');
+  });
+
+  it('e73WageFloor: exact, from the parameter or the input, null before any figure is recorded', () => {
+    expect(e73WageFloor(PARAMS_2026)).toEqual({
+      gniPerCapita: { amount: 49_955_000, currency: 'KRW' },
+      gniSource: 'e73.gniPerCapitaKrw',
+      share: '0.8',
+      annual: { amount: 39_964_000, currency: 'KRW' },
+      monthly: { amount: 3_330_334, currency: 'KRW' },
+    });
+    expect(e73WageFloor(parameterSnapshot('2025-03-04'))).toBeNull();
+    expect(e73WageFloor(parameterSnapshot('2025-03-04'), money(40_000_000, 'KRW'))).toMatchObject({ gniSource: 'INPUT', annual: { amount: 32_000_000 }, monthly: { amount: 2_666_667 } });
+    // property: monthly is the least whole won whose twelve months reach the annual floor
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000_000 }), (gni) => {
+        const f = e73WageFloor(PARAMS_2026, money(gni, 'KRW'))!;
+        const exact = 8n * BigInt(gni); // 0.8 × gni × 10
+        expect(120n * BigInt(f.monthly.amount) >= exact).toBe(true);
+        expect(120n * BigInt(f.monthly.amount - 1) < exact).toBe(true);
+      }),
+    );
   });
 
   it('a closed route cannot be published on (E-7-3 pilot from 2027)', () => {

@@ -7,8 +7,10 @@
  * DRAFT → OPEN (publish) | CLOSED (withdrawn draft); OPEN → CLOSED | FILLED; FILLED → OPEN (a seat
  * was released) | CLOSED; CLOSED → OPEN (reopen). Opening (from DRAFT or CLOSED) needs: attaché
  * verification, a SIGNED/ACTIVE MoU, a matching quota, the route OPEN on the parameters' date,
- * a stated contract length, a stated wage not below the Korean monthly minimum wage in force (and, for E-7-3 when Korea's GNI
- * per capita is given as an input, not below `e73.wageFloorShareOfGni` of it), and a free seat.
+ * a stated contract length, a stated wage not below the Korean monthly minimum wage in force (and, for E-7-3 and its pilot,
+ * an annual wage (12 × monthly) not below `e73.wageFloorShareOfGni` of Korea's GNI per capita: the caller's
+ * `koreaGniPerCapita` when given, else the dated parameter `e73.gniPerCapitaKrw` (Bank of Korea, recorded
+ * from 2025-03-05; before that date the floor is checked only with the caller's figure), and a free seat.
  * The route must admit the occupation (route-compatibility.ts) on the creation date, and again on
  * the parameters' date when opening. The terms change only while DRAFT; a material change clears
  * the attaché verification.
@@ -17,7 +19,7 @@
  * `korea.minimumWageMonthlyKrw`), or NOT_STATED (the job order has no wage yet; such an opening cannot
  * be published, and simulations use the minimum wage as a planning reference, flagged as such).
  */
-import { err, ok, type Result } from '../shared/domain-error';
+import { err, isDomainError, ok, type Result } from '../shared/domain-error';
 import type { IsoDate } from '../shared/local-date';
 import { OCCUPATIONS, ROUTES, type Occupation, type Route } from '../shared/vocabulary';
 import { compare, isMoney, money, ratio, type Money } from '../money';
@@ -137,8 +139,57 @@ export interface OpeningTransitionInput {
   readonly quota?: Quota;
   /** Needed to open: parameters as of the date (route status, minimum wage). */
   readonly params?: ParameterSnapshot;
-  /** Optional input (not a parameter: DOMAIN.md found no source): Korea's GNI per capita, KRW/year. */
+  /** Korea's GNI per capita, KRW/year: replaces the parameter `e73.gniPerCapitaKrw` (required for the E-7-3 floor before 2025-03-05, when no figure is recorded). */
   readonly koreaGniPerCapita?: Money;
+}
+
+/**
+ * Korea's GNI per capita recorded for the parameters' date (`e73.gniPerCapitaKrw`, Bank of Korea,
+ * from 2025-03-05), or undefined before any figure is recorded: then the E-7-3 floor is checked only
+ * when the caller passes `koreaGniPerCapita`.
+ */
+function recordedGniPerCapita(params: ParameterSnapshot): Money | undefined {
+  try {
+    return money(params.get('e73.gniPerCapitaKrw'), 'KRW');
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'PARAMETER.BEFORE_COVERAGE') return undefined;
+    throw e;
+  }
+}
+
+/** The E-7-3 wage floor as of the parameters' date (JobOpening publication, DOMAIN.md §4). */
+export interface E73WageFloor {
+  /** Korea's GNI per capita used (KRW a year). */
+  readonly gniPerCapita: Money;
+  /** 'INPUT' (the caller's figure) or the parameter `e73.gniPerCapitaKrw`. */
+  readonly gniSource: 'INPUT' | 'e73.gniPerCapitaKrw';
+  /** `e73.wageFloorShareOfGni`, e.g. "0.8". */
+  readonly share: string;
+  /** share × GNI per capita, KRW a year, rounded up to the won (the annual wage must not be below it). */
+  readonly annual: Money;
+  /** The smallest whole-won monthly wage whose 12 months reach the floor: ⌈share × GNI / 12⌉. */
+  readonly monthly: Money;
+}
+
+/**
+ * The E-7-3 wage floor (80% of Korea's GNI per capita) as of the snapshot's date: with the caller's
+ * GNI when given, else the parameter `e73.gniPerCapitaKrw`; null when neither is there (before
+ * 2025-03-05 with no input). Computed exactly: e.g. 0.8 × 49,955,000 = 39,964,000 a year, 3,330,334 a month.
+ */
+export function e73WageFloor(params: ParameterSnapshot, gniPerCapita?: Money): E73WageFloor | null {
+  const gni = gniPerCapita ?? recordedGniPerCapita(params);
+  if (gni === undefined) return null;
+  const shareText = params.get('e73.wageFloorShareOfGni');
+  const share = ratio(shareText);
+  const scaled = share.num * BigInt(gni.amount);
+  const ceilDiv = (a: bigint, b: bigint) => (a + b - 1n) / b;
+  return {
+    gniPerCapita: gni,
+    gniSource: gniPerCapita === undefined ? 'e73.gniPerCapitaKrw' : 'INPUT',
+    share: shareText,
+    annual: money(Number(ceilDiv(scaled, share.den)), 'KRW'),
+    monthly: money(Number(ceilDiv(scaled, 12n * share.den)), 'KRW'),
+  };
 }
 
 /** The monthly wage to use in simulations. */
@@ -452,11 +503,11 @@ export class JobOpening {
     const monthly = p.wage.basis === 'FIXED' ? p.wage.monthly : minimum;
     if (compare(monthly, minimum) < 0) return err(OpeningErrors.wageBelowMinimum());
     const gni = input.koreaGniPerCapita;
-    if (gni !== undefined && (p.route === 'E7_3' || p.route === 'E7_3_PILOT')) {
-      if (!isMoney(gni) || gni.currency !== 'KRW' || gni.amount <= 0) return err({ ...OpeningErrors.wageCurrency(), path: ['koreaGniPerCapita'] });
-      const share = ratio(params.get('e73.wageFloorShareOfGni'));
-      // annual wage ≥ share × GNI per capita, compared exactly: 12·w·den ≥ num·GNI
-      if (12n * BigInt(monthly.amount) * share.den < share.num * BigInt(gni.amount)) return err(OpeningErrors.wageBelowE73Floor());
+    if (p.route === 'E7_3' || p.route === 'E7_3_PILOT') {
+      if (gni !== undefined && (!isMoney(gni) || gni.currency !== 'KRW' || gni.amount <= 0)) return err({ ...OpeningErrors.wageCurrency(), path: ['koreaGniPerCapita'] });
+      // annual wage ≥ share × GNI per capita, compared exactly: 12·w ≥ ⌈share × GNI / 12⌉·12 ⟺ w ≥ floor.monthly
+      const floor = e73WageFloor(params, gni);
+      if (floor !== null && compare(monthly, floor.monthly) < 0) return err(OpeningErrors.wageBelowE73Floor(floor));
     }
     return undefined;
   }

@@ -1,5 +1,6 @@
 /** Expected business failures of a job opening (returned as `err(...)`, never thrown). */
 import { errorData, type DomainErrorData } from '../shared/domain-error';
+import type { Money } from '../money';
 
 export const OPENING_ERROR_CODES = [
   'OPENING.INVALID_TRANSITION',
@@ -106,12 +107,26 @@ export const OpeningErrors = {
       'The monthly wage is below the Korean minimum wage in force.',
       { path: ['wage', 'monthly'] },
     ),
-  wageBelowE73Floor: () =>
+  wageBelowE73Floor: (floor?: { readonly monthly: Money; readonly annual: Money; readonly gniPerCapita: Money; readonly gniSource: string; readonly share: string }) =>
     e(
       'OPENING.WAGE_BELOW_E73_FLOOR',
       'Upah di bawah batas E-7-3 (bagian dari GNI per kapita Korea).',
       "The wage is below the E-7-3 floor (a share of Korea's GNI per capita).",
-      { path: ['wage'] },
+      {
+        path: ['wage'],
+        ...(floor
+          ? {
+              details: {
+                minimumMonthly: floor.monthly.amount,
+                minimumAnnual: floor.annual.amount,
+                currency: floor.monthly.currency,
+                gniPerCapita: floor.gniPerCapita.amount,
+                gniSource: floor.gniSource,
+                share: floor.share,
+              },
+            }
+          : {}),
+      },
     ),
   noSeatsLeft: () =>
     e('OPENING.NO_SEATS_LEFT', 'Semua kursi lowongan ini sudah terisi.', 'Every seat of this opening is taken.', { path: ['seats'] }),

@@ -28,6 +28,8 @@ describe('checkLoanRequest — KUR Penempatan PMI', () => {
         graceInterest: 'CAPITALISED',
         repaymentMonths: 30,
         npwpRequired: false,
+        npwpRuleRecorded: true,
+        warnings: [],
       },
     });
   });

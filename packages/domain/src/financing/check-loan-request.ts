@@ -13,6 +13,11 @@
  * | `LOAN.GRACE_NOT_BELOW_TENOR`      | grace months ≥ tenor (no month left to repay)               |
  * | `LOAN.GRACE_INTEREST_NOT_OFFERED` | the chosen grace-interest treatment is not offered          |
  * | `LOAN.NPWP_REQUIRED`              | amount > NPWP threshold and the borrower has no NPWP        |
+ * | `LOAN.TERM_NOT_RECORDED`          | grace months asked for on a date with no recorded grace term (details name the parameter) |
+ *
+ * When the product has no NPWP rule recorded on its date, the accepted terms carry the warning
+ * `LOAN.NPWP_RULE_NOT_RECORDED` (naming the parameter) and `npwpRuleRecorded: false`: whether an
+ * NPWP is needed is then for the lender to say, never decided here.
  *
  * The `Err` carries the first reason's code and message and `reasons` with all of them.
  */
@@ -54,8 +59,12 @@ export interface LoanTerms {
   readonly graceInterest: GraceInterest;
   /** tenorMonths − graceMonths (0 for a grant). */
   readonly repaymentMonths: number;
-  /** true when the amount is above the product's NPWP threshold. */
+  /** true when the amount is above the product's NPWP threshold (false when no NPWP rule is recorded: see `npwpRuleRecorded`). */
   readonly npwpRequired: boolean;
+  /** false when the product has no NPWP rule recorded on its date. */
+  readonly npwpRuleRecorded: boolean;
+  /** `LOAN.NPWP_RULE_NOT_RECORDED` when `npwpRuleRecorded` is false. */
+  readonly warnings: readonly DomainErrorData[];
 }
 
 export interface LoanCheckError extends DomainErrorData {
@@ -161,7 +170,17 @@ function tenorTerms(prod: FinancingProduct, req: Record<string, unknown>): { ten
       );
     }
   }
-  if (grace > prod.graceMonths) {
+  const graceUnrecorded = prod.unrecordedTerms.find((u) => u.term === 'graceMonths');
+  if (graceUnrecorded && grace > 0) {
+    reasons.push(
+      errorData(
+        'LOAN.TERM_NOT_RECORDED',
+        `Ketentuan masa tenggang tidak tercatat untuk tanggal ini (parameter ${graceUnrecorded.parameterId} mulai ${graceUnrecorded.recordedFrom}).`,
+        `No grace-period term is recorded for this date (parameter ${graceUnrecorded.parameterId} starts on ${graceUnrecorded.recordedFrom}).`,
+        { path: ['graceMonths'], details: { parameter: graceUnrecorded.parameterId, recordedFrom: graceUnrecorded.recordedFrom } },
+      ),
+    );
+  } else if (grace > prod.graceMonths) {
     reasons.push(
       errorData(
         'LOAN.GRACE_EXCEEDS_PRODUCT',
@@ -203,6 +222,17 @@ function accepted(
   graceMonths: number,
   graceInterest: GraceInterest,
 ): Result<LoanTerms, LoanCheckError> {
+  const npwpUnrecorded = prod.unrecordedTerms.find((u) => u.term === 'npwpThreshold');
+  const warnings = npwpUnrecorded
+    ? [
+        errorData(
+          'LOAN.NPWP_RULE_NOT_RECORDED',
+          `Syarat NPWP untuk tanggal ini tidak tercatat (parameter ${npwpUnrecorded.parameterId} mulai ${npwpUnrecorded.recordedFrom}); tanyakan kepada bank.`,
+          `No NPWP rule is recorded for this date (parameter ${npwpUnrecorded.parameterId} starts on ${npwpUnrecorded.recordedFrom}); ask the lender.`,
+          { path: ['hasNpwp'], details: { parameter: npwpUnrecorded.parameterId, recordedFrom: npwpUnrecorded.recordedFrom } },
+        ),
+      ]
+    : [];
   return ok(
     Object.freeze({
       productId: prod.id,
@@ -215,6 +245,8 @@ function accepted(
       graceInterest,
       repaymentMonths: tenorMonths - graceMonths,
       npwpRequired,
+      npwpRuleRecorded: npwpUnrecorded === undefined,
+      warnings: Object.freeze(warnings),
     }),
   );
 }

@@ -39,8 +39,9 @@ describe('KUR Penempatan PMI from the parameter snapshot', () => {
   });
 
   it('follows the effective-date boundary of the current scheme (29 Aug 2025)', () => {
-    expect(() => kurPenempatanProduct(parameterSnapshot('2025-08-28'))).toThrow(code('PARAMETER.BEFORE_COVERAGE'));
-    expect(kurPenempatanProduct(parameterSnapshot('2025-08-29')).maxTenorMonths).toBe(36);
+    // Before it, the 2024 terms apply, with no grace term recorded (kur-history.test.ts).
+    expect(kurPenempatanProduct(parameterSnapshot('2025-08-28'))).toMatchObject({ graceMonths: 0, unrecordedTerms: [expect.objectContaining({ term: 'graceMonths' }), expect.objectContaining({ term: 'graceInterest' })] });
+    expect(kurPenempatanProduct(parameterSnapshot('2025-08-29'))).toMatchObject({ maxTenorMonths: 36, graceMonths: 6, unrecordedTerms: [] });
   });
 
   it('takes what-if overlays without editing the base', () => {

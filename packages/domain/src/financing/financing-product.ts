@@ -40,6 +40,15 @@ export interface FinancingTermSource {
   readonly statedBy?: string;
 }
 
+/** A term the product has no recorded value for on its date (the parameter starts later): never invented. */
+export interface UnrecordedFinancingTerm {
+  /** e.g. "graceMonths", "npwpThreshold". */
+  readonly term: string;
+  readonly parameterId: ParameterId;
+  /** The first date the parameter has a value. */
+  readonly recordedFrom: IsoDate;
+}
+
 export interface FinancingProduct {
   /** Stable identifier, upper snake case (e.g. "KUR_PENEMPATAN_PMI"). */
   readonly id: string;
@@ -68,6 +77,8 @@ export interface FinancingProduct {
   /** Conditions to show the resident (bilingual), e.g. "repayment by own transfer or auto-debit, never a wage deduction". */
   readonly conditions: readonly Messages[];
   readonly sources: readonly FinancingTermSource[];
+  /** Terms with no recorded value on the product's date (empty when every term is recorded). */
+  readonly unrecordedTerms: readonly UnrecordedFinancingTerm[];
 }
 
 export interface FinancingProductInput {
@@ -87,6 +98,7 @@ export interface FinancingProductInput {
   readonly npwpThreshold?: Money | null;
   readonly conditions?: readonly Messages[];
   readonly sources?: readonly FinancingTermSource[];
+  readonly unrecordedTerms?: readonly UnrecordedFinancingTerm[];
 }
 
 const ID_RE = /^[A-Z][A-Z0-9_]{1,63}$/;
@@ -149,6 +161,10 @@ export function defineFinancingProduct(input: FinancingProductInput): FinancingP
   if (!Array.isArray(conditions)) badProduct('Syarat harus berupa daftar.', 'Conditions must be a list.', ['conditions']);
   const sources = p['sources'] ?? [];
   if (!Array.isArray(sources)) badProduct('Sumber harus berupa daftar.', 'Sources must be a list.', ['sources']);
+  const unrecordedTerms = p['unrecordedTerms'] ?? [];
+  if (!Array.isArray(unrecordedTerms) || unrecordedTerms.some((u) => typeof u !== 'object' || u === null || typeof (u as UnrecordedFinancingTerm).term !== 'string')) {
+    badProduct('unrecordedTerms harus berupa daftar ketentuan.', 'unrecordedTerms must be a list of terms.', ['unrecordedTerms']);
+  }
   return Object.freeze({
     id: p['id'] as string,
     kind,
@@ -166,6 +182,7 @@ export function defineFinancingProduct(input: FinancingProductInput): FinancingP
     npwpThreshold: money(p['npwpThreshold'], ['npwpThreshold']),
     conditions: Object.freeze(conditions.map((c, i) => assertMessages(c, ['conditions', String(i)]))),
     sources: Object.freeze((sources as FinancingTermSource[]).map((s) => Object.freeze({ ...s }))),
+    unrecordedTerms: Object.freeze((unrecordedTerms as UnrecordedFinancingTerm[]).map((u) => Object.freeze({ ...u }))),
   });
 }
 

@@ -12,3 +12,5 @@ export * from './schedule-loan';
 export * from './plan-contract-months';
 export * from './affordability';
 export * from './informal-lender-comparison';
+export * from './loan-timeline';
+export * from './upfront-cash-timeline';

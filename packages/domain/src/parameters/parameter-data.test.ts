@@ -31,9 +31,11 @@ const CONTRACT_IDS = [
   'korea.minimumWageHourlyKrw', 'korea.minimumWageMonthlyKrw', 'korea.returnCostInsuranceKrw',
   'fx.idrPerKrw', 'fx.idrPerUsd',
   'eps.ageBand', 'eps.minEducation', 'eps.topikValidityMonths', 'eps.topikMinScore', 'eps.topikMaxScore', 'eps.maxPriorMonthsInKorea',
-  'topik.levels', 'e73.wageFloorShareOfGni', 'e73pilot.minTopikLevel', 'routes.status', 'costs.zeroCostOccupations',
+  'topik.levels', 'e73.wageFloorShareOfGni', 'e73.gniPerCapitaKrw', 'e73pilot.minTopikLevel', 'routes.status', 'costs.zeroCostOccupations',
   'disclosure.minCellCount',
   'identity.birthDate.maxAgeYears',
+  'ranking.weights',
+  'wage.umk.kabupatenSerangIdr', 'wage.umk.kotaSerangIdr', 'wage.umk.kotaTangerangIdr', 'wage.ump.bantenIdr', 'wage.ump.dkiJakartaIdr',
 ];
 
 describe('parameter data files', () => {
@@ -69,9 +71,9 @@ describe('parameter data files', () => {
     });
   });
 
-  it('marks exchange rates and the lender-specific grace interest as working defaults, and nothing else', () => {
+  it('marks exchange rates, the lender-specific grace interest and the ranking policy weights as working defaults, and nothing else', () => {
     const defaults = PARAMETER_IDS.filter((id) => PARAMETER_FILES[id].isDefault === true);
-    expect(defaults).toEqual(['fx.idrPerKrw', 'fx.idrPerUsd', 'kur.graceInterest']);
+    expect(defaults).toEqual(['fx.idrPerKrw', 'fx.idrPerUsd', 'kur.graceInterest', 'ranking.weights']);
   });
 
   it('the registry is frozen all the way down', () => {

@@ -13,6 +13,7 @@ import bpjsPmiContract6MonthsIdr from './data/bpjs.pmi.contract6MonthsIdr.parame
 import bpjsPmiPerMonthBeyond24Idr from './data/bpjs.pmi.perMonthBeyond24Idr.parameter.json';
 import costsZeroCostOccupations from './data/costs.zeroCostOccupations.parameter.json';
 import disclosureMinCellCount from './data/disclosure.minCellCount.parameter.json';
+import e73GniPerCapitaKrw from './data/e73.gniPerCapitaKrw.parameter.json';
 import e73WageFloorShareOfGni from './data/e73.wageFloorShareOfGni.parameter.json';
 import e73pilotMinTopikLevel from './data/e73pilot.minTopikLevel.parameter.json';
 import epsAgeBand from './data/eps.ageBand.parameter.json';
@@ -44,8 +45,14 @@ import kurMaxTenorMonths from './data/kur.maxTenorMonths.parameter.json';
 import kurNpwpThresholdIdr from './data/kur.npwpThresholdIdr.parameter.json';
 import identityBirthDateMaxAgeYears from './data/identity.birthDate.maxAgeYears.parameter.json';
 import lawMinimumAge from './data/law.minimumAge.parameter.json';
+import rankingWeights from './data/ranking.weights.parameter.json';
 import routesStatus from './data/routes.status.parameter.json';
 import topikLevels from './data/topik.levels.parameter.json';
+import wageUmkKabupatenSerangIdr from './data/wage.umk.kabupatenSerangIdr.parameter.json';
+import wageUmkKotaSerangIdr from './data/wage.umk.kotaSerangIdr.parameter.json';
+import wageUmkKotaTangerangIdr from './data/wage.umk.kotaTangerangIdr.parameter.json';
+import wageUmpBantenIdr from './data/wage.ump.bantenIdr.parameter.json';
+import wageUmpDkiJakartaIdr from './data/wage.ump.dkiJakartaIdr.parameter.json';
 import type { ParameterFile } from './parameter-file';
 import type { ParameterId, ParameterValues } from './parameter-values';
 import { deepFreeze } from './deep-freeze';
@@ -58,6 +65,7 @@ const FILES = {
   'bpjs.pmi.perMonthBeyond24Idr': bpjsPmiPerMonthBeyond24Idr,
   'costs.zeroCostOccupations': costsZeroCostOccupations,
   'disclosure.minCellCount': disclosureMinCellCount,
+  'e73.gniPerCapitaKrw': e73GniPerCapitaKrw,
   'e73.wageFloorShareOfGni': e73WageFloorShareOfGni,
   'e73pilot.minTopikLevel': e73pilotMinTopikLevel,
   'eps.ageBand': epsAgeBand,
@@ -89,8 +97,14 @@ const FILES = {
   'kur.npwpThresholdIdr': kurNpwpThresholdIdr,
   'identity.birthDate.maxAgeYears': identityBirthDateMaxAgeYears,
   'law.minimumAge': lawMinimumAge,
+  'ranking.weights': rankingWeights,
   'routes.status': routesStatus,
   'topik.levels': topikLevels,
+  'wage.umk.kabupatenSerangIdr': wageUmkKabupatenSerangIdr,
+  'wage.umk.kotaSerangIdr': wageUmkKotaSerangIdr,
+  'wage.umk.kotaTangerangIdr': wageUmkKotaTangerangIdr,
+  'wage.ump.bantenIdr': wageUmpBantenIdr,
+  'wage.ump.dkiJakartaIdr': wageUmpDkiJakartaIdr,
 } satisfies Record<ParameterId, unknown>;
 
 export const PARAMETER_FILES = deepFreeze(FILES) as unknown as { readonly [K in ParameterId]: ParameterFile<ParameterValues[K]> };

@@ -35,7 +35,7 @@ describe('parameterSnapshot', () => {
 
   it('all() lists only the parameters in force', () => {
     const early = parameterSnapshot('2018-01-01').all();
-    expect(early.map((d) => d.id)).toEqual(['identity.birthDate.maxAgeYears', 'kur.annualRate', 'kur.ceilingIdr', 'law.minimumAge', 'topik.levels']);
+    expect(early.map((d) => d.id)).toEqual(['identity.birthDate.maxAgeYears', 'kur.annualRate', 'kur.ceilingIdr', 'kur.maxTenorMonths', 'law.minimumAge', 'topik.levels']);
     const now = parameterSnapshot('2026-01-01').all();
     expect(now.map((d) => d.id)).toEqual([...PARAMETER_IDS]);
     expect(parameterSnapshot('2014-06-30').all()).toEqual([]);
@@ -45,7 +45,7 @@ describe('parameterSnapshot', () => {
     expect(() => parameterSnapshot('2026-02-29')).toThrow(code('DATE.INVALID'));
     expect(() => parameterSnapshot('2026-01-01').get('kur.bogus' as ParameterId)).toThrow(code('PARAMETER.UNKNOWN'));
     expect(() => parameterSnapshot('2026-01-01').describe('__proto__' as ParameterId)).toThrow(code('PARAMETER.UNKNOWN'));
-    expect(() => parameterSnapshot('2024-06-01').get('kur.maxTenorMonths')).toThrow(code('PARAMETER.BEFORE_COVERAGE'));
+    expect(() => parameterSnapshot('2024-06-01').get('kur.graceMonths')).toThrow(code('PARAMETER.BEFORE_COVERAGE'));
   });
 
   it('returns frozen values that cannot be used to edit the base', () => {

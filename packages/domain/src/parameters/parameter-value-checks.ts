@@ -39,6 +39,10 @@ const messages = (v: unknown, where: string): string[] =>
     ? []
     : [`${where} needs id and en texts`];
 
+/** A decreed monthly minimum wage: a positive decimal string of rupiah with at most 2 decimals (sen). */
+const minimumWage: Check = (v) =>
+  typeof v === 'string' && /^[1-9]\d{0,14}(\.\d{1,2})?$/.test(v) ? [] : ['expected a positive decimal string of rupiah with at most 2 decimals, e.g. "4418261.13"'];
+
 const CHECKS: { readonly [K in ParameterId]: Check } = {
   'law.minimumAge': wholeNumber(1, 100),
   // above 99 the NIK's two-digit birth year can no longer agree (identity/nik.ts); below 40 it would refuse real applicants
@@ -98,6 +102,8 @@ const CHECKS: { readonly [K in ParameterId]: Check } = {
     return p;
   },
   'e73.wageFloorShareOfGni': decimal('0', '10'),
+  // whole won a year; positive (a floor of 0 would admit any wage)
+  'e73.gniPerCapitaKrw': wholeNumber(1),
   // 1 would publish every cell: at least 2 contributors, so that a published cell is never one person
   'disclosure.minCellCount': wholeNumber(2, 100),
   'e73pilot.minTopikLevel': wholeNumber(1, 6),
@@ -117,12 +123,24 @@ const CHECKS: { readonly [K in ParameterId]: Check } = {
     for (const k of Object.keys(v)) if (!isOneOf(ROUTES, k)) p.push(`unknown route ${k}`);
     return p;
   },
+  'ranking.weights': (v) => {
+    if (!isObject(v)) return ['expected { korean, skill, skillOtherCertifier, readiness }'];
+    const p = ['korean', 'skill', 'skillOtherCertifier', 'readiness'].flatMap((k) => wholeNumber(0, 10_000)(v[k]).map((s) => `${k}: ${s}`));
+    if (p.length === 0 && (v['skillOtherCertifier'] as number) > (v['skill'] as number)) p.push('skillOtherCertifier is above skill');
+    for (const k of Object.keys(v)) if (!['korean', 'skill', 'skillOtherCertifier', 'readiness'].includes(k)) p.push(`unknown key ${k}`);
+    return p;
+  },
   'costs.zeroCostOccupations': (v) => {
     if (!Array.isArray(v)) return ['expected a list of occupations'];
     const p = v.filter((o) => !isOneOf(OCCUPATIONS, o)).map((o) => `unknown occupation ${String(o)}`);
     if (new Set(v).size !== v.length) p.push('duplicate occupations');
     return p;
   },
+  'wage.umk.kabupatenSerangIdr': minimumWage,
+  'wage.umk.kotaSerangIdr': minimumWage,
+  'wage.umk.kotaTangerangIdr': minimumWage,
+  'wage.ump.bantenIdr': minimumWage,
+  'wage.ump.dkiJakartaIdr': minimumWage,
 };
 
 /** Problems with `value` as a value of parameter `id` (empty when valid). */

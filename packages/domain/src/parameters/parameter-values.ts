@@ -14,6 +14,14 @@ export type GraceInterest = (typeof GRACE_INTEREST_KINDS)[number];
 export const ROUTE_STATUS_KINDS = ['OPEN', 'SUSPENDED', 'CLOSED'] as const;
 export type RouteStatusKind = (typeof ROUTE_STATUS_KINDS)[number];
 
+/** Points of the candidate ranking score (eligibility/rank-candidates.ts): a documented policy input. */
+export interface RankingWeights {
+  readonly korean: number;
+  readonly skill: number;
+  readonly skillOtherCertifier: number;
+  readonly readiness: number;
+}
+
 export interface RouteStatus {
   readonly status: RouteStatusKind;
   /** Last day of the current status, when a source gives one. */
@@ -83,13 +91,23 @@ export interface ParameterValues {
   'topik.levels': readonly TopikLevelBand[];
 
   'e73.wageFloorShareOfGni': string;
+  /** Korea's GNI per capita, whole KRW a year (Bank of Korea, preliminary): the base of the E-7-3 wage floor. */
+  'e73.gniPerCapitaKrw': number;
   'e73pilot.minTopikLevel': number;
 
   'routes.status': Readonly<Record<Route, RouteStatus>>;
+  'ranking.weights': RankingWeights;
 
   'costs.zeroCostOccupations': readonly Occupation[];
 
   'disclosure.minCellCount': number;
+
+  /** Minimum wages (UMK/UMP) per month as decreed: rupiah with sen, as a decimal string (opportunities/wage-floor.ts rounds them). */
+  'wage.umk.kabupatenSerangIdr': string;
+  'wage.umk.kotaSerangIdr': string;
+  'wage.umk.kotaTangerangIdr': string;
+  'wage.ump.bantenIdr': string;
+  'wage.ump.dkiJakartaIdr': string;
 }
 
 export type ParameterId = keyof ParameterValues;

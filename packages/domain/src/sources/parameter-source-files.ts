@@ -12,6 +12,7 @@ import bpjsPmiContract6MonthsIdr from '../parameters/data/bpjs.pmi.contract6Mont
 import bpjsPmiPerMonthBeyond24Idr from '../parameters/data/bpjs.pmi.perMonthBeyond24Idr.sources.json';
 import costsZeroCostOccupations from '../parameters/data/costs.zeroCostOccupations.sources.json';
 import disclosureMinCellCount from '../parameters/data/disclosure.minCellCount.sources.json';
+import e73GniPerCapitaKrw from '../parameters/data/e73.gniPerCapitaKrw.sources.json';
 import e73WageFloorShareOfGni from '../parameters/data/e73.wageFloorShareOfGni.sources.json';
 import e73pilotMinTopikLevel from '../parameters/data/e73pilot.minTopikLevel.sources.json';
 import epsAgeBand from '../parameters/data/eps.ageBand.sources.json';
@@ -43,8 +44,14 @@ import kurGraceMonths from '../parameters/data/kur.graceMonths.sources.json';
 import kurMaxTenorMonths from '../parameters/data/kur.maxTenorMonths.sources.json';
 import kurNpwpThresholdIdr from '../parameters/data/kur.npwpThresholdIdr.sources.json';
 import lawMinimumAge from '../parameters/data/law.minimumAge.sources.json';
+import rankingWeights from '../parameters/data/ranking.weights.sources.json';
 import routesStatus from '../parameters/data/routes.status.sources.json';
 import topikLevels from '../parameters/data/topik.levels.sources.json';
+import wageUmkKabupatenSerangIdr from '../parameters/data/wage.umk.kabupatenSerangIdr.sources.json';
+import wageUmkKotaSerangIdr from '../parameters/data/wage.umk.kotaSerangIdr.sources.json';
+import wageUmkKotaTangerangIdr from '../parameters/data/wage.umk.kotaTangerangIdr.sources.json';
+import wageUmpBantenIdr from '../parameters/data/wage.ump.bantenIdr.sources.json';
+import wageUmpDkiJakartaIdr from '../parameters/data/wage.ump.dkiJakartaIdr.sources.json';
 import type { IsoDate } from '../shared/local-date';
 import { deepFreeze } from '../parameters/deep-freeze';
 import type { ParameterId } from '../parameters/parameter-values';
@@ -75,6 +82,7 @@ const FILES = {
   'bpjs.pmi.perMonthBeyond24Idr': bpjsPmiPerMonthBeyond24Idr,
   'costs.zeroCostOccupations': costsZeroCostOccupations,
   'disclosure.minCellCount': disclosureMinCellCount,
+  'e73.gniPerCapitaKrw': e73GniPerCapitaKrw,
   'e73.wageFloorShareOfGni': e73WageFloorShareOfGni,
   'e73pilot.minTopikLevel': e73pilotMinTopikLevel,
   'eps.ageBand': epsAgeBand,
@@ -106,8 +114,14 @@ const FILES = {
   'kur.maxTenorMonths': kurMaxTenorMonths,
   'kur.npwpThresholdIdr': kurNpwpThresholdIdr,
   'law.minimumAge': lawMinimumAge,
+  'ranking.weights': rankingWeights,
   'routes.status': routesStatus,
   'topik.levels': topikLevels,
+  'wage.umk.kabupatenSerangIdr': wageUmkKabupatenSerangIdr,
+  'wage.umk.kotaSerangIdr': wageUmkKotaSerangIdr,
+  'wage.umk.kotaTangerangIdr': wageUmkKotaTangerangIdr,
+  'wage.ump.bantenIdr': wageUmpBantenIdr,
+  'wage.ump.dkiJakartaIdr': wageUmpDkiJakartaIdr,
 } satisfies Record<ParameterId, unknown>;
 
 export const PARAMETER_SOURCE_FILES = deepFreeze(FILES) as unknown as { readonly [K in ParameterId]: ParameterSourceFile };

@@ -9,9 +9,13 @@
  *   JOB_TRAINING (`use: 'ADDITIONAL_LINE'`): it can be passed to `estimateCosts` in
  *   `additionalLines` as it is, and the APJATI training overlay (category JOB_TRAINING) applies to it.
  * Who pays is never decided here: the estimate's cost policies decide it.
+ *
+ * `koreanCourseFee(course)` gives the `koreanCourse` input of `estimateCosts` for a Korean course:
+ * the course's fee becomes the estimate's (and so the financing's) course cost line.
  */
 import type { Messages } from '../shared/domain-error';
-import type { AdditionalCostLine } from '../costs/estimate-costs';
+import { invalid } from '../shared/domain-error';
+import type { AdditionalCostLine, KoreanCourseFee } from '../costs/estimate-costs';
 import type { CostLineSource } from '../costs/cost-line';
 import { COST_LINE_LABELS } from '../costs/cost-line-sets';
 import type { Course, CourseSnapshot } from './course.entity';
@@ -48,4 +52,19 @@ export function courseCostLine(course: Course | CourseSnapshot): CourseCostLine 
 export function asAdditionalCostLine(line: CourseCostLine): AdditionalCostLine {
   const { use: _use, source: _source, ...rest } = line;
   return rest;
+}
+
+/**
+ * The `koreanCourse` input of `estimateCosts` for a KOREAN_LANGUAGE course: its fee replaces the
+ * market parameter on the line `koreanCourse` (the overlay CITY_PAYS_KOREAN_COURSE applies to it).
+ * Throws `TRAINING.NOT_A_KOREAN_COURSE` for another kind (use `courseCostLine` + `asAdditionalCostLine`).
+ */
+export function koreanCourseFee(course: Course | CourseSnapshot): KoreanCourseFee {
+  const line = courseCostLine(course);
+  if (line.use !== 'REPLACES_STANDARD_LINE') {
+    invalid('TRAINING.NOT_A_KOREAN_COURSE', 'Hanya kursus bahasa Korea yang menggantikan baris kursus bahasa Korea.', 'Only a Korean language course replaces the Korean course line.', {
+      path: ['course', 'kind'],
+    });
+  }
+  return { amount: line.amount, statedBy: line.statedBy, label: line.label };
 }

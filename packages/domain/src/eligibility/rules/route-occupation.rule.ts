@@ -1,5 +1,6 @@
 import { OCCUPATION_LABELS } from '../../shared/vocabulary';
 import type { EligibilityRule } from '../rule';
+import { occupationNotInSectorsMessages } from '../rule-sets';
 import { finalFail, passed } from '../rule-outcome';
 
 /** The opening's occupation must belong to the route's sectors (DOMAIN.md §3). */
@@ -16,16 +17,10 @@ export const routeOccupationRule: EligibilityRule = {
   evaluate(ctx) {
     const occupation = ctx.opening!.occupation;
     const label = OCCUPATION_LABELS[occupation];
-    const sectorsId = ctx.routeDefinition.sectors.map((o) => OCCUPATION_LABELS[o].id).join(', ');
-    const sectorsEn = ctx.routeDefinition.sectors.map((o) => OCCUPATION_LABELS[o].en).join(', ');
     if (ctx.routeDefinition.sectors.includes(occupation)) {
       return passed('ROUTE.OCCUPATION_OK', `${label.id} termasuk sektor jalur ini.`, `${label.en} is within this route's sectors.`, { occupation });
     }
-    return finalFail(
-      'ROUTE.OCCUPATION_NOT_IN_SECTORS',
-      `${label.id} tidak termasuk sektor jalur ini (${sectorsId}).`,
-      `${label.en} is not within this route's sectors (${sectorsEn}).`,
-      { occupation },
-    );
+    const m = occupationNotInSectorsMessages(occupation, ctx.routeDefinition.sectors);
+    return finalFail('ROUTE.OCCUPATION_NOT_IN_SECTORS', m.id, m.en, { occupation });
   },
 };

@@ -75,7 +75,8 @@ export function weldingOpening(mou: Mou, seats = 5, id = uid(300), route: 'E7_3'
       occupation: 'WELDER',
       route,
       seats,
-      wage: { basis: 'FIXED', monthly: money(3_000_000, 'KRW') },
+      // above the E-7-3 floor from 2025-03-05 (0.8 × GNI per capita KRW 49,955,000 / 12 = KRW 3,330,333.33 a month)
+      wage: { basis: 'FIXED', monthly: money(3_400_000, 'KRW') },
       contractMonths: 24,
       at: '2026-02-01T09:00:00+07:00',
       actor: ACTOR,
