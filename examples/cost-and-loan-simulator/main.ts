@@ -9,6 +9,14 @@
  *        [--route E7_3] [--as-of YYYY-MM-DD] [--loan <rupiah>] [--tenor 24] [--living-cost-share 0.4]
  *        [--max-dsr 0.3] [--wage-krw <won>] [--skills-test-fee <rupiah>] [--p3mi-fee <rupiah>]
  *        [--korean-test-fee <rupiah>] [--city-pays-korean-course] [--offline-only] [--lang id|en]
+ *        [--compare [--horizon <months>] [--wait <months>] [--home-living-cost-share 0.6] [--local-wage <rupiah>]
+ *         [--jabodetabek-place DKI_JAKARTA|KOTA_TANGERANG] [--jabodetabek-wage <rupiah>] [--jabodetabek-living-cost <rupiah>]
+ *         [--jabodetabek-wait <months>] [--transmigration-income <rupiah> [--transmigration-wait <months>]
+ *         [--transmigration-allowance <rupiah> --transmigration-allowance-months <n>]] [--sells-belongings-line <rupiah>]]
+ *
+ * `--compare` sets the Korea route beside a job in Kota Serang (UMK), one in Jabodetabek (UMP DKI or UMK
+ * Kota Tangerang) and, when its income is given, transmigration, over the contract + 12 months
+ * (compare.ts), offline and online.
  *
  * The loan defaults to the worker's costs before departure. Fees no source gives (skills test, P3MI
  * service fee, the pilot's Korean test) are inputs: without them their lines are "unknown".
@@ -38,11 +46,16 @@ import {
   type Route,
 } from '@jembatan/sdk';
 import { checkDate, clientFrom, langOf, parseCommandLine, pick, runExample, todayWib, UsageError, type Lang } from '../shared/cli';
+import { compareComparisonFigures, compareOffline, compareOnline, compareReport, type CompareRequest } from './compare';
 
 export const USAGE = `Usage: cost-and-loan-simulator --occupation WELDER --months 36 [--route E7_3] [--as-of YYYY-MM-DD]
        [--loan <rupiah>] [--tenor 24] [--living-cost-share 0.4] [--max-dsr 0.3] [--wage-krw <won>]
        [--skills-test-fee <rupiah>] [--p3mi-fee <rupiah>] [--korean-test-fee <rupiah>]
        [--city-pays-korean-course] [--offline-only] [--lang id|en]
+       [--compare [--horizon <months>] [--wait 6] [--home-living-cost-share 0.6] [--local-wage <rupiah>]
+        [--jabodetabek-place DKI_JAKARTA|KOTA_TANGERANG] [--jabodetabek-wage <rupiah>] [--jabodetabek-living-cost <rupiah>]
+        [--jabodetabek-wait 1] [--transmigration-income <rupiah> [--transmigration-wait 6]
+        [--transmigration-allowance <rupiah> --transmigration-allowance-months <n>]] [--sells-belongings-line <rupiah>]]
 Environment: JEMBATAN_URL (JEMBATAN_API_KEY / JEMBATAN_TOKEN are sent when set).
 `;
 
@@ -264,6 +277,20 @@ export async function main(argv: string[]): Promise<number> {
     'korean-test-fee': { type: 'string' },
     'city-pays-korean-course': { type: 'boolean' },
     'offline-only': { type: 'boolean' },
+    compare: { type: 'boolean' },
+    horizon: { type: 'string' },
+    wait: { type: 'string', default: '6' },
+    'home-living-cost-share': { type: 'string', default: '0.6' },
+    'local-wage': { type: 'string' },
+    'jabodetabek-place': { type: 'string', default: 'DKI_JAKARTA' },
+    'jabodetabek-wage': { type: 'string' },
+    'jabodetabek-living-cost': { type: 'string' },
+    'jabodetabek-wait': { type: 'string', default: '1' },
+    'transmigration-income': { type: 'string' },
+    'transmigration-wait': { type: 'string', default: '6' },
+    'transmigration-allowance': { type: 'string' },
+    'transmigration-allowance-months': { type: 'string' },
+    'sells-belongings-line': { type: 'string' },
   });
   if (values.help) {
     process.stdout.write(USAGE);
@@ -295,13 +322,55 @@ export async function main(argv: string[]): Promise<number> {
     ...(whole(values['p3mi-fee'], '--p3mi-fee') !== undefined ? { p3miServiceFeeIdr: values['p3mi-fee'] } : {}),
     ...(whole(values['korean-test-fee'], '--korean-test-fee') !== undefined ? { koreanTestFeeIdr: values['korean-test-fee'] } : {}),
   };
-  const offline = simulateOffline(request);
   const print = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`);
+  if (values.compare) {
+    const place = values['jabodetabek-place'];
+    if (place !== 'DKI_JAKARTA' && place !== 'KOTA_TANGERANG') throw new UsageError('--jabodetabek-place must be DKI_JAKARTA or KOTA_TANGERANG');
+    const months = (v: string | undefined, flag: string) => (whole(v, flag) === undefined ? undefined : Number(v));
+    const opt = <K extends string, V>(key: K, v: V | undefined) => (v === undefined ? {} : ({ [key]: v } as { [P in K]: V }));
+    const compareRequest: CompareRequest = {
+      asOf: request.asOf,
+      horizonMonths: months(values.horizon, '--horizon') ?? contractMonths + 12,
+      route,
+      occupation,
+      contractMonths,
+      monthsUntilFirstWage: months(values.wait, '--wait') ?? 0,
+      tenorMonths: request.tenorMonths,
+      livingCostShare: request.livingCostShare,
+      maxDebtServiceRatio: request.maxDebtServiceRatio,
+      cityPaysKoreanCourse: request.cityPaysKoreanCourse,
+      homeLivingCostShare: values['home-living-cost-share'],
+      jabodetabekPlace: place,
+      jabodetabekWait: months(values['jabodetabek-wait'], '--jabodetabek-wait') ?? 0,
+      transmigrationWait: months(values['transmigration-wait'], '--transmigration-wait') ?? 0,
+      ...opt('wageKrw', request.wageKrw),
+      ...opt('skillsTestFeeIdr', request.skillsTestFeeIdr),
+      ...opt('p3miServiceFeeIdr', request.p3miServiceFeeIdr),
+      ...opt('koreanTestFeeIdr', request.koreanTestFeeIdr),
+      ...opt('localWageIdr', whole(values['local-wage'], '--local-wage')),
+      ...opt('jabodetabekWageIdr', whole(values['jabodetabek-wage'], '--jabodetabek-wage')),
+      ...opt('jabodetabekLivingCostIdr', whole(values['jabodetabek-living-cost'], '--jabodetabek-living-cost')),
+      ...opt('transmigrationIncomeIdr', whole(values['transmigration-income'], '--transmigration-income')),
+      ...opt('transmigrationAllowanceIdr', whole(values['transmigration-allowance'], '--transmigration-allowance')),
+      ...opt('transmigrationAllowanceMonths', months(values['transmigration-allowance-months'], '--transmigration-allowance-months')),
+      ...opt('sellsBelongingsLineIdr', whole(values['sells-belongings-line'], '--sells-belongings-line')),
+    };
+    const offlineComparison = compareOffline(compareRequest);
+    print(compareReport(compareRequest, offlineComparison, lang));
+    if (values['offline-only']) return 0;
+    const onlineComparison = await compareOnline(clientFrom(values), compareRequest);
+    return agreement(compareComparisonFigures(offlineComparison, onlineComparison), lang, print);
+  }
+  const offline = simulateOffline(request);
   print(report(request, offline, lang));
   if (values['offline-only']) return 0;
 
   const online = await simulateOnline(clientFrom(values), request, String(offline.loanAmount.amount));
-  const figures = compareFigures(offline, online);
+  return agreement(compareFigures(offline, online), lang, print);
+}
+
+/** Print whether offline and online agree, figure by figure; 0 when they do. */
+function agreement(figures: Array<[string, string, string]>, lang: Lang, print: (lines: string[]) => void): number {
   const differences = figures.filter(([, a, b]) => a !== b);
   print(['']);
   if (differences.length === 0) {

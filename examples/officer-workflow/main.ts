@@ -4,7 +4,7 @@
  * printing each step. Needs an OFFICER (or ADMIN) API key: JEMBATAN_API_KEY or --api-key.
  *
  *   node examples/dist/officer-workflow/main.js [--opening <id>] [--as-of YYYY-MM-DD] [--nik <16 digits>]
- *        [--wage-krw 3000000] [--contract-months 36] [--attache-ref KBRI-SEOUL/2026/001] [--until ORIENTATION]
+ *        [--wage-krw 3400000] [--contract-months 36] [--attache-ref KBRI-SEOUL/2026/001] [--until ORIENTATION]
  *
  * Without --opening it takes the first OPEN E-7-3 welder opening with seats left, else the first DRAFT one (the seed's is a DRAFT
  * with no wage and no attaché verification: the officer records the job order's wage and contract,
@@ -214,7 +214,7 @@ export async function main(argv: string[]): Promise<number> {
     opening: { type: 'string' },
     'as-of': { type: 'string' },
     nik: { type: 'string' },
-    'wage-krw': { type: 'string', default: '3000000' },
+    'wage-krw': { type: 'string', default: '3400000' },
     'contract-months': { type: 'string', default: '36' },
     'attache-ref': { type: 'string', default: 'KBRI-SEOUL/DEMO/001' },
     until: { type: 'string', default: 'ORIENTATION' },

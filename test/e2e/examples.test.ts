@@ -228,6 +228,55 @@ describe('cost-and-loan-simulator', () => {
     expect(online.stdout).toContain('Offline (domain, tanpa server) dan online (gateway) sama');
   });
 
+  it('--compare ranks Kota Serang, Jabodetabek, transmigration and Korea by net saving, offline and online agreeing', async () => {
+    const compareArgs = [...args, '--compare', '--sells-belongings-line', '2000000', '--transmigration-income', '2500000', '--transmigration-allowance', '1000000', '--transmigration-allowance-months', '12'];
+    const run = await runExample('cost-and-loan-simulator', [...compareArgs, '--lang', 'en']);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    const agreed = /Offline \(domain, no server\) and online \(gateway\) agree: (\d+) figures compared\./.exec(run.stdout);
+    expect(agreed).not.toBeNull();
+    expect(Number(agreed![1])).toBeGreaterThan(4 * 48);
+
+    // what the gateway says for the same person, read independently
+    const c = await clientAs('PUBLIC').costs.compareOpportunities({
+      asOf: today,
+      horizonMonths: 48,
+      maxDebtServiceRatio: '0.3',
+      sellsBelongingsLineIdr: '2000000',
+      options: [
+        { kind: 'LOCAL', place: 'KOTA_SERANG', monthsUntilFirstWage: 0, livingCostShare: '0.6' },
+        { kind: 'JABODETABEK', place: 'DKI_JAKARTA', monthsUntilFirstWage: 1, livingCostShare: '0.6' },
+        {
+          kind: 'TRANSMIGRATION', monthsUntilFirstWage: 6, monthlyIncomeIdr: '2500000', incomeStatedBy: 'cost-and-loan-simulator --compare (user input)', livingCostShare: '0.6',
+          support: { livingAllowanceMonthlyIdr: '1000000', livingAllowanceMonths: 12, statedBy: 'cost-and-loan-simulator --compare (user input)' },
+        },
+        {
+          kind: 'OVERSEAS', route: 'E7_3', occupation: 'WELDER', contractMonths: 36, monthsUntilFirstWage: 6, livingCostShare: '0.4',
+          costInputs: { skillsTestFeeIdr: '1500000', p3miServiceFeeIdr: '5000000' }, loan: { tenorMonths: 24 },
+        },
+      ],
+    });
+    expect(c.ranking.map((o) => o.kind).sort()).toEqual(['JABODETABEK', 'LOCAL', 'OVERSEAS', 'TRANSMIGRATION']);
+    const printed = run.stdout.split('\n');
+    let last = -1;
+    for (const o of c.ranking) {
+      const at = printed.findIndex((l) => l === `${String(o.rank).padStart(2)}. ${o.label.en}`);
+      expect(at).toBeGreaterThan(last);
+      last = at;
+      expect(printed[at + 1]).toContain(`net saving ${formatMoney(money(o.netSaving.amount, 'IDR'))}`);
+    }
+    for (let i = 1; i < c.ranking.length; i++) expect(BigInt(c.ranking[i - 1]!.netSaving.amount) >= BigInt(c.ranking[i]!.netSaving.amount)).toBe(true);
+    // the floor at home is the dated UMK Kota Serang, paid in whole rupiah (rounded up from the decree's sen)
+    const local = c.ranking.find((o) => o.kind === 'LOCAL')!;
+    expect(local.parameters.map((p) => p.parameterId)).toEqual(['wage.umk.kotaSerangIdr']);
+    expect(local.months[0]!.wage?.currency).toBe('IDR');
+    expect(run.stdout).toMatch(/"Sells belongings" line Rp 2\.000\.000: (not crossed|crossed by)/);
+
+    // offline only: the same report with no server
+    const offline = await runExample('cost-and-loan-simulator', [...compareArgs, '--lang', 'en', '--offline-only'], { env: { JEMBATAN_URL: 'http://127.0.0.1:9/graphql' } });
+    expect(offline).toMatchObject({ status: 0, stderr: '' });
+    expect(run.stdout.startsWith(offline.stdout)).toBe(true);
+  });
+
   it('shows the unknown lines when the fees no source gives are not passed, and still agrees with the gateway', async () => {
     const run = await runExample('cost-and-loan-simulator', ['--occupation', 'WELDER', '--months', '24', '--as-of', today, '--lang', 'en']);
     expect(run).toMatchObject({ status: 0, stderr: '' });

@@ -125,7 +125,7 @@ describe('quotas and openings', () => {
       seats: 10,
       seatsLeft: 10,
       verifiedByAttache: true,
-      wage: { basis: 'FIXED', monthly: { amount: '3000000', currency: 'KRW', decimal: '3000000' } },
+      wage: { basis: 'FIXED', monthly: { amount: '3400000', currency: 'KRW', decimal: '3400000' } },
       employer: { name: 'PT One Asia' },
       mou: { status: 'SIGNED' },
       history: [{ to: 'DRAFT' }, { to: 'OPEN' }],

@@ -94,7 +94,7 @@ describe('every mutation is audited', () => {
     await run('setQuota', 'mutation($input: SetQuotaInput!) { setQuota(input: $input) { id } }', { input: { mouId, occupation: 'WELDER', route: 'E7_3', seats: 10 } });
     const openingId = (
       await run('createJobOpening', 'mutation($input: CreateJobOpeningInput!) { createJobOpening(input: $input) { id } }', {
-        input: { mouId, employerPartyId: employerId, occupation: 'WELDER', route: 'E7_3', seats: 5, wage: { basis: 'FIXED', monthlyKrw: '3000000' }, contractMonths: 24 },
+        input: { mouId, employerPartyId: employerId, occupation: 'WELDER', route: 'E7_3', seats: 5, wage: { basis: 'FIXED', monthlyKrw: '3400000' }, contractMonths: 24 },
       })
     ).createJobOpening.id;
     await run('updateJobOpening', 'mutation($input: UpdateJobOpeningInput!) { updateJobOpening(input: $input) { id } }', {

@@ -60,6 +60,7 @@ describe('the schema walk on the real schema', () => {
       .sort();
     expect(publicQueries).toEqual(
       [
+        'compareOpportunities',
         'costEstimate',
         'courses',
         'trainingCohort',
@@ -78,6 +79,7 @@ describe('the schema walk on the real schema', () => {
         'quotaFill',
         'quotas',
         'routes',
+        'upfrontCash',
       ].sort(),
     );
     for (const q of publicQueries) expect(rulesOf('Query', q)).toEqual(PUBLIC_RULE);

@@ -66,7 +66,7 @@ export async function openWelderOpening(client: JembatanClient, today: string, s
     occupation: 'WELDER',
     route: 'E7_3',
     seats,
-    wage: { basis: 'FIXED', monthlyKrw: '3000000' },
+    wage: { basis: 'FIXED', monthlyKrw: '3400000' },
     contractMonths: 24,
   });
   await client.openings.update({ id: opening.id, attacheVerifiedOn: today, attacheReference: `KBRI-SEOUL/E2E/${label}` });

@@ -4,6 +4,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { AggregatesResolver, QuotaFillRowResolver } from './resolvers/aggregates.resolver';
 import { CalculationsResolver, CostsResolver } from './resolvers/calculations.resolver';
+import { OpportunitiesResolver } from './resolvers/opportunities.resolver';
 import { CandidateResolver, JobOpeningRankingResolver, PlacementResolver } from './resolvers/candidate.resolver';
 import { CandidateFinancingResolver, FinancingFacilityResolver, FinancingPlanResolver } from './resolvers/financing-plan.resolver';
 import { FinancingTotalsResolver } from './resolvers/financing-totals.resolver';
@@ -25,6 +26,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ParametersResolver,
   CalculationsResolver,
   CostsResolver,
+  OpportunitiesResolver,
   PartyResolver,
   MouResolver,
   MouPartyResolver,

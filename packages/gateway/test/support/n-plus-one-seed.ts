@@ -135,7 +135,7 @@ async function seedOpenings(t: TestGateway, mouIds: readonly string[], employers
   for (const occupation of OCCUPATIONS) {
     for (const [i, mouId] of mouIds.entries()) {
       const created = await ok<{ createJobOpening: { id: string } }>(t, 'mutation($input: CreateJobOpeningInput!) { createJobOpening(input: $input) { id } }', {
-        input: { mouId, employerPartyId: employers[i % employers.length], occupation, route: 'E7_3', seats: 10, wage: { basis: 'FIXED', monthlyKrw: '3000000' }, contractMonths: 24 },
+        input: { mouId, employerPartyId: employers[i % employers.length], occupation, route: 'E7_3', seats: 10, wage: { basis: 'FIXED', monthlyKrw: '3400000' }, contractMonths: 24 },
       });
       const id = created.createJobOpening.id;
       await ok(t, 'mutation($input: UpdateJobOpeningInput!) { updateJobOpening(input: $input) { id } }', {

@@ -93,7 +93,8 @@ export async function openOpening(t: TestGateway, p: Program, seats: number, quo
         occupation: 'WELDER',
         route: 'E7_3',
         seats,
-        wage: { basis: 'FIXED', monthlyKrw: '3000000' },
+        // above the E-7-3 floor (0.8 × Korea's GNI per capita, parameter e73.gniPerCapitaKrw: KRW 3,330,334 a month)
+        wage: { basis: 'FIXED', monthlyKrw: '3400000' },
         contractMonths: 24,
       },
     },

@@ -164,6 +164,7 @@ describe('single calls: operation, variables, unwrapped result', () => {
     ['aggregates.candidateCounts', () => client.aggregates.candidateCounts({ asOf: '2026-01-15', filter: { stages: ['REGISTERED'] } }), 'CandidateCounts', { asOf: '2026-01-15', filter: { stages: ['REGISTERED'] } }, { candidateCounts: { total: 3 } }, { total: 3 }],
     ['aggregates.placementCosts', () => client.aggregates.placementCosts({ filter: { routes: ['E7_3'] } }), 'PlacementCosts', { filter: { routes: ['E7_3'] } }, { placementCosts: { placements: 0 } }, { placements: 0 }],
     ['aggregates.stageDurations', () => client.aggregates.stageDurations(), 'StageDurations', {}, { stageDurations: { asOf: '2026-11-30', rows: [] } }, { asOf: '2026-11-30', rows: [] }],
+    ['aggregates.trainingAggregates', () => client.aggregates.trainingAggregates({ asOf: '2026-06-30', filter: { courseKinds: ['KOREAN_LANGUAGE'] } }), 'TrainingAggregates', { asOf: '2026-06-30', filter: { courseKinds: ['KOREAN_LANGUAGE'] } }, { trainingAggregates: { asOf: '2026-06-30', byCohort: [] } }, { asOf: '2026-06-30', byCohort: [] }],
   ];
 
   it.each(cases)('%s', async (_label, call, operationName, variables, data, expected) => {

@@ -8,7 +8,8 @@ export type FinancingSimulationResult = SimulateFinancingQuery['financingSimulat
 export interface FinancingApi {
   /**
    * Simulate a KUR Penempatan PMI loan as of a date. Offline: `scheduleLoan(kurPenempatanProduct(parameterSnapshot(asOf)), …)`
-   * and `affordability(…)` give the same figures.
+   * and `affordability(…)` give the same figures. With `disbursedOn`, `departureOn` and `firstWageOn` the result has
+   * `timeline` (offline: `loanTimeline({ schedule, disbursedOn, departureOn, firstWageOn })`).
    */
   simulate(input: FinancingSimulationInput, options?: RequestOptions): Promise<FinancingSimulationResult>;
 }

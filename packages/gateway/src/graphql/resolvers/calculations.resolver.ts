@@ -8,12 +8,17 @@ import {
   compareWithInformalLender,
   evaluateEligibility,
   exchangeRate,
+  isDomainError,
   JobOpening,
   kurPenempatanProduct,
+  loanTimeline,
   money,
   parameterSnapshot,
   scheduleLoan,
+  upfrontCashTimeline,
   type EligibilityOpening,
+  type FinancingProduct,
+  type IsoDate,
   type Occupation,
   type RepaymentSchedule,
   type Route,
@@ -26,7 +31,11 @@ import {
   FinancingSimulationInput,
   toAffordabilityGql,
   toCostEstimateGql,
+  toLoanTimelineGql,
   toScheduleGql,
+  toUpfrontCashGql,
+  UpfrontCashInput,
+  UpfrontCashTimelineGql,
 } from '../types/costs.type';
 import { toMoneyGql } from '../types/money.type';
 import { IsOptional, ValidateNested } from 'class-validator';
@@ -34,14 +43,14 @@ import { Args, ArgsType, Authorized, Ctx, Field, ID, Query, Resolver } from 'typ
 import { PUBLIC_RULE } from '../../security/rules';
 import { canSeeOpening } from '../access';
 import { loadOpeningRows, openingSnapshotOf } from '../../persistence/opening.mapper';
-import { GatewayError, notFound } from '../errors';
+import { fromDomainError, GatewayError, notFound } from '../errors';
 import { checkId } from '../ids';
 import type { GatewayContext } from '../context';
 import { OccupationEnum, RouteEnum } from '../enums';
 import { DateScalar, isoDateOf } from '../scalars';
 import { EligibilityEvaluation, toEligibilityGql } from '../types/eligibility.type';
 import { CandidateProfileInput, profileOf } from '../types/profile.type';
-import { estimateCostsFor } from '../mappers/cost-estimate.mapper';
+import { estimateCostsFor, koreanCourseFor } from '../mappers/cost-estimate.mapper';
 
 @ArgsType()
 export class EligibilityCheckArgs {
@@ -112,6 +121,33 @@ export class FinancingSimulationArgs {
   input!: FinancingSimulationInput;
 }
 
+@ArgsType()
+export class UpfrontCashArgs {
+  @Field(() => UpfrontCashInput, { description: 'The placement, the due dates and the financing sources.' })
+  @ValidateNested()
+  input!: UpfrontCashInput;
+}
+
+/** Run a domain call, giving a thrown domain error its field path under `prefix`. */
+function inputPath<T>(prefix: readonly string[], run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (isDomainError(e)) throw fromDomainError(e.toJSON(), prefix);
+    throw e;
+  }
+}
+
+/** The KUR product as of the date (its ceiling is checked), or null when the date has no KUR terms. */
+function kurProductOrNull(asOf: IsoDate): FinancingProduct | null {
+  try {
+    return kurPenempatanProduct(parameterSnapshot(asOf));
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'PARAMETER.BEFORE_COVERAGE') return null;
+    throw e;
+  }
+}
+
 @Resolver()
 export class CostsResolver {
   @Authorized(...PUBLIC_RULE)
@@ -119,8 +155,41 @@ export class CostsResolver {
     description:
       'Cost estimate of a placement: lines from dated parameters and inputs, a payer for every line by named policies (Perban BP2MI 9/2020 applied), totals per payer, and the cash the worker must find up front.',
   })
-  costEstimate(@Args() { input }: CostEstimateArgs): CostEstimateGql {
-    return toCostEstimateGql(estimateCostsFor(input));
+  async costEstimate(@Args() { input }: CostEstimateArgs, @Ctx() ctx: GatewayContext): Promise<CostEstimateGql> {
+    const course = input.koreanCourseId ? await koreanCourseFor(ctx, input.koreanCourseId, ['input', 'koreanCourseId']) : undefined;
+    return toCostEstimateGql(estimateCostsFor(input, course));
+  }
+
+  @Authorized(...PUBLIC_RULE)
+  @Query(() => UpfrontCashTimelineGql, {
+    description:
+      'Up-front cash over time: when each of the worker’s pre-departure costs falls due against when each financing source pays out (KUR needs an employment contract and pays out late), so the bridge cash to find before the loan arrives; a KUR amount above the product’s ceiling is refused (LOAN.ABOVE_CEILING).',
+  })
+  async upfrontCash(@Args() { input }: UpfrontCashArgs, @Ctx() ctx: GatewayContext): Promise<UpfrontCashTimelineGql> {
+    const e = input.estimate;
+    const course = e.koreanCourseId ? await koreanCourseFor(ctx, e.koreanCourseId, ['input', 'estimate', 'koreanCourseId']) : undefined;
+    // the sources are the financing here: the estimate's own financing list is not applied twice
+    const estimate = inputPath(['input', 'estimate'], () => estimateCostsFor({ ...e, financing: [] }, course));
+    const kur = inputPath(['input'], () => kurProductOrNull(isoDateOf(e.asOf)));
+    const dueOn: Record<string, IsoDate> = {};
+    for (const [i, d] of (input.dueOn ?? []).entries()) {
+      if (Object.prototype.hasOwnProperty.call(dueOn, d.lineId)) {
+        throw new GatewayError('BAD_USER_INPUT', { id: 'Baris biaya disebut dua kali.', en: 'A cost line is listed twice.' }, { field: ['input', 'dueOn', String(i), 'lineId'] });
+      }
+      dueOn[d.lineId] = isoDateOf(d.dueOn);
+    }
+    const sources = (input.sources ?? []).map((src) => ({
+      productId: src.productId,
+      kind: src.grant ? ('GRANT' as const) : ('LOAN' as const),
+      amount: money(src.amountIdr, 'IDR'),
+      paysOutOn: isoDateOf(src.paysOutOn),
+      ...(kur && src.productId === kur.id && !src.grant ? { product: kur } : {}),
+    }));
+    const timeline = unwrapOrThrow(
+      inputPath(['input'], () => upfrontCashTimeline({ estimate, dueOn, defaultDueOn: isoDateOf(input.defaultDueOn), sources })),
+      ['input'],
+    );
+    return toUpfrontCashGql(estimate, timeline);
   }
 
   @Authorized(...PUBLIC_RULE)
@@ -145,14 +214,15 @@ export class CostsResolver {
     const schedule = scheduled.schedule as RepaymentSchedule;
     const flatSchedule = flat.schedule as RepaymentSchedule;
     const wage = input.monthlyWageKrw ? money(input.monthlyWageKrw, 'KRW') : money(params.get('korea.minimumWageMonthlyKrw'), 'KRW');
-    const fx = params.describe('fx.idrPerKrw');
+    // The default rate is read only when none is given, so that a date before its coverage (e.g. a 2018 KUR) works with a given rate.
+    const fx = input.idrPerKrw ? null : params.describe('fx.idrPerKrw');
     const rate = exchangeRate({
       base: 'KRW',
       quote: 'IDR',
-      rate: input.idrPerKrw ?? fx.value,
+      rate: fx === null ? input.idrPerKrw! : fx.value,
       asOf,
-      source: input.idrPerKrw ? 'input' : `parameter fx.idrPerKrw (${fx.effectiveFrom})`,
-      isDefault: input.idrPerKrw ? false : fx.isDefault,
+      source: fx === null ? 'input' : `parameter fx.idrPerKrw (${fx.effectiveFrom})`,
+      isDefault: fx === null ? false : fx.isDefault,
     });
     const largest = compare(schedule.lastInstalment, schedule.regularInstalment) > 0 ? schedule.lastInstalment : schedule.regularInstalment;
     const afford = affordability({
@@ -173,10 +243,29 @@ export class CostsResolver {
           informalAnnualRate: input.informalAnnualRate,
         })
       : null;
+    const dates = [input.disbursedOn, input.departureOn, input.firstWageOn];
+    const given = dates.filter((d) => d !== undefined && d !== null).length;
+    if (given !== 0 && given !== 3) {
+      const field = ['disbursedOn', 'departureOn', 'firstWageOn'][dates.findIndex((d) => d === undefined || d === null)]!;
+      throw new GatewayError(
+        'BAD_USER_INPUT',
+        { id: 'Untuk linimasa pinjaman, sebutkan tanggal pencairan, berangkat dan upah pertama.', en: 'For the loan timeline, give the disbursement, departure and first-wage dates.' },
+        { field: ['input', field] },
+      );
+    }
+    const timeline =
+      given === 3
+        ? inputPath(['input'], () =>
+            loanTimeline({ schedule, disbursedOn: isoDateOf(input.disbursedOn!), departureOn: isoDateOf(input.departureOn!), firstWageOn: isoDateOf(input.firstWageOn!) }),
+          )
+        : null;
     return {
+      timeline: timeline ? toLoanTimelineGql(timeline) : null,
       productId: scheduled.terms.productId,
       amount: toMoneyGql(scheduled.terms.amount),
       npwpRequired: scheduled.terms.npwpRequired,
+      npwpRuleRecorded: scheduled.terms.npwpRuleRecorded,
+      loanWarnings: scheduled.terms.warnings.map((w) => ({ code: w.code, message: { id: w.message.id, en: w.message.en } })),
       schedule: toScheduleGql(schedule),
       flatComparison: toScheduleGql(flatSchedule),
       monthlyWage: toMoneyGql(wage),

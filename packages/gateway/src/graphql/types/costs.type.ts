@@ -4,6 +4,8 @@ import {
   GRACE_INTEREST_KINDS,
   PAYER_KINDS,
   type CostEstimate as DomainCostEstimate,
+  type LoanTimeline as DomainLoanTimeline,
+  type UpfrontCashTimeline as DomainUpfrontCashTimeline,
   type Affordability as DomainAffordability,
   type ExchangeRate as DomainExchangeRate,
   type Occupation,
@@ -12,7 +14,7 @@ import {
   type Route,
 } from '../../domain';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OccupationEnum, PayerKindEnum, RouteEnum } from '../enums';
 import { DateScalar } from '../scalars';
 import { BilingualText, notAnEntityIdDeprecation } from './label.type';
@@ -71,6 +73,22 @@ export class CostInputsInput {
   @Field(() => String, { nullable: true, description: 'The pilot’s Korean test fee, IDR: required for the E-7-3 pilot.' })
   @IsOptional() @Matches(AMOUNT, amountMessage)
   koreanTestFeeIdr?: string;
+
+  @Field(() => String, { nullable: true, description: 'Employment contract legalisation, IDR (no amount in any source: the line is UNKNOWN until given; the policies name its payer).' })
+  @IsOptional() @Matches(AMOUNT, amountMessage)
+  contractLegalisationIdr?: string;
+
+  @Field(() => String, { nullable: true, description: 'Local transport to tests, training and departure, IDR (no amount in any source: UNKNOWN until given).' })
+  @IsOptional() @Matches(AMOUNT, amountMessage)
+  localTransportIdr?: string;
+
+  @Field(() => String, { nullable: true, description: 'Accommodation during the pre-departure process, IDR (no amount in any source: UNKNOWN until given).' })
+  @IsOptional() @Matches(AMOUNT, amountMessage)
+  accommodationIdr?: string;
+
+  @Field(() => String, { nullable: true, description: 'The return ticket at the end of the contract (paid in Korea), IDR (no amount in any source: UNKNOWN until given).' })
+  @IsOptional() @Matches(AMOUNT, amountMessage)
+  returnTicketIdr?: string;
 }
 
 @InputType({ description: 'Financing the worker uses for pre-departure costs.' })
@@ -110,6 +128,14 @@ export class CostEstimateInput {
   @Field(() => Boolean, { nullable: true, description: 'Include the Korean course (default true).' })
   @IsOptional() @IsBoolean()
   includeKoreanCourse?: boolean;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A stored KOREAN_LANGUAGE course (see `courses`): its fee replaces the market parameter on the line `koreanCourse` (and the overlay CITY_PAYS_KOREAN_COURSE applies to it). NOT_FOUND when there is none; BAD_USER_INPUT (TRAINING.NOT_A_KOREAN_COURSE) for another kind. Ignored with includeKoreanCourse: false.',
+  })
+  @IsOptional()
+  koreanCourseId?: string;
 
   @Field(() => CostInputsInput, { nullable: true, description: 'Amounts with no official figure.' })
   @IsOptional() @ValidateNested()
@@ -206,6 +232,8 @@ export class CostEstimateGql {
   @Field(() => Money, { description: 'The worker’s costs before departure (IDR).' }) workerBeforeDeparture!: Money;
   @Field(() => [MissingCostInput], { description: 'Required inputs not given.' }) missingInputs!: MissingCostInput[];
   @Field(() => Boolean, { description: 'Every line has an amount.' }) complete!: boolean;
+  @Field(() => [String], { description: 'Lines whose amount is UNKNOWN (e.g. contract legalisation, local transport, accommodation, the return ticket): every total here excludes them.' })
+  unknownLineIds!: string[];
   @Field(() => Money, { description: 'Loans applied: what the worker will repay.' }) loanToRepay!: Money;
   @Field(() => Money, { description: 'Cash the worker must still find up front (IDR).' }) upfrontCash!: Money;
   @Field(() => String, { description: 'NO_THRESHOLD, WITHIN_THRESHOLD, ABOVE_THRESHOLD or UNKNOWN.' }) upfrontCashStatus!: string;
@@ -244,6 +272,7 @@ export function toCostEstimateGql(e: DomainCostEstimate): CostEstimateGql {
     workerBeforeDeparture: toMoneyGql(e.worker.beforeDeparture),
     missingInputs: e.missingInputs.map((m) => ({ lineId: m.lineId, input: m.input, payers: [...m.payers] })),
     complete: e.complete,
+    unknownLineIds: [...e.totals.unknownLineIds],
     loanToRepay: toMoneyGql(e.loanToRepay),
     upfrontCash: toMoneyGql(e.upfrontCash),
     upfrontCashStatus: e.upfrontCashCheck.status,
@@ -306,6 +335,18 @@ export class FinancingSimulationInput {
   @Field(() => String, { nullable: true, description: 'An informal lender’s annual rate to compare with (e.g. "0.3").' })
   @IsOptional() @Matches(DECIMAL, decimalMessage)
   informalAnnualRate?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Disbursement date (with departureOn and firstWageOn: the loan timeline).' })
+  @IsOptional()
+  disbursedOn?: Date;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Departure date (not before disbursement).' })
+  @IsOptional()
+  departureOn?: Date;
+
+  @Field(() => DateScalar, { nullable: true, description: 'First wage abroad (not before departure).' })
+  @IsOptional()
+  firstWageOn?: Date;
 }
 
 @ObjectType({ description: 'One month of a repayment schedule.' })
@@ -361,7 +402,9 @@ export class InformalComparisonGql {
 export class FinancingSimulationGql {
   @Field(() => String, { description: 'Product id.' }) productId!: string;
   @Field(() => Money, { description: 'Amount lent.' }) amount!: Money;
-  @Field(() => Boolean, { description: 'An NPWP is required for this amount.' }) npwpRequired!: boolean;
+  @Field(() => Boolean, { description: 'An NPWP is required for this amount (false when no NPWP rule is recorded for the date: see npwpRuleRecorded).' }) npwpRequired!: boolean;
+  @Field(() => Boolean, { description: 'false when no NPWP rule is recorded for the date (before 2024): ask the lender.' }) npwpRuleRecorded!: boolean;
+  @Field(() => [Warning], { description: 'Warnings about the loan terms, e.g. LOAN.NPWP_RULE_NOT_RECORDED.' }) loanWarnings!: Warning[];
   @Field(() => RepaymentScheduleGql, { description: 'The schedule (annuity on the declining balance).' }) schedule!: RepaymentScheduleGql;
   @Field(() => RepaymentScheduleGql, { description: 'The same loan with flat interest, for comparison.' }) flatComparison!: RepaymentScheduleGql;
   @Field(() => Money, { description: 'The monthly wage used (KRW).' }) monthlyWage!: Money;
@@ -369,6 +412,11 @@ export class FinancingSimulationGql {
   @Field(() => [AffordabilityScenarioGql], { description: 'Base first, then each FX shock.' }) affordability!: AffordabilityScenarioGql[];
   @Field(() => Boolean, { description: 'Affordable in every scenario.' }) affordableInAllScenarios!: boolean;
   @Field(() => InformalComparisonGql, { nullable: true, description: 'Comparison with an informal lender, when a rate was given.' }) informal!: InformalComparisonGql | null;
+  @Field(() => LoanTimelineGql, {
+    nullable: true,
+    description: 'The schedule on the calendar against disbursement, departure and the first wage, when the three dates are given (grace counts from disbursement; months before the first wage are cash without income).',
+  })
+  timeline!: LoanTimelineGql | null;
 }
 
 export function toScheduleGql(s: DomainSchedule): RepaymentScheduleGql {
@@ -408,4 +456,144 @@ export function toAffordabilityGql(a: DomainAffordability): AffordabilityScenari
     affordable: s.affordable,
     reasons: s.reasons.map((r) => r.code),
   }));
+}
+
+// ---------------------------------------------------------------- loan timeline (disbursement vs first wage)
+
+@ObjectType({ description: 'One month of the schedule on the calendar.' })
+export class LoanTimelineRowGql {
+  @Field(() => Int, { description: 'Month after disbursement.' }) month!: number;
+  @Field(() => DateScalar, { description: 'Due date (month k falls due k months after disbursement).' }) dueOn!: string;
+  @Field(() => String, { description: 'GRACE or REPAYMENT.' }) phase!: string;
+  @Field(() => Money, { description: 'What the borrower pays that month.' }) payment!: Money;
+  @Field(() => Boolean, { description: 'The first wage is paid on or before the due date.' }) hasWage!: boolean;
+}
+
+@ObjectType({ description: 'The loan’s schedule against disbursement, departure and the first wage (the grace counts from disbursement).' })
+export class LoanTimelineGql {
+  @Field(() => BilingualText, { description: 'The convention used: month k falls due k months after disbursement.' }) convention!: BilingualText;
+  @Field(() => DateScalar, { description: 'Disbursement.' }) disbursedOn!: string;
+  @Field(() => DateScalar, { description: 'Departure.' }) departureOn!: string;
+  @Field(() => DateScalar, { description: 'First wage abroad.' }) firstWageOn!: string;
+  @Field(() => DateScalar, { description: 'First instalment (REPAYMENT row).' }) firstInstalmentOn!: string;
+  @Field(() => Int, { description: 'Whole months of wages before the first instalment.' }) monthsOfWorkBeforeFirstInstalment!: number;
+  @Field(() => Int, { description: 'Grace months with a wage.' }) graceMonthsWithWage!: number;
+  @Field(() => Int, { description: 'Grace months spent before any wage.' }) graceMonthsWithoutWage!: number;
+  @Field(() => Money, { description: 'Σ payments due before the first wage: cash to find without income.' }) paymentsBeforeFirstWage!: Money;
+  @Field(() => Money, { nullable: true, description: 'Largest payment due in a month with a wage (null when none).' }) largestPaymentWithWage!: Money | null;
+  @Field(() => [LoanTimelineRowGql], { description: 'Rows.' }) rows!: LoanTimelineRowGql[];
+  @Field(() => [Warning], { description: 'LOAN.PAYMENT_BEFORE_FIRST_WAGE, LOAN.GRACE_BEFORE_WORK.' }) warnings!: Warning[];
+}
+
+export function toLoanTimelineGql(t: DomainLoanTimeline): LoanTimelineGql {
+  return {
+    convention: { id: t.convention.id, en: t.convention.en },
+    disbursedOn: t.disbursedOn,
+    departureOn: t.departureOn,
+    firstWageOn: t.firstWageOn,
+    firstInstalmentOn: t.firstInstalmentOn,
+    monthsOfWorkBeforeFirstInstalment: t.monthsOfWorkBeforeFirstInstalment,
+    graceMonthsWithWage: t.graceMonthsWithWage,
+    graceMonthsWithoutWage: t.graceMonthsWithoutWage,
+    paymentsBeforeFirstWage: toMoneyGql(t.paymentsBeforeFirstWage),
+    largestPaymentWithWage: t.largestPaymentWithWage ? toMoneyGql(t.largestPaymentWithWage) : null,
+    rows: t.rows.map((r) => ({ month: r.month, dueOn: r.dueOn, phase: r.phase, payment: toMoneyGql(r.payment), hasWage: r.hasWage })),
+    warnings: t.warnings.map((w) => ({ code: w.code, message: { id: w.message.id, en: w.message.en } })),
+  };
+}
+
+// ---------------------------------------------------------------- up-front cash timeline
+
+@InputType({ description: 'When one cost line falls due.' })
+export class CostLineDueInput {
+  @Field(() => String, { description: 'Line id of the estimate, e.g. "koreanCourse", "epsTopikFee".' })
+  @Matches(/^[A-Za-z][A-Za-z0-9]{0,63}$/, { message: 'lineId must be a line id such as "koreanCourse"' })
+  lineId!: string;
+
+  @Field(() => DateScalar, { description: 'Due date.' })
+  dueOn!: Date;
+}
+
+@InputType({ description: 'A financing source and the day it pays out.' })
+export class FundingSourceInput {
+  @Field(() => String, { description: 'Product id, e.g. "KUR_PENEMPATAN_PMI" (checked against the KUR ceiling as of the estimate’s date).' })
+  @Matches(/^[A-Z0-9_]{1,64}$/, { message: 'productId must be an upper-case identifier' })
+  productId!: string;
+
+  @Field(() => Boolean, { description: 'true for a grant, false for a loan.' })
+  @IsBoolean()
+  grant!: boolean;
+
+  @Field(() => String, { description: 'Amount, whole rupiah.' })
+  @Matches(AMOUNT, amountMessage)
+  amountIdr!: string;
+
+  @Field(() => DateScalar, { description: 'The day the money reaches the worker (KUR: on or after the employment contract and the lender’s verification).' })
+  paysOutOn!: Date;
+}
+
+@InputType({ description: 'The worker’s pre-departure costs against when each financing source pays out.' })
+export class UpfrontCashInput {
+  @Field(() => CostEstimateInput, { description: 'The placement (its financing list is not used here: give the sources below).' })
+  @ValidateNested()
+  estimate!: CostEstimateInput;
+
+  @Field(() => [CostLineDueInput], { nullable: true, description: 'Due date per line (others fall due on defaultDueOn).' })
+  @IsOptional() @ArrayMaxSize(64) @ValidateNested({ each: true })
+  dueOn?: CostLineDueInput[];
+
+  @Field(() => DateScalar, { description: 'Due date of the lines dueOn does not list (e.g. the planned departure).' })
+  defaultDueOn!: Date;
+
+  @Field(() => [FundingSourceInput], { nullable: true, description: 'Financing sources with their pay-out dates.' })
+  @IsOptional() @ArrayMaxSize(10) @ValidateNested({ each: true })
+  sources?: FundingSourceInput[];
+}
+
+@ObjectType({ description: 'A worker cost and its due date.' })
+export class CashTimelineItemGql {
+  @Field(() => String, { description: 'Line id.' }) lineId!: string;
+  @Field(() => DateScalar, { description: 'Due date.' }) dueOn!: string;
+  @Field(() => Money, { description: 'The worker’s part (IDR).' }) amount!: Money;
+}
+
+@ObjectType({ description: 'One date of the timeline.' })
+export class CashTimelineEventGql {
+  @Field(() => DateScalar, { description: 'Date.' }) on!: string;
+  @Field(() => Money, { description: 'Costs due that day.' }) costsDue!: Money;
+  @Field(() => Money, { description: 'Financing paid out that day.' }) fundsIn!: Money;
+  @Field(() => Money, { description: 'Own money spent so far and not yet covered by a source.' }) ownCashOutstanding!: Money;
+}
+
+@ObjectType({ description: 'Costs due before one source pays out.' })
+export class DueBeforePayoutGql {
+  @Field(() => String, { description: 'Product id.' }) productId!: string;
+  @Field(() => Money, { description: 'The worker’s costs due before its pay-out.' }) amount!: Money;
+}
+
+@ObjectType({ description: 'Up-front cash over time: what the person must find before the financing arrives (figures are lower bounds while unknownLineIds is not empty).' })
+export class UpfrontCashTimelineGql {
+  @Field(() => CostEstimateGql, { description: 'The estimate the timeline is built from.' }) estimate!: CostEstimateGql;
+  @Field(() => [CashTimelineItemGql], { description: 'The worker’s known pre-departure costs with their due dates.' }) items!: CashTimelineItemGql[];
+  @Field(() => [CashTimelineEventGql], { description: 'Events by date.' }) events!: CashTimelineEventGql[];
+  @Field(() => Money, { description: 'Σ items.' }) totalDue!: Money;
+  @Field(() => Money, { description: 'Σ sources.' }) totalFunding!: Money;
+  @Field(() => Money, { description: 'Peak own cash outstanding: the bridge cash to find before the money arrives.' }) cashBeforeFinancing!: Money;
+  @Field(() => Money, { description: 'What no source covers.' }) cashNeverFinanced!: Money;
+  @Field(() => [DueBeforePayoutGql], { description: 'Costs due before each source pays out.' }) dueBeforePayout!: DueBeforePayoutGql[];
+  @Field(() => [String], { description: 'UNKNOWN worker lines before departure: in no figure.' }) unknownLineIds!: string[];
+}
+
+export function toUpfrontCashGql(estimate: DomainCostEstimate, t: DomainUpfrontCashTimeline): UpfrontCashTimelineGql {
+  return {
+    estimate: toCostEstimateGql(estimate),
+    items: t.items.map((i) => ({ lineId: i.lineId, dueOn: i.dueOn, amount: toMoneyGql(i.amount) })),
+    events: t.events.map((e) => ({ on: e.on, costsDue: toMoneyGql(e.costsDue), fundsIn: toMoneyGql(e.fundsIn), ownCashOutstanding: toMoneyGql(e.ownCashOutstanding) })),
+    totalDue: toMoneyGql(t.totalDue),
+    totalFunding: toMoneyGql(t.totalFunding),
+    cashBeforeFinancing: toMoneyGql(t.cashBeforeFinancing),
+    cashNeverFinanced: toMoneyGql(t.cashNeverFinanced),
+    dueBeforePayout: Object.entries(t.dueBeforePayout).map(([productId, m]) => ({ productId, amount: toMoneyGql(m) })),
+    unknownLineIds: [...t.unknownLineIds],
+  };
 }
