@@ -79,12 +79,8 @@ export interface TrainingAggregateCounts {
   readonly officialPassed: number;
 }
 
-/** One constant statement; the only variable parts are bound values and the cohort set's own (parameterised) SQL. */
-const STATEMENT = (cohortSet: string) => `
-with prm as (
-  select ?::timestamptz as at, ?::date as d, ?::jsonb as bands, ?::jsonb as reqs, ?::int as validity
-),
-coh as (${cohortSet}),
+/** The cohorts counted, their seats held and their outcomes (CTEs `c`, `en`). */
+const SEATS_SQL = `
 c as (
   select tc.id, tc.provider_party_id, tc.kecamatan, tc.capacity, tc.start_date, tc.course_kind,
          tc.rules -> 'attendanceRule' ->> 'excused' as excused, co.target
@@ -102,7 +98,10 @@ en as (
     cross join prm
    where e.cohort_id in (select id from c)
    group by e.cohort_id
-),
+),`;
+
+/** Attendance marks per member and per cohort (CTEs `member_marks`, `att`). */
+const ATTENDANCE_SQL = `
 member_marks as (
   select m.cohort_id, m.candidate_id,
          count(*) filter (where m.mark = 'PRESENT' or (m.mark = 'EXCUSED' and c.excused = 'COUNTS_AS_PRESENT')) as attended,
@@ -118,7 +117,10 @@ att as (
   select cohort_id, count(*) filter (where counted > 0) as people, sum(attended) as attended, sum(counted) as counted
     from member_marks
    group by cohort_id
-),
+),`;
+
+/** Each member's latest practice score on the course's target test (CTEs `latest_practice`, `practice`). */
+const PRACTICE_SQL = `
 latest_practice as (
   select distinct on (ps.cohort_id, ps.candidate_id) ps.cohort_id, ps.candidate_id, ps.test, ps.score, c.target
     from training_practice_score ps
@@ -139,7 +141,10 @@ practice as (
              else false end) as passed
     from latest_practice lp
    group by lp.cohort_id
-),
+),`;
+
+/** Official results of Korean-language members against their route's requirement (CTEs `members`, `official_member`, `official`). */
+const OFFICIAL_SQL = `
 members as (
   select distinct e.cohort_id, e.candidate_id, c.start_date
     from training_enrolment e
@@ -178,7 +183,18 @@ official as (
   select cohort_id, count(*) filter (where sat) as sat, count(*) filter (where sat and passed) as passed
     from official_member
    group by cohort_id
+),`;
+
+/** One constant statement; the only variable parts are bound values and the cohort set's own (parameterised) SQL. */
+const STATEMENT = (cohortSet: string) => `
+with prm as (
+  select ?::timestamptz as at, ?::date as d, ?::jsonb as bands, ?::jsonb as reqs, ?::int as validity
 ),
+coh as (${cohortSet}),
+${SEATS_SQL}
+${ATTENDANCE_SQL}
+${PRACTICE_SQL}
+${OFFICIAL_SQL}
 cell as (
   select c.id, c.provider_party_id, c.kecamatan, c.capacity,
          coalesce(en.held, 0) as held, coalesce(en.outcomes, 0) as outcomes, coalesce(en.completed, 0) as completed,

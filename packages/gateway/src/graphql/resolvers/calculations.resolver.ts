@@ -22,6 +22,7 @@ import {
   type Occupation,
   type RepaymentSchedule,
   type Route,
+  type ScheduledLoan,
 } from '../../domain';
 import { unwrapOrThrow } from '../domain-result';
 import {
@@ -214,16 +215,7 @@ export class CostsResolver {
     const schedule = scheduled.schedule as RepaymentSchedule;
     const flatSchedule = flat.schedule as RepaymentSchedule;
     const wage = input.monthlyWageKrw ? money(input.monthlyWageKrw, 'KRW') : money(params.get('korea.minimumWageMonthlyKrw'), 'KRW');
-    // The default rate is read only when none is given, so that a date before its coverage (e.g. a 2018 KUR) works with a given rate.
-    const fx = input.idrPerKrw ? null : params.describe('fx.idrPerKrw');
-    const rate = exchangeRate({
-      base: 'KRW',
-      quote: 'IDR',
-      rate: fx === null ? input.idrPerKrw! : fx.value,
-      asOf,
-      source: fx === null ? 'input' : `parameter fx.idrPerKrw (${fx.effectiveFrom})`,
-      isDefault: fx === null ? false : fx.isDefault,
-    });
+    const rate = simulationRate(input, params, asOf);
     const largest = compare(schedule.lastInstalment, schedule.regularInstalment) > 0 ? schedule.lastInstalment : schedule.regularInstalment;
     const afford = affordability({
       instalment: largest,
@@ -233,32 +225,8 @@ export class CostsResolver {
       maxDebtServiceRatio: input.maxDebtServiceRatio,
       ...(input.fxShocks ? { fxShocks: input.fxShocks } : {}),
     });
-    const informal = input.informalAnnualRate
-      ? compareWithInformalLender({
-          principal: scheduled.terms.amount,
-          tenorMonths: scheduled.terms.tenorMonths,
-          formalAnnualRate: scheduled.terms.annualRate,
-          formalGraceMonths: scheduled.terms.graceMonths,
-          formalGraceInterest: scheduled.terms.graceInterest,
-          informalAnnualRate: input.informalAnnualRate,
-        })
-      : null;
-    const dates = [input.disbursedOn, input.departureOn, input.firstWageOn];
-    const given = dates.filter((d) => d !== undefined && d !== null).length;
-    if (given !== 0 && given !== 3) {
-      const field = ['disbursedOn', 'departureOn', 'firstWageOn'][dates.findIndex((d) => d === undefined || d === null)]!;
-      throw new GatewayError(
-        'BAD_USER_INPUT',
-        { id: 'Untuk linimasa pinjaman, sebutkan tanggal pencairan, berangkat dan upah pertama.', en: 'For the loan timeline, give the disbursement, departure and first-wage dates.' },
-        { field: ['input', field] },
-      );
-    }
-    const timeline =
-      given === 3
-        ? inputPath(['input'], () =>
-            loanTimeline({ schedule, disbursedOn: isoDateOf(input.disbursedOn!), departureOn: isoDateOf(input.departureOn!), firstWageOn: isoDateOf(input.firstWageOn!) }),
-          )
-        : null;
+    const informal = informalComparison(input, scheduled.terms);
+    const timeline = simulationTimeline(input, schedule);
     return {
       timeline: timeline ? toLoanTimelineGql(timeline) : null,
       productId: scheduled.terms.productId,
@@ -282,4 +250,51 @@ export class CostsResolver {
         : null,
     };
   }
+}
+
+type FinancingSimulationInputGql = FinancingSimulationArgs['input'];
+
+/** The KRW→IDR rate: the given one, else the parameter (read only then, so a date before its coverage works with a given rate). */
+function simulationRate(input: FinancingSimulationInputGql, params: ReturnType<typeof parameterSnapshot>, asOf: string) {
+  const fx = input.idrPerKrw ? null : params.describe('fx.idrPerKrw');
+  return exchangeRate({
+    base: 'KRW',
+    quote: 'IDR',
+    rate: fx === null ? input.idrPerKrw! : fx.value,
+    asOf,
+    source: fx === null ? 'input' : `parameter fx.idrPerKrw (${fx.effectiveFrom})`,
+    isDefault: fx === null ? false : fx.isDefault,
+  });
+}
+
+/** The saving against an informal lender, when its rate is given. */
+function informalComparison(input: FinancingSimulationInputGql, terms: ScheduledLoan['terms']) {
+  return input.informalAnnualRate
+    ? compareWithInformalLender({
+        principal: terms.amount,
+        tenorMonths: terms.tenorMonths,
+        formalAnnualRate: terms.annualRate,
+        formalGraceMonths: terms.graceMonths,
+        formalGraceInterest: terms.graceInterest,
+        informalAnnualRate: input.informalAnnualRate,
+      })
+    : null;
+}
+
+/** The loan timeline, when the disbursement, departure and first-wage dates are all given (some of them: refused). */
+function simulationTimeline(input: FinancingSimulationInputGql, schedule: RepaymentSchedule) {
+  const dates = [input.disbursedOn, input.departureOn, input.firstWageOn];
+  const given = dates.filter((d) => d !== undefined && d !== null).length;
+  if (given !== 0 && given !== 3) {
+    const field = ['disbursedOn', 'departureOn', 'firstWageOn'][dates.findIndex((d) => d === undefined || d === null)]!;
+    throw new GatewayError(
+      'BAD_USER_INPUT',
+      { id: 'Untuk linimasa pinjaman, sebutkan tanggal pencairan, berangkat dan upah pertama.', en: 'For the loan timeline, give the disbursement, departure and first-wage dates.' },
+      { field: ['input', field] },
+    );
+  }
+  if (given !== 3) return null;
+  return inputPath(['input'], () =>
+    loanTimeline({ schedule, disbursedOn: isoDateOf(input.disbursedOn!), departureOn: isoDateOf(input.departureOn!), firstWageOn: isoDateOf(input.firstWageOn!) }),
+  );
 }
