@@ -259,3 +259,43 @@ export async function readTrainingAggregateCounts(em: EntityManager, cohorts: Co
     officialPassed: int(r.official_passed),
   }));
 }
+
+/** Per cohort, the seated enrolments with a settled result and those of them that left the seat (`readTrainingDropoutCounts`). */
+export interface TrainingDropoutCounts {
+  readonly cohortId: string;
+  /** Seated by `at` and ended by `at` as COMPLETED, FAILED, DROPPED, or WITHDRAWN after the seat. */
+  readonly settled: number;
+  /** Of those, DROPPED or WITHDRAWN (after the seat). */
+  readonly left: number;
+}
+
+/**
+ * The dropout counts of the training plan's observed dropout rate (left / settled), per cohort of
+ * `cohorts` (the same cohorts as the aggregates: created by `at`), one row per cohort, zeros
+ * included. A WITHDRAWN enrolment counts only when it had a seat before it ended (`seated_at` set, on
+ * or before `ended_at`): leaving the waitlist is not a dropout. CANCELLED (the program's doing) and
+ * active enrolments are not counted. One statement.
+ */
+export async function readTrainingDropoutCounts(em: EntityManager, cohorts: CohortSetSql, at: string): Promise<TrainingDropoutCounts[]> {
+  const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
+    `
+with prm as (select ?::timestamptz as at),
+coh as (${cohorts.sql}),
+c as (select tc.id from training_cohort tc cross join prm where tc.id in (select id from coh) and tc.created_at <= prm.at),
+settled as (
+  select e.cohort_id, e.status
+    from training_enrolment e
+    cross join prm
+   where e.cohort_id in (select id from c)
+     and e.status in ('COMPLETED', 'FAILED', 'DROPPED', 'WITHDRAWN')
+     and e.seated_at is not null and e.seated_at <= e.ended_at and e.ended_at <= prm.at
+)
+select c.id, count(s.cohort_id) as settled, count(s.cohort_id) filter (where s.status in ('DROPPED', 'WITHDRAWN')) as left_seat
+  from c
+  left join settled s on s.cohort_id = c.id
+ group by c.id
+ order by c.id`,
+    [at, ...cohorts.params],
+  );
+  return rows.map((r) => ({ cohortId: String(r.id), settled: int(r.settled), left: int(r.left_seat) }));
+}

@@ -150,6 +150,14 @@ describe('training single calls: operation, variables, unwrapped result', () => 
     ['candidate', () => client.training.candidate({ id: 'c', nextOfficialTestDate: '2026-05-10' }), 'CandidateTraining', { id: 'c', nextOfficialTestDate: '2026-05-10' }, { candidate: { id: 'c', training: { enrolments: [] } } }, { id: 'c', training: { enrolments: [] } }],
     ['candidate (none)', () => client.training.candidate({ id: 'x' }), 'CandidateTraining', { id: 'x' }, { candidate: null }, null],
     ['plan', () => client.training.plan(plan), 'TrainingPlan', { input: plan }, { trainingPlan: { reachable: false, bindingConstraint: 'TIME' } }, { reachable: false, bindingConstraint: 'TIME' }],
+    [
+      'plan (the rates observed: omitted from the input)',
+      () => client.training.plan({ ...plan, dropoutRate: undefined, passRate: null, observedFrom: { courseKinds: ['KOREAN_LANGUAGE'] } }),
+      'TrainingPlan',
+      { input: { ...plan, dropoutRate: undefined, passRate: null, observedFrom: { courseKinds: ['KOREAN_LANGUAGE'] } } },
+      { trainingPlan: { dropoutRate: { value: '2/17', source: 'OBSERVED', numerator: 2, denominator: 17, observedOn: '2026-07-15' } } },
+      { dropoutRate: { value: '2/17', source: 'OBSERVED', numerator: 2, denominator: 17, observedOn: '2026-07-15' } },
+    ],
   ];
 
   it.each(cases)('%s', async (_label, call, operationName, variables, data, expected) => {
@@ -221,6 +229,7 @@ describe('training refusals: public code, input field and the TRAINING.* rule', 
     ['recordAttendance (a mark for a non-member)', 'BAD_USER_INPUT', 'TRAINING.NOT_ENROLLED', ['input', 'marks', 0, 'candidateId'], 'recordAttendance', () => client.training.recordAttendance({ cohortId: 'h', sessionNumber: 1, marks: [{ candidateId: 'x', mark: 'PRESENT' }] })],
     ['createCohort', 'BAD_USER_INPUT', 'TRAINING.DATES_OUT_OF_ORDER', ['input', 'endDate'], 'createTrainingCohort', () => client.training.createCohort({ courseId: 'k', capacity: 0, startDate: '2026-02-01', endDate: '2026-01-01', promotionWindowDays: 7, venue: { kind: 'OTHER', name: 'x', kecamatan: 'Serang' } })],
     ['enroll (twice in a kind)', 'CONFLICT', 'TRAINING.ALREADY_ENROLLED_IN_KIND', ['candidateId'], 'enrollCandidate', () => client.training.enroll({ cohortId: 'h', candidateId: 'c' })],
+    ['plan (an observed rate not available)', 'BAD_USER_INPUT', 'TRAINING.OBSERVED_RATE_UNAVAILABLE', ['input', 'passRate'], 'trainingPlan', () => client.training.plan({ target: 10, targetDate: '2026-12-31', planStart: '2026-01-05', cohortSize: 30, cohortWeeks: 12, maxConcurrentCohorts: 2, officialTestDates: [], passToDepartureDays: 60, dropoutRate: '1/10' })],
   ] as const)('%s: %s / %s at %j', async (_label, code, domainCode, field, path, call) => {
     gw.script(refusal(code, domainCode, [...field], path));
     const e = await rejection(call());

@@ -126,7 +126,11 @@ export interface TrainingApi {
    * input: no source lists the dates); `null` when the candidate does not exist or may not be seen.
    */
   candidate(variables: CandidateTrainingQueryVariables, options?: RequestOptions): Promise<CandidateTrainingView | null>;
-  /** The plan to a placement target (public; every figure is an input, nothing is stored). */
+  /**
+   * The plan to a placement target (public; nothing is stored). Every figure is an input, except an
+   * omitted `dropoutRate` / `passRate`: observed in the stored records (`source: 'OBSERVED'`; counts for
+   * OFFICER and ADMIN only), or refused with `TRAINING.OBSERVED_RATE_UNAVAILABLE` at that input field.
+   */
   plan(input: TrainingPlanInput, options?: RequestOptions): Promise<TrainingPlanResult>;
 }
 

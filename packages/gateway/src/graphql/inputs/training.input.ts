@@ -501,13 +501,32 @@ export class TrainingPlanInput {
 
   @Field(() => Int, { description: 'Days from the test to departure (results, medical, documents, visa).' }) @IsInt() passToDepartureDays!: number;
 
-  @Field(() => String, { description: 'Dropout rate, an exact fraction from 0 to 1: "1/10", "0.1" or basis points "1000/10000".' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Dropout rate, an exact fraction from 0 to 1: "1/10", "0.1" or basis points "1000/10000" (an assumption, source INPUT). Omitted: the rate observed in the stored records (source OBSERVED): enrolments that left a seat (DROPPED, or WITHDRAWN after being seated) ÷ seated enrolments with a settled result (COMPLETED, FAILED, DROPPED, WITHDRAWN after a seat), over the cohorts of `observedFrom`; refused (TRAINING.OBSERVED_RATE_UNAVAILABLE) when they are fewer than `disclosure.minCellCount` or the caller may not read them.',
+  })
+  @IsOptional()
   @Matches(RATIO, ratioMessage)
-  dropoutRate!: string;
+  dropoutRate?: string;
 
-  @Field(() => String, { description: 'Pass rate of the official test, an exact fraction from 0 to 1.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Pass rate of the official test, an exact fraction from 0 to 1 (an assumption, source INPUT). Omitted: the official pass rate observed in the stored records (source OBSERVED): members of KOREAN_LANGUAGE cohorts of `observedFrom` who passed their route’s official Korean test ÷ those who sat it (the `officialPass` of `trainingAggregates`); refused (TRAINING.OBSERVED_RATE_UNAVAILABLE) like the dropout rate.',
+  })
+  @IsOptional()
   @Matches(RATIO, ratioMessage)
-  passRate!: string;
+  passRate?: string;
+
+  @Field(() => TrainingCohortFilter, {
+    nullable: true,
+    description:
+      'The cohorts an omitted rate is observed over (the `trainingAggregates` filter; default: every cohort the caller may read in `trainingAggregates`). Unused when both rates are given.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  observedFrom?: TrainingCohortFilter;
 }
 
 @ArgsType()

@@ -143,7 +143,8 @@ export function toReadinessGql(r: Readiness): TrainingReadinessGql {
   };
 }
 
-export function toTrainingPlanGql(p: TrainingPlan): TrainingPlanGql {
+/** The plan's figures (the resolver adds the rates it used and their sources). */
+export function toTrainingPlanGql(p: TrainingPlan): Omit<TrainingPlanGql, 'dropoutRate' | 'passRate'> {
   return {
     reachable: p.reachable,
     bindingConstraint: p.bindingConstraint,

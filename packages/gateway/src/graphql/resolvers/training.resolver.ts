@@ -24,6 +24,7 @@ import { inTrainingScope, trainingProviderScope } from '../access';
 import type { GatewayContext } from '../context';
 import { fromDomainError, GatewayError } from '../errors';
 import { checkId } from '../ids';
+import { planRates } from '../observed-training-rates';
 import {
   CoursesArgs,
   CreateCourseArgs,
@@ -167,24 +168,24 @@ export class TrainingResolver {
   @Authorized(...PUBLIC_RULE)
   @Query(() => TrainingPlanGql, {
     description:
-      'Plan to a placement target: how many cohorts must start, and by when, to place `target` people by `targetDate`; whether that is reachable, and the binding constraint when not. Every figure is an input (nothing is stored).',
+      'Plan to a placement target: how many cohorts must start, and by when, to place `target` people by `targetDate`; whether that is reachable, and the binding constraint when not. Every figure is an input, except an omitted `dropoutRate` or `passRate`: that one is observed in the stored training records (the definitions, scope and disclosure control of `trainingAggregates`; counts shown to OFFICER and ADMIN only), or refused with TRAINING.OBSERVED_RATE_UNAVAILABLE when there are too few records or the caller may not read them. Nothing is stored.',
   })
-  trainingPlan(@Args() { input }: TrainingPlanArgs): TrainingPlanGql {
+  async trainingPlan(@Args() { input }: TrainingPlanArgs, @Ctx() ctx: GatewayContext): Promise<TrainingPlanGql> {
     try {
-      return toTrainingPlanGql(
-        planTraining({
-          target: input.target,
-          targetDate: isoDateOf(input.targetDate),
-          planStart: isoDateOf(input.planStart),
-          cohortSize: input.cohortSize,
-          cohortWeeks: input.cohortWeeks,
-          maxConcurrentCohorts: input.maxConcurrentCohorts,
-          officialTestDates: input.officialTestDates.map(isoDateOf),
-          passToDepartureDays: input.passToDepartureDays,
-          dropoutRate: input.dropoutRate,
-          passRate: input.passRate,
-        }),
-      );
+      const rates = await planRates(ctx, input);
+      const plan = planTraining({
+        target: input.target,
+        targetDate: isoDateOf(input.targetDate),
+        planStart: isoDateOf(input.planStart),
+        cohortSize: input.cohortSize,
+        cohortWeeks: input.cohortWeeks,
+        maxConcurrentCohorts: input.maxConcurrentCohorts,
+        officialTestDates: input.officialTestDates.map(isoDateOf),
+        passToDepartureDays: input.passToDepartureDays,
+        dropoutRate: rates.dropoutRate.value,
+        passRate: rates.passRate.value,
+      });
+      return { ...toTrainingPlanGql(plan), ...rates };
     } catch (e) {
       if (e instanceof DomainError) throw fromDomainError(e.toJSON(), ['input']);
       throw e;

@@ -430,7 +430,29 @@ export class TrainingPlanWaveGql {
   @Field(() => DateScalar, { description: 'Departure by (test date + days to departure).' }) departBy!: string;
 }
 
-@ObjectType('TrainingPlan', { description: 'How many cohorts must start, and by when, to place a target number of people by a date (every figure an input).' })
+export const PLAN_RATE_SOURCES = ['INPUT', 'OBSERVED'] as const;
+export type PlanRateSource = (typeof PLAN_RATE_SOURCES)[number];
+
+export const PlanRateSourceEnum = register(PLAN_RATE_SOURCES, 'TrainingPlanRateSource', 'Where a rate of a training plan comes from.', {
+  INPUT: 'Given by the caller (an assumption).',
+  OBSERVED: 'Observed in the stored training records (the definitions of `trainingAggregates`).',
+});
+
+@ObjectType('TrainingPlanRate', { description: 'A rate the plan used: its value, where it comes from and, when observed, the counts behind it.' })
+export class TrainingPlanRateGql {
+  @Field(() => String, {
+    description:
+      'The exact fraction the plan used: the input as given (INPUT); numerator/denominator (OBSERVED, exact view: OFFICER, ADMIN); the observed rate to 4 decimal places, half-even (OBSERVED, protected view), so that it does not give the counts away.',
+  })
+  value!: string;
+  @Field(() => PlanRateSourceEnum, { description: 'INPUT or OBSERVED.' }) source!: PlanRateSource;
+  @Field(() => Int, { nullable: true, description: 'OBSERVED, exact view only: the people counted in the numerator (null otherwise).' }) numerator!: number | null;
+  @Field(() => Int, { nullable: true, description: 'OBSERVED, exact view only: the people counted in the denominator (null otherwise).' }) denominator!: number | null;
+  @Field(() => DateScalar, { nullable: true, description: 'OBSERVED: the date the records were counted on (the protected view’s month-end reference date, else today); null for INPUT.' })
+  observedOn!: string | null;
+}
+
+@ObjectType('TrainingPlan', { description: 'How many cohorts must start, and by when, to place a target number of people by a date (every figure an input, or a rate observed in the stored records).' })
 export class TrainingPlanGql {
   @Field(() => Boolean, { description: 'Whether the target is reachable.' }) reachable!: boolean;
   @Field(() => PlanConstraintEnum, { nullable: true, description: 'What binds when it is not (null when reachable).' }) bindingConstraint!: PlanConstraint | null;
@@ -443,4 +465,6 @@ export class TrainingPlanGql {
   @Field(() => DateScalar, { nullable: true, description: 'The latest official test date still in time (null: none).' }) latestUsableTestDate!: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'The latest start date for that test (null: none).' }) latestStartDate!: string | null;
   @Field(() => [TrainingPlanWaveGql], { description: 'Waves, earliest first: for the cohorts needed when reachable, else for the most that fit.' }) waves!: TrainingPlanWaveGql[];
+  @Field(() => TrainingPlanRateGql, { description: 'The dropout rate used (input or observed).' }) dropoutRate!: TrainingPlanRateGql;
+  @Field(() => TrainingPlanRateGql, { description: 'The pass rate used (input or observed).' }) passRate!: TrainingPlanRateGql;
 }
