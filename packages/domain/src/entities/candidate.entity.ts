@@ -329,7 +329,7 @@ export class Candidate {
         if (quota.mouId !== opening.mouId || quota.occupation !== opening.occupation || quota.route !== opening.route) {
           return err(CandidateErrors.quotaMismatch());
         }
-        const holds = quota.allocations.some((a) => a.candidateId === p.id && a.openingId === opening.id);
+        const holds = quota.seatOf(p.id, opening.id) !== undefined;
         if (!holds && !(seatPending && target === 'SELECTED')) return err(CandidateErrors.noSeat());
       }
       const evaluated = this.evaluate(opening, params, input);

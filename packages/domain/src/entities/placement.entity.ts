@@ -206,7 +206,7 @@ export class Placement {
         }),
       );
     }
-    const seat = quota?.allocations.find((a) => a.candidateId === candidate.id && a.openingId === opening.id);
+    const seat = quota?.seatOf(candidate.id, opening.id);
     if (!quota || !seat || candidate.quotaId !== quota.id) {
       return err(e('PLACEMENT.NO_SEAT', 'Kandidat tidak memegang kursi kuota untuk lowongan ini.', 'The candidate holds no quota seat for this opening.', { path: ['quota'] }));
     }

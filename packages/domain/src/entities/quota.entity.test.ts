@@ -67,6 +67,11 @@ describe('Quota: allocation guards', () => {
     const a = unwrap(quota.allocate({ candidateId: uid(900), opening, mou, params: PARAMS_2026, at: AT, actor: ACTOR }));
     expect(a).toEqual({ candidateId: uid(900), openingId: opening.id, allocatedAt: '2026-03-02T02:00:00.000Z', actor: ACTOR });
     expect([quota.allocated, quota.allocatedFor(opening.id), quota.holdsSeat(uid(900))]).toEqual([1, 1, true]);
+    expect(quota.seatOf(uid(900), opening.id)).toEqual(a);
+    expect([quota.seatOf(uid(901), opening.id), quota.seatOf(uid(900), uid(999))]).toEqual([undefined, undefined]);
+    const copy = quota.seatOf(uid(900), opening.id)!;
+    (copy as { actor: string }).actor = 'changed';
+    expect(quota.seatOf(uid(900), opening.id)!.actor).toBe(ACTOR);
     expect(code(quota.allocate({ candidateId: uid(900), opening, mou, params: PARAMS_2026, at: AT, actor: ACTOR }))).toBe(
       'QUOTA.DUPLICATE_ALLOCATION',
     );
