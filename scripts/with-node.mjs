@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PINNED = { 22: '22.23.5', 24: '24.22.3' };
+const PINNED = { 22: '22.23.5', 24: '24.22.3', 26: '26.10.0' };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [line, sep, ...command] = process.argv.slice(2);

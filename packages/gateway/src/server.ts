@@ -1,10 +1,10 @@
 /**
- * Start-up and shut-down in order: database (embedded unless DATABASE_URL), ORM, migrations, seed,
+ * Start-up and shut-down in order: database (embedded unless DATABASE_URL), ORM, migrations, seed (or the demo),
  * schema, HTTP. `stop()` reverses it: stop taking requests, finish in-flight ones, close the pool,
  * stop embedded PostgreSQL.
  */
 import { systemClock, type Clock } from './clock';
-import type { GatewayConfig } from './config/config';
+import { DEMO_DEFAULT_CANDIDATES, type GatewayConfig } from './config/config';
 import type { Logger } from './config/logger';
 import { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresError } from './db/embedded-postgres';
 import { createOrm, migrate, type Orm } from './db/orm';
@@ -12,6 +12,7 @@ import { loadResilienceConfig, MAX_RESTART_BACKOFF_MS, type ResilienceConfig } f
 import { buildGatewaySchema } from './graphql/schema';
 import { createHttpApp, type HttpApp } from './http/app';
 import { loadSeedOnce, type SeedOutcome } from './seed/seed';
+import { loadDemoOnce } from './seed/demo/load-demo';
 import { createApiKey, type ApiKeyRecord, type CreateApiKeyInput } from './security/api-key';
 import { writeAudit } from './security/audit-log';
 import { loadSecurityConfig, type SecurityConfig } from './security/security-config';
@@ -93,7 +94,11 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
     const appliedMigrations = await migrate(orm);
     log.info({ applied: appliedMigrations }, appliedMigrations.length ? 'migrations applied' : 'database schema up to date');
 
-    const seed = config.seed ? await loadSeedOnce(orm, log, clock) : undefined;
+    const seed: SeedOutcome | undefined = !config.seed
+      ? undefined
+      : config.seedDemo
+        ? await loadDemoOnce(orm, { candidates: config.demoCandidates ?? DEMO_DEFAULT_CANDIDATES, log, clock })
+        : await loadSeedOnce(orm, log, clock);
 
     // From here on PostgreSQL itself cancels any statement running longer than the query timeout
     // (57014 → TIMEOUT). Migrations and the seed above ran without it: a long migration is not an attack.

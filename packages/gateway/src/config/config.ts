@@ -12,6 +12,8 @@
  * | JEMBATAN_BODY_LIMIT | 1mb                       | largest accepted request body                               |
  * | JEMBATAN_SHUTDOWN_TIMEOUT_MS | 10000            | how long shutdown waits for in-flight requests              |
  * | JEMBATAN_SEED       | true                      | load the seed program into an empty database once          |
+ * |                     |                           | (`demo`: the synthetic demo program instead, seed/demo/)    |
+ * | JEMBATAN_DEMO_CANDIDATES | 2000                 | candidates in the demo program (1 to 200,000)               |
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,6 +33,23 @@ export interface GatewayConfig {
   readonly bodyLimit: string;
   readonly shutdownTimeoutMs: number;
   readonly seed: boolean;
+  /** JEMBATAN_SEED=demo: load the synthetic demo program (seed/demo/load-demo.ts) instead of the seed program. */
+  readonly seedDemo?: boolean;
+  /** JEMBATAN_DEMO_CANDIDATES: the demo's size. */
+  readonly demoCandidates?: number;
+}
+
+export const DEMO_DEFAULT_CANDIDATES = 2000;
+export const DEMO_MAX_CANDIDATES = 200_000;
+
+/** JEMBATAN_DEMO_CANDIDATES: default 2,000; 1 to 200,000 (ConfigError otherwise). */
+export function parseDemoCandidates(raw: string | undefined): number {
+  const v = raw?.trim().replace(/[_,.]/g, '');
+  if (!v) return DEMO_DEFAULT_CANDIDATES;
+  if (!/^\d{1,7}$/.test(v) || Number(v) < 1 || Number(v) > DEMO_MAX_CANDIDATES) {
+    throw new ConfigError(`JEMBATAN_DEMO_CANDIDATES must be a whole number from 1 to ${DEMO_MAX_CANDIDATES}`);
+  }
+  return Number(v);
 }
 
 export class ConfigError extends Error {
@@ -95,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   if (timeoutRaw && !/^\d{1,7}$/.test(timeoutRaw)) {
     throw new ConfigError('JEMBATAN_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds');
   }
+  const demo = env.JEMBATAN_SEED?.trim().toLowerCase() === 'demo';
   return {
     port,
     host: env.HOST?.trim() || undefined,
@@ -104,7 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     embeddedPgPort: parsePort('JEMBATAN_PG_PORT', env.JEMBATAN_PG_PORT, undefined),
     bodyLimit,
     shutdownTimeoutMs: timeoutRaw ? Number(timeoutRaw) : 10_000,
-    seed: parseBoolean('JEMBATAN_SEED', env.JEMBATAN_SEED, true),
+    seed: demo ? true : parseBoolean('JEMBATAN_SEED', env.JEMBATAN_SEED, true),
+    ...(demo ? { seedDemo: true, demoCandidates: parseDemoCandidates(env.JEMBATAN_DEMO_CANDIDATES) } : {}),
   };
 }
 
