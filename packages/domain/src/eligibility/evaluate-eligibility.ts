@@ -213,7 +213,8 @@ export function validateEligibilityOpening(opening: unknown, params: ParameterSn
   return out;
 }
 
-function applyRuleOverlays(entries: readonly EligibilityRuleSetEntry[], overlays: readonly EligibilityRuleOverlay[]): EligibilityRuleSetEntry[] {
+/** The rule set's entries with the overlays applied (ELIGIBILITY.INVALID_OVERLAY, ELIGIBILITY.UNKNOWN_RULE). */
+export function applyEligibilityRuleOverlays(entries: readonly EligibilityRuleSetEntry[], overlays: readonly EligibilityRuleOverlay[]): EligibilityRuleSetEntry[] {
   let result = [...entries];
   overlays.forEach((o, i) => {
     const path = ['ruleOverlays', String(i)];
@@ -235,7 +236,8 @@ function applyRuleOverlays(entries: readonly EligibilityRuleSetEntry[], overlays
   return result;
 }
 
-function resolveParams(input: EvaluateEligibilityInput, asOf: IsoDate): ParameterSnapshot {
+/** The snapshot an evaluation uses: `params` (taken on `asOf`) or one taken with `overlays`. */
+export function resolveEligibilityParams(input: Omit<EvaluateEligibilityInput, 'profile'>, asOf: IsoDate): ParameterSnapshot {
   assertParamsOrOverlays(input);
   if (input.params !== undefined) {
     if (input.params.asOf !== asOf) {
@@ -382,14 +384,14 @@ export function evaluateEligibility(input: EvaluateEligibilityInput): Eligibilit
     ]);
   }
   const { definition, effectiveFrom } = eligibilityRuleSetAsOf(input.route, asOf);
-  const params = resolveParams(input, asOf);
+  const params = resolveEligibilityParams(input, asOf);
 
   const validated = validateCandidateProfile(input.profile, { asOf, params, nikCheck: 'TYPE_ONLY' });
   if (!validated.ok) throw new DomainError({ ...validated.error, path: ['profile', ...(validated.error.path ?? [])] });
   const profile = validated.value;
 
   const opening = input.opening === undefined || input.opening === null ? undefined : validateEligibilityOpening(input.opening, params);
-  const entries = applyRuleOverlays(definition.entries, input.ruleOverlays ?? []);
+  const entries = applyEligibilityRuleOverlays(definition.entries, input.ruleOverlays ?? []);
   const plannedDeparture = opening?.plannedDeparture ?? profile.plannedDeparture;
   const ctx: RuleContext = {
     profile,

@@ -8,3 +8,5 @@ export * from './korean-tests';
 export * from './skill-verifications';
 export * from './evaluate-eligibility';
 export * from './rank-candidates';
+export * from './compile-eligibility';
+export * from './rank-candidates-quick';
