@@ -11,6 +11,9 @@
  * Apollo with CSRF prevention, no batching, the document limits of graphql-armor and the token limit,
  * hidden suggestions, the query timeout, and introspection / landing page for ANALYST and ADMIN only
  * (everyone in development). See security/README.md.
+ *
+ * `/exports/<kind>.<csv|xlsx>` (issue 11, http/exports-route.ts) runs the same CORS, rate limit,
+ * authentication and in-flight limit, then streams the download (no body, no request deadline).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -45,6 +48,7 @@ import type { SecurityConfig } from '../security/security-config';
 import { emExecutor } from '../security/sql-executor';
 import { defaultMessages, formatGatewayError } from '../graphql/errors';
 import { currentRequestScope, requestContextMiddleware } from './request-context';
+import { exportsRouter } from './exports-route';
 
 export interface HttpAppOptions {
   readonly orm: Orm;
@@ -294,8 +298,7 @@ function mountGraphql(
   const limits = createGatewayLimits(security.limitStore, { clientUrl: orm.config.get('clientUrl'), log });
   const rateLimit = credentialRateLimit(security.rateLimits, limits.rateLimitOptions);
 
-  app.use(
-    '/graphql',
+  const guard = [
     // other browser origins: 403 naming JEMBATAN_CORS_ORIGINS, before anything else (also their preflights)
     corsMiddleware({ origins: security.corsOrigins, development: security.development }, log),
     // rate limit first, from the headers alone: no database lookup happens for a refused request
@@ -304,6 +307,12 @@ function mountGraphql(
     rateLimit.afterAuthentication,
     // at most N requests of one caller in flight (429 RATE_LIMITED, TOO_MANY_IN_FLIGHT), before the body is read
     concurrencyLimitMiddleware(security.concurrencyLimits, limits.inFlight),
+  ];
+  // CSV / XLSX downloads (issue 11), authenticated and limited exactly like /graphql (http/exports-route.ts)
+  app.use('/exports', ...guard, exportsRouter({ orm, log, city: security.city, clock }));
+  app.use(
+    '/graphql',
+    ...guard,
     express.json({ limit: options.bodyLimit }),
     // one deadline for the whole request: later statements refused, running ones cancelled at it
     requestDeadlineMiddleware(security.queryTimeoutMs),

@@ -1,0 +1,109 @@
+/**
+ * `GET /exports/<kind>.<format>` (issue 11): streaming CSV / XLSX downloads of what the caller sees
+ * through GraphQL, with the same rules and masking (export/candidates.ts, export/openings.ts).
+ *
+ *   /exports/candidates.csv | .xlsx   ?stage=…&kecamatan=…&occupation=…&route=…&eligibility=…&mask=true&include=health,criminal
+ *   /exports/openings.csv   | .xlsx   ?status=…&route=…&occupation=…
+ *
+ * Mounted behind the middleware of `/graphql` (http/app.ts): CORS, the rate limit, authentication
+ * (API key or bearer JWT), the in-flight limit. A credential is required (401 UNAUTHENTICATED,
+ * reason CREDENTIAL_REQUIRED, in the gateway's error shape); refusals and bad parameters answer before
+ * any byte of the file (403 FORBIDDEN, 400 BAD_USER_INPUT). There is no request deadline (a large
+ * export runs longer than a query): every statement keeps PostgreSQL's statement timeout, and a
+ * client that disconnects stops the export at the next page. Each export writes one audit row.
+ *
+ * The metadata of a CSV is in the response headers: `X-Jembatan-Export-Rows`, `-Filters`,
+ * `-Disclosure`, `-Exported-At`, `-Exported-By`, `X-Jembatan-Data-Source`; the XLSX also carries it in
+ * its `Metadata` sheet.
+ */
+import express, { type Request, type Response } from 'express';
+import type { Clock } from '../clock';
+import type { Logger } from '../config/logger';
+import type { Orm } from '../db/orm';
+import { candidateExportPlan, filtersText, openingExportPlan, runExport, type ExportFormat, type ExportMeta, type ExportPlan } from '../export';
+import type { GatewayContext } from '../graphql/context';
+import { GatewayError } from '../graphql/errors';
+import { deploymentPrincipal } from '../security/auth-checker';
+import { notFoundHandler } from '../security/http-headers';
+import { ANONYMOUS, isAuthenticated } from '../security/role';
+import { AuthenticationRequiredError } from '../security/security-error';
+
+export interface ExportsRouteOptions {
+  readonly orm: Orm;
+  readonly log: Logger;
+  readonly city: string;
+  readonly clock: Clock;
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+const STATUS_OF: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400 };
+
+/** A header value in plain ASCII (HTTP headers are Latin-1; the metadata may hold `’`). */
+const ascii = (s: string): string => s.replace(/[’‘]/g, "'").replace(/[^\x20-\x7e]/g, '?').slice(0, 1000);
+
+function contextOf(req: Request, options: ExportsRouteOptions): GatewayContext {
+  const { principal } = deploymentPrincipal(req.principal ?? ANONYMOUS, options.city);
+  return {
+    em: options.orm.em.fork(),
+    requestId: req.requestId ?? 'unknown',
+    principal,
+    city: options.city,
+    actor: principal.subject,
+    log: req.log ?? options.log,
+    clock: options.clock,
+    loaders: new Map(),
+  };
+}
+
+function planOf(kind: string, ctx: GatewayContext, query: Record<string, unknown>): ExportPlan<{ createdAt: Date; id: string }> {
+  if (!isAuthenticated(ctx.principal)) throw new AuthenticationRequiredError();
+  return (kind === 'candidates' ? candidateExportPlan(ctx, query) : openingExportPlan(ctx, query)) as unknown as ExportPlan<{ createdAt: Date; id: string }>;
+}
+
+function setHeaders(res: Response, meta: ExportMeta): void {
+  const day = meta.exportedAt.toISOString().slice(0, 10);
+  res.status(200);
+  res.setHeader('Content-Type', CONTENT_TYPES[meta.format]);
+  res.setHeader('Content-Disposition', `attachment; filename="jembatan-${meta.kind}-${day}.${meta.format}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Jembatan-Data-Source', meta.source);
+  res.setHeader('X-Jembatan-Export-Rows', String(meta.rowCount));
+  res.setHeader('X-Jembatan-Export-Filters', ascii(filtersText(meta.filters)));
+  res.setHeader('X-Jembatan-Export-Disclosure', ascii(meta.disclosure));
+  res.setHeader('X-Jembatan-Export-Exported-At', meta.exportedAt.toISOString());
+  res.setHeader('X-Jembatan-Export-Exported-By', ascii(meta.exportedBy));
+}
+
+function refuse(res: Response, req: Request, error: GatewayError): void {
+  res.status(STATUS_OF[error.code] ?? 400).json({
+    errors: [{ message: error.message, extensions: { ...error.extensions, requestId: req.requestId } }],
+  });
+}
+
+export function exportsRouter(options: ExportsRouteOptions): express.Router {
+  const router = express.Router();
+  router.get(/^\/(candidates|openings)\.(csv|xlsx)$/, async (req, res, next) => {
+    const [kind, format] = [req.params[0], req.params[1]] as [string, ExportFormat];
+    const ctx = contextOf(req, options);
+    let plan: ExportPlan<{ createdAt: Date; id: string }>;
+    try {
+      plan = planOf(kind, ctx, req.query as Record<string, unknown>);
+    } catch (e) {
+      if (e instanceof GatewayError) return refuse(res, req, e);
+      return next(e);
+    }
+    try {
+      const meta = await runExport(plan, { ctx, format, out: res, onStart: (m) => setHeaders(res, m) });
+      ctx.log.info({ export: meta.kind, format, rows: meta.rowCount }, 'export sent');
+    } catch (e) {
+      if (!res.headersSent) return next(e);
+      ctx.log.warn({ err: e, export: kind, format }, 'export stopped before the end');
+      res.destroy(e instanceof Error ? e : undefined);
+    }
+  });
+  router.use(notFoundHandler);
+  return router;
+}
