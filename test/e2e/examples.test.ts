@@ -27,7 +27,7 @@ describe('officer-workflow', () => {
     expect(openingId).toBe(seeded!.id);
     expect(candidateId).toBeDefined();
     first = { openingId: openingId!, candidateId: candidateId!, stdout: run.stdout };
-    expect(run.stdout).toMatch(/Job order recorded: wage ₩3\.000\.000 a month, contract 36 months/);
+    expect(run.stdout).toMatch(/Job order recorded: wage ₩3\.400\.000 a month, contract 36 months/);
     expect(run.stdout).toMatch(/Labour attaché verification recorded/);
     expect(run.stdout).toMatch(/Opening published: status OPEN/);
     for (const step of ['Candidate registered', 'Document added: KTP', 'Eligibility: ELIGIBLE', 'Seat allocated', 'Next stage: ORIENTATION']) {

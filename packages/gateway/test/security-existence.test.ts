@@ -243,6 +243,16 @@ const PROBES: Probe[] = [
     vars: (i) => ({ p: i.provider }),
     hiddenFrom: ['anonymous', 'candidate', 'officerElsewhere', 'trainer'],
   },
+  {
+    covers: ['Query.trainingPlan'],
+    // rates left out are observed over `observedFrom`, the same cohort selection as trainingAggregates:
+    // another provider's cohorts answer a TRAINER like a missing provider (the rate is unavailable)
+    doc: `query($p: ID!) { trainingPlan(input: { target: 10, targetDate: "2027-12-31", planStart: "2027-01-04", cohortSize: 20,
+      cohortWeeks: 12, maxConcurrentCohorts: 2, officialTestDates: ["2027-06-01"], passToDepartureDays: 60,
+      observedFrom: { providerPartyIds: [$p] } }) { reachable } }`,
+    vars: (i) => ({ p: i.provider }),
+    hiddenFrom: ['anonymous', 'candidate', 'officerElsewhere', 'trainer'],
+  },
   // training (issue 10): a TRAINER records attendance and assessments in their providers' cohorts only;
   // another provider's cohort is NOT_FOUND, like a missing one. The other training mutations are the
   // officers' (refused by role before any lookup).
@@ -416,7 +426,9 @@ it('every query, mutation and field that takes an id has a probe', async () => {
   const schema = buildClientSchema(res.body.data as IntrospectionQuery);
   const covered = new Set([...PROBES, ...PUBLIC_PROBES].flatMap((p) => p.covers));
   // arguments named like ids that name no record
-  const NOT_RECORD_IDS = ['Query.costEstimate']; // financing[].productId: a loan product code ("kur"), not a record
+  // financing[].productId: a loan product code ("kur"), not a record; estimate.koreanCourseId: a course of
+  // the public catalogue (`courses` answers anybody), so its existence is no secret
+  const NOT_RECORD_IDS = ['Query.costEstimate', 'Query.upfrontCash'];
   for (const f of NOT_RECORD_IDS) covered.add(f);
   const fields = idTakingFields(schema);
   expect(fields.length).toBeGreaterThanOrEqual(36);

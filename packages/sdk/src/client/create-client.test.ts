@@ -192,8 +192,15 @@ describe('request: transport failures', () => {
     const e = await failure(() =>
       client({ timeoutMs: 150, retries: { retries: 5, baseDelayMs: 1, maxDelayMs: 1 } }).request(CandidateDocument, { id: 'x' }),
     );
-    expect(e.code).toBe('TIMEOUT');
-    expect(Date.now() - started).toBeLessThan(2_000);
+    const took = Date.now() - started;
+    // TIMEOUT, or, when a 503 lands so close to the deadline that no backoff fits before it, that
+    // last 503 at once (the client never sleeps past its deadline); either way the call ends at the
+    // deadline, not after 6 attempts of 60 ms.
+    if (e.code !== 'TIMEOUT') {
+      expect(e.code).toBe('HTTP_ERROR');
+      expect(took).toBeGreaterThanOrEqual(140);
+    }
+    expect(took).toBeLessThan(2_000);
     expect(gw.requests.length).toBeLessThanOrEqual(3);
   });
 
