@@ -18,10 +18,8 @@
 import 'reflect-metadata';
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { systemClock, type Clock } from '../clock';
-import { ConfigError } from '../config/config';
 import { createLogger } from '../config/logger';
 import { createOrm } from '../db/orm';
 import { candidateExportPlan, metadataJson, openingExportPlan, runExport, type ExportFormat, type ExportPlan } from '../export';
@@ -29,6 +27,7 @@ import type { GatewayContext } from '../graphql/context';
 import { GatewayError } from '../graphql/errors';
 import type { AuditActor } from '../security/audit-log';
 import { normaliseRoles, type Principal } from '../security/role';
+import { cliUser, reportOtherFailure } from './cli-common';
 import { commandDatabase } from './command-database';
 
 export interface ExportCliIo {
@@ -55,14 +54,6 @@ const OPTIONS = {
   mask: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-function cliUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** The options as the route's query (`mask` only when given). */
 function queryOf(values: Record<string, unknown>): Record<string, unknown> {
@@ -110,12 +101,7 @@ function reportFailure(e: unknown, io: ExportCliIo): number {
     io.stderr.write(`${String(details.reason ?? e.code)}\n  ${e.messages.id}\n  ${e.messages.en}\n`);
     return e.code === 'BAD_USER_INPUT' ? 2 : 1;
   }
-  if (e instanceof ConfigError) {
-    io.stderr.write(`Configuration error: ${e.message}\n`);
-    return 2;
-  }
-  io.stderr.write(`export failed: ${e instanceof Error ? e.message : String(e)}\n`);
-  return 1;
+  return reportOtherFailure(e, 'export', (t) => io.stderr.write(t));
 }
 
 /** Run one command; resolves with the process exit code. */

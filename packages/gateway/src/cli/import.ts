@@ -19,15 +19,14 @@
  * running gateway's server, or started for the command). The database must be migrated.
  */
 import 'reflect-metadata';
-import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { systemClock, type Clock } from '../clock';
-import { ConfigError } from '../config/config';
 import { createLogger, type Logger } from '../config/logger';
 import { createOrm, type Orm } from '../db/orm';
 import { commitCandidateImport, exitCodeOf, formatReport, ImportFileError, readCandidateFile, writeTemplate, type ImportMode } from '../import';
 import { progressReporter, type ProgressSink } from '../import/progress';
 import type { AuditActor } from '../security/audit-log';
+import { cliUser, reportOtherFailure } from './cli-common';
 import { commandDatabase } from './command-database';
 
 export interface ImportCliIo {
@@ -81,13 +80,7 @@ async function assertMigrated(orm: Orm): Promise<void> {
 }
 
 function cliActor(): AuditActor {
-  let user = 'unknown';
-  try {
-    user = userInfo().username;
-  } catch {
-    // no passwd entry (containers): keep "unknown"
-  }
-  return { kind: 'system', subject: `cli:${user}`, roles: ['OFFICER'] };
+  return { kind: 'system', subject: `cli:${cliUser()}`, roles: ['OFFICER'] };
 }
 
 function modeOf(values: { 'dry-run'?: boolean; 'skip-invalid'?: boolean }): ImportMode {
@@ -117,12 +110,7 @@ function reportFailure(e: unknown, json: boolean, io: ImportCliIo): number {
     io.stderr.write(`${e.code}${details ? ` (${details})` : ''}\n  ${e.messages.id}\n  ${e.messages.en}\n`);
     return 2;
   }
-  if (e instanceof ConfigError) {
-    io.stderr.write(`Configuration error: ${e.message}\n`);
-    return 2;
-  }
-  io.stderr.write(`import failed: ${e instanceof Error ? e.message : String(e)}\n`);
-  return 1;
+  return reportOtherFailure(e, 'import', (t) => io.stderr.write(t));
 }
 
 /** Run one command; resolves with the process exit code. */
