@@ -60,7 +60,8 @@ export async function seedOpenings(url, token, count) {
       occupation: quota.occupation,
       route: quota.route,
       seats: 1 + (i % 5),
-      wage: { basis: 'FIXED', monthlyKrw: String(3_000_000 + (i % 7) * 100_000) },
+      // at or above the E-7-3 floor (0.8 × Korea's GNI per capita, the parameter e73.gniPerCapitaKrw: KRW 3,330,334 a month)
+      wage: { basis: 'FIXED', monthlyKrw: String(3_400_000 + (i % 7) * 100_000) },
       contractMonths: [24, 36, 12][i % 3],
     };
   });
