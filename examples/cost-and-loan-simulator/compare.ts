@@ -17,31 +17,19 @@ import {
   type DomainOpportunityComparison,
   type DomainOpportunityComparisonInput,
   type JembatanClient,
-  type Occupation,
   type OpportunityComparisonInput,
   type OpportunityComparisonResult,
   type OpportunityInput,
-  type Route,
   type WagePlace,
 } from '@jembatan/sdk';
 import { pick, type Lang } from '../shared/cli';
+import type { SimulationRequest } from './main';
 
-export interface CompareRequest {
-  readonly asOf: string;
+/** The simulation's request (less the loan amount: the comparison borrows the worker's costs), and the comparison's own inputs. */
+export interface CompareRequest extends Omit<SimulationRequest, 'loanIdr'> {
   readonly horizonMonths: number;
-  readonly route: Route;
-  readonly occupation: Occupation;
-  readonly contractMonths: number;
   /** Months until the first wage abroad (training, tests, the process): an input. */
   readonly monthsUntilFirstWage: number;
-  readonly tenorMonths: number;
-  readonly livingCostShare: string;
-  readonly maxDebtServiceRatio: string;
-  readonly wageKrw?: string;
-  readonly skillsTestFeeIdr?: string;
-  readonly p3miServiceFeeIdr?: string;
-  readonly koreanTestFeeIdr?: string;
-  readonly cityPaysKoreanCourse: boolean;
   readonly homeLivingCostShare: string;
   readonly localWageIdr?: string;
   readonly jabodetabekPlace: WagePlace;
