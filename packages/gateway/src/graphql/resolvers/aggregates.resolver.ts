@@ -46,28 +46,7 @@ import { JobOpeningFilter } from '../inputs/job-opening-filter.input';
 import { toMouGql } from '../mappers/mou.mapper';
 import { QuotaFilter } from '../inputs/quota-filter.input';
 import { PlacementCostTotals, protectedPlacementCosts } from '../types/placement-costs.type';
-
-/** A WHERE clause with `?` placeholders and its values (MikroORM/knex raw bindings). */
-interface Sql {
-  readonly clauses: string[];
-  readonly values: unknown[];
-}
-
-function inList(sql: Sql, column: string, values: readonly string[] | undefined | null): void {
-  if (!values?.length) return;
-  sql.clauses.push(`${column} in (${values.map(() => '?').join(', ')})`);
-  sql.values.push(...values);
-}
-
-function equals(sql: Sql, column: string, value: string | undefined | null): void {
-  if (value === undefined || value === null) return;
-  sql.clauses.push(`${column} = ?`);
-  sql.values.push(value.toLowerCase());
-}
-
-function where(sql: Sql): string {
-  return sql.clauses.length ? `where ${sql.clauses.join(' and ')}` : '';
-}
+import { candidateFilterSql, emptySql, equals, inList, where, type Sql } from '../../read-models/sql-filter';
 
 // ---------------------------------------------------------------- quota fill
 
@@ -147,16 +126,6 @@ export class CandidateAggregateArgs {
 /** The candidate filters that select dimensions `candidateCounts` reports (stage, kecamatan, occupation). */
 export const CANDIDATE_COUNT_FILTERS = ['stages', 'kecamatans', 'occupations'] as const;
 
-function candidateSql(filter: CandidateFilter | undefined): Sql {
-  const sql: Sql = { clauses: [], values: [] };
-  inList(sql, 'c.stage', filter?.stages);
-  inList(sql, 'c.kecamatan', filter?.kecamatans);
-  inList(sql, 'c.target_occupation', filter?.occupations);
-  inList(sql, 'c.target_route', filter?.routes);
-  inList(sql, 'c.eligibility', filter?.eligibility);
-  return sql;
-}
-
 // ---------------------------------------------------------------- stage durations
 
 @ObjectType({ description: 'Time spent in one stage up to the date: periods that ended by then, plus the running ones up to the date.' })
@@ -189,7 +158,7 @@ export class PlacementCostArgs {
 }
 
 function openingSql(filter: JobOpeningFilter | undefined, alias: string): Sql {
-  const sql: Sql = { clauses: [], values: [] };
+  const sql = emptySql();
   inList(sql, `${alias}.route`, filter?.routes);
   inList(sql, `${alias}.occupation`, filter?.occupations);
   inList(sql, `${alias}.status`, filter?.statuses);
@@ -222,7 +191,7 @@ export class AggregatesResolver {
     const view = datedAggregateView(ctx, args.asOf ? isoDateOf(args.asOf) : undefined);
     checkProtectedFilter(view, args.filter, CANDIDATE_COUNT_FILTERS);
     const asOf = view.referenceDate;
-    const sql = candidateSql(args.filter);
+    const sql = candidateFilterSql(args.filter);
     const age = view.isProtected ? YEAR_AGE_SQL : EXACT_AGE_SQL;
     const rows = await ctx.em.getConnection().execute<Array<Record<string, unknown>>>(
       `with x as (
@@ -272,7 +241,7 @@ export class AggregatesResolver {
       : args.asOf
         ? `${isoDateOf(args.asOf)}T23:59:59.999Z`
         : nowTimestamp(ctx);
-    const sql = candidateSql(args.filter);
+    const sql = candidateFilterSql(args.filter);
     const rows = await ctx.em.getConnection().execute<Array<Record<string, unknown>>>(
       `with changes as (
          select h.candidate_id, h.to_stage as stage, h.at as started,
