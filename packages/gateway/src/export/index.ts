@@ -6,3 +6,5 @@ export { runExport, EXPORT_PAGE_SIZE, type ExportRun } from './run-export';
 export { metadataJson, metadataRows, filtersText, DATA_SOURCE, type ExportMeta } from './meta';
 export { escapeSpreadsheetCell } from '../import/escape-cell';
 export { ExportAbortedError } from './writers';
+export { aggregateFields, checkAggregateDocument, tableOf, variablesAsFilters, MAX_AGGREGATE_ROWS, type AggregateTable } from './aggregate';
+export { runAggregateExport } from './aggregate-run';

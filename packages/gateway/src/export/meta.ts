@@ -4,7 +4,8 @@ import type { ExportFormat, ExportKind } from './plan';
 export const DATA_SOURCE = 'Jembatan';
 
 export interface ExportMeta {
-  readonly kind: ExportKind;
+  /** `candidates`, `openings`, or `aggregate:<field>` (export/aggregate.ts). */
+  readonly kind: ExportKind | `aggregate:${string}`;
   readonly format: ExportFormat;
   /** The principal's subject (`apiKey:<keyId>`, `jwt:<sub>`, `cli:<user>`), never a credential. */
   readonly exportedBy: string;
@@ -21,6 +22,9 @@ export interface ExportMeta {
   readonly disclosure: string;
   readonly source: typeof DATA_SOURCE;
   readonly requestId?: string;
+  /** An aggregate's own figures beside its rows (totals, `asOf`), and the lists it left out. */
+  readonly summary?: Readonly<Record<string, string | number | boolean | null>>;
+  readonly notExported?: readonly string[];
 }
 
 export function filtersText(filters: ExportMeta['filters']): string {
@@ -44,6 +48,8 @@ export function metadataRows(meta: ExportMeta): Array<[string, string | number |
     ['columns', meta.columns.join(', ')],
     ['disclosure', meta.disclosure],
     ...(meta.requestId ? ([['request_id', meta.requestId]] as Array<[string, string]>) : []),
+    ...Object.entries(meta.summary ?? {}).map(([k, v]): [string, string | number] => [`result_${k}`, v === null ? 'null (suppressed or none)' : typeof v === 'number' ? v : String(v)]),
+    ...(meta.notExported?.length ? ([['not_exported', meta.notExported.join(', ')]] as Array<[string, string]>) : []),
   ];
 }
 

@@ -4,6 +4,12 @@
  *
  *   /exports/candidates.csv | .xlsx   ?stage=…&kecamatan=…&occupation=…&route=…&eligibility=…&mask=true&include=health,criminal
  *   /exports/openings.csv   | .xlsx   ?status=…&route=…&occupation=…
+ *   /exports/aggregate.csv  | .xlsx   GET ?query=<GraphQL>&variables=<JSON>&operationName=…, or POST the same as JSON
+ *
+ * An aggregate download runs the caller's query over one aggregate through the gateway's own GraphQL
+ * execution (`executeOperation`: the same roles, disclosure control, validation and cost limits as
+ * `/graphql`) and lays its result out as a table (export/aggregate.ts). GraphQL errors answer in the
+ * gateway's error shape before any byte of the file.
  *
  * Mounted behind the middleware of `/graphql` (http/app.ts): CORS, the rate limit, authentication
  * (API key or bearer JWT), the in-flight limit. A credential is required (401 UNAUTHENTICATED,
@@ -16,11 +22,25 @@
  * `-Disclosure`, `-Exported-At`, `-Exported-By`, `X-Jembatan-Data-Source`; the XLSX also carries it in
  * its `Metadata` sheet.
  */
+import type { ApolloServer } from '@apollo/server';
 import express, { type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import type { Clock } from '../clock';
 import type { Logger } from '../config/logger';
 import type { Orm } from '../db/orm';
-import { candidateExportPlan, filtersText, openingExportPlan, runExport, type ExportFormat, type ExportMeta, type ExportPlan } from '../export';
+import {
+  candidateExportPlan,
+  checkAggregateDocument,
+  filtersText,
+  openingExportPlan,
+  runAggregateExport,
+  runExport,
+  tableOf,
+  variablesAsFilters,
+  type ExportFormat,
+  type ExportMeta,
+  type ExportPlan,
+} from '../export';
 import type { GatewayContext } from '../graphql/context';
 import { GatewayError } from '../graphql/errors';
 import { deploymentPrincipal } from '../security/auth-checker';
@@ -33,13 +53,24 @@ export interface ExportsRouteOptions {
   readonly log: Logger;
   readonly city: string;
   readonly clock: Clock;
+  /** For `/exports/aggregate.*`: the server that runs the query, and its schema. */
+  readonly graphql?: { readonly apollo: ApolloServer<GatewayContext>; readonly schema: GraphQLSchema; readonly bodyLimit: string | number };
 }
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
-const STATUS_OF: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400 };
+const STATUS_OF: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  BAD_USER_INPUT: 400,
+  GRAPHQL_PARSE_FAILED: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  QUERY_TIMEOUT: 504,
+};
 
 /** A header value in plain ASCII (HTTP headers are Latin-1; the metadata may hold `’`). */
 const ascii = (s: string): string => s.replace(/[’‘]/g, "'").replace(/[^\x20-\x7e]/g, '?').slice(0, 1000);
@@ -67,7 +98,7 @@ function setHeaders(res: Response, meta: ExportMeta): void {
   const day = meta.exportedAt.toISOString().slice(0, 10);
   res.status(200);
   res.setHeader('Content-Type', CONTENT_TYPES[meta.format]);
-  res.setHeader('Content-Disposition', `attachment; filename="jembatan-${meta.kind}-${day}.${meta.format}"`);
+  res.setHeader('Content-Disposition', `attachment; filename="jembatan-${meta.kind.replace(':', '-')}-${day}.${meta.format}"`);
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Jembatan-Data-Source', meta.source);
   res.setHeader('X-Jembatan-Export-Rows', String(meta.rowCount));
@@ -83,8 +114,67 @@ function refuse(res: Response, req: Request, error: GatewayError): void {
   });
 }
 
+/** The query, variables and operation name of an aggregate download (GET query string or POST JSON body). */
+function aggregateRequest(req: Request): { query: unknown; variables: unknown; operationName?: string } {
+  const source = (req.method === 'POST' ? req.body : req.query) as Record<string, unknown> | undefined;
+  let variables: unknown = source?.variables;
+  if (typeof variables === 'string') {
+    try {
+      variables = variables.trim() === '' ? {} : JSON.parse(variables);
+    } catch {
+      throw new GatewayError('BAD_USER_INPUT', { id: '`variables` bukan JSON yang sah.', en: '`variables` is not valid JSON.' }, { domainCode: 'EXPORT.VARIABLES_INVALID', field: ['variables'] });
+    }
+  }
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
+    throw new GatewayError('BAD_USER_INPUT', { id: '`variables` harus objek JSON.', en: '`variables` must be a JSON object.' }, { domainCode: 'EXPORT.VARIABLES_INVALID', field: ['variables'] });
+  }
+  const operationName = typeof source?.operationName === 'string' && source.operationName !== '' ? source.operationName : undefined;
+  return { query: source?.query, variables: variables ?? {}, ...(operationName ? { operationName } : {}) };
+}
+
+async function exportAggregate(req: Request, res: Response, next: express.NextFunction, options: ExportsRouteOptions, format: ExportFormat): Promise<void> {
+  const ctx = contextOf(req, options);
+  const graphql = options.graphql;
+  let table;
+  let filters: Record<string, string[]>;
+  try {
+    if (!isAuthenticated(ctx.principal)) throw new AuthenticationRequiredError();
+    if (!graphql) throw new GatewayError('INTERNAL_SERVER_ERROR');
+    const { query, variables, operationName } = aggregateRequest(req);
+    const checked = checkAggregateDocument(graphql.schema, query, operationName);
+    const response = await graphql.apollo.executeOperation(
+      { query: query as string, variables: variables as Record<string, unknown>, ...(operationName ? { operationName } : {}) },
+      { contextValue: ctx },
+    );
+    if (response.body.kind !== 'single') throw new GatewayError('INTERNAL_SERVER_ERROR');
+    const { data, errors } = response.body.singleResult;
+    if (errors?.length) {
+      const code = String(errors[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+      res.status(STATUS_OF[code] ?? (code === 'INTERNAL_SERVER_ERROR' ? 500 : 400)).json({ errors: errors.map((e) => ({ ...e, extensions: { ...e.extensions, requestId: req.requestId } })) });
+      return;
+    }
+    table = tableOf(checked.field, (data as Record<string, never> | null | undefined)?.[checked.responseKey]);
+    filters = variablesAsFilters(variables);
+  } catch (e) {
+    if (e instanceof GatewayError) return refuse(res, req, e);
+    return next(e);
+  }
+  try {
+    const meta = await runAggregateExport({ ctx, format, out: res, table, filters, onStart: (m) => setHeaders(res, m) });
+    ctx.log.info({ export: meta.kind, format, rows: meta.rowCount }, 'export sent');
+  } catch (e) {
+    if (!res.headersSent) return next(e);
+    ctx.log.warn({ err: e, export: 'aggregate', format }, 'export stopped before the end');
+    res.destroy(e instanceof Error ? e : undefined);
+  }
+}
+
 export function exportsRouter(options: ExportsRouteOptions): express.Router {
   const router = express.Router();
+  router.get(/^\/aggregate\.(csv|xlsx)$/, (req, res, next) => void exportAggregate(req, res, next, options, req.params[0] as ExportFormat));
+  router.post(/^\/aggregate\.(csv|xlsx)$/, express.json({ limit: options.graphql?.bodyLimit ?? '100kb' }), (req, res, next) =>
+    void exportAggregate(req, res, next, options, req.params[0] as ExportFormat),
+  );
   router.get(/^\/(candidates|openings)\.(csv|xlsx)$/, async (req, res, next) => {
     const [kind, format] = [req.params[0], req.params[1]] as [string, ExportFormat];
     const ctx = contextOf(req, options);
