@@ -11,8 +11,11 @@ import { buildGatewaySchema } from '../src/graphql/schema';
 import { aggregateFields, tableOf } from '../src/export/aggregate';
 import { startTestGateway, type TestGateway, type TestRole } from './harness';
 import { eligibleWelderProfile, ok, openOpening, registerCandidate, signedMou } from './support/program';
+import { movableClock } from './support/training';
 
 let t: TestGateway;
+// registered in October, read in November: the protected view's reference date (the last month end) sees them
+const clock = movableClock('2026-10-10');
 
 const COUNTS = `query Counts($filter: CandidateFilter) {
   candidateCounts(filter: $filter) { asOf total rows { stage kecamatan occupation sex ageBand count suppressed } disclosure { protectedView minCellCount suppressedCells referenceDate } }
@@ -20,7 +23,7 @@ const COUNTS = `query Counts($filter: CandidateFilter) {
 const COSTS = `{ placementCosts { rows { payer beforeDeparture { amount currency } total { amount currency } placements suppressed } disclosure { protectedView } } }`;
 
 beforeAll(async () => {
-  t = await startTestGateway();
+  t = await startTestGateway({ clock });
   const p = await signedMou(t);
   const opening = await openOpening(t, p, 10);
   // six alike (one publishable cell) and one alone in Kasemen (a cell the protected view suppresses)
@@ -28,6 +31,7 @@ beforeAll(async () => {
   for (let n = 1; n <= 6; n++) ids.push(await registerCandidate(t, eligibleWelderProfile(n)));
   await registerCandidate(t, eligibleWelderProfile(7, { address: { kecamatan: 'Kasemen', kelurahan: 'Kasemen', city: 'Kota Serang', source: 'KTP' } }));
   await ok(t, 'mutation($c: ID!, $o: ID!) { allocateSeat(candidateId: $c, openingId: $o) { candidate { stage } } }', { c: ids[0], o: opening });
+  clock.set('2026-11-12');
 });
 afterAll(async () => {
   await t?.close();
@@ -86,7 +90,7 @@ describe('the file is what /graphql answers the same caller', () => {
 
   it('ANALYST: the protected view, a suppressed cell empty beside suppressed=true (never 0), the null total in the metadata sheet', async () => {
     const mine = (await ok(t, COUNTS, {}, 'analyst')).candidateCounts;
-    expect(mine.disclosure.protectedView).toBe(true);
+    expect(mine.disclosure).toMatchObject({ protectedView: true, referenceDate: '2026-10-31' });
     expect(mine.rows.some((r: { suppressed: boolean }) => r.suppressed)).toBe(true);
     const res = await get('xlsx', 'analyst', COUNTS, {});
     expect(res.status).toBe(200);

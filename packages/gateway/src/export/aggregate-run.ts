@@ -22,13 +22,17 @@ export interface AggregateExportRun {
   readonly table: AggregateTable;
   readonly filters: Readonly<Record<string, readonly string[]>>;
   readonly onStart?: (meta: ExportMeta) => void;
+  /** Default `aggregate:<field>` (audit action `exportAggregate`); cohorts and class lists name themselves. */
+  readonly kind?: 'cohorts' | 'class-list';
 }
+
+const ACTION = { cohorts: 'exportCohorts', 'class-list': 'exportClassList' } as const;
 
 export async function runAggregateExport(run: AggregateExportRun): Promise<ExportMeta> {
   const { ctx, table } = run;
   const exportedAt = ctx.clock.now();
   const meta: ExportMeta = {
-    kind: `aggregate:${table.field}`,
+    kind: run.kind ?? `aggregate:${table.field}`,
     format: run.format,
     exportedBy: ctx.principal.subject,
     roles: [...(ctx.principal.roles ?? [])].filter((r) => r !== 'PUBLIC'),
@@ -47,15 +51,15 @@ export async function runAggregateExport(run: AggregateExportRun): Promise<Expor
   };
   await writeAudit(ctx.em.fork(), {
     principal: ctx.principal,
-    action: 'exportAggregate',
-    entityType: 'Aggregate',
+    action: run.kind ? ACTION[run.kind] : 'exportAggregate',
+    entityType: run.kind === 'cohorts' ? 'TrainingCohort' : run.kind === 'class-list' ? 'TrainingEnrolment' : 'Aggregate',
     entityId: null,
     after: { aggregate: table.field, format: meta.format, filters: meta.filters, rowCount: meta.rowCount, columns: meta.columns, disclosure: meta.disclosure },
     requestId: ctx.requestId,
     at: exportedAt,
   });
   run.onStart?.(meta);
-  const sink = run.format === 'csv' ? csvSink<Row>(table.columns, run.out) : xlsxSink<Row>(table.columns, table.field.slice(0, 31), run.out);
+  const sink = run.format === 'csv' ? csvSink<Row>(table.columns, run.out) : xlsxSink<Row>(table.columns, (run.kind ?? table.field).slice(0, 31), run.out);
   await sink.writePage(table.rows);
   await sink.end(meta);
   return meta;

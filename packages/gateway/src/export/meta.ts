@@ -4,8 +4,8 @@ import type { ExportFormat, ExportKind } from './plan';
 export const DATA_SOURCE = 'Jembatan';
 
 export interface ExportMeta {
-  /** `candidates`, `openings`, or `aggregate:<field>` (export/aggregate.ts). */
-  readonly kind: ExportKind | `aggregate:${string}`;
+  /** `candidates`, `openings`, `cohorts`, `class-list`, or `aggregate:<field>` (export/aggregate.ts). */
+  readonly kind: ExportKind | 'cohorts' | 'class-list' | `aggregate:${string}`;
   readonly format: ExportFormat;
   /** The principal's subject (`apiKey:<keyId>`, `jwt:<sub>`, `cli:<user>`), never a credential. */
   readonly exportedBy: string;

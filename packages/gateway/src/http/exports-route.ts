@@ -5,11 +5,14 @@
  *   /exports/candidates.csv | .xlsx   ?stage=…&kecamatan=…&occupation=…&route=…&eligibility=…&mask=true&include=health,criminal
  *   /exports/openings.csv   | .xlsx   ?status=…&route=…&occupation=…
  *   /exports/aggregate.csv  | .xlsx   GET ?query=<GraphQL>&variables=<JSON>&operationName=…, or POST the same as JSON
+ *   /exports/cohorts.csv    | .xlsx   ?status=…&courseKind=…&kecamatan=…&provider=<id>&startsFrom=…&startsUntil=…
+ *   /exports/class-list.csv | .xlsx   ?cohort=<id>   (one cohort's members, attendance share and final status)
  *
  * An aggregate download runs the caller's query over one aggregate through the gateway's own GraphQL
  * execution (`executeOperation`: the same roles, disclosure control, validation and cost limits as
- * `/graphql`) and lays its result out as a table (export/aggregate.ts). GraphQL errors answer in the
- * gateway's error shape before any byte of the file.
+ * `/graphql`) and lays its result out as a table (export/aggregate.ts). Cohorts and class lists run
+ * fixed documents the same way (export/training.ts). GraphQL errors answer in the gateway's error
+ * shape before any byte of the file.
  *
  * Mounted behind the middleware of `/graphql` (http/app.ts): CORS, the rate limit, authentication
  * (API key or bearer JWT), the in-flight limit. A credential is required (401 UNAUTHENTICATED,
@@ -37,12 +40,14 @@ import {
   runExport,
   tableOf,
   variablesAsFilters,
+  type AggregateTable,
   type ExportFormat,
   type ExportMeta,
   type ExportPlan,
 } from '../export';
 import type { GatewayContext } from '../graphql/context';
-import { GatewayError } from '../graphql/errors';
+import { GatewayError, notFound } from '../graphql/errors';
+import { classListCohort, CLASS_LIST_DOCUMENT, cohortExportFilter, COHORTS_DOCUMENT } from '../export/training';
 import { deploymentPrincipal } from '../security/auth-checker';
 import { notFoundHandler } from '../security/http-headers';
 import { ANONYMOUS, isAuthenticated } from '../security/role';
@@ -65,6 +70,7 @@ const STATUS_OF: Record<string, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
   GRAPHQL_PARSE_FAILED: 400,
   GRAPHQL_VALIDATION_FAILED: 400,
   RATE_LIMITED: 429,
@@ -132,48 +138,96 @@ function aggregateRequest(req: Request): { query: unknown; variables: unknown; o
   return { query: source?.query, variables: variables ?? {}, ...(operationName ? { operationName } : {}) };
 }
 
-async function exportAggregate(req: Request, res: Response, next: express.NextFunction, options: ExportsRouteOptions, format: ExportFormat): Promise<void> {
+/** GraphQL errors of an export's query: answered as `/graphql` would answer them, before any byte. */
+class GraphqlRefusal extends Error {
+  constructor(readonly errors: ReadonlyArray<{ readonly extensions?: Record<string, unknown> } & Record<string, unknown>>) {
+    super('refused by GraphQL');
+  }
+}
+
+type Execute = (query: string, variables: Record<string, unknown>, operationName?: string) => Promise<Record<string, unknown>>;
+
+/**
+ * An export whose rows come from a GraphQL query run with the caller's context (aggregates, cohorts,
+ * class lists): `prepare` runs the query(ies) and lays the result out; refusals come before any byte.
+ */
+async function graphqlExport(
+  req: Request,
+  res: Response,
+  next: express.NextFunction,
+  options: ExportsRouteOptions,
+  format: ExportFormat,
+  prepare: (execute: Execute, graphql: NonNullable<ExportsRouteOptions['graphql']>) => Promise<{ table: AggregateTable; filters: Record<string, string[]>; kind?: 'cohorts' | 'class-list' }>,
+): Promise<void> {
   const ctx = contextOf(req, options);
   const graphql = options.graphql;
-  let table;
-  let filters: Record<string, string[]>;
+  let prepared;
   try {
     if (!isAuthenticated(ctx.principal)) throw new AuthenticationRequiredError();
     if (!graphql) throw new GatewayError('INTERNAL_SERVER_ERROR');
-    const { query, variables, operationName } = aggregateRequest(req);
-    const checked = checkAggregateDocument(graphql.schema, query, operationName);
-    const response = await graphql.apollo.executeOperation(
-      { query: query as string, variables: variables as Record<string, unknown>, ...(operationName ? { operationName } : {}) },
-      { contextValue: ctx },
-    );
-    if (response.body.kind !== 'single') throw new GatewayError('INTERNAL_SERVER_ERROR');
-    const { data, errors } = response.body.singleResult;
-    if (errors?.length) {
-      const code = String(errors[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-      res.status(STATUS_OF[code] ?? (code === 'INTERNAL_SERVER_ERROR' ? 500 : 400)).json({ errors: errors.map((e) => ({ ...e, extensions: { ...e.extensions, requestId: req.requestId } })) });
-      return;
-    }
-    table = tableOf(checked.field, (data as Record<string, never> | null | undefined)?.[checked.responseKey]);
-    filters = variablesAsFilters(variables);
+    const execute: Execute = async (query, variables, operationName) => {
+      const response = await graphql.apollo.executeOperation({ query, variables, ...(operationName ? { operationName } : {}) }, { contextValue: ctx });
+      if (response.body.kind !== 'single') throw new GatewayError('INTERNAL_SERVER_ERROR');
+      const { data, errors } = response.body.singleResult;
+      if (errors?.length) throw new GraphqlRefusal(errors as unknown as GraphqlRefusal['errors']);
+      return (data ?? {}) as Record<string, unknown>;
+    };
+    prepared = await prepare(execute, graphql);
   } catch (e) {
     if (e instanceof GatewayError) return refuse(res, req, e);
+    if (e instanceof GraphqlRefusal) {
+      const code = String(e.errors[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+      res.status(STATUS_OF[code] ?? (code === 'INTERNAL_SERVER_ERROR' ? 500 : 400)).json({ errors: e.errors.map((x) => ({ ...x, extensions: { ...x.extensions, requestId: req.requestId } })) });
+      return;
+    }
     return next(e);
   }
   try {
-    const meta = await runAggregateExport({ ctx, format, out: res, table, filters, onStart: (m) => setHeaders(res, m) });
+    const meta = await runAggregateExport({ ctx, format, out: res, table: prepared.table, filters: prepared.filters, ...(prepared.kind ? { kind: prepared.kind } : {}), onStart: (m) => setHeaders(res, m) });
     ctx.log.info({ export: meta.kind, format, rows: meta.rowCount }, 'export sent');
   } catch (e) {
     if (!res.headersSent) return next(e);
-    ctx.log.warn({ err: e, export: 'aggregate', format }, 'export stopped before the end');
+    ctx.log.warn({ err: e, export: prepared.table.field, format }, 'export stopped before the end');
     res.destroy(e instanceof Error ? e : undefined);
   }
 }
 
+/** Pages of `trainingCohorts` read until the last (the catalogue is small; at most MAX_COHORT_PAGES × 100). */
+const MAX_COHORT_PAGES = 100;
+
 export function exportsRouter(options: ExportsRouteOptions): express.Router {
   const router = express.Router();
-  router.get(/^\/aggregate\.(csv|xlsx)$/, (req, res, next) => void exportAggregate(req, res, next, options, req.params[0] as ExportFormat));
-  router.post(/^\/aggregate\.(csv|xlsx)$/, express.json({ limit: options.graphql?.bodyLimit ?? '100kb' }), (req, res, next) =>
-    void exportAggregate(req, res, next, options, req.params[0] as ExportFormat),
+  const aggregate = (req: Request, res: Response, next: express.NextFunction): void =>
+    void graphqlExport(req, res, next, options, req.params[0] as ExportFormat, async (execute, graphql) => {
+      const { query, variables, operationName } = aggregateRequest(req);
+      const checked = checkAggregateDocument(graphql.schema, query, operationName);
+      const data = await execute(query as string, variables as Record<string, unknown>, operationName);
+      return { table: tableOf(checked.field, data[checked.responseKey] as never), filters: variablesAsFilters(variables) };
+    });
+  router.get(/^\/aggregate\.(csv|xlsx)$/, aggregate);
+  router.post(/^\/aggregate\.(csv|xlsx)$/, express.json({ limit: options.graphql?.bodyLimit ?? '100kb' }), aggregate);
+  router.get(/^\/cohorts\.(csv|xlsx)$/, (req, res, next) =>
+    void graphqlExport(req, res, next, options, req.params[0] as ExportFormat, async (execute) => {
+      const { filter, filters } = cohortExportFilter(req.query as Record<string, unknown>);
+      const nodes: unknown[] = [];
+      let after: string | undefined;
+      for (let page = 0; page < MAX_COHORT_PAGES; page++) {
+        const data = await execute(COHORTS_DOCUMENT, { first: 100, filter, ...(after ? { after } : {}) });
+        const conn = data.trainingCohorts as { edges: Array<{ node: unknown }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+        nodes.push(...conn.edges.map((e) => e.node));
+        if (!conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor) break;
+        after = conn.pageInfo.endCursor;
+      }
+      return { table: tableOf('trainingCohorts', { rows: nodes } as never), filters, kind: 'cohorts' as const };
+    }),
+  );
+  router.get(/^\/class-list\.(csv|xlsx)$/, (req, res, next) =>
+    void graphqlExport(req, res, next, options, req.params[0] as ExportFormat, async (execute) => {
+      const id = classListCohort(req.query as Record<string, unknown>);
+      const data = await execute(CLASS_LIST_DOCUMENT, { id });
+      if (!data.trainingCohort) throw notFound('TrainingCohort', ['cohort']);
+      return { table: tableOf('classList', data.trainingCohort as never), filters: { cohort: [id] }, kind: 'class-list' as const };
+    }),
   );
   router.get(/^\/(candidates|openings)\.(csv|xlsx)$/, async (req, res, next) => {
     const [kind, format] = [req.params[0], req.params[1]] as [string, ExportFormat];
