@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { checkNikAgainstDeclared, checkNikStructure, evaluateEligibility, parseNik, type CandidateProfile } from '@jembatan/domain';
+import { Cohort } from '@jembatan/domain/training';
+import { cohortSnapshotOf, loadCohortRows } from '../src/persistence/training.mapper';
 import { runDemoCli } from '../src/cli/demo';
 import { fixedClock } from '../src/clock';
 import { createLogger } from '../src/config/logger';
@@ -42,6 +44,13 @@ const TABLES: ReadonlyArray<readonly [string, string]> = [
   ['placement_cost_share', 'placement_id, line_id, payer'],
   ['financing_plan', 'id'],
   ['financing_plan_facility', 'plan_id, position'],
+  ['training_course', 'id'],
+  ['training_cohort', 'id'],
+  ['training_cohort_status_change', 'cohort_id, sequence'],
+  ['training_session', 'cohort_id, number'],
+  ['training_attendance_mark', 'cohort_id, session_number, candidate_id'],
+  ['training_enrolment', 'cohort_id, sequence'],
+  ['training_final_assessment', 'cohort_id, candidate_id'],
 ];
 
 async function checksums(db: Client): Promise<Record<string, { rows: number; md5: string }>> {
@@ -100,6 +109,50 @@ describe('the demo program', () => {
     expect(ca.placement!.rows).toBeGreaterThan(0);
     expect(ca.financing_plan!.rows).toBeGreaterThan(0);
     expect(ca.seat_allocation!.rows).toBeGreaterThan(0);
+    expect(ca.training_cohort!.rows).toBeGreaterThan(0);
+    expect(ca.training_attendance_mark!.rows).toBeGreaterThan(0);
+  });
+
+  it('puts every candidate who entered TRAINING in one cohort of the demo LPK, consistent with their stages and the cohorts’ dates', async () => {
+    const { rows } = await a.db.query(`
+      select c.id, c.stage, h.at as trained_at, nx.to_stage as next_stage, nx.at as next_at,
+             e.status as enrolment, e.requested_at, e.reason, k.status as cohort_status, k.start_date::text as start_date, k.end_date::text as end_date
+        from candidate c
+        join candidate_stage_change h on h.candidate_id = c.id and h.to_stage = 'TRAINING'
+        left join candidate_stage_change nx on nx.candidate_id = c.id and nx.sequence = h.sequence + 1
+        left join training_enrolment e on e.candidate_id = c.id
+        left join training_cohort k on k.id = e.cohort_id`);
+    expect(rows.length).toBeGreaterThan(10);
+    const enrolments = await a.db.query(`select candidate_id, count(*)::int as n from training_enrolment group by 1 having count(*) > 1`);
+    expect(enrolments.rows).toEqual([]);
+    const endOf = (d: string) => Date.parse(`${d}T17:00:00+07:00`);
+    for (const r of rows) {
+      expect(r.enrolment).not.toBeNull();
+      // enrolled at the instant they entered TRAINING, before the cohort started
+      expect(new Date(r.requested_at).getTime()).toBe(new Date(r.trained_at).getTime());
+      expect(new Date(r.requested_at).getTime()).toBeLessThan(Date.parse(`${r.start_date}T07:00:00+07:00`));
+      // the cohort's status by its dates on the demo's day
+      const status = DEMO_AS_OF < r.start_date ? 'ENROLLING' : DEMO_AS_OF <= r.end_date ? 'RUNNING' : 'COMPLETED';
+      expect(r.cohort_status).toBe(status);
+      if (r.next_stage === 'TESTING') expect(r.enrolment).toBe('COMPLETED'); // the TRAINING → TESTING gate
+      if (r.next_stage === 'WITHDRAWN' && new Date(r.next_at).getTime() < endOf(r.end_date)) {
+        expect(['WITHDRAWN', 'DROPPED']).toContain(r.enrolment);
+        expect(r.reason).not.toBeNull();
+      }
+      if (r.next_stage === null && status !== 'COMPLETED') expect(r.enrolment).toBe('ENROLLED');
+      if (status === 'COMPLETED') expect(['COMPLETED', 'FAILED', 'WITHDRAWN', 'DROPPED']).toContain(r.enrolment);
+    }
+    const statuses = new Set(rows.map((r) => r.cohort_status));
+    expect(statuses.has('COMPLETED')).toBe(true);
+    // every stored cohort restores through the domain's checks (loadCohortRows → Cohort.fromSnapshot)
+    const em = a.orm.em.fork();
+    const ids = (await a.db.query(`select id from training_cohort`)).rows.map((r) => r.id as string);
+    for (const id of ids) {
+      const loaded = await loadCohortRows(em as never, id);
+      expect(() => Cohort.fromSnapshot(cohortSnapshotOf(loaded!))).not.toThrow();
+    }
+    const marked = await a.db.query(`select count(*)::int as n from training_cohort where note not like '[CONTOH]%'`);
+    expect(marked.rows[0].n).toBe(0);
   });
 
   it('writes exactly the rows the ORM’s unit of work would write (the batched inserts change nothing)', async () => {

@@ -41,6 +41,8 @@ import { wib } from './calendar';
 import { DemoCandidateFactory, type DemoCandidate } from './candidates';
 import { buildDemoProgram, type DemoProgram, DEMO_ACTOR, DEMO_AS_OF, DEMO_NOTE, DEMO_PREFIX, paramsOn as paramsOnDate } from './program';
 import { DemoRandom } from './random';
+import { buildDemoTraining, traineeOf, type DemoTrainee } from './training';
+import { applyCohortSnapshot, insertCourse } from '../../persistence/training.mapper';
 
 export const DEMO_SEED_NAME = 'jembatan-demo';
 /** The generator's seed string: change it and every record changes. */
@@ -127,7 +129,7 @@ async function writeDemo(em: EntityManager, options: DemoOptions): Promise<strin
 
   const factory = new DemoCandidateFactory(rng.fork('candidates'), program);
   const costs = new CostShareCache();
-  const stats = { placements: 0, cancelled: 0, plans: 0, byStage: new Map<string, number>() };
+  const stats: DemoStats = { placements: 0, cancelled: 0, plans: 0, byStage: new Map<string, number>(), trainees: [] };
   const batch = options.batchSize ?? DEFAULT_BATCH;
   // The mappers record what to write on a collecting context; the rows then go out as batched
   // multi-row INSERTs in foreign-key order (no change-set computation over the identity map). While
@@ -157,14 +159,50 @@ async function writeDemo(em: EntityManager, options: DemoOptions): Promise<strin
   em.clear();
 
   await writeSeats(em, program, stamp, options.viaUnitOfWork === true);
+  const training = await writeTraining(em, program, rng.fork('training'), stats.trainees);
 
   const stages = [...stats.byStage.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([s, k]) => `${s} ${k}`).join(', ');
   return (
     `${DEMO_PREFIX} synthetic demo (${DEMO_RANDOM_SEED}): ${program.parties.length} parties, ${program.mous.length} MoUs, ${program.quotas.length} quotas, ` +
     `${program.openings.length} openings (${program.open.length} OPEN), ${options.candidates} candidates (${stages}), ` +
-    `${stats.placements} placements (${stats.cancelled} cancelled), ${stats.plans} financing plans`
+    `${stats.placements} placements (${stats.cancelled} cancelled), ${stats.plans} financing plans, ` +
+    `${training.cohorts} training cohorts (${training.enrolments} enrolments)`
   );
 }
+
+interface DemoStats {
+  placements: number;
+  cancelled: number;
+  plans: number;
+  readonly byStage: Map<string, number>;
+  /** Candidates who entered TRAINING (seed/demo/training.ts puts them in cohorts). */
+  readonly trainees: DemoTrainee[];
+}
+
+/** Cohorts flushed per unit of work (each cohort brings its sessions, enrolments and marks). */
+const COHORTS_PER_FLUSH = 40;
+
+/** The demo LPK's Korean course and its cohorts, after the candidates they enrol exist. */
+async function writeTraining(em: EntityManager, program: DemoProgram, rng: DemoRandom, trainees: readonly DemoTrainee[]): Promise<{ cohorts: number; enrolments: number }> {
+  const provider = program.trainingProviders[0];
+  const training = provider ? buildDemoTraining(rng, provider, trainees) : undefined;
+  if (!training) return { cohorts: 0, enrolments: 0 };
+  const course = training.course.toSnapshot();
+  // on the load's own (transactional) entity manager: a fork would write outside the transaction
+  insertCourse(em, course, new Date(wib(training.courseOn, 8)));
+  await em.flush();
+  let enrolments = 0;
+  for (let i = 0; i < training.cohorts.length; i += COHORTS_PER_FLUSH) {
+    for (const c of training.cohorts.slice(i, i + COHORTS_PER_FLUSH)) {
+      applyCohortSnapshot(em, undefined, c, training.providerPartyId, new Date(c.history[c.history.length - 1]!.at));
+      enrolments += c.enrolments.length;
+    }
+    await em.flush();
+    em.clear();
+  }
+  return { cohorts: training.cohorts.length, enrolments };
+}
+
 
 /** Parties, MoUs (parents first), quotas (no seat yet) and openings, with their own creation instants. */
 async function writeProgram(em: EntityManager, program: DemoProgram, stamp: Date): Promise<void> {
@@ -216,8 +254,10 @@ async function writeSeats(em: EntityManager, program: DemoProgram, stamp: Date, 
   em.clear();
 }
 
-function writeCandidate(em: EntityManager, c: DemoCandidate, costs: CostShareCache, stats: { placements: number; cancelled: number; plans: number; byStage: Map<string, number> }): void {
+function writeCandidate(em: EntityManager, c: DemoCandidate, costs: CostShareCache, stats: DemoStats): void {
   const s = c.snapshot;
+  const trainee = traineeOf(s);
+  if (trainee) stats.trainees.push(trainee);
   const lastOn = c.lastChangeAt.slice(0, 10) as IsoDate;
   const rows = applyCandidateSnapshot(em, undefined, s, new Date(c.lastChangeAt), c.eligibility, c.eligibility?.asOf ?? lastOn);
   rows.candidate.createdAt = new Date(c.registeredAt);
