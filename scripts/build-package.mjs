@@ -9,8 +9,11 @@
 // `./nik` -> `./nik.js`), in the .js and the .d.ts files alike. JSON imports (the domain's parameter
 // files) become ES modules next to the data (`x.parameter.json` -> `x.parameter.json.js`, with
 // `export default`), so the output needs no import attributes and loads the same in Node 20, in
-// browsers and in bundlers. A relative import that resolves to no file fails the build. The output
-// is built in a staging directory and moved into <out> at the end (readers never see half a build).
+// browsers and in bundlers. A string that a data file repeats (e.g. a route's note under every
+// dated value) is written once, as a `const` the data refers to, so a bundle carries it once (issue
+// 14); the module's value is the same as the JSON's. A relative import that resolves to no file
+// fails the build. The output is built in a staging directory and moved into <out> at the end
+// (readers never see half a build).
 //
 // Usage: node scripts/build-package.mjs [--package <dir>] [--out <dir>]   (paths from the current directory)
 //        (package defaults to the current directory, out to <package>/dist)
@@ -72,11 +75,34 @@ function rewriteSpecifiers(file) {
   if (out !== text) fs.writeFileSync(file, out);
 }
 
+/**
+ * The ES module of a JSON value: `export default <value>`, with every string value of 16 characters
+ * or more that occurs more than once hoisted into a `const` (written once, referred to by name).
+ */
+export function jsonModule(data) {
+  const counts = new Map();
+  const walk = (v) => {
+    if (typeof v === 'string') counts.set(v, (counts.get(v) ?? 0) + 1);
+    else if (typeof v === 'object' && v !== null) for (const x of Object.values(v)) walk(x);
+  };
+  walk(data);
+  const hasNul = [...counts.keys()].some((str) => str.includes('\0'));
+  const repeated = hasNul ? [] : [...counts].filter(([str, n]) => n > 1 && str.length >= 16).map(([str]) => str);
+  const names = new Map(repeated.map((str, i) => [str, `s${i}`]));
+  // Each repeated string becomes a placeholder between NULs (escaped by JSON.stringify, and in no string of the data), then its name.
+  const body = JSON.stringify(data, (key, v) => (key !== '' && typeof v === 'string' && names.has(v) ? `\0${names.get(v)}\0` : v), 2).replace(
+    /"\\u0000(s\d+)\\u0000"/g,
+    '$1',
+  );
+  const consts = repeated.map((str) => `const ${names.get(str)} = ${JSON.stringify(str)};\n`).join('');
+  return `${consts}export default ${body};\n`;
+}
+
 /** Makes `<esmDir>` loadable as ES modules: JSON as modules, full relative specifiers, the type marker. */
 export function finishEsmOutput(esmDir) {
   for (const json of filesUnder(esmDir).filter((f) => f.endsWith('.json'))) {
     const data = JSON.parse(fs.readFileSync(json, 'utf8'));
-    fs.writeFileSync(`${json}.js`, `export default ${JSON.stringify(data, null, 2)};\n`);
+    fs.writeFileSync(`${json}.js`, jsonModule(data));
     fs.rmSync(json);
   }
   for (const file of filesUnder(esmDir).filter((f) => /\.(d\.ts|js)$/.test(f))) rewriteSpecifiers(file);

@@ -6,7 +6,6 @@ const code = (c: string) => expect.objectContaining({ code: c });
 
 const FILE: ParameterFile<number> = {
   id: 'test.rate',
-  description: { id: 'Uji', en: 'Test' },
   unit: 'IDR',
   values: { '2020-01-01': 10, '2021-06-15': 20, '2023-01-01': null, '2024-03-01': 40 },
 };
@@ -97,7 +96,7 @@ describe('parameterFileProblems', () => {
   it.each<[string, Record<string, unknown>, RegExp]>([
     ['wrong id', { id: 'other.rate' }, /does not match/],
     ['bad id', { id: 'Rate' }, /dotted camelCase/],
-    ['no English', { description: { id: 'x', en: '' } }, /description/],
+    ['a description in the values file', { description: { id: 'Uji', en: 'Test' } }, /unexpected key description/],
     ['no unit', { unit: '' }, /unit/],
     ['sources in the values file', { sources: [{ title: 'x', url: 'https://example.org', readOn: '2026-11-29' }] }, /unexpected key sources/],
     ['a note in the values file', { note: 'x' }, /unexpected key note/],

@@ -1,20 +1,19 @@
 /**
  * A dated parameter (modelled on OpenFisca's `parameters/*.yaml` and openfisca-core
- * `parameters/parameter.py`): description, unit, and values keyed by the date they take effect.
+ * `parameters/parameter.py`): unit and values keyed by the date they take effect.
  * Lookup rule: the latest start date on or before the as-of date wins; `null` means the parameter
  * was repealed on that date; a date before the first value is outside coverage.
  *
  * Each parameter is two files in `data/`: `<id>.parameter.json` (this shape: what a calculator
- * reads) and `<id>.sources.json` (its sources and notes: what a reader checks). The citations are
- * served by the `@jembatan/domain/sources` entry point, so the calculators do not carry them.
+ * reads) and `<id>.sources.json` (its bilingual description, sources and notes: what a reader
+ * checks). Those are served by the `@jembatan/domain/sources` entry point, so the calculators do
+ * not carry them (issue 14).
  */
-import type { Messages } from '../shared/domain-error';
 import { invalid } from '../shared/domain-error';
 import { isIsoDate, parseIsoDate, type IsoDate } from '../shared/local-date';
 
 export interface ParameterFile<T> {
   readonly id: string;
-  readonly description: Messages;
   readonly unit: string;
   /** true = a working default (e.g. an exchange rate used by sources), not an official figure. */
   readonly isDefault?: boolean;
@@ -69,12 +68,12 @@ export function valueAsOf<T>(p: ParameterFile<T>, asOf: IsoDate): T {
   return datedValueAsOf(p, asOf).value;
 }
 
-const PARAMETER_FILE_KEYS = ['id', 'description', 'unit', 'isDefault', 'values'];
+const PARAMETER_FILE_KEYS = ['id', 'unit', 'isDefault', 'values'];
 
 /**
- * Structural problems of a parameter file (empty when it is well formed): id, bilingual
- * description, unit, at least one value, every key a valid ISO date, keys in ascending order, and
- * no other key (sources and notes belong in the `<id>.sources.json` file next to it). Checked by
+ * Structural problems of a parameter file (empty when it is well formed): id, unit, at least one
+ * value, every key a valid ISO date, keys in ascending order, and no other key (the description,
+ * sources and notes belong in the `<id>.sources.json` file next to it). Checked by
  * the data tests, not when the registry loads, so the calculators do not carry this checker.
  */
 export function parameterFileProblems(p: unknown, expectedId?: string): string[] {
@@ -83,13 +82,9 @@ export function parameterFileProblems(p: unknown, expectedId?: string): string[]
   const f = p as Record<string, unknown>;
   if (typeof f['id'] !== 'string' || !/^[a-z][A-Za-z0-9]*(\.[a-z0-9][A-Za-z0-9]*)+$/.test(f['id'])) problems.push('id is not a dotted camelCase name');
   if (expectedId !== undefined && f['id'] !== expectedId) problems.push(`id ${String(f['id'])} does not match ${expectedId}`);
-  const desc = f['description'] as Record<string, unknown> | undefined;
-  if (!desc || typeof desc['id'] !== 'string' || !desc['id'] || typeof desc['en'] !== 'string' || !desc['en']) {
-    problems.push('description needs id and en texts');
-  }
   if (typeof f['unit'] !== 'string' || f['unit'] === '') problems.push('unit is missing');
   if (f['isDefault'] !== undefined && typeof f['isDefault'] !== 'boolean') problems.push('isDefault must be a boolean');
-  for (const k of Object.keys(f)) if (!PARAMETER_FILE_KEYS.includes(k)) problems.push(`unexpected key ${k} (sources and notes go in the .sources.json file)`);
+  for (const k of Object.keys(f)) if (!PARAMETER_FILE_KEYS.includes(k)) problems.push(`unexpected key ${k} (the description, sources and notes go in the .sources.json file)`);
   const values = f['values'];
   if (typeof values !== 'object' || values === null || Array.isArray(values)) problems.push('values are missing');
   else {

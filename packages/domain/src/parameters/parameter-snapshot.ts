@@ -7,9 +7,10 @@
  * snapshot's date whatever the base coverage: `describe` reports them with `overlaidBy` and
  * `effectiveFrom` = the snapshot's date.
  *
- * A description names the parameter by id with its value and effective date; its sources and notes
- * are looked up through `@jembatan/domain/sources` (`describeParameter`, `parameterSources`), which
- * the calculators do not import.
+ * A description names the parameter by id with its value, unit and effective date; its bilingual
+ * description, sources and notes are looked up through `@jembatan/domain/sources`
+ * (`describeParameter`, `withParameterSources`, `parameterSources`), which the calculators do not
+ * import (issue 14: the texts are not in the calculators' bundle).
  */
 import type { Messages } from '../shared/domain-error';
 import { invalid } from '../shared/domain-error';
@@ -25,7 +26,6 @@ export interface ParameterDescription<K extends ParameterId = ParameterId> {
   readonly value: ParameterValues[K];
   readonly effectiveFrom: IsoDate;
   readonly unit: string;
-  readonly description: Messages;
   readonly isDefault: boolean;
   /** Name of the overlay that supplied the value, when one did. */
   readonly overlaidBy?: string;
@@ -110,7 +110,6 @@ export function parameterSnapshot(asOf: IsoDate, overlays: readonly ParameterOve
     const base = {
       id,
       unit: file.unit,
-      description: file.description,
       isDefault: file.isDefault === true,
     };
     if (over) {

@@ -1,9 +1,10 @@
 /**
- * The sources of every dated parameter: `parameters/data/<id>.sources.json`, next to the
- * `<id>.parameter.json` that holds its values (one place per fact: the values there, the citations
- * here). Served by the `@jembatan/domain/sources` entry point, which the calculators do not import,
- * so an app bundling only the calculators does not carry the citations (issue 14). The files are
- * checked by sources.test.ts (`parameterSourceFileProblems`) and deep-frozen when this module loads.
+ * The description and sources of every dated parameter: `parameters/data/<id>.sources.json`, next
+ * to the `<id>.parameter.json` that holds its values (one place per fact: the values there, the
+ * bilingual description and the citations here). Served by the `@jembatan/domain/sources` entry
+ * point, which the calculators do not import, so an app bundling only the calculators does not carry
+ * the descriptions and citations (issue 14). The files are checked by sources.test.ts
+ * (`parameterSourceFileProblems`) and deep-frozen when this module loads.
  */
 import bpjsPmiBeforeWorkIdr from '../parameters/data/bpjs.pmi.beforeWorkIdr.sources.json';
 import bpjsPmiContract12MonthsIdr from '../parameters/data/bpjs.pmi.contract12MonthsIdr.sources.json';
@@ -52,6 +53,7 @@ import wageUmkKotaSerangIdr from '../parameters/data/wage.umk.kotaSerangIdr.sour
 import wageUmkKotaTangerangIdr from '../parameters/data/wage.umk.kotaTangerangIdr.sources.json';
 import wageUmpBantenIdr from '../parameters/data/wage.ump.bantenIdr.sources.json';
 import wageUmpDkiJakartaIdr from '../parameters/data/wage.ump.dkiJakartaIdr.sources.json';
+import type { Messages } from '../shared/domain-error';
 import type { IsoDate } from '../shared/local-date';
 import { deepFreeze } from '../parameters/deep-freeze';
 import type { ParameterId } from '../parameters/parameter-values';
@@ -66,9 +68,11 @@ export interface SourceRef {
   readonly note?: string;
 }
 
-/** Where a parameter's values come from. */
+/** What a parameter is (bilingual) and where its values come from. */
 export interface ParameterSourceFile {
   readonly id: ParameterId;
+  /** What the parameter is, in Indonesian and English (kept here, not with the values, so the calculators do not carry it). */
+  readonly description: Messages;
   readonly sources: readonly SourceRef[];
   /** Optional remark on how the dates or values were chosen. */
   readonly note?: string;

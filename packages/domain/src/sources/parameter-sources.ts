@@ -1,18 +1,21 @@
 /**
- * Citations of the dated parameters, looked up by id: what a page or an API shows next to a figure
- * ("where does this come from?"). The calculators' outputs name parameters by id with their value
- * and effective date (`ParameterDescription`); `withParameterSources` / `describeParameter` add the
- * sources and the note of the parameter file. An overlaid value keeps the sources of the base file
+ * Descriptions and citations of the dated parameters, looked up by id: what a page or an API shows
+ * next to a figure ("what is this, where does it come from?"). The calculators' outputs name
+ * parameters by id with their value, unit and effective date (`ParameterDescription`);
+ * `withParameterSources` / `describeParameter` add the bilingual description, the sources and the
+ * note of the parameter file. An overlaid value keeps the description and sources of the base file
  * (`overlaidBy` says which overlay supplied the value), as it did before the split.
  */
-import { invalid } from '../shared/domain-error';
+import { invalid, type Messages } from '../shared/domain-error';
 import { isIsoDate } from '../shared/local-date';
 import type { ParameterDescription, ParameterSnapshot } from '../parameters/parameter-snapshot';
 import type { ParameterId } from '../parameters/parameter-values';
 import { PARAMETER_SOURCE_FILES, type ParameterSourceFile, type SourceRef } from './parameter-source-files';
 
-/** A parameter description with its citations. */
+/** A parameter description with what the parameter is (bilingual) and its citations. */
 export interface CitedParameterDescription<K extends ParameterId = ParameterId> extends ParameterDescription<K> {
+  /** What the parameter is, in Indonesian and English (from the `<id>.sources.json` file). */
+  readonly description: Messages;
   readonly sources: readonly SourceRef[];
   /** Remark of the parameter file on how the dates or values were chosen, when it has one. */
   readonly note?: string;
@@ -33,7 +36,7 @@ export function parameterSources(id: ParameterId): ParameterSourceFile {
 /** `d` (from `snapshot.describe`, `snapshot.all()` or a calculator's output) with the sources of its parameter. */
 export function withParameterSources<K extends ParameterId>(d: ParameterDescription<K>): CitedParameterDescription<K> {
   const file = parameterSources(d.id);
-  return Object.freeze({ ...d, sources: file.sources, ...(file.note !== undefined ? { note: file.note } : {}) });
+  return Object.freeze({ ...d, description: file.description, sources: file.sources, ...(file.note !== undefined ? { note: file.note } : {}) });
 }
 
 /** `snapshot.describe(id)` with the parameter's sources. Throws what `describe` throws. */
@@ -58,9 +61,10 @@ function sourceProblems(s: unknown, i: number): string[] {
 }
 
 /**
- * Structural problems of a `<id>.sources.json` file (empty when it is well formed): the id, at
- * least one source with a title, a URL, a regulation number or a note, and a valid readOn date; an
- * optional string note; no other key (values belong in the `.parameter.json` file).
+ * Structural problems of a `<id>.sources.json` file (empty when it is well formed): the id, a
+ * bilingual description (id and en texts), at least one source with a title, a URL, a regulation
+ * number or a note, and a valid readOn date; an optional string note; no other key (values belong
+ * in the `.parameter.json` file).
  */
 export function parameterSourceFileProblems(p: unknown, expectedId?: string): string[] {
   if (typeof p !== 'object' || p === null || Array.isArray(p)) return ['not an object'];
@@ -69,9 +73,13 @@ export function parameterSourceFileProblems(p: unknown, expectedId?: string): st
   if (typeof f['id'] !== 'string' || f['id'] === '') problems.push('id is missing');
   if (expectedId !== undefined && f['id'] !== expectedId) problems.push(`id ${String(f['id'])} does not match ${expectedId}`);
   if (f['note'] !== undefined && typeof f['note'] !== 'string') problems.push('note must be a string');
+  const desc = f['description'] as Record<string, unknown> | undefined;
+  if (typeof desc !== 'object' || desc === null || typeof desc['id'] !== 'string' || !desc['id'] || typeof desc['en'] !== 'string' || !desc['en']) {
+    problems.push('description needs id and en texts');
+  }
   const sources = f['sources'];
   if (!Array.isArray(sources) || sources.length === 0) problems.push('sources are missing');
   else sources.forEach((s: unknown, i) => problems.push(...sourceProblems(s, i)));
-  for (const k of Object.keys(f)) if (!['id', 'sources', 'note'].includes(k)) problems.push(`unexpected key ${k} (values go in the .parameter.json file)`);
+  for (const k of Object.keys(f)) if (!['id', 'description', 'sources', 'note'].includes(k)) problems.push(`unexpected key ${k} (values go in the .parameter.json file)`);
   return problems;
 }

@@ -52,7 +52,7 @@ describe('parameter sources files', () => {
 });
 
 describe('parameterSourceFileProblems', () => {
-  const FILE = { id: 'test.rate', sources: [{ title: 'Test', regulation: 'None', readOn: '2026-11-29' }], note: 'How the dates were chosen.' };
+  const FILE = { id: 'test.rate', description: { id: 'Uji', en: 'Test' }, sources: [{ title: 'Test', regulation: 'None', readOn: '2026-11-29' }], note: 'How the dates were chosen.' };
 
   it('accepts a well-formed file', () => {
     expect(parameterSourceFileProblems(FILE, 'test.rate')).toEqual([]);
@@ -67,6 +67,8 @@ describe('parameterSourceFileProblems', () => {
     ['bad url', { sources: [{ title: 'x', url: 'example.org', readOn: '2026-11-29' }] }, /not a URL/],
     ['unknown source key', { sources: [{ title: 'x', url: 'https://example.org', readOn: '2026-11-29', page: 3 }] }, /unexpected key page/],
     ['note not a string', { note: 3 }, /note must be a string/],
+    ['no description', { description: undefined }, /description needs id and en/],
+    ['description without English', { description: { id: 'Uji', en: '' } }, /description needs id and en/],
     ['values in the sources file', { values: { '2020-01-01': 1 } }, /unexpected key values/],
   ])('reports %s', (_name, patch, re) => {
     const problems = parameterSourceFileProblems({ ...FILE, ...patch }, 'test.rate');
@@ -80,11 +82,14 @@ describe('parameterSourceFileProblems', () => {
 });
 
 describe('looking up citations', () => {
-  it('describeParameter is the snapshot description plus the sources and note of the file', () => {
+  it('describeParameter is the snapshot description plus the bilingual description, sources and note of the file', () => {
     const s = parameterSnapshot('2026-03-01');
     const d = describeParameter(s, 'kur.annualRate');
-    expect(d).toEqual({ ...s.describe('kur.annualRate'), sources: parameterSources('kur.annualRate').sources, note: parameterSources('kur.annualRate').note });
+    const file = parameterSources('kur.annualRate');
+    expect(d).toEqual({ ...s.describe('kur.annualRate'), description: file.description, sources: file.sources, note: file.note });
     expect(d).toMatchObject({ id: 'kur.annualRate', value: '0.06', effectiveFrom: '2024-01-01' });
+    expect(d.description.id).toMatch(/Suku bunga KUR/);
+    expect(d.description.en).toMatch(/interest rate/);
     expect(d.sources.some((x) => x.regulation === 'Permen P2MI 18/2025')).toBe(true);
     expect(Object.isFrozen(d)).toBe(true);
   });
@@ -99,8 +104,11 @@ describe('looking up citations', () => {
     expect(describeParameter(s, 'kur.annualRate')).toMatchObject({ value: '0.05', overlaidBy: 'kur-5', sources: parameterSources('kur.annualRate').sources });
   });
 
-  it('cites every parameter in force', () => {
-    for (const d of parameterSnapshot('2026-03-01').all()) expect(withParameterSources(d).sources.length).toBeGreaterThan(0);
+  it('cites and describes every parameter in force', () => {
+    for (const d of parameterSnapshot('2026-03-01').all()) {
+      expect(withParameterSources(d).sources.length).toBeGreaterThan(0);
+      expect(withParameterSources(d).description).toEqual(parameterSources(d.id).description);
+    }
   });
 
   it('refuses an unknown id with PARAMETER.UNKNOWN', () => {

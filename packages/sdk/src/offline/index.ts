@@ -4,9 +4,10 @@
  * the gateway's for the same input and date. They do no I/O and read no clock: every date is an
  * `asOf` you pass in, every figure comes from `parameterSnapshot(asOf)`.
  *
- * Outputs name the parameters they read by id, with value and effective date; the citations
- * (sources, notes) come from `@jembatan/domain/sources`, re-exported here: `describeParameter`,
- * `withParameterSources`, `parameterSources`. A bundler drops them when an app does not use them.
+ * Outputs name the parameters they read by id, with value, unit and effective date; what each
+ * parameter is (its bilingual `description`) and its citations (sources, notes) come from
+ * `@jembatan/domain/sources`, re-exported here: `describeParameter`, `withParameterSources`,
+ * `parameterSources`. A bundler drops them when an app does not use them.
  *
  * Names that the GraphQL types also use (`Money`, `Route`, ...) are the generated GraphQL types in
  * this package; the domain's own `Money` is exported as `DomainMoney` (amount is a number here, a

@@ -55,15 +55,16 @@ export class Parameter {
   overlaidBy!: string | null;
 }
 
-/** The GraphQL parameter for a domain description; the sources are looked up by id (the calculators' outputs do not carry them). */
+/** The GraphQL parameter for a domain description; the description and sources are looked up by id (the calculators' outputs do not carry them). */
 export function toParameterGql(p: ParameterDescription): Parameter {
+  const file = parameterSources(p.id);
   return {
     id: p.id,
     value: p.value,
     effectiveFrom: p.effectiveFrom,
     unit: p.unit,
-    description: { id: p.description.id, en: p.description.en },
-    sources: parameterSources(p.id).sources.map((s) => ({
+    description: { id: file.description.id, en: file.description.en },
+    sources: file.sources.map((s) => ({
       title: s.title,
       url: s.url ?? null,
       regulation: s.regulation ?? null,
