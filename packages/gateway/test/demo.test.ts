@@ -116,7 +116,7 @@ describe('the demo program', () => {
   it('puts every candidate who entered TRAINING in one cohort of the demo LPK, consistent with their stages and the cohorts’ dates', async () => {
     const { rows } = await a.db.query(`
       select c.id, c.stage, h.at as trained_at, nx.to_stage as next_stage, nx.at as next_at,
-             e.status as enrolment, e.requested_at, e.reason, k.status as cohort_status, k.start_date::text as start_date, k.end_date::text as end_date
+             e.status as enrolment, e.requested_at, e.ended_at, e.reason, k.status as cohort_status, k.start_date::text as start_date, k.end_date::text as end_date
         from candidate c
         join candidate_stage_change h on h.candidate_id = c.id and h.to_stage = 'TRAINING'
         left join candidate_stage_change nx on nx.candidate_id = c.id and nx.sequence = h.sequence + 1
@@ -140,8 +140,18 @@ describe('the demo program', () => {
         expect(r.reason).not.toBeNull();
       }
       if (r.next_stage === null && status !== 'COMPLETED') expect(r.enrolment).toBe('ENROLLED');
-      if (status === 'COMPLETED') expect(['COMPLETED', 'FAILED', 'WITHDRAWN', 'DROPPED']).toContain(r.enrolment);
+      // a completed cohort has settled everyone who stayed: no one is left ENROLLED or WAITLISTED
+      if (status === 'COMPLETED' && !['WITHDRAWN', 'DROPPED'].includes(r.enrolment)) expect(['COMPLETED', 'FAILED']).toContain(r.enrolment);
+      // ... and settled before the test
+      if (r.next_stage === 'TESTING') expect(new Date(r.next_at).getTime()).toBeGreaterThan(new Date(r.ended_at).getTime());
     }
+    // no attendance mark after a member left
+    const late = await a.db.query(`
+      select count(*)::int as n from training_attendance_mark m
+        join training_enrolment e on e.cohort_id = m.cohort_id and e.candidate_id = m.candidate_id
+        join training_session s on s.cohort_id = m.cohort_id and s.number = m.session_number
+       where e.status in ('WITHDRAWN', 'DROPPED') and s.attendance_recorded_at > e.ended_at`);
+    expect(late.rows[0].n).toBe(0);
     const statuses = new Set(rows.map((r) => r.cohort_status));
     expect(statuses.has('COMPLETED')).toBe(true);
     // every stored cohort restores through the domain's checks (loadCohortRows → Cohort.fromSnapshot)

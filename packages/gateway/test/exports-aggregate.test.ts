@@ -8,7 +8,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { buildGatewaySchema } from '../src/graphql/schema';
-import { aggregateFields, tableOf } from '../src/export/aggregate';
+import { aggregateFields, rootSelectionOf, tableOf } from '../src/export/aggregate';
 import { startTestGateway, type TestGateway, type TestRole } from './harness';
 import { eligibleWelderProfile, ok, openOpening, registerCandidate, signedMou } from './support/program';
 import { movableClock } from './support/training';
@@ -183,6 +183,24 @@ describe('refusals, in the gateway error shape, before any byte of a file', () =
     await refused(await get('csv', 'officer', COUNTS, '[1]'), 400, 'BAD_USER_INPUT', 'EXPORT.VARIABLES_INVALID');
     expect((await fetch(`${t.baseUrl}/exports/aggregate.pdf?query=x`, { headers: key('officer') })).status).toBe(404);
   });
+
+  it('no alias and no record below the aggregate: a download holds figures, never MoUs, openings or candidates', async () => {
+    await refused(await get('csv', 'officer', '{ quotaFill { rows { seats a: allocated } } }'), 400, 'BAD_USER_INPUT', 'EXPORT.ALIAS_NOT_ALLOWED');
+    await refused(await get('csv', 'officer', '{ q: quotaFill { seats } }'), 400, 'BAD_USER_INPUT', 'EXPORT.ALIAS_NOT_ALLOWED');
+    await refused(await get('csv', 'officer', '{ quotaFill { rows { seats mou { title { en } } } } }'), 400, 'BAD_USER_INPUT', 'EXPORT.RECORD_NOT_ALLOWED');
+    const viaFragment = '{ quotaFill { ...F } } fragment F on QuotaFill { rows { mou { openings(first: 5) { edges { node { id } } } } } }';
+    await refused(await get('csv', 'officer', viaFragment), 400, 'BAD_USER_INPUT', 'EXPORT.RECORD_NOT_ALLOWED');
+    await refused(await get('csv', 'officer', '{ __schema { types { name } } }'), 400, 'BAD_USER_INPUT', 'EXPORT.NOT_AN_AGGREGATE');
+  });
+
+  it('the audit row keeps only the declared variables; the CSV carries the totals in a header', async () => {
+    const res = await get('csv', 'officer', COUNTS, { filter: { kecamatans: ['KASEMEN'] }, junk: 'x'.repeat(5000) });
+    await csv(res);
+    expect(res.headers.get('x-jembatan-export-summary')).toMatch(/^asOf=\d{4}-\d{2}-\d{2}; total=1$/);
+    const db = await t.db();
+    const { rows } = await db.query(`select after from audit_log where action = 'exportAggregate' order by id desc limit 1`);
+    expect(rows[0].after.filters).toEqual({ 'filter.kecamatans': ['KASEMEN'] });
+  });
 });
 
 describe('tableOf (the layout of a result)', () => {
@@ -217,8 +235,37 @@ describe('tableOf (the layout of a result)', () => {
     expect(table.disclosure).toMatch(/^protected view: cells under minCellCount=5 suppressed \(1 suppressed cells\)/);
   });
 
-  it('an empty or missing result is an empty table, not an error', () => {
+  it('an empty or missing result is an empty table, not an error; an empty list keeps its header from the query', () => {
     expect(tableOf('x', null).rows).toEqual([]);
-    expect(tableOf('x', { rows: [] }).columns).toEqual([]);
+    const selection = rootSelectionOf('{ candidateCounts { rows { stage count total { amount currency } } } }');
+    const empty = tableOf('candidateCounts', { rows: [], total: 0 }, selection);
+    expect(empty.rows).toEqual([]);
+    expect(empty.columns.map((c) => c.key)).toEqual(['stage', 'count', 'total_amount', 'total_currency']);
+  });
+
+  it('every line has the same columns, whichever element has an empty or missing list; one multiplying key per level', () => {
+    const table = tableOf('x', {
+      rows: [
+        { a: 1, l1: [], l2: [{ y: 1 }], o: { n: [{ z: 1 }, { z: 2 }] } },
+        { a: 2, l1: [{ x: 'p' }, { x: 'q' }], l2: [{ y: 2 }] },
+      ],
+    });
+    expect(table.rows).toEqual([
+      { a: 1, l1_x: null },
+      { a: 2, l1_x: 'p' },
+      { a: 2, l1_x: 'q' },
+    ]);
+    expect(table.notExported).toEqual(['rows.l2', 'rows.o']);
+  });
+
+  it('nested totals go to the summary (total_fill_rate), lists in them are named as not exported; timestamps are date-time cells', () => {
+    const table = tableOf('trainingAggregates', {
+      asOf: '2026-10-31',
+      total: { cohorts: 3, fill: { capacity: 90, seatsHeld: null, rate: null, suppressed: true }, tags: ['x'], parts: [{ a: 1 }] },
+      byCohort: [{ cohortId: 'c1', createdAt: '2026-01-05T02:00:00.000Z' }],
+    });
+    expect(table.summary).toEqual({ asOf: '2026-10-31', total_cohorts: 3, total_fill_capacity: 90, total_fill_seatsHeld: null, total_fill_rate: null, total_fill_suppressed: true, total_tags: 'x' });
+    expect(table.notExported).toEqual(['total.parts']);
+    expect(table.columns.find((c) => c.key === 'createdAt')?.type).toBe('datetime');
   });
 });

@@ -309,7 +309,7 @@ function mountGraphql(
     concurrencyLimitMiddleware(security.concurrencyLimits, limits.inFlight),
   ];
   // CSV / XLSX downloads (issue 11), authenticated and limited exactly like /graphql (http/exports-route.ts)
-  app.use('/exports', ...guard, exportsRouter({ orm, log, city: security.city, clock, graphql: { apollo, schema: options.schema, bodyLimit: options.bodyLimit } }));
+  app.use('/exports', ...guard, exportsRouter({ orm, log, city: security.city, clock, graphql: { apollo, schema: options.schema, bodyLimit: options.bodyLimit, queryTimeoutMs: security.queryTimeoutMs } }));
   app.use(
     '/graphql',
     ...guard,

@@ -47,7 +47,9 @@ import {
 } from '../export';
 import type { GatewayContext } from '../graphql/context';
 import { GatewayError, notFound } from '../graphql/errors';
-import { classListCohort, CLASS_LIST_DOCUMENT, cohortExportFilter, COHORTS_DOCUMENT } from '../export/training';
+import { classListCohort, CLASS_LIST_DOCUMENT, COHORT_FIELDS, cohortExportFilter, COHORTS_DOCUMENT } from '../export/training';
+import { rootSelectionOf } from '../export/aggregate';
+import { runWithDeadline } from '../security/query-timeout';
 import { deploymentPrincipal } from '../security/auth-checker';
 import { notFoundHandler } from '../security/http-headers';
 import { ANONYMOUS, isAuthenticated } from '../security/role';
@@ -59,7 +61,13 @@ export interface ExportsRouteOptions {
   readonly city: string;
   readonly clock: Clock;
   /** For `/exports/aggregate.*`: the server that runs the query, and its schema. */
-  readonly graphql?: { readonly apollo: ApolloServer<GatewayContext>; readonly schema: GraphQLSchema; readonly bodyLimit: string | number };
+  readonly graphql?: {
+    readonly apollo: ApolloServer<GatewayContext>;
+    readonly schema: GraphQLSchema;
+    readonly bodyLimit: string | number;
+    /** The request deadline of `/graphql` (JEMBATAN_QUERY_TIMEOUT_MS), applied to the query part of an export. */
+    readonly queryTimeoutMs?: number;
+  };
 }
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -75,7 +83,7 @@ const STATUS_OF: Record<string, number> = {
   GRAPHQL_VALIDATION_FAILED: 400,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
-  QUERY_TIMEOUT: 504,
+  TIMEOUT: 504,
 };
 
 /** A header value in plain ASCII (HTTP headers are Latin-1; the metadata may hold `’`). */
@@ -112,6 +120,10 @@ function setHeaders(res: Response, meta: ExportMeta): void {
   res.setHeader('X-Jembatan-Export-Disclosure', ascii(meta.disclosure));
   res.setHeader('X-Jembatan-Export-Exported-At', meta.exportedAt.toISOString());
   res.setHeader('X-Jembatan-Export-Exported-By', ascii(meta.exportedBy));
+  if (meta.summary && Object.keys(meta.summary).length) {
+    res.setHeader('X-Jembatan-Export-Summary', ascii(Object.entries(meta.summary).map(([k, v]) => `${k}=${v === null ? 'null' : String(v)}`).join('; ')));
+  }
+  if (meta.notExported?.length) res.setHeader('X-Jembatan-Export-Not-Exported', ascii(meta.notExported.join(', ')));
 }
 
 function refuse(res: Response, req: Request, error: GatewayError): void {
@@ -140,7 +152,11 @@ function aggregateRequest(req: Request): { query: unknown; variables: unknown; o
 
 /** GraphQL errors of an export's query: answered as `/graphql` would answer them, before any byte. */
 class GraphqlRefusal extends Error {
-  constructor(readonly errors: ReadonlyArray<{ readonly extensions?: Record<string, unknown> } & Record<string, unknown>>) {
+  constructor(
+    readonly errors: ReadonlyArray<{ readonly extensions?: Record<string, unknown> } & Record<string, unknown>>,
+    /** The answer's own headers (e.g. `Retry-After` of a 503). */
+    readonly headers: ReadonlyArray<readonly [string, string]>,
+  ) {
     super('refused by GraphQL');
   }
 }
@@ -169,14 +185,17 @@ async function graphqlExport(
       const response = await graphql.apollo.executeOperation({ query, variables, ...(operationName ? { operationName } : {}) }, { contextValue: ctx });
       if (response.body.kind !== 'single') throw new GatewayError('INTERNAL_SERVER_ERROR');
       const { data, errors } = response.body.singleResult;
-      if (errors?.length) throw new GraphqlRefusal(errors as unknown as GraphqlRefusal['errors']);
+      if (errors?.length) throw new GraphqlRefusal(errors as unknown as GraphqlRefusal['errors'], [...response.http.headers].filter(([k]) => k.toLowerCase() === 'retry-after'));
       return (data ?? {}) as Record<string, unknown>;
     };
-    prepared = await prepare(execute, graphql);
+    // the query part runs under the request deadline of /graphql (statements, ranking, resolvers check it); the file writing after it does not
+    const timeoutMs = graphql.queryTimeoutMs;
+    prepared = timeoutMs ? await runWithDeadline(timeoutMs, () => prepare(execute, graphql)) : await prepare(execute, graphql);
   } catch (e) {
     if (e instanceof GatewayError) return refuse(res, req, e);
     if (e instanceof GraphqlRefusal) {
       const code = String(e.errors[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+      for (const [k, v] of e.headers) res.setHeader(k, v);
       res.status(STATUS_OF[code] ?? (code === 'INTERNAL_SERVER_ERROR' ? 500 : 400)).json({ errors: e.errors.map((x) => ({ ...x, extensions: { ...x.extensions, requestId: req.requestId } })) });
       return;
     }
@@ -192,6 +211,10 @@ async function graphqlExport(
   }
 }
 
+/** The columns of an empty cohort list or class list (their fixed documents' selections). */
+const COHORT_ROWS_SELECTION = rootSelectionOf(`{ x { rows { ${COHORT_FIELDS} } } }`);
+const CLASS_LIST_SELECTION = rootSelectionOf(CLASS_LIST_DOCUMENT);
+
 /** Pages of `trainingCohorts` read until the last (the catalogue is small; at most MAX_COHORT_PAGES × 100). */
 const MAX_COHORT_PAGES = 100;
 
@@ -202,7 +225,7 @@ export function exportsRouter(options: ExportsRouteOptions): express.Router {
       const { query, variables, operationName } = aggregateRequest(req);
       const checked = checkAggregateDocument(graphql.schema, query, operationName);
       const data = await execute(query as string, variables as Record<string, unknown>, operationName);
-      return { table: tableOf(checked.field, data[checked.responseKey] as never), filters: variablesAsFilters(variables) };
+      return { table: tableOf(checked.field, data[checked.responseKey] as never, checked.selection), filters: variablesAsFilters(variables, checked.declaredVariables) };
     });
   router.get(/^\/aggregate\.(csv|xlsx)$/, aggregate);
   router.post(/^\/aggregate\.(csv|xlsx)$/, express.json({ limit: options.graphql?.bodyLimit ?? '100kb' }), aggregate);
@@ -215,10 +238,15 @@ export function exportsRouter(options: ExportsRouteOptions): express.Router {
         const data = await execute(COHORTS_DOCUMENT, { first: 100, filter, ...(after ? { after } : {}) });
         const conn = data.trainingCohorts as { edges: Array<{ node: unknown }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
         nodes.push(...conn.edges.map((e) => e.node));
-        if (!conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor) break;
+        if (!conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor) {
+          after = undefined;
+          break;
+        }
         after = conn.pageInfo.endCursor;
       }
-      return { table: tableOf('trainingCohorts', { rows: nodes } as never), filters, kind: 'cohorts' as const };
+      // more cohorts than MAX_COHORT_PAGES pages: refused, never a silently cut file
+      if (after !== undefined) throw new GatewayError('BAD_USER_INPUT', { id: `Lebih dari ${MAX_COHORT_PAGES * 100} kelompok; persempit filternya.`, en: `More than ${MAX_COHORT_PAGES * 100} cohorts; narrow the filter.` }, { domainCode: 'EXPORT.TOO_MANY_ROWS' });
+      return { table: tableOf('trainingCohorts', { rows: nodes } as never, COHORT_ROWS_SELECTION), filters, kind: 'cohorts' as const };
     }),
   );
   router.get(/^\/class-list\.(csv|xlsx)$/, (req, res, next) =>
@@ -226,7 +254,7 @@ export function exportsRouter(options: ExportsRouteOptions): express.Router {
       const id = classListCohort(req.query as Record<string, unknown>);
       const data = await execute(CLASS_LIST_DOCUMENT, { id });
       if (!data.trainingCohort) throw notFound('TrainingCohort', ['cohort']);
-      return { table: tableOf('classList', data.trainingCohort as never), filters: { cohort: [id] }, kind: 'class-list' as const };
+      return { table: tableOf('classList', data.trainingCohort as never, CLASS_LIST_SELECTION), filters: { cohort: [id] }, kind: 'class-list' as const };
     }),
   );
   router.get(/^\/(candidates|openings)\.(csv|xlsx)$/, async (req, res, next) => {

@@ -8,8 +8,9 @@
  *   next cohort that starts after that day: cohorts start every 14 days on a Monday, hold at
  *   most COHORT_SEATS members (a further one opens beside it), last 8 weeks with a weekly session;
  * - those who went on to TESTING completed their cohort (attendance over the rule, final assessment
- *   passed): the TRAINING → TESTING gate holds, since TESTING comes 75–95 days after TRAINING and a
- *   cohort ends at most 14 + 55 days after it;
+ *   passed) before the test: the TRAINING → TESTING gate holds. TESTING usually comes 75–95 days
+ *   after TRAINING and a cohort ends at most 14 + 55 days after it; where the generator compressed a
+ *   late timeline, the trainee sits an intensive class from the next day to the morning of the test;
  * - those WITHDRAWN while in TRAINING withdraw (before the start) or drop out (while it runs);
  * - at the demo's date (DEMO_AS_OF) a cohort is ENROLLING, RUNNING or COMPLETED by its dates;
  *   members of a completed cohort still in TRAINING have their outcome settled (most pass).
@@ -79,7 +80,8 @@ function mondayOnOrAfter(d: IsoDate): IsoDate {
 /** Build the course and every cohort of the trainees (in any order; sorted here). */
 export function buildDemoTraining(rng: DemoRandom, provider: Party, trainees: readonly DemoTrainee[]): DemoTraining | undefined {
   if (!trainees.length) return undefined;
-  const sorted = [...trainees].sort((a, b) => Date.parse(a.enteredAt) - Date.parse(b.enteredAt) || a.candidateId.localeCompare(b.candidateId));
+  // plain code-unit comparisons (never the locale's collation): the same order on every machine
+  const sorted = [...trainees].sort((a, b) => Date.parse(a.enteredAt) - Date.parse(b.enteredAt) || (a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0));
   const firstDay = wibDateOf(sorted[0]!.enteredAt);
   const courseOn = plusDays(firstDay, -30);
   const course = unwrap(
@@ -103,35 +105,62 @@ export function buildDemoTraining(rng: DemoRandom, provider: Party, trainees: re
     ),
   );
 
-  // trainees → cohort slots: the next start after their day, a new cohort per COHORT_SEATS
+  // trainees → cohort slots: the next start after their day, a new cohort per COHORT_SEATS; one
+  // whose test came sooner than a regular class could end (the generator compresses late timelines)
+  // sits an intensive class from the next day to the day of the test, ending that morning
   const anchor = mondayOnOrAfter(firstDay);
-  const groups = new Map<string, DemoTrainee[]>();
+  const groups = new Map<string, { readonly start: IsoDate; readonly end: IsoDate; readonly intensive: boolean; readonly members: DemoTrainee[] }>();
   for (const t of sorted) {
     const day = wibDateOf(t.enteredAt);
     // the first start after their day (a class starts at 07:00; they enrol later in the day)
     const k = Math.max(0, Math.floor((dayNumber(day) - dayNumber(anchor)) / CYCLE_DAYS) + 1);
-    const start = plusDays(anchor, k * CYCLE_DAYS);
+    let start = plusDays(anchor, k * CYCLE_DAYS);
+    let end = plusDays(start, COHORT_DAYS - 1);
+    const intensive = t.next?.stage === 'TESTING' && !before(at(end, 17, 1), t.next.at);
+    if (intensive) {
+      start = plusDays(day, 1);
+      end = wibDateOf(t.next!.at);
+    }
     let slot = 0;
-    while ((groups.get(`${start}#${slot}`)?.length ?? 0) >= COHORT_SEATS) slot++;
-    const key = `${start}#${slot}`;
-    groups.set(key, [...(groups.get(key) ?? []), t]);
+    const keyOf = (n: number) => `${start}#${intensive ? `I${end}` : 'R'}#${String(n).padStart(4, '0')}`;
+    while ((groups.get(keyOf(slot))?.members.length ?? 0) >= COHORT_SEATS) slot++;
+    const key = keyOf(slot);
+    const group = groups.get(key) ?? { start, end, intensive, members: [] };
+    group.members.push(t);
+    groups.set(key, group);
   }
   const cohorts = [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, members], i) => buildCohort(rng.fork(key), course, key.slice(0, 10) as IsoDate, members, i));
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, g], i) => buildCohort(rng.fork(key), course, g, i));
   return { course, courseOn, cohorts, providerPartyId: provider.id };
 }
 
-function buildCohort(rng: DemoRandom, course: Course, start: IsoDate, members: readonly DemoTrainee[], index: number): CohortSnapshot {
-  const end = plusDays(start, COHORT_DAYS - 1);
-  const sessions = Array.from({ length: SESSIONS }, (_, k) => ({ date: plusDays(start, k * 7), topic: `${DEMO_PREFIX} Pertemuan ${k + 1} / Session ${k + 1}` }));
+/** Session days: weekly from the start (a regular class), or spread over an intensive class's days. */
+function sessionDays(start: IsoDate, end: IsoDate, intensive: boolean): IsoDate[] {
+  if (!intensive) return Array.from({ length: SESSIONS }, (_, k) => plusDays(start, k * 7));
+  const span = dayNumber(end) - dayNumber(start) + 1;
+  const n = Math.min(SESSIONS, span);
+  return [...new Set(Array.from({ length: n }, (_, k) => plusDays(start, Math.floor((k * span) / n))))];
+}
+
+function buildCohort(
+  rng: DemoRandom,
+  course: Course,
+  group: { readonly start: IsoDate; readonly end: IsoDate; readonly intensive: boolean; readonly members: readonly DemoTrainee[] },
+  index: number,
+): CohortSnapshot {
+  const { start, end, intensive, members } = group;
+  // a regular class records attendance at 16:00 and ends at 17:00; an intensive one ends on its test
+  // day before the test (stage changes are made from 12:00), so it records at 10:00 and ends at 11:00
+  const [recordHour, endHour] = intensive ? [10, 11] : [16, 17];
+  const sessions = sessionDays(start, end, intensive).map((date, k) => ({ date, topic: `${DEMO_PREFIX} Pertemuan ${k + 1} / Session ${k + 1}` }));
   const created = plusDays(start, -CYCLE_DAYS - 7);
   const stamp = (when: string, note: string | null = null) => ({ at: when, actor: DEMO_ACTOR, note });
   const cohort = unwrap(
     Cohort.create({
       id: rng.uuid(),
       course,
-      venue: VENUES[index % VENUES.length]!,
+      venue: intensive ? { ...VENUES[0], name: `${VENUES[0].name} (kelas intensif / intensive class)` } : VENUES[index % VENUES.length]!,
       capacity: COHORT_SEATS,
       startDate: start,
       endDate: end,
@@ -145,7 +174,7 @@ function buildCohort(rng: DemoRandom, course: Course, start: IsoDate, members: r
   unwrap(cohort.openEnrolment(stamp(at(created, 8, 1))));
   const asOfEnd = at(DEMO_AS_OF, 23, 59);
   const startAt = at(start, 7);
-  const endAt = at(end, 17);
+  const endAt = at(end, endHour);
   // who completes for sure (went on to TESTING or beyond), who leaves while in TRAINING and when
   const leaves = new Map<string, string>();
   const mustComplete = new Set<string>();
@@ -170,16 +199,16 @@ function buildCohort(rng: DemoRandom, course: Course, start: IsoDate, members: r
   if (before(asOfEnd, startAt)) return cohort.toSnapshot();
   unwrap(cohort.start(stamp(startAt)));
   for (const [k, s] of sessions.entries()) {
-    const recordedAt = at(s.date, 16, 0);
+    const recordedAt = at(s.date, recordHour, 0);
     if (before(asOfEnd, recordedAt)) break;
     leave(recordedAt, 'RUNNING');
     const marks = cohort.enrolments
       .filter((e) => e.status === 'ENROLLED')
       .map((e) => {
         const sure = mustComplete.has(e.candidateId);
-        // a sure completer misses at most the first session unexcused (7/8 ≥ 4/5)
+        // a sure completer misses at most the first of 5+ sessions unexcused (4/5 or more attended)
         const mark: AttendanceMark = sure
-          ? k === 0 && rng.chance(0.1) ? 'ABSENT' : rng.chance(0.05) ? 'EXCUSED' : 'PRESENT'
+          ? k === 0 && sessions.length >= 5 && rng.chance(0.1) ? 'ABSENT' : rng.chance(0.05) ? 'EXCUSED' : 'PRESENT'
           : rng.weighted([['PRESENT', 85], ['EXCUSED', 5], ['ABSENT', 10]] as const);
         return { candidateId: e.candidateId, mark };
       });
@@ -191,6 +220,6 @@ function buildCohort(rng: DemoRandom, course: Course, start: IsoDate, members: r
     unwrap(cohort.recordFinalAssessment(e.candidateId, { passed: mustComplete.has(e.candidateId) || rng.chance(0.85), assessedOn: end }));
   }
   unwrap(cohort.complete(stamp(endAt)));
-  unwrap(cohort.settleOutcomes(stamp(at(end, 17, 1), `${DEMO_PREFIX} Hasil akhir contoh / example outcomes`)));
+  unwrap(cohort.settleOutcomes(stamp(at(end, endHour, 1), `${DEMO_PREFIX} Hasil akhir contoh / example outcomes`)));
   return cohort.toSnapshot();
 }
