@@ -72,6 +72,12 @@ beforeAll(async () => {
     (ids[person.group] ??= []).push(id);
   }
   for (const id of ids.A!) await ok(t, 'mutation($c: ID!, $o: ID!) { allocateSeat(candidateId: $c, openingId: $o) { candidate { stage } } }', { c: id, o: openingId });
+  // candidateCounts is point-in-time (issue 12): everyone registered in December 2025 and A selected
+  // then, so that every date of 2026 counts everyone in their current stage
+  const db = await t.db();
+  await db.query(`update candidate set created_at = '2025-12-01T03:00:00Z'`);
+  await db.query(`update candidate_stage_change set at = '2025-12-01T03:00:00Z' where to_stage = 'REGISTERED'`);
+  await db.query(`update candidate_stage_change set at = '2025-12-02T03:00:00Z' where to_stage = 'SELECTED'`);
 }, 120_000);
 afterAll(async () => {
   await t?.close();

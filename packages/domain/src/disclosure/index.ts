@@ -1,3 +1,5 @@
 export * from './cell-suppression';
 export * from './reference-date';
 export * from './filter-policy';
+export * from './date-range';
+export * from './temporal';

@@ -39,6 +39,45 @@ const INCLUDES = ['health', 'criminal'] as const;
 type Include = (typeof INCLUDES)[number];
 const INCLUDE_PARAMETER: FilterParameter = { name: 'include', values: INCLUDES };
 
+/**
+ * The list filter's date ranges as query parameters, inclusive WIB dates: `registered=2026-01-01..2026-03-31`,
+ * `departed=2026-08-01..2026-08-31`, `entered=TRAINING:2026-05-01..2026-05-31` (a stage change into
+ * the stage in the range). A malformed value is refused (400, EXPORT_PARAMETER_MALFORMED); a reversed
+ * range as in GraphQL (FILTER.DATE_RANGE_REVERSED).
+ */
+const DATE_RANGE_PARAMETERS = ['registered', 'entered', 'departed'] as const;
+const RANGE = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/;
+
+function rangeOf(query: RawQuery, name: string): { from: string; to: string } | undefined {
+  const raw = query[name];
+  if (raw === undefined) return undefined;
+  const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+  const text = typeof value === 'string' ? value.trim() : '';
+  const m = RANGE.exec(name === 'entered' ? text.slice(text.indexOf(':') + 1) : text);
+  if (!m) {
+    const shape = name === 'entered' ? 'STAGE:YYYY-MM-DD..YYYY-MM-DD' : 'YYYY-MM-DD..YYYY-MM-DD';
+    throw badParameter(name, 'EXPORT_PARAMETER_MALFORMED', { id: `Parameter ${name} harus berbentuk ${shape}.`, en: `Parameter ${name} must look like ${shape}.` });
+  }
+  return { from: m[1]!, to: m[2]! };
+}
+
+function dateRangesOf(query: RawQuery, filters: Map<string, string[]>): Partial<CandidateFilter> {
+  const out: Record<string, unknown> = {};
+  const registered = rangeOf(query, 'registered');
+  const departed = rangeOf(query, 'departed');
+  const entered = rangeOf(query, 'entered');
+  if (registered) out.registered = registered;
+  if (departed) out.departed = departed;
+  if (entered) {
+    const raw = query.entered;
+    const stage = String(Array.isArray(raw) ? raw[raw.length - 1] : raw).split(':')[0]!.trim();
+    parseFilters({ entered: stage }, [{ name: 'entered', values: CANDIDATE_STAGES }]);
+    out.enteredStage = { stage, ...entered };
+  }
+  for (const [k, v] of Object.entries({ registered, departed, entered })) if (v) filters.set(k, [`${k === 'entered' ? `${(out.enteredStage as { stage: string }).stage}:` : ''}${v.from}..${v.to}`]);
+  return out as Partial<CandidateFilter>;
+}
+
 /** As the `candidates` query answers an ANALYST (graphql/resolvers/candidate.resolver.ts): the same reason. */
 function analystUseAggregates(): GatewayError {
   return new GatewayError(
@@ -117,7 +156,7 @@ export function candidateExportPlan(ctx: GatewayContext, query: RawQuery): Expor
   requireRule(ctx.principal, CANDIDATE_LOOKUP_RULE);
   const scope = candidateListWhere(ctx);
   if (scope === null && analystWithoutRecordRights(ctx)) throw analystUseAggregates();
-  const filters = parseFilters(query, CANDIDATE_FILTERS, ['mask', 'include']);
+  const filters = parseFilters(query, CANDIDATE_FILTERS, ['mask', 'include', ...DATE_RANGE_PARAMETERS]);
   const masked = booleanFlag(query, 'mask');
   const includes = includesOf(ctx, query, masked);
   const filter = Object.assign(new CandidateFilter(), {
@@ -126,8 +165,10 @@ export function candidateExportPlan(ctx: GatewayContext, query: RawQuery): Expor
     occupations: filters.get('occupation'),
     routes: filters.get('route'),
     eligibility: filters.get('eligibility'),
+    ...dateRangesOf(query, filters),
   }) as CandidateFilter;
-  const asked = candidateWhere(filter);
+  // field paths name the query parameters (`registered`, …)
+  const asked = candidateWhere(filter, []);
   const where = scope === null ? null : Object.keys(scope).length === 0 ? asked : ({ $and: [asked, scope] } as FilterQuery<CandidateRecord>);
   const asOf = wibDateOf(timestampOf(ctx.clock));
   const columns = [...baseColumns(masked, asOf), ...(includes.includes('health') ? HEALTH_COLUMNS : []), ...(includes.includes('criminal') ? CRIMINAL_COLUMNS : [])];

@@ -8,6 +8,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import {
   assertFilterOnReportedDimensions,
+  assertWholePassedMonths,
   disclosureRule,
   parameterSnapshot,
   protectCell,
@@ -22,7 +23,7 @@ import {
 import { seesEveryCandidateInFull } from '../access';
 import type { GatewayContext } from '../context';
 import { nowTimestamp } from '../ids';
-import { DateScalar } from '../scalars';
+import { DateScalar, isoDateOf } from '../scalars';
 
 @ObjectType({
   description:
@@ -53,6 +54,8 @@ export interface AggregateView {
   readonly referenceDate: IsoDate;
   /** The threshold in force on the reference date (protected view only). */
   readonly rule: DisclosureRule | null;
+  /** Today in WIB (the request's clock): date-range filters in the protected view must end before it. */
+  readonly today?: IsoDate;
 }
 
 /** Today in WIB on the request's clock (clock.ts), the gateway's only clock read for aggregates. */
@@ -66,21 +69,47 @@ export function todayWib(ctx: Pick<GatewayContext, 'clock'>): IsoDate {
  */
 export function datedAggregateView(ctx: GatewayContext, asOf: IsoDate | undefined): AggregateView {
   const today = todayWib(ctx);
-  if (seesEveryCandidateInFull(ctx.principal)) return { isProtected: false, referenceDate: asOf ?? today, rule: null };
+  if (seesEveryCandidateInFull(ctx.principal)) return { isProtected: false, referenceDate: asOf ?? today, rule: null, today };
   const referenceDate = protectedReferenceDate(asOf ?? today, today);
-  return { isProtected: true, referenceDate, rule: disclosureRule(parameterSnapshot(referenceDate)) };
+  return { isProtected: true, referenceDate, rule: disclosureRule(parameterSnapshot(referenceDate)), today };
 }
 
 /** The view of an aggregate of the current state (no `asOf`): the threshold is read for today. */
 export function currentAggregateView(ctx: GatewayContext): AggregateView {
   const today = todayWib(ctx);
-  if (seesEveryCandidateInFull(ctx.principal)) return { isProtected: false, referenceDate: today, rule: null };
-  return { isProtected: true, referenceDate: today, rule: disclosureRule(parameterSnapshot(today)) };
+  if (seesEveryCandidateInFull(ctx.principal)) return { isProtected: false, referenceDate: today, rule: null, today };
+  return { isProtected: true, referenceDate: today, rule: disclosureRule(parameterSnapshot(today)), today };
 }
 
-/** In the protected view, refuse a filter on a dimension the aggregate does not report (`DISCLOSURE.FILTER_NOT_ALLOWED`). */
+/**
+ * In the protected view, refuse a filter on a dimension the aggregate does not report
+ * (`DISCLOSURE.FILTER_NOT_ALLOWED`), and a date range (a filter value with `from` and `to`, e.g.
+ * `registered`, `enteredStage`, `departed`) that is not whole calendar months (WIB) that are over
+ * (`DISCLOSURE.RANGE_NOT_WHOLE_MONTHS`, field path to the range): ranges a day apart would differ by
+ * the people of that day. Refused, not snapped: an answer never covers other dates than asked.
+ */
 export function checkProtectedFilter(view: AggregateView, filter: object | undefined | null, allowed: readonly string[], path: readonly string[] = ['filter']): void {
-  if (view.isProtected) assertFilterOnReportedDimensions(filter as Readonly<Record<string, unknown>> | undefined, allowed, path);
+  if (!view.isProtected) return;
+  const record = filter as Readonly<Record<string, unknown>> | undefined | null;
+  assertFilterOnReportedDimensions(record ?? undefined, allowed, path);
+  if (!record) return;
+  const today = view.today ?? view.referenceDate;
+  for (const [key, value] of Object.entries(record)) {
+    if (!isDateRange(value)) continue;
+    const from = dateOf(value.from);
+    const to = dateOf(value.to);
+    if (from === null || to === null) continue; // not a date: refused by the filter's own check
+    assertWholePassedMonths({ from, to }, today, [...path, key]);
+  }
+}
+
+function isDateRange(value: unknown): value is { from: unknown; to: unknown } {
+  return typeof value === 'object' && value !== null && 'from' in value && 'to' in value;
+}
+
+function dateOf(v: unknown): IsoDate | null {
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? isoDateOf(v) : null;
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
 }
 
 export function disclosureOf(view: AggregateView, suppressedCells: number): Disclosure {
