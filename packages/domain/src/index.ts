@@ -9,6 +9,7 @@
  *   `@jembatan/domain/seed`      the seed program fixture and its builder
  *   `@jembatan/domain/training`  courses, cohorts, enrolment, attendance, readiness, the plan to a target
  *   `@jembatan/domain/sources`   each parameter's citations (sources, date read, notes), by parameter id
+ *   `@jembatan/domain/regions`   Kota Serang's kecamatan and kelurahan with Kemendagri and BPS codes
  */
 export * from './shared/domain-error';
 export * from './shared/local-date';

@@ -6,3 +6,4 @@
  */
 export * from './parameter-source-files';
 export * from './parameter-sources';
+export * from './region-sources';

@@ -2,9 +2,12 @@ import type { RequestOptions } from '../client/create-client.js';
 import {
   ListOccupationsDocument,
   ListParametersDocument,
+  ListRegionsDocument,
   ListRoutesDocument,
   type ListOccupationsQuery,
   type ListParametersQuery,
+  type ListRegionsQuery,
+  type RegionLevel,
   type ListRoutesQuery,
 } from '../generated/graphql.js';
 import { JembatanError } from '../errors/jembatan-error.js';
@@ -14,6 +17,8 @@ import { defined, type Send } from './send.js';
 export type ParameterItem = ListParametersQuery['parameters'][number];
 export type RouteItem = ListRoutesQuery['routes'][number];
 export type OccupationItem = ListOccupationsQuery['occupations'][number];
+/** A region of Kota Serang (city, kecamatan or kelurahan) with its Kemendagri and BPS codes and their source. */
+export type RegionItem = ListRegionsQuery['regions'][number];
 
 export interface ParametersApi {
   /** Every parameter in force on `asOf` (YYYY-MM-DD), or only the `ids` given (an unknown id is `BAD_USER_INPUT`). */
@@ -27,6 +32,12 @@ export interface ParametersApi {
   routes(options?: RequestOptions): Promise<RouteItem[]>;
   /** The occupations with their labels. */
   occupations(options?: RequestOptions): Promise<OccupationItem[]>;
+  /**
+   * Kota Serang's regions at `level` (`CITY`, `KECAMATAN`, `KELURAHAN`) with their Kemendagri and BPS
+   * codes, optionally only those below the Kemendagri code `parent` ("36.73.05"), in code order. A
+   * malformed `parent` is `BAD_USER_INPUT` from the gateway.
+   */
+  regions(level: RegionLevel, parent?: string, options?: RequestOptions): Promise<RegionItem[]>;
 }
 
 export function parametersApi(send: Send): ParametersApi {
@@ -51,5 +62,6 @@ export function parametersApi(send: Send): ParametersApi {
     },
     routes: (options) => send(ListRoutesDocument, {}, options).then((d) => d.routes),
     occupations: (options) => send(ListOccupationsDocument, {}, options).then((d) => d.occupations),
+    regions: (level, parent, options) => send(ListRegionsDocument, defined({ level, parent }), options).then((d) => d.regions),
   };
 }
