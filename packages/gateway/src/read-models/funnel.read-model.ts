@@ -1,0 +1,113 @@
+/**
+ * The funnel (issue 12): for the candidates registered in a period, how far each got, from the stage
+ * history, in one SQL statement (never by loading histories into the server). The figures are raw;
+ * disclosure control is the resolver's (graphql/resolvers/funnel.resolver.ts).
+ *
+ * - **Cohort**: candidates with a stage change into REGISTERED whose WIB day falls in the period, and
+ *   at or before the cut-off `until`. A candidate registered twice in the period (a new cycle after
+ *   an exit) is followed through their first cycle there; the cohort month is that registration's.
+ * - **Cycle**: that registration's stage changes up to the next registration (exclusive) and up to
+ *   `until` (a stage entered later is not known yet).
+ * - **Furthest stage**: the last pipeline stage (REGISTERED … RETURNED, the domain's order) entered in
+ *   the cycle. A candidate has *reached* a stage when their furthest stage is that stage or a later
+ *   one: the pipeline moves one stage at a time, so this is "entered it", except that a return
+ *   straight after departure (no start of work recorded) counts as having passed PLACED.
+ * - **Exits**: cycles that entered WITHDRAWN or REJECTED, by the stage they left (`from_stage`).
+ *   No reason code is stored: the reason is the stage change's free-text note (required by the
+ *   domain), which an aggregate never publishes.
+ * - **Days between stages**: for each pipeline stage entered after another one, the days from
+ *   entering the previous stage of the cycle to entering this one (`percentile_cont` 0.5 and 0.9).
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CANDIDATE_STAGES, type CandidateStage, type IsoDate } from '../domain';
+import type { CandidateFilter } from '../graphql/inputs/candidate-filter.input';
+import { andWhere, candidateFilterSql, wibDayEnd, wibDayStart } from './sql-filter';
+
+/** The pipeline stages of the funnel, in the domain's order (the exits left out). */
+export const FUNNEL_STAGES: readonly CandidateStage[] = CANDIDATE_STAGES.filter((s) => s !== 'WITHDRAWN' && s !== 'REJECTED');
+export const FUNNEL_EXITS = ['WITHDRAWN', 'REJECTED'] as const;
+export type FunnelExitKind = (typeof FUNNEL_EXITS)[number];
+
+export interface FunnelQuery {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  /** Exclusive cut-off instant (ISO with offset): stage changes at or after it are not counted. */
+  readonly until: string;
+  readonly filter: CandidateFilter | undefined;
+}
+
+/** People of a cohort month by furthest stage (index in FUNNEL_STAGES). */
+export interface FunnelFurthest {
+  readonly month: string;
+  readonly furthest: number;
+  readonly people: number;
+}
+export interface FunnelExitCount {
+  readonly month: string;
+  readonly kind: FunnelExitKind;
+  readonly fromStage: CandidateStage | null;
+  readonly people: number;
+}
+export interface FunnelDuration {
+  readonly stage: CandidateStage;
+  readonly people: number;
+  /** Days (decimal string, 2 places). */
+  readonly median: string | null;
+  readonly p90: string | null;
+}
+export interface FunnelCounts {
+  readonly furthest: readonly FunnelFurthest[];
+  readonly exits: readonly FunnelExitCount[];
+  readonly durations: readonly FunnelDuration[];
+}
+
+const stageArray = `array[${FUNNEL_STAGES.map((s) => `'${s}'`).join(', ')}]::text[]`;
+
+export async function readFunnelCounts(em: EntityManager, q: FunnelQuery): Promise<FunnelCounts> {
+  const filter = candidateFilterSql(q.filter, 'c');
+  const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
+    `with reg as (
+       select distinct on (h.candidate_id) h.candidate_id, h.sequence as reg_seq,
+              to_char(h.at at time zone 'Asia/Jakarta', 'YYYY-MM') as month,
+              (select min(n.sequence) from candidate_stage_change n
+                where n.candidate_id = h.candidate_id and n.to_stage = 'REGISTERED' and n.sequence > h.sequence) as next_seq
+         from candidate_stage_change h
+         join candidate c on c.id = h.candidate_id
+        where h.to_stage = 'REGISTERED' and h.at >= ?::timestamptz and h.at < ?::timestamptz and h.at < ?::timestamptz
+              ${andWhere(filter)}
+        order by h.candidate_id, h.sequence
+     ),
+     cyc as (
+       select r.candidate_id, r.month, h.to_stage, h.from_stage, h.at,
+              array_position(${stageArray}, h.to_stage::text) as idx
+         from reg r
+         join candidate_stage_change h on h.candidate_id = r.candidate_id and h.sequence >= r.reg_seq and (r.next_seq is null or h.sequence < r.next_seq)
+        where h.at < ?::timestamptz
+     ),
+     steps as (
+       select to_stage, extract(epoch from (at - lag(at) over (partition by candidate_id order by at, idx))) / 86400 as days, idx
+         from cyc where idx is not null
+     ),
+     per as (select candidate_id, month, max(idx) as furthest from cyc where idx is not null group by candidate_id, month)
+     select 'F' as part, month, furthest::text as a, null::text as b, count(*) as n, null::numeric as median, null::numeric as p90
+       from per group by month, furthest
+     union all
+     select 'E', month, to_stage, from_stage, count(distinct candidate_id), null, null
+       from cyc where to_stage in ('WITHDRAWN', 'REJECTED') group by month, to_stage, from_stage
+     union all
+     select 'D', null, to_stage, null, count(*),
+            round((percentile_cont(0.5) within group (order by days))::numeric, 2),
+            round((percentile_cont(0.9) within group (order by days))::numeric, 2)
+       from steps where days is not null group by to_stage`,
+    [wibDayStart(q.from), wibDayEnd(q.to), q.until, ...filter.values, q.until],
+  );
+  const furthest: FunnelFurthest[] = [];
+  const exits: FunnelExitCount[] = [];
+  const durations: FunnelDuration[] = [];
+  for (const r of rows) {
+    if (r.part === 'F') furthest.push({ month: String(r.month), furthest: Number(r.a) - 1, people: Number(r.n) });
+    else if (r.part === 'E') exits.push({ month: String(r.month), kind: r.a as FunnelExitKind, fromStage: (r.b ?? null) as CandidateStage | null, people: Number(r.n) });
+    else durations.push({ stage: r.a as CandidateStage, people: Number(r.n), median: r.median === null ? null : String(r.median), p90: r.p90 === null ? null : String(r.p90) });
+  }
+  return { furthest, exits, durations };
+}

@@ -1,0 +1,208 @@
+/**
+ * Trends (issue 12): monthly or weekly counts of events taken from the histories, in one SQL
+ * statement (`UNION ALL` of the event sources, `GROUP BY GROUPING SETS` per bucket × dimension and per
+ * bucket), never by loading rows into the server. The figures are raw; disclosure control is the
+ * resolver's (graphql/resolvers/trends.resolver.ts), so nothing here is published as is.
+ *
+ * What each series counts, with the day it is bucketed on:
+ * - REGISTRATIONS: stage changes into REGISTERED (`candidate_stage_change.at`, a first registration or
+ *   a new cycle after WITHDRAWN / REJECTED / RETURNED);
+ * - STAGE_ENTRIES: stage changes into each asked stage (`at`), one series per stage;
+ * - WITHDRAWALS: stage changes into WITHDRAWN (`at`);
+ * - DEPARTURES / RETURNS: placements by their departure / return day (`placement.departed_on`,
+ *   `returned_on`: calendar days, already local);
+ * - SEATS_ALLOCATED: placements by the day the seat was allocated (`allocated_on`; later cancelled
+ *   ones included: the allocation happened);
+ * - FINANCING_PRINCIPAL: financing plans by the day they were first recorded (`financing_plan.created_at`),
+ *   with the principal lent or granted over their products (`financing_plan_facility.amount_idr`,
+ *   whole rupiah). A plan has no history table: a plan changed later counts with its current
+ *   products, in the month it was first recorded.
+ *
+ * Instants are turned into WIB calendar days (`at time zone 'Asia/Jakarta'`) before bucketing; months
+ * are calendar months, weeks ISO weeks (Monday). The dimensions (kecamatan, target occupation, target
+ * route) are the candidate's current ones, the same columns `CandidateFilter` filters on (sql-filter.ts),
+ * so that a filter on a reported dimension selects whole cells.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CandidateStage, IsoDate } from '../domain';
+import type { CandidateFilter } from '../graphql/inputs/candidate-filter.input';
+import { andWhere, candidateFilterSql } from './sql-filter';
+
+export const TREND_SERIES = ['REGISTRATIONS', 'STAGE_ENTRIES', 'DEPARTURES', 'RETURNS', 'WITHDRAWALS', 'SEATS_ALLOCATED', 'FINANCING_PRINCIPAL'] as const;
+export type TrendSeriesKind = (typeof TREND_SERIES)[number];
+
+export const TREND_GRANULARITIES = ['MONTH', 'WEEK'] as const;
+export type TrendGranularity = (typeof TREND_GRANULARITIES)[number];
+
+export const TREND_DIMENSIONS = ['KECAMATAN', 'OCCUPATION', 'ROUTE'] as const;
+export type TrendDimension = (typeof TREND_DIMENSIONS)[number];
+
+/** The candidate column of each dimension (the one `candidateFilterSql` filters on) and its filter key. */
+export const TREND_DIMENSION_COLUMNS: Readonly<Record<TrendDimension, { readonly column: string; readonly filterKey: keyof CandidateFilter }>> = {
+  KECAMATAN: { column: 'kecamatan', filterKey: 'kecamatans' },
+  OCCUPATION: { column: 'target_occupation', filterKey: 'occupations' },
+  ROUTE: { column: 'target_route', filterKey: 'routes' },
+};
+
+/** Most buckets one request may ask for (120 months = 10 years; 120 weeks ≈ 2.3 years). */
+export const MAX_TREND_BUCKETS = 120;
+/** Most rows (bucket × series × stage × dimension cell) one answer may hold. */
+export const MAX_TREND_ROWS = 20_000;
+
+// ---------------------------------------------------------------- buckets (pure day arithmetic)
+
+const DAY_MS = 86_400_000;
+const dayNumber = (d: IsoDate): number => Math.floor(Date.parse(`${d}T00:00:00Z`) / DAY_MS);
+const dateOf = (n: number): IsoDate => new Date(n * DAY_MS).toISOString().slice(0, 10) as IsoDate;
+
+/** A bucket: its first and last day (inclusive) and its label (`2026-01`, ISO week `2026-W05`). */
+export interface TrendBucket {
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  readonly label: string;
+}
+
+function monthStart(d: IsoDate): IsoDate {
+  return `${d.slice(0, 7)}-01` as IsoDate;
+}
+function nextMonth(start: IsoDate): IsoDate {
+  const y = Number(start.slice(0, 4));
+  const m = Number(start.slice(5, 7));
+  return (m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${start.slice(0, 4)}-${String(m + 1).padStart(2, '0')}-01`) as IsoDate;
+}
+/** Monday of the ISO week of `d`. */
+function weekStart(d: IsoDate): IsoDate {
+  const n = dayNumber(d);
+  const weekday = (new Date(n * DAY_MS).getUTCDay() + 6) % 7; // Monday = 0
+  return dateOf(n - weekday);
+}
+/** ISO week label of the week starting on Monday `start` (the year of its Thursday). */
+function isoWeekLabel(start: IsoDate): string {
+  const thursday = dayNumber(start) + 3;
+  const year = new Date(thursday * DAY_MS).getUTCFullYear();
+  const jan4 = dayNumber(`${String(year).padStart(4, '0')}-01-04` as IsoDate);
+  const week1 = jan4 - ((new Date(jan4 * DAY_MS).getUTCDay() + 6) % 7);
+  const week = Math.floor((dayNumber(start) - week1) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** How many buckets [from, to] spans (without building them). */
+export function trendBucketCount(granularity: TrendGranularity, from: IsoDate, to: IsoDate): number {
+  if (dayNumber(to) < dayNumber(from)) return 0;
+  if (granularity === 'WEEK') return Math.floor((dayNumber(weekStart(to)) - dayNumber(weekStart(from))) / 7) + 1;
+  const months = (d: IsoDate) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
+  return months(to) - months(from) + 1;
+}
+
+/**
+ * Every bucket of [from, to], in order, each clipped to the range (the first and last buckets of a
+ * range that does not start or end on a bucket boundary count the days inside it only). `key` is the
+ * bucket's calendar start, as the SQL returns it.
+ */
+export function trendBuckets(granularity: TrendGranularity, from: IsoDate, to: IsoDate): Array<TrendBucket & { readonly key: IsoDate }> {
+  const out: Array<TrendBucket & { key: IsoDate }> = [];
+  const last = dayNumber(to);
+  let start = granularity === 'WEEK' ? weekStart(from) : monthStart(from);
+  while (dayNumber(start) <= last) {
+    const next = granularity === 'WEEK' ? dateOf(dayNumber(start) + 7) : nextMonth(start);
+    const end = dateOf(Math.min(dayNumber(next) - 1, last));
+    const clippedStart = dayNumber(start) < dayNumber(from) ? from : start;
+    out.push({ key: start, start: clippedStart, end, label: granularity === 'WEEK' ? isoWeekLabel(start) : start.slice(0, 7) });
+    start = next;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- SQL
+
+export interface TrendQuery {
+  readonly series: readonly TrendSeriesKind[];
+  /** Stages of STAGE_ENTRIES. */
+  readonly stages: readonly CandidateStage[];
+  readonly granularity: TrendGranularity;
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly by: readonly TrendDimension[];
+  readonly filter: CandidateFilter | undefined;
+}
+
+/** One raw group: a cell (bucket × series × stage × dimension values) or, with `isTotal`, a bucket total. */
+export interface TrendCount {
+  readonly series: TrendSeriesKind;
+  readonly stage: CandidateStage | null;
+  /** Calendar start of the bucket. */
+  readonly bucket: IsoDate;
+  readonly isTotal: boolean;
+  /** Dimension values in the order of `by` (null: not recorded). */
+  readonly dims: ReadonlyArray<string | null>;
+  /** Events. */
+  readonly count: number;
+  /** Distinct candidates (the contributors). */
+  readonly people: number;
+  /** Sum of amounts (FINANCING_PRINCIPAL only), whole rupiah as a decimal string. */
+  readonly amount: string | null;
+}
+
+const WIB_DAY = (column: string) => `(${column} at time zone 'Asia/Jakarta')::date`;
+
+/** The counts of `q` in one statement: cells and per-bucket totals. */
+export async function readTrendCounts(em: EntityManager, q: TrendQuery): Promise<TrendCount[]> {
+  const unit = q.granularity === 'WEEK' ? 'week' : 'month';
+  const filter = candidateFilterSql(q.filter, 'c');
+  const sources: string[] = [];
+  const values: unknown[] = [];
+  const stageEvents = (series: string, stages: readonly string[]) => {
+    sources.push(
+      `select '${series}'::text as series, ${series === 'STAGE_ENTRIES' ? 'h.to_stage' : 'null::text'} as stage, h.candidate_id, ${WIB_DAY('h.at')} as d, null::numeric as amount
+         from candidate_stage_change h where h.to_stage in (${stages.map(() => '?').join(', ')})`,
+    );
+    values.push(...stages);
+  };
+  const placementEvents = (series: string, column: string) =>
+    sources.push(`select '${series}'::text, null::text, p.candidate_id, p.${column}, null::numeric from placement p where p.${column} is not null`);
+  for (const s of q.series) {
+    if (s === 'REGISTRATIONS') stageEvents(s, ['REGISTERED']);
+    else if (s === 'WITHDRAWALS') stageEvents(s, ['WITHDRAWN']);
+    else if (s === 'STAGE_ENTRIES' && q.stages.length) stageEvents(s, q.stages);
+    else if (s === 'DEPARTURES') placementEvents(s, 'departed_on');
+    else if (s === 'RETURNS') placementEvents(s, 'returned_on');
+    else if (s === 'SEATS_ALLOCATED') placementEvents(s, 'allocated_on');
+    else if (s === 'FINANCING_PRINCIPAL')
+      sources.push(
+        `select 'FINANCING_PRINCIPAL'::text, null::text, fp.candidate_id, ${WIB_DAY('fp.created_at')},
+                (select coalesce(sum(f.amount_idr), 0) from financing_plan_facility f where f.plan_id = fp.id)::numeric
+           from financing_plan fp`,
+      );
+  }
+  if (!sources.length) return [];
+  const dims = q.by.map((d, i) => ({ alias: `d${i}`, column: TREND_DIMENSION_COLUMNS[d].column }));
+  const dimSelect = dims.map((d) => `, c.${d.column}::text as ${d.alias}`).join('');
+  const dimList = dims.map((d) => `, ${d.alias}`).join('');
+  const sets = dims.length ? `grouping sets ((series, stage, bucket${dimList}), (series, stage, bucket))` : `series, stage, bucket`;
+  const totalFlag = dims.length ? `grouping(${dims[0]!.alias})` : '0';
+  const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
+    `with ev(series, stage, candidate_id, d, amount) as (${sources.join('\n union all ')}),
+     x as (
+       select e.series, e.stage, to_char(date_trunc('${unit}', e.d), 'YYYY-MM-DD') as bucket, e.candidate_id, e.amount${dimSelect}
+         from ev e
+         join candidate c on c.id = e.candidate_id
+        where e.d between ?::date and ?::date ${andWhere(filter)}
+     )
+     select series, stage, bucket${dimList}, ${totalFlag} as is_total,
+            count(*) as n, count(distinct candidate_id) as people, sum(amount) as amount
+       from x
+      group by ${sets}
+      order by series, stage, bucket${dimList}`,
+    [...values, q.from, q.to, ...filter.values],
+  );
+  return rows.map((r) => ({
+    series: r.series as TrendSeriesKind,
+    stage: (r.stage ?? null) as CandidateStage | null,
+    bucket: r.bucket as IsoDate,
+    isTotal: dims.length === 0 || Number(r.is_total) === 1,
+    dims: dims.map((d) => (r[d.alias] ?? null) as string | null),
+    count: Number(r.n ?? 0),
+    people: Number(r.people ?? 0),
+    amount: r.amount === null || r.amount === undefined ? null : String(r.amount),
+  }));
+}
