@@ -143,6 +143,9 @@ describe('every mutation is audited', () => {
     await run('recordTestResult', 'mutation($input: RecordTestResultInput!) { recordTestResult(input: $input) { id } }', {
       input: { candidateId: trainee, test: 'EPS_TOPIK', takenOn: today, score: 160, round: '2026 manufacturing (Indonesia)' },
     });
+    await run('setUpfrontCashLine', 'mutation($input: SetUpfrontCashLineInput!) { setUpfrontCashLine(input: $input) { id } }', {
+      input: { amount: { amount: '7500000', currency: 'IDR' }, effectiveFrom: '2026-01-01', source: 'Keputusan Wali Kota (test)' },
+    });
     const created = await run('createApiKey', 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey key { keyId } } }', { input: { name: 'Portal SSS', roles: ['OFFICER'] } }, 'admin');
     await run('revokeApiKey', 'mutation($k: String!) { revokeApiKey(keyId: $k) { keyId } }', { k: created.createApiKey.key.keyId }, 'admin');
     rows = await auditRows();

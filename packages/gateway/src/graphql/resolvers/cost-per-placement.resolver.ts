@@ -1,0 +1,60 @@
+/**
+ * `costPerPlacement` (issue 12): cost per placement by occupation, route, kecamatan and payer, from
+ * the estimates stored at allocation (read-models/cost-per-placement.read-model.ts), with the split
+ * by payer and by timing, and disclosure control (graphql/types/cost-per-placement.type.ts).
+ */
+import { ArrayMaxSize, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { Args, ArgsType, Authorized, Ctx, Field, Query, Resolver } from 'type-graphql';
+import { AGGREGATE_RULE } from '../../security/rules';
+import { readCostPerPlacementCells, readCostPerPlacementSeries } from '../../read-models/cost-per-placement.read-model';
+import type { GatewayContext } from '../context';
+import { CandidateFilter } from '../inputs/candidate-filter.input';
+import { DateScalar, isoDateOf } from '../scalars';
+import { checkProtectedFilter, datedAggregateView } from '../types/disclosure.type';
+import {
+  COST_PER_PLACEMENT_DIMENSIONS,
+  CostPerPlacement,
+  CostPerPlacementDimensionEnum,
+  costPerPlacementOf,
+  type CostPerPlacementDimension,
+} from '../types/cost-per-placement.type';
+
+@ArgsType()
+export class CostPerPlacementArgs {
+  @Field(() => [CostPerPlacementDimensionEnum], { nullable: true, description: 'Dimensions to group by (default none: one row for everything). Repeats are ignored.' })
+  @IsOptional()
+  @ArrayMaxSize(COST_PER_PLACEMENT_DIMENSIONS.length * 2)
+  @IsIn([...COST_PER_PLACEMENT_DIMENSIONS], { each: true })
+  by?: CostPerPlacementDimension[];
+
+  @Field(() => CandidateFilter, {
+    nullable: true,
+    description:
+      'Which candidates’ placements (the same filter as `candidates`). Protected view: `kecamatans` only, and only when grouping by KECAMATAN (the filter’s occupations and routes are the candidates’ targets, not the placements’, so they are refused there).',
+  })
+  @IsOptional() @ValidateNested()
+  filter?: CandidateFilter;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Placements allocated on or before this date and not cancelled by then (default today, WIB). Protected view: snapped to the last month end that has passed.' })
+  @IsOptional()
+  asOf?: Date;
+}
+
+@Resolver()
+export class CostPerPlacementResolver {
+  @Authorized(...AGGREGATE_RULE)
+  @Query(() => CostPerPlacement, {
+    description:
+      'Cost per placement by occupation, route, kecamatan and payer (any of them), from the cost estimates stored when each seat was allocated; cancelled placements left out. Per group: placements, total, average (whole rupiah, HALF_UP), split by payer and by timing (before departure / in Korea). OFFICER (exact), ANALYST (protected view: a figure that would include a cell of fewer than minCellCount candidates is null, filters on reported dimensions only, month-end dates; see `Disclosure`).',
+  })
+  async costPerPlacement(@Args() args: CostPerPlacementArgs, @Ctx() ctx: GatewayContext): Promise<CostPerPlacement> {
+    const by = [...new Set(args.by ?? [])];
+    const view = datedAggregateView(ctx, args.asOf ? isoDateOf(args.asOf) : undefined);
+    checkProtectedFilter(view, args.filter, by.includes('KECAMATAN') ? ['kecamatans'] : []);
+    const query = { asOf: view.referenceDate, filter: args.filter };
+    const cells = await readCostPerPlacementCells(ctx.em, query);
+    // the protected view also checks each cell against its earlier month ends (differencing two asOf dates)
+    const series = view.isProtected ? await readCostPerPlacementSeries(ctx.em, query) : undefined;
+    return costPerPlacementOf(view, view.referenceDate, by, cells, series);
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The city's up-front cash line (a program setting with history) and the indicator "no resident
+ * sells belongings" (issue 12).
+ *
+ * - `setUpfrontCashLine` (OFFICER; ADMIN passes every rule): like every other program setting
+ *   (quotas, MoUs, openings: WRITE_RULE), a write of the program officers; it runs
+ *   use-cases/set-upfront-cash-line.use-case.ts (one transaction with its audit row; a refusal
+ *   writes nothing).
+ * - `upfrontCashLine(asOf)`: public, like the dated parameters the calculators read (the line is the
+ *   city's stated policy, and a simulator may compare a person's cash with it); who set it is staff only.
+ * - `upfrontCashOverLine`: an aggregate over people (AGGREGATE_RULE: OFFICER exact, ANALYST protected).
+ */
+import { Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { addMonths, assertWholePassedMonths, compareDates, type IsoDate } from '../../domain';
+import { lineInForce, readUpfrontCashCells, readUpfrontCashLines, type UpfrontCashLineSetting } from '../../read-models/upfront-cash.read-model';
+import { AGGREGATE_RULE, PUBLIC_RULE, WRITE_RULE } from '../../security/rules';
+import { setUpfrontCashLine } from '../../use-cases/set-upfront-cash-line.use-case';
+import type { GatewayContext } from '../context';
+import { GatewayError } from '../errors';
+import { runUseCase } from '../run-use-case';
+import { isoDateOf } from '../scalars';
+import { checkProtectedFilter, datedAggregateView, todayWib } from '../types/disclosure.type';
+import {
+  periodBounds,
+  SetUpfrontCashLineArgs,
+  toUpfrontCashLineSettingGql,
+  UpfrontCashLine,
+  UpfrontCashLineArgs,
+  UpfrontCashLineSettingGql,
+  UpfrontCashOverLine,
+  UpfrontCashOverLineArgs,
+  upfrontCashOverLineOf,
+  type PeriodLine,
+} from '../types/upfront-cash.type';
+
+/** The longest range `upfrontCashOverLine` answers in one request (10 years of months). */
+export const MAX_PERIODS = 120;
+
+function monthsOf(from: IsoDate, to: IsoDate): string[] {
+  const out: string[] = [];
+  for (let d = `${from.slice(0, 7)}-01` as IsoDate; compareDates(d, to) <= 0 && out.length <= MAX_PERIODS; d = addMonths(d, 1)) out.push(d.slice(0, 7));
+  return out;
+}
+
+function badRange(domainCode: string, field: string, id: string, en: string): GatewayError {
+  return new GatewayError('BAD_USER_INPUT', { id, en }, { field: [field], domainCode });
+}
+
+@Resolver()
+export class UpfrontCashResolver {
+  @Authorized(...WRITE_RULE)
+  @Mutation(() => UpfrontCashLineSettingGql, {
+    description:
+      'Set the city’s up-front cash line ("no resident sells belongings"), effective from a date, with its source. Adds a setting: earlier ones stay in the history (a later setting with the same date supersedes). Refusals (BAD_USER_INPUT, domainCode UPFRONT_CASH_LINE.*) write nothing. One transaction with its audit row. OFFICER.',
+  })
+  async setUpfrontCashLine(@Args() args: SetUpfrontCashLineArgs, @Ctx() ctx: GatewayContext): Promise<UpfrontCashLineSettingGql> {
+    const r = await runUseCase(ctx, setUpfrontCashLine, {
+      amount: { amount: args.input.amount.amount, currency: args.input.amount.currency },
+      effectiveFrom: isoDateOf(args.input.effectiveFrom),
+      source: args.input.source,
+    });
+    return toUpfrontCashLineSettingGql({ id: r.id, sequence: r.sequence, amountIdr: BigInt(r.amountIdr), effectiveFrom: r.effectiveFrom as IsoDate, source: r.source, setBy: r.setBy, setAt: r.setAt });
+  }
+
+  @Authorized(...PUBLIC_RULE)
+  @Query(() => UpfrontCashLine, { description: 'The city’s up-front cash line in force on a date (NOT_SET when there is none: no default figure exists), and its history. Public.' })
+  async upfrontCashLine(@Args() args: UpfrontCashLineArgs, @Ctx() ctx: GatewayContext): Promise<UpfrontCashLine> {
+    const asOf = args.asOf ? isoDateOf(args.asOf) : todayWib(ctx);
+    const history = await readUpfrontCashLines(ctx.em);
+    const inForce = lineInForce(history, asOf);
+    return { asOf, status: inForce ? 'SET' : 'NOT_SET', inForce: inForce ? toUpfrontCashLineSettingGql(inForce) : null, history: history.map(toUpfrontCashLineSettingGql) };
+  }
+
+  @Authorized(...AGGREGATE_RULE)
+  @Query(() => UpfrontCashOverLine, {
+    description:
+      '"No resident sells belongings" as an indicator: per month (WIB) × kecamatan, how many candidates’ own cash before departure (the worker’s BEFORE_DEPARTURE cost shares of their placement, less their financing plan; see UpfrontCashBasis) is over the up-front cash line in force at the month’s end, and the total gap (what closing it would cost the city). Placements counted in the month their seat was allocated; cancelled ones left out. With no line set, the counts of candidates still come, with lineStatus NOT_SET and overLine/gap null. OFFICER (exact), ANALYST (protected view: whole passed months, small cells and the sums over them withheld; see `Disclosure`).',
+  })
+  async upfrontCashOverLine(@Args() args: UpfrontCashOverLineArgs, @Ctx() ctx: GatewayContext): Promise<UpfrontCashOverLine> {
+    const by = [...new Set(args.by ?? [])];
+    const asked = { from: isoDateOf(args.from), to: isoDateOf(args.to) };
+    if (compareDates(asked.from, asked.to) > 0) {
+      throw badRange('UPFRONT_CASH.INVALID_RANGE', 'to', '`to` tidak boleh sebelum `from`.', '`to` may not be before `from`.');
+    }
+    const view = datedAggregateView(ctx, asked.to);
+    checkProtectedFilter(view, args.filter, by.includes('KECAMATAN') ? ['kecamatans'] : []);
+    // protected view: whole calendar months that are over, refused otherwise (not snapped), as trends and the funnel
+    if (view.isProtected) assertWholePassedMonths(asked, todayWib(ctx), [asked.from.endsWith('-01') ? 'to' : 'from']);
+    const { from, to } = asked;
+    const months = monthsOf(from, to);
+    if (months.length > MAX_PERIODS) {
+      throw badRange('UPFRONT_CASH.RANGE_TOO_LONG', 'from', `Rentang paling panjang ${MAX_PERIODS} bulan.`, `The range may span at most ${MAX_PERIODS} months.`);
+    }
+    const settings: UpfrontCashLineSetting[] = await readUpfrontCashLines(ctx.em);
+    const periods: PeriodLine[] = months.map((m) => ({ period: m, line: lineInForce(settings, periodBounds(m).end as IsoDate)?.amountIdr ?? null }));
+    const basis = args.basis ?? 'NET_OF_FINANCING_PLAN';
+    const cells = await readUpfrontCashCells(ctx.em, { from, to, months: periods.map((p) => ({ month: p.period, line: p.line })), basis, filter: args.filter });
+    return upfrontCashOverLineOf(view, { from, to, granularity: args.granularity ?? 'MONTH', by, basis }, periods, cells);
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Cost per placement (issue 12), from the cost shares stored per placement when its seat was
+ * allocated (`placement_cost_share`, the same estimates as `placementCosts`), in PostgreSQL.
+ *
+ * Which placements: those allocated on or before the date and not cancelled by then (a placement
+ * cancelled later still counted on the date; one with status CANCELLED and no cancellation date is
+ * left out), with at least one stored share (a placement whose opening had no contract length has no
+ * estimate, so no cost to average), of candidates the filter selects.
+ *
+ * One statement reads the finest table, group = occupation × route × kecamatan of the placement (the
+ * occupation and route of the placement itself, the kecamatan of its candidate), with the payer and
+ * the timing split, through `GROUPING SETS`. Every answer, whatever `by` asks for, is assembled from
+ * those cells by adding them up (graphql/types/cost-per-placement.type.ts), so that the protected
+ * view can decide on one table which figures may be published (see `isCellPublishable` there).
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { KotaSerangKecamatan, Occupation, PayerKind, Route, IsoDate } from '../domain';
+import type { CandidateFilter } from '../graphql/inputs/candidate-filter.input';
+import { andWhere, candidateFilterSql } from './sql-filter';
+
+export const COST_TIMINGS_REPORTED = ['BEFORE_DEPARTURE', 'IN_KOREA'] as const;
+export type CostTimingReported = (typeof COST_TIMINGS_REPORTED)[number];
+
+/** The finest group: one placement belongs to exactly one. */
+export interface PlacementGroupKey {
+  readonly occupation: Occupation;
+  readonly route: Route;
+  readonly kecamatan: KotaSerangKecamatan | null;
+}
+
+/** A cell of the finest table: a group, or a group × payer, or a group × payer × timing. */
+export interface PlacementCostCell extends PlacementGroupKey {
+  /** null: every payer (the group's own cell). */
+  readonly payer: PayerKind | null;
+  /** null: every timing. */
+  readonly timing: string | null;
+  /** Placements in the cell (with a share of this payer / timing when given). */
+  readonly placements: number;
+  /** Distinct candidates behind them: the cell's contributors. */
+  readonly candidates: number;
+  /** Whole rupiah. */
+  readonly amount: bigint;
+}
+
+export interface CostPerPlacementQuery {
+  readonly asOf: IsoDate;
+  readonly filter: CandidateFilter | undefined;
+}
+
+const toNumber = (v: unknown): number => Number(v ?? 0);
+
+export async function readCostPerPlacementCells(em: EntityManager, q: CostPerPlacementQuery): Promise<PlacementCostCell[]> {
+  const filter = candidateFilterSql(q.filter, 'c');
+  const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
+    `with pl as (
+       select p.id, p.candidate_id, p.occupation, p.route, c.kecamatan
+         from placement p
+         join candidate c on c.id = p.candidate_id
+        where p.allocated_on <= ?::date
+          and (p.cancelled_on is null or p.cancelled_on > ?::date)
+          and not (p.status = 'CANCELLED' and p.cancelled_on is null)
+          and exists (select 1 from placement_cost_share x where x.placement_id = p.id)
+          ${andWhere(filter)}
+     )
+     select pl.occupation, pl.route, pl.kecamatan, s.payer, s.timing,
+            grouping(s.payer) as all_payers, grouping(s.timing) as all_timings,
+            count(distinct pl.id) as placements, count(distinct pl.candidate_id) as candidates,
+            coalesce(sum(s.amount_idr), 0)::text as amount
+       from pl
+       join placement_cost_share s on s.placement_id = pl.id
+      group by grouping sets ((pl.occupation, pl.route, pl.kecamatan, s.payer, s.timing), (pl.occupation, pl.route, pl.kecamatan, s.payer), (pl.occupation, pl.route, pl.kecamatan))
+      order by 1, 2, 3, 4, 5`,
+    [q.asOf, q.asOf, ...filter.values],
+  );
+  return rows.map((r) => ({
+    occupation: r.occupation as Occupation,
+    route: r.route as Route,
+    kecamatan: (r.kecamatan ?? null) as KotaSerangKecamatan | null,
+    payer: toNumber(r.all_payers) === 1 ? null : (r.payer as PayerKind),
+    timing: toNumber(r.all_timings) === 1 ? null : String(r.timing),
+    placements: toNumber(r.placements),
+    candidates: toNumber(r.candidates),
+    amount: BigInt(String(r.amount)),
+  }));
+}
+
+/** The key of a cell (group, payer, timing) across dates. */
+export function placementCostCellKey(c: Pick<PlacementCostCell, 'occupation' | 'route' | 'kecamatan' | 'payer' | 'timing'>): string {
+  return JSON.stringify([c.occupation, c.route, c.kecamatan, c.payer, c.timing]);
+}
+
+/**
+ * The contributors (distinct candidates) of every cell at every calendar month end from the month of
+ * the first placement up to `asOf` (a month end), oldest first, 0 where the cell was empty: the series
+ * the protected view checks with the domain's `protectSeries`, so that two month ends never differ in
+ * a published cell by 1 to minCellCount − 1 people (and so by their costs). One statement.
+ */
+export async function readCostPerPlacementSeries(em: EntityManager, q: CostPerPlacementQuery): Promise<Map<string, number[]>> {
+  const filter = candidateFilterSql(q.filter, 'c');
+  const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
+    `with ends as (
+       select (m + interval '1 month' - interval '1 day')::date as on_date
+         from generate_series(date_trunc('month', (select min(allocated_on) from placement)), ?::date, interval '1 month') m
+     ),
+     pl as (
+       select e.on_date, p.id, p.candidate_id, p.occupation, p.route, c.kecamatan
+         from ends e
+         join placement p on p.allocated_on <= e.on_date and (p.cancelled_on is null or p.cancelled_on > e.on_date)
+         join candidate c on c.id = p.candidate_id
+        where not (p.status = 'CANCELLED' and p.cancelled_on is null)
+          and exists (select 1 from placement_cost_share x where x.placement_id = p.id)
+          ${andWhere(filter)}
+     )
+     select pl.on_date::text as on_date, pl.occupation, pl.route, pl.kecamatan, s.payer, s.timing,
+            grouping(s.payer) as all_payers, grouping(s.timing) as all_timings,
+            count(distinct pl.candidate_id) as candidates
+       from pl
+       join placement_cost_share s on s.placement_id = pl.id
+      group by grouping sets ((pl.on_date, pl.occupation, pl.route, pl.kecamatan, s.payer, s.timing), (pl.on_date, pl.occupation, pl.route, pl.kecamatan, s.payer), (pl.on_date, pl.occupation, pl.route, pl.kecamatan))`,
+    [q.asOf, ...filter.values],
+  );
+  const dates = [...new Set(rows.map((r) => String(r.on_date)))].sort();
+  const index = new Map(dates.map((d, i) => [d, i]));
+  const out = new Map<string, number[]>();
+  for (const r of rows) {
+    const key = placementCostCellKey({
+      occupation: r.occupation as Occupation,
+      route: r.route as Route,
+      kecamatan: (r.kecamatan ?? null) as KotaSerangKecamatan | null,
+      payer: toNumber(r.all_payers) === 1 ? null : (r.payer as PayerKind),
+      timing: toNumber(r.all_timings) === 1 ? null : String(r.timing),
+    });
+    const series = out.get(key) ?? new Array<number>(dates.length).fill(0);
+    series[index.get(String(r.on_date))!] = toNumber(r.candidates);
+    out.set(key, series);
+  }
+  // every series ends on asOf (a cell absent there is not published anyway)
+  if (dates[dates.length - 1] !== q.asOf) for (const s of out.values()) s.push(0);
+  return out;
+}
