@@ -38,18 +38,21 @@ export interface CommitDeps {
   readonly log: Logger;
   readonly progress?: ImportProgress;
   readonly batchSize?: number;
+  /** Recorded on every audit row of the run; default `import:<random uuid>`. */
+  readonly requestId?: string;
 }
 
 export async function commitCandidateImport(read: ReadFile, mode: ImportMode, deps: CommitDeps): Promise<ImportReport> {
   const existing = await findExistingCandidates(deps.em, read.collected.valid.map((r) => r.nik));
   const plan = classifyRows(read.collected, existing);
   const writes = mode === 'SKIP_INVALID' || (mode === 'ALL_OR_NOTHING' && plan.problems.length === 0);
+  if (writes && plan.toWrite.length > 0) deps.progress?.writing?.(plan.toWrite.length);
   const outcome = writes
     ? await writeRows(plan.toWrite, {
         em: deps.em,
         clock: deps.clock,
         actor: deps.actor,
-        requestId: `import:${randomUUID()}`,
+        requestId: deps.requestId ?? `import:${randomUUID()}`,
         log: deps.log,
         ...(deps.batchSize !== undefined ? { batchSize: deps.batchSize } : {}),
         ...(deps.progress ? { onWritten: (n: number, total: number) => deps.progress?.written(n, total) } : {}),

@@ -91,6 +91,35 @@ const FILE_MESSAGES = {
   'IMPORT.TOO_MANY_COLUMNS': [`Baris judul berisi lebih dari ${MAX_COLUMNS} kolom.`, `The header row holds more than ${MAX_COLUMNS} columns.`],
   'IMPORT.MISSING_COLUMNS': ['Kolom wajib tidak ada di baris judul.', 'Required columns are missing from the header row.'],
   'IMPORT.DUPLICATE_COLUMN': ['Dua judul kolom berarti sama.', 'Two column headers mean the same thing.'],
+  // over HTTP (http/imports-route.ts)
+  'IMPORT.UNSUPPORTED_MEDIA_TYPE': [
+    'Kirim berkas sebagai isi permintaan dengan Content-Type text/csv atau application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (atau application/octet-stream dengan nama berkas .csv/.xlsx).',
+    'Send the file as the request body with Content-Type text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (or application/octet-stream with a .csv/.xlsx file name).',
+  ],
+  'IMPORT.MEDIA_TYPE_MISMATCH': [
+    'Content-Type tidak sesuai dengan ekstensi nama berkas (mis. text/csv untuk berkas .xlsx).',
+    'The Content-Type does not match the file name’s extension (e.g. text/csv for an .xlsx file).',
+  ],
+  'IMPORT.BAD_PARAMETER': [
+    'Parameter permintaan tidak valid: dryRun dan skipInvalid harus true atau false, filename paling panjang 255 karakter.',
+    'A request parameter is not valid: dryRun and skipInvalid must be true or false, filename at most 255 characters.',
+  ],
+  'IMPORT.IMPORT_ID_INVALID': [
+    'Idempotency-Key / importId harus UUID (mis. dari crypto.randomUUID()).',
+    'The Idempotency-Key / importId must be a UUID (e.g. from crypto.randomUUID()).',
+  ],
+  'IMPORT.IMPORT_IN_PROGRESS': [
+    'Impor dengan id ini sedang berjalan; tanyakan kemajuannya (importProgress) lalu coba lagi setelah selesai.',
+    'An import with this id is running; ask for its progress (importProgress) and try again once it has finished.',
+  ],
+  'IMPORT.IMPORT_ID_REUSED': [
+    'Id impor ini sudah dipakai untuk berkas atau mode lain (atau oleh kredensial lain); pakai id baru untuk impor baru.',
+    'This import id was already used for another file or mode (or by another credential); use a new id for a new import.',
+  ],
+  'IMPORT.BODY_INCOMPLETE': [
+    'Isi permintaan terputus sebelum berkas diterima lengkap; kirim lagi.',
+    'The request body ended before the whole file arrived; send it again.',
+  ],
   'IMPORT.DATABASE_NOT_READY': [
     'Basis data belum dimigrasi: jalankan `npm run migrate` (atau jalankan gateway sekali) terlebih dahulu.',
     'The database is not migrated yet: run `npm run migrate` (or start the gateway once) first.',

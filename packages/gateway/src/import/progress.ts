@@ -14,6 +14,8 @@ export interface ProgressSink {
 
 export interface ImportProgress {
   validated(rows: number): void;
+  /** The file is validated and `total` rows are about to be written (not called when nothing is written). */
+  writing?(total: number): void;
   written(rows: number, total: number): void;
   done(): void;
 }
