@@ -46,7 +46,7 @@ interface Running {
 }
 
 /** Environment of the gateway under test: a temporary data directory, any free port, loopback only. */
-function gatewayEnv(dataDir: string): NodeJS.ProcessEnv {
+export function gatewayEnv(dataDir: string): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? tmpdir(),
@@ -60,7 +60,7 @@ function gatewayEnv(dataDir: string): NodeJS.ProcessEnv {
   };
 }
 
-async function createKey(dataDir: string, role: KeyRole): Promise<string> {
+export async function createKey(dataDir: string, role: KeyRole): Promise<string> {
   const cli = path.join(GATEWAY_DIR, 'dist', 'security', 'cli', 'create-api-key.js');
   const { stdout } = await execFileAsync(process.execPath, [cli, 'create', '--role', role, '--name', `e2e ${role.toLowerCase()}`, '--json'], {
     env: gatewayEnv(dataDir),

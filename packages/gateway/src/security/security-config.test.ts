@@ -10,6 +10,7 @@ describe('loadSecurityConfig', () => {
       city: 'Kota Serang',
       corsOrigins: [],
       sandboxInProduction: false,
+      explorer: true,
       rateLimits: { anonymous: { capacity: 60, windowMs: 60_000 }, authenticated: { capacity: 600, windowMs: 60_000 } },
       queryTimeoutMs: 10_000,
       concurrencyLimits: DEFAULT_CONCURRENCY_LIMITS,
@@ -46,6 +47,10 @@ describe('loadSecurityConfig', () => {
     expect(c.rateLimits.authenticated.capacity).toBe(1200);
     expect(c.concurrencyLimits).toEqual({ perPrincipal: 8, perAnonymousAddress: 2 });
   });
+  it('serves the explorer unless JEMBATAN_EXPLORER is false', () => {
+    expect(loadSecurityConfig({ JEMBATAN_EXPLORER: 'false' }).explorer).toBe(false);
+    expect(loadSecurityConfig({ JEMBATAN_EXPLORER: 'on' }).explorer).toBe(true);
+  });
   it('reads the limit store settings', () => {
     expect(loadSecurityConfig({ JEMBATAN_LIMIT_STORE: 'Memory', JEMBATAN_LIMIT_LEASE_MS: '3000', JEMBATAN_LIMIT_STORE_TIMEOUT_MS: '250' }).limitStore).toEqual({
       kind: 'memory',
@@ -58,6 +63,7 @@ describe('loadSecurityConfig', () => {
     ['JEMBATAN_MAX_DEPTH', 'deep'],
     ['JEMBATAN_RATE_LIMIT_PER_MINUTE', '-5'],
     ['JEMBATAN_SANDBOX', 'maybe'],
+    ['JEMBATAN_EXPLORER', 'maybe'],
     ['JEMBATAN_CORS_ORIGINS', '*'],
     ['JEMBATAN_QUERY_TIMEOUT_MS', '99999999'],
     ['JEMBATAN_MAX_IN_FLIGHT_PER_KEY', '0'],

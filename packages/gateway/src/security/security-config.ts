@@ -8,6 +8,7 @@
  * | JEMBATAN_CITY                     | Kota Serang   | city of OFFICER credentials that name none                    |
  * | JEMBATAN_CORS_ORIGINS             | (none)        | extra browser origins, comma-separated (cors.ts); others get 403 naming this variable |
  * | JEMBATAN_SANDBOX                  | false         | serve the Sandbox landing page outside development            |
+ * | JEMBATAN_EXPLORER                 | true          | serve the offline explorer (GraphiQL) at /explorer, in development and production (http/explorer/explorer.ts) |
  * | JEMBATAN_RATE_LIMIT_ANON_PER_MINUTE | 60          | anonymous requests per IP per minute (burst = same)           |
  * | JEMBATAN_RATE_LIMIT_PER_MINUTE    | 600           | signed-in requests per key/subject per minute                 |
  * | JEMBATAN_QUERY_TIMEOUT_MS         | 10000         | per-request time limit, whole request (query-timeout.ts)      |
@@ -35,6 +36,8 @@ export interface SecurityConfig {
   readonly city: string;
   readonly corsOrigins: readonly string[];
   readonly sandboxInProduction: boolean;
+  /** JEMBATAN_EXPLORER: serve /explorer (http/explorer/explorer.ts); undefined = true. */
+  readonly explorer?: boolean;
   readonly rateLimits: PrincipalRateLimits;
   readonly queryTimeoutMs: number;
   readonly concurrencyLimits: ConcurrencyLimits;
@@ -84,6 +87,7 @@ export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): Securi
     city,
     corsOrigins: parseCorsOrigins(env.JEMBATAN_CORS_ORIGINS),
     sandboxInProduction: bool(env, 'JEMBATAN_SANDBOX', false),
+    explorer: bool(env, 'JEMBATAN_EXPLORER', true),
     rateLimits: {
       anonymous: { capacity: positiveInt(env, 'JEMBATAN_RATE_LIMIT_ANON_PER_MINUTE', 60, 1_000_000), windowMs: 60_000 },
       authenticated: { capacity: positiveInt(env, 'JEMBATAN_RATE_LIMIT_PER_MINUTE', 600, 1_000_000), windowMs: 60_000 },
