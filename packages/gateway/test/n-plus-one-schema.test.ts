@@ -72,6 +72,7 @@ const SIZED: Readonly<Record<string, Sizing | { readonly fixed: string }>> = {
   quotaFill: { items: 'rows', small: () => 'filter: { occupations: [WELDER] }', large: () => '', why: 'one row per quota: the welder quotas, then all' },
   routes: { fixed: 'the route vocabulary, from code: no argument changes its size, so it must issue no statement at all' },
   occupations: { fixed: 'the occupation vocabulary, from code: no argument changes its size, so it must issue no statement at all' },
+  regions: { small: () => 'level: KECAMATAN', large: () => 'level: KELURAHAN', why: 'the region table, from code: the 6 kecamatan, then the 67 kelurahan (no statement either way)' },
 };
 
 /**
@@ -79,7 +80,10 @@ const SIZED: Readonly<Record<string, Sizing | { readonly fixed: string }>> = {
  * calculation on a required input), with why. None today: the calculators (eligibilityCheck,
  * costEstimate, financingSimulation) resolve nothing below their root.
  */
-const NOT_LISTS: Readonly<Record<string, string>> = {};
+const NOT_LISTS: Readonly<Record<string, string>> = {
+  upfrontCashLine:
+    'one program setting and its history (issue 12): read in one statement (read-models/upfront-cash.read-model.ts readUpfrontCashLines) whatever its length, and no field below it resolves anything; no argument changes its size',
+};
 
 /** Edges that resolve something and that no list query reaches, with why. */
 const NOT_REACHED: Readonly<Record<string, string>> = {};

@@ -78,8 +78,10 @@ describe('the schema walk on the real schema', () => {
         'party',
         'quotaFill',
         'quotas',
+        'regions',
         'routes',
         'upfrontCash',
+        'upfrontCashLine',
       ].sort(),
     );
     for (const q of publicQueries) expect(rulesOf('Query', q)).toEqual(PUBLIC_RULE);

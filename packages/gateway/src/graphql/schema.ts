@@ -16,7 +16,13 @@ import { QuotaResolver } from './resolvers/quota.resolver';
 import { VocabularyResolver } from './resolvers/vocabulary.resolver';
 import { CourseResolver, TrainingResolver } from './resolvers/training.resolver';
 import { TrainingAggregatesResolver } from './resolvers/training-aggregates.resolver';
+import { CostPerPlacementResolver } from './resolvers/cost-per-placement.resolver';
+import { UpfrontCashResolver } from './resolvers/upfront-cash.resolver';
+import { TrendsResolver } from './resolvers/trends.resolver';
+import { FunnelResolver } from './resolvers/funnel.resolver';
+import { CandidateRegionResolver, RegionsResolver, ResidentialAddressRegionResolver } from './resolvers/regions.resolver';
 import { CandidateTrainingFieldResolver, CandidateTrainingResolver, TrainingEnrolmentResolver } from './resolvers/candidate-training.resolver';
+import { ImportProgressResolver } from './resolvers/import-progress.resolver';
 import { authChecker } from '../security/auth-checker';
 import { compileFieldGuards } from '../security/field-guards';
 import { SECURITY_RESOLVERS } from '../security/graphql';
@@ -41,6 +47,10 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   FinancingPlanResolver, FinancingFacilityResolver, CandidateFinancingResolver, FinancingTotalsResolver,
   TrainingResolver, CourseResolver, CandidateTrainingFieldResolver, CandidateTrainingResolver, TrainingEnrolmentResolver,
   TrainingAggregatesResolver,
+  CostPerPlacementResolver, UpfrontCashResolver,
+  TrendsResolver, FunnelResolver,
+  RegionsResolver, CandidateRegionResolver, ResidentialAddressRegionResolver,
+  ImportProgressResolver,
   ...SECURITY_RESOLVERS,
 ];
 

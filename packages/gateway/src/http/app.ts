@@ -12,8 +12,13 @@
  * hidden suggestions, the query timeout, and introspection / landing page for ANALYST and ADMIN only
  * (everyone in development). See security/README.md.
  *
+ * `/explorer` (issue 12, http/explorer/explorer.ts): the offline GraphiQL, static files only (no data,
+ * no credential; its requests go to `/graphql` with the key the user pastes), unless JEMBATAN_EXPLORER=false.
+ *
  * `/exports/<kind>.<csv|xlsx>` (issue 11, http/exports-route.ts) runs the same CORS, rate limit,
  * authentication and in-flight limit, then streams the download (no body, no request deadline).
+ * `POST /imports/candidates` (issue 11, http/imports-route.ts) runs the same guard, then streams the
+ * body (the CSV / XLSX file) to a temporary file under the import's size cap.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,6 +54,8 @@ import { emExecutor } from '../security/sql-executor';
 import { defaultMessages, formatGatewayError } from '../graphql/errors';
 import { currentRequestScope, requestContextMiddleware } from './request-context';
 import { exportsRouter } from './exports-route';
+import { mountExplorer, withExplorerLink } from './explorer/explorer';
+import { importsRouter } from './imports-route';
 
 export interface HttpAppOptions {
   readonly orm: Orm;
@@ -119,6 +126,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   // `/graphql/anything` is not the endpoint: JSON 404
   app.use(exactMountPath('/graphql'));
   healthRoutes(app, options, resilience, () => stopping);
+  // the offline explorer (GraphiQL from npm, static, holds no data; JEMBATAN_EXPLORER): http/explorer/explorer.ts
+  if (security.explorer !== false) mountExplorer(app, { log, development: security.development });
 
   const limits = mountGraphql(app, apollo, options, resilience, clock);
 
@@ -157,6 +166,7 @@ async function startApollo(options: HttpAppOptions, httpServer: Server, resilien
   const armor = buildArmor(security.abuseLimits, (error) => {
     currentRequestScope()?.log.warn({ limit: error.message.replace(/\s+/g, ' ').slice(0, 120) }, 'document refused by an abuse limit');
   });
+  const landing = landingPagePlugin({ development: security.development, sandboxInProduction: security.sandboxInProduction });
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     formatError: (formatted, error) => formatGatewayError(formatted, error, currentRequestScope()),
@@ -184,7 +194,8 @@ async function startApollo(options: HttpAppOptions, httpServer: Server, resilien
       serviceUnavailablePlugin(resilience.retryAfterSeconds),
       outageProbePlugin(() => orm.em.getConnection().execute('select 1')),
       introspectionGuardPlugin({ allowEveryone: security.development, principalOf: (c) => (c as GatewayContext | undefined)?.principal }),
-      withLandingPageCsp(landingPagePlugin({ development: security.development, sandboxInProduction: security.sandboxInProduction })),
+      // offline, the Sandbox page points to /explorer (http/explorer/explorer.ts)
+      withLandingPageCsp(security.explorer !== false ? withExplorerLink(landing) : landing),
     ],
   });
   await apollo.start();
@@ -310,6 +321,8 @@ function mountGraphql(
   ];
   // CSV / XLSX downloads (issue 11), authenticated and limited exactly like /graphql (http/exports-route.ts)
   app.use('/exports', ...guard, exportsRouter({ orm, log, city: security.city, clock, graphql: { apollo, schema: options.schema, bodyLimit: options.bodyLimit, queryTimeoutMs: security.queryTimeoutMs } }));
+  // spreadsheet imports as the raw request body (issue 11), behind the same guard (http/imports-route.ts)
+  app.use('/imports', ...guard, importsRouter({ orm, log, city: security.city, clock }));
   app.use(
     '/graphql',
     ...guard,

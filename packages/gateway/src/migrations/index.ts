@@ -11,6 +11,8 @@ import { Migration20261129210000_financing_plan } from './Migration2026112921000
 import { Migration20261201120000_shared_limits } from './Migration20261201120000_shared_limits';
 import { Migration20261202120000_training } from './Migration20261202120000_training';
 import { Migration20261203120000_trainer_role } from './Migration20261203120000_trainer_role';
+import { Migration20261203121500_upfront_cash_line } from './Migration20261203121500_upfront_cash_line';
+import { Migration20261203130000_import_job } from './Migration20261203130000_import_job';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20251208000000_seed_marker', class: Migration20251208000000_seed_marker },
@@ -20,4 +22,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201120000_shared_limits', class: Migration20261201120000_shared_limits },
   { name: 'Migration20261202120000_training', class: Migration20261202120000_training },
   { name: 'Migration20261203120000_trainer_role', class: Migration20261203120000_trainer_role },
+  { name: 'Migration20261203121500_upfront_cash_line', class: Migration20261203121500_upfront_cash_line },
+  { name: 'Migration20261203130000_import_job', class: Migration20261203130000_import_job },
 ];

@@ -13,6 +13,7 @@ import { PartySchema } from './party.schema';
 import { FinancingPlanFacilitySchema, FinancingPlanSchema } from './financing-plan.schema';
 import { SeedRunSchema } from './seed-run.schema';
 import { TRAINING_SCHEMAS } from './training.schema';
+import { UpfrontCashLineSchema } from './upfront-cash-line.schema';
 
 export * from './seed-run.schema';
 export * from './party.schema';
@@ -21,6 +22,7 @@ export * from './opening.schema';
 export * from './candidate.schema';
 export * from './financing-plan.schema';
 export * from './training.schema';
+export * from './upfront-cash-line.schema';
 
 export const ENTITY_SCHEMAS: EntitySchema<any, any>[] = [
   SeedRunSchema,
@@ -41,4 +43,5 @@ export const ENTITY_SCHEMAS: EntitySchema<any, any>[] = [
   FinancingPlanSchema,
   FinancingPlanFacilitySchema,
   ...TRAINING_SCHEMAS,
+  UpfrontCashLineSchema,
 ];

@@ -160,11 +160,15 @@ describe('single calls: operation, variables, unwrapped result', () => {
     ['parameters.get', () => client.parameters.get('kur.annualRate', '2026-01-15'), 'ListParameters', { asOf: '2026-01-15', ids: ['kur.annualRate'] }, { parameters: [{ parameterId: 'kur.annualRate', value: '0.06' }] }, { parameterId: 'kur.annualRate', value: '0.06' }],
     ['parameters.routes', () => client.parameters.routes(), 'ListRoutes', {}, { routes: [{ code: 'E9' }] }, [{ code: 'E9' }]],
     ['parameters.occupations', () => client.parameters.occupations(), 'ListOccupations', {}, { occupations: [{ code: 'WELDER' }] }, [{ code: 'WELDER' }]],
+    ['parameters.regions', () => client.parameters.regions('KELURAHAN', '36.73.05'), 'ListRegions', { level: 'KELURAHAN', parent: '36.73.05' }, { regions: [{ code: '36.73.05.1001' }] }, [{ code: '36.73.05.1001' }]],
+    ['parameters.regions (no parent)', () => client.parameters.regions('KECAMATAN'), 'ListRegions', { level: 'KECAMATAN' }, { regions: [] }, []],
     ['aggregates.quotaFill', () => client.aggregates.quotaFill(), 'QuotaFill', {}, { quotaFill: { seats: 1 } }, { seats: 1 }],
     ['aggregates.candidateCounts', () => client.aggregates.candidateCounts({ asOf: '2026-01-15', filter: { stages: ['REGISTERED'] } }), 'CandidateCounts', { asOf: '2026-01-15', filter: { stages: ['REGISTERED'] } }, { candidateCounts: { total: 3 } }, { total: 3 }],
     ['aggregates.placementCosts', () => client.aggregates.placementCosts({ filter: { routes: ['E7_3'] } }), 'PlacementCosts', { filter: { routes: ['E7_3'] } }, { placementCosts: { placements: 0 } }, { placements: 0 }],
     ['aggregates.stageDurations', () => client.aggregates.stageDurations(), 'StageDurations', {}, { stageDurations: { asOf: '2026-11-30', rows: [] } }, { asOf: '2026-11-30', rows: [] }],
     ['aggregates.trainingAggregates', () => client.aggregates.trainingAggregates({ asOf: '2026-06-30', filter: { courseKinds: ['KOREAN_LANGUAGE'] } }), 'TrainingAggregates', { asOf: '2026-06-30', filter: { courseKinds: ['KOREAN_LANGUAGE'] } }, { trainingAggregates: { asOf: '2026-06-30', byCohort: [] } }, { asOf: '2026-06-30', byCohort: [] }],
+    ['aggregates.trends', () => client.aggregates.trends({ series: ['REGISTRATIONS'], from: '2026-01-01', to: '2026-03-31', by: ['KECAMATAN'] }), 'Trends', { series: ['REGISTRATIONS'], from: '2026-01-01', to: '2026-03-31', by: ['KECAMATAN'] }, { trends: { granularity: 'MONTH', rows: [] } }, { granularity: 'MONTH', rows: [] }],
+    ['aggregates.funnel', () => client.aggregates.funnel({ registered: { from: '2026-01-01', to: '2026-03-31' } }), 'Funnel', { registered: { from: '2026-01-01', to: '2026-03-31' } }, { funnel: { cohort: 12 } }, { cohort: 12 }],
   ];
 
   it.each(cases)('%s', async (_label, call, operationName, variables, data, expected) => {

@@ -10,6 +10,9 @@ import { parametersApi, type ParametersApi } from './parameters.api.js';
 import { partiesApi, type PartiesApi } from './parties.api.js';
 import { quotasApi, type QuotasApi } from './quotas.api.js';
 import { trainingApi, type TrainingApi } from './training.api.js';
+import { importsApi, type ImportsApi } from './imports.api.js';
+import { programSettingsApi, type ProgramSettingsApi } from './program-settings.api.js';
+import type { Upload } from '../client/upload.js';
 
 export type { ListOptions, Send } from './send.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './send.js';
@@ -24,6 +27,8 @@ export * from './parameters.api.js';
 export * from './parties.api.js';
 export * from './quotas.api.js';
 export * from './training.api.js';
+export * from './imports.api.js';
+export * from './program-settings.api.js';
 
 /** The client's methods, grouped by what a municipal app does. Each calls one generated operation. */
 export interface JembatanApi {
@@ -38,9 +43,13 @@ export interface JembatanApi {
   readonly parameters: ParametersApi;
   readonly aggregates: AggregatesApi;
   readonly training: TrainingApi;
+  /** Spreadsheet imports (POST /imports/candidates beside the GraphQL endpoint) and their progress. */
+  readonly imports: ImportsApi;
+  /** Program settings stored with their date and source (the up-front cash line). */
+  readonly programSettings: ProgramSettingsApi;
 }
 
-export function createApi(send: Send): JembatanApi {
+export function createApi(send: Send, upload: Upload): JembatanApi {
   return Object.freeze({
     mous: Object.freeze(mousApi(send)),
     quotas: Object.freeze(quotasApi(send)),
@@ -53,5 +62,7 @@ export function createApi(send: Send): JembatanApi {
     parameters: Object.freeze(parametersApi(send)),
     aggregates: Object.freeze(aggregatesApi(send)),
     training: Object.freeze(trainingApi(send)),
+    imports: Object.freeze(importsApi(send, upload)),
+    programSettings: Object.freeze(programSettingsApi(send)),
   });
 }

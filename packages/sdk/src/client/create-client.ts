@@ -6,6 +6,7 @@ import { createCancellation, sleep, type Cancellation } from './cancellation.js'
 import { prepareOperation, type RequestDocument } from './operation.js';
 import { interpretResponse, type Interpretation } from './response.js';
 import { createApi, type JembatanApi, type Send } from '../api/index.js';
+import { createUploader, type UploadFetch } from './upload.js';
 import { backoffDelay, isRetryable, MAX_RETRIES, type ResolvedRetry, type RetryOptions } from './retry-policy.js';
 
 /** The part of a fetch `Response` the client reads. */
@@ -31,7 +32,7 @@ export interface ClientOptions {
   readonly apiKey?: string | undefined;
   /** Staff JWT, or a function returning the current one (called once per request); sent as `Authorization: Bearer`. */
   readonly token?: string | TokenProvider | undefined;
-  /** Custom fetch (tests, proxies, older runtimes). Default: the global `fetch`. */
+  /** Custom fetch (tests, proxies, older runtimes). Default: the global `fetch`. `imports.candidates` sends it the file as the body (a string, Uint8Array or Blob). */
   readonly fetch?: FetchLike | undefined;
   /** Overall deadline of one `request()` call, retries and backoff included. Default 30,000 ms; `Infinity` for none. */
   readonly timeoutMs?: number | undefined;
@@ -389,10 +390,23 @@ export function createClient(options: ClientOptions): JembatanClient {
   }
 
   const send: Send = (document, variables, options) => request(document, variables, options) as Promise<never>;
+  // imports send the file as the body (client/upload.ts): the global fetch takes bytes and Blobs;
+  // a custom `fetch` option receives them too
+  const upload = createUploader({
+    graphqlUrl: url,
+    shownUrl,
+    fetch: fetchFn as unknown as UploadFetch,
+    headers: () => {
+      const { 'content-type': _type, accept: _accept, ...rest } = baseHeaders;
+      return rest;
+    },
+    token: typeof token === 'function' ? token : undefined,
+    timeoutMs,
+  });
   return Object.freeze({
     url,
     request: request as JembatanClient['request'],
-    ...createApi(send),
+    ...createApi(send, upload),
   });
 }
 

@@ -12,7 +12,9 @@ import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, ObjectType,
 import { AGE_BANDS as MASKING_AGE_BANDS } from '../../security/masking';
 import { AGGREGATE_RULE, PUBLIC_RULE } from '../../security/rules';
 import {
+  kecamatanCode,
   protectExtreme,
+  protectSeries,
   type CandidateStage,
   type KotaSerangKecamatan,
   type Occupation,
@@ -22,6 +24,7 @@ import {
 } from '../../domain';
 import { MouRecord } from '../../persistence/mou.schema';
 import { readQuotaFill } from '../../read-models/quota-fill.read-model';
+import { readCandidateCountSeries } from '../../read-models/candidate-count-series.read-model';
 import type { GatewayContext } from '../context';
 import { GatewayError } from '../errors';
 import { AgeBandEnum, KecamatanEnum, OccupationEnum, RouteEnum, SexEnum, type AgeBand } from '../enums';
@@ -35,6 +38,7 @@ import {
   datedAggregateView,
   Disclosure,
   disclosureOf,
+  type AggregateView,
   todayWib,
   viewCell,
   viewPart,
@@ -46,7 +50,7 @@ import { JobOpeningFilter } from '../inputs/job-opening-filter.input';
 import { toMouGql } from '../mappers/mou.mapper';
 import { QuotaFilter } from '../inputs/quota-filter.input';
 import { PlacementCostTotals, protectedPlacementCosts } from '../types/placement-costs.type';
-import { candidateFilterSql, emptySql, equals, inList, where, type Sql } from '../../read-models/sql-filter';
+import { candidateFilterSql, emptySql, equals, inList, stageOnSql, where, wibDayEnd, type Sql } from '../../read-models/sql-filter';
 
 // ---------------------------------------------------------------- quota fill
 
@@ -89,14 +93,14 @@ function ageBandSql(age: string): string {
   return `case when ${age} is null then 'UNKNOWN' ${cases.join(' ')} else '${top?.code ?? 'UNKNOWN'}' end`;
 }
 
-/** Exact view: age on the date (birthday rule). Protected view: the age reached in the date's calendar year (birth-year based). */
+/** Exact view: age on the date (birthday rule). Protected view: the age reached in the date's calendar year (birth-year based, read-models/candidate-count-series.read-model.ts). */
 const EXACT_AGE_SQL = `date_part('year', age(?::date, c.birth_date))`;
-const YEAR_AGE_SQL = `(date_part('year', ?::date) - date_part('year', c.birth_date))`;
 
 @ObjectType({ description: 'Number of candidates in one stage × kecamatan × occupation × sex × age band.' })
 export class CandidateCountRow {
   @Field(() => CandidateStageEnum, { description: 'Stage.' }) stage!: CandidateStage;
   @Field(() => KecamatanEnum, { nullable: true, description: 'Kecamatan (null: not a recognised Kota Serang one).' }) kecamatan!: KotaSerangKecamatan | null;
+  @Field(() => String, { nullable: true, description: 'Kemendagri code of the kecamatan ("36.73.01"), for joins to maps; null with `kecamatan`. See `regions`.' }) kecamatanCode!: string | null;
   @Field(() => OccupationEnum, { nullable: true, description: 'Target occupation.' }) occupation!: Occupation | null;
   @Field(() => SexEnum, { nullable: true, description: 'Sex.' }) sex!: Sex | null;
   @Field(() => AgeBandEnum, { description: 'Age band on the date (protected view: from the age reached in the reference date’s calendar year).' }) ageBand!: AgeBand;
@@ -106,7 +110,7 @@ export class CandidateCountRow {
 
 @ObjectType({ description: 'Candidates by stage × kecamatan × occupation × sex × age band.' })
 export class CandidateCounts {
-  @Field(() => DateScalar, { description: 'Date the ages are computed on (protected view: the reference date).' }) asOf!: string;
+  @Field(() => DateScalar, { description: 'Date the counts are for (who was registered and in which stage at the end of it, WIB) and the ages are computed on (protected view: the reference date).' }) asOf!: string;
   @Field(() => [CandidateCountRow], { description: 'Non-empty groups (suppressed ones included, marked).' }) rows!: CandidateCountRow[];
   @Field(() => Int, { nullable: true, description: 'Candidates in all groups; null when any group is suppressed (so that no suppressed group can be worked out by subtraction).' }) total!: number | null;
   @Field(() => Disclosure, { description: 'How the figures were protected.' }) disclosure!: Disclosure;
@@ -114,11 +118,11 @@ export class CandidateCounts {
 
 @ArgsType()
 export class CandidateAggregateArgs {
-  @Field(() => CandidateFilter, { nullable: true, description: 'The same filter as `candidates`. Protected view: see each aggregate for the filters it accepts.' })
+  @Field(() => CandidateFilter, { nullable: true, description: 'The same filter as `candidates`, evaluated on `asOf`: `stages` is the stage on that date, the date ranges only count what happened by then. Protected view: see each aggregate for the filters it accepts.' })
   @IsOptional() @ValidateNested()
   filter?: CandidateFilter;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Date (default: today in WIB). Protected view: snapped to the last month end on or before it that has passed.' })
+  @Field(() => DateScalar, { nullable: true, description: 'Date (default: today in WIB): the figures are as the histories stood at the end of it (WIB). Protected view: snapped to the last month end on or before it that has passed.' })
   @IsOptional()
   asOf?: Date;
 }
@@ -168,6 +172,74 @@ function openingSql(filter: JobOpeningFilter | undefined, alias: string): Sql {
 }
 
 
+// ---------------------------------------------------------------- candidate counts, point in time
+
+type CountKey = Pick<CandidateCountRow, 'stage' | 'kecamatan' | 'occupation' | 'sex' | 'ageBand'>;
+interface CountCells {
+  readonly cells: ReadonlyArray<{ readonly key: CountKey; readonly n: number; readonly seriesPublishable: boolean }>;
+}
+
+function countKeyOf(r: Readonly<Record<string, unknown>>): CountKey {
+  return {
+    stage: r.stage as CandidateStage,
+    kecamatan: (r.kecamatan ?? null) as KotaSerangKecamatan | null,
+    occupation: (r.occupation ?? null) as Occupation | null,
+    sex: (r.sex ?? null) as Sex | null,
+    ageBand: r.ageBand as AgeBand,
+  };
+}
+
+/** Exact view: who was registered by the end of `asOf` (WIB), in the stage they were in then, ages on `asOf`. */
+async function exactCountCells(ctx: GatewayContext, asOf: string, filter: CandidateFilter | undefined): Promise<CountCells> {
+  const sql = candidateFilterSql(filter, 'c', { asOf });
+  const rows = await ctx.em.getConnection().execute<Array<Record<string, unknown>>>(
+    `with x as (
+       select ${stageOnSql('c')} as stage, c.kecamatan, c.target_occupation, c.sex,
+              case when c.birth_date is null then null else ${EXACT_AGE_SQL} end as age
+         from candidate c ${where(sql)})
+     select stage, kecamatan, target_occupation, sex, ${ageBandSql('age')} as age_band, count(*) as n
+       from x
+      group by 1, 2, 3, 4, 5
+      order by 1, 2, 3, 4, 5`,
+    [wibDayEnd(asOf), asOf, ...sql.values],
+  );
+  return {
+    cells: rows.map((r) => ({ key: countKeyOf({ ...r, occupation: r.target_occupation, ageBand: r.age_band }), n: toInt(r.n), seriesPublishable: true })),
+  };
+}
+
+/**
+ * Protected view: the same table at every month end up to the reference date, each cell's value at
+ * the reference date checked against its earlier values (`protectSeries`). The stage filter selects
+ * cells of the table (the stage on each month end), as kecamatans and occupations do, so a filtered
+ * answer is the selected cells of the unfiltered one. The total needs no series check of its own: it
+ * is published only when every cell is, and then it is their sum, which anyone can add up. (Two sums
+ * of published cells at two month ends can still differ by less than k: a net flow between cells,
+ * each of which moved by 0 or at least k, not a group of people the table withholds.)
+ */
+async function protectedCountCells(ctx: GatewayContext, view: AggregateView, filter: CandidateFilter | undefined): Promise<CountCells> {
+  const rule = view.rule!;
+  const { monthEnds, rows } = await readCandidateCountSeries(ctx.em, view.referenceDate, filter, ageBandSql);
+  const stages = filter?.stages?.length ? new Set<string>(filter.stages) : null;
+  const index = new Map(monthEnds.map((m, i) => [m, i]));
+  const series = new Map<string, { key: CountKey; values: number[] }>();
+  for (const r of rows) {
+    if (stages && !stages.has(r.stage)) continue;
+    const key = countKeyOf({ ...r });
+    const id = JSON.stringify(key);
+    const s = series.get(id) ?? { key, values: monthEnds.map(() => 0) };
+    s.values[index.get(r.monthEnd)!] = r.n;
+    series.set(id, s);
+  }
+  // the rows of the reference date, in the SQL order (as the exact view's)
+  const last = monthEnds.length - 1;
+  const cells = rows
+    .filter((r) => r.monthEnd === monthEnds[last] && (!stages || stages.has(r.stage)))
+    .map((r) => series.get(JSON.stringify(countKeyOf({ ...r })))!)
+    .map((s) => ({ key: s.key, n: s.values[last]!, seriesPublishable: protectSeries(s.values, rule)[last]! }));
+  return { cells };
+}
+
 // ---------------------------------------------------------------- resolver
 
 function toInt(v: unknown): number {
@@ -185,43 +257,23 @@ export class AggregatesResolver {
   @Authorized(...AGGREGATE_RULE)
   @Query(() => CandidateCounts, {
     description:
-      'Candidates by stage × kecamatan × occupation × sex × age band (SQL GROUP BY). OFFICER (exact), ANALYST (protected view: small cells suppressed, filters on stages, kecamatans and occupations only, ages on the month-end reference date; see `Disclosure`).',
+      'Candidates by stage × kecamatan × occupation × sex × age band on a date (SQL GROUP BY over the stage history): only candidates registered by the end of the date (WIB), each in the stage they were in on that date; `stages` selects that stage, the date ranges are cut at the date. Kecamatan, occupation and sex are the current profile values. OFFICER (exact), ANALYST (protected view: small cells suppressed, filters on stages, kecamatans and occupations only, date and ages on the month-end reference date; see `Disclosure`).',
   })
   async candidateCounts(@Args() args: CandidateAggregateArgs, @Ctx() ctx: GatewayContext): Promise<CandidateCounts> {
     const view = datedAggregateView(ctx, args.asOf ? isoDateOf(args.asOf) : undefined);
     checkProtectedFilter(view, args.filter, CANDIDATE_COUNT_FILTERS);
     const asOf = view.referenceDate;
-    const sql = candidateFilterSql(args.filter);
-    const age = view.isProtected ? YEAR_AGE_SQL : EXACT_AGE_SQL;
-    const rows = await ctx.em.getConnection().execute<Array<Record<string, unknown>>>(
-      `with x as (
-         select c.stage, c.kecamatan, c.target_occupation, c.sex,
-                case when c.birth_date is null then null else ${age} end as age
-           from candidate c ${where(sql)})
-       select stage, kecamatan, target_occupation, sex, ${ageBandSql('age')} as age_band, count(*) as n
-         from x
-        group by 1, 2, 3, 4, 5
-        order by 1, 2, 3, 4, 5`,
-      [asOf, ...sql.values],
-    );
-    const cells = rows.map((r) => {
-      const n = toInt(r.n);
-      return {
-        key: {
-          stage: r.stage as CandidateStage,
-          kecamatan: (r.kecamatan ?? null) as KotaSerangKecamatan | null,
-          occupation: (r.target_occupation ?? null) as Occupation | null,
-          sex: (r.sex ?? null) as Sex | null,
-          ageBand: r.age_band as AgeBand,
-        },
-        figure: viewCell(view, n, { count: n }),
-      };
-    });
-    const all = rows.reduce((n, r) => n + toInt(r.n), 0);
+    const table = view.isProtected ? await protectedCountCells(ctx, view, args.filter) : await exactCountCells(ctx, asOf, args.filter);
+    const cells = table.cells.map((c) => ({
+      key: c.key,
+      // temporal suppression (protected view): a value that differs from an earlier published one by 1 to k − 1 is withheld
+      figure: c.seriesPublishable ? viewCell(view, c.n, { count: c.n }) : { suppressed: true, values: { count: null as number | null } },
+    }));
+    const all = table.cells.reduce((n, c) => n + c.n, 0);
     const total = viewTotal(view, all, { total: all }, cells.map((c) => c.figure));
     return {
       asOf,
-      rows: cells.map((c) => ({ ...c.key, count: c.figure.values.count, suppressed: c.figure.suppressed })),
+      rows: cells.map((c) => ({ ...c.key, kecamatanCode: c.key.kecamatan ? kecamatanCode(c.key.kecamatan) : null, count: c.figure.values.count, suppressed: c.figure.suppressed })),
       total: total.values.total,
       disclosure: disclosureOf(view, cells.filter((c) => c.figure.suppressed).length),
     };
@@ -234,14 +286,14 @@ export class AggregatesResolver {
   })
   async stageDurations(@Args() args: CandidateAggregateArgs, @Ctx() ctx: GatewayContext): Promise<StageDurations> {
     const view = datedAggregateView(ctx, args.asOf ? isoDateOf(args.asOf) : undefined);
-    // the filter selects candidates by their current stage, not the stage of a period: it would cut every row, so none is accepted
+    // the filter selects candidates by their stage on the date, not the stage of a period: it would cut every row, so none is accepted
     checkProtectedFilter(view, args.filter, []);
-    const until = view.isProtected
-      ? `${view.referenceDate}T23:59:59.999+07:00`
-      : args.asOf
-        ? `${isoDateOf(args.asOf)}T23:59:59.999Z`
-        : nowTimestamp(ctx);
-    const sql = candidateFilterSql(args.filter);
+    // the durations run to the end of the date (WIB); without asOf (exact view) to now
+    const asOf = view.isProtected ? view.referenceDate : args.asOf ? isoDateOf(args.asOf) : undefined;
+    // inclusive: the last millisecond of the date (WIB), or now
+    const until = asOf ? `${asOf}T23:59:59.999+07:00` : nowTimestamp(ctx);
+    // the filter selects candidates as they were on the date (stage on the date, registered by then)
+    const sql = candidateFilterSql(args.filter, 'c', asOf ? { asOf } : {});
     const rows = await ctx.em.getConnection().execute<Array<Record<string, unknown>>>(
       `with changes as (
          select h.candidate_id, h.to_stage as stage, h.at as started,
