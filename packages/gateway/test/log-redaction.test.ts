@@ -95,6 +95,11 @@ const CASES: Record<string, Case> = {
     variables: () => ({ i: { mouId: draftMouId, partyId: p.employerId, role: 'WITNESS', isSignatory: true, signatoryName: MARK.signatory, signatoryTitle: MARK.name } }),
   },
   addMouObligation: { who: 'officer', query: 'mutation($i: AddMouObligationInput!) { addMouObligation(input: $i) { id } }', variables: () => ({ i: { mouId: draftMouId, partyId: p.cityId, text: { id: NOTE, en: NOTE } } }) },
+  setUpfrontCashLine: {
+    who: 'officer',
+    query: 'mutation($i: SetUpfrontCashLineInput!) { setUpfrontCashLine(input: $i) { id } }',
+    variables: () => ({ i: { amount: { amount: '5000000', currency: 'IDR' }, effectiveFrom: '2026-01-01', source: NOTE } }),
+  },
   setQuota: { who: 'officer', query: 'mutation($i: SetQuotaInput!) { setQuota(input: $i) { id } }', variables: () => ({ i: { mouId: p.mouId, occupation: 'WELDER', route: 'E7_3', seats: 150 } }) },
   createJobOpening: {
     who: 'officer',

@@ -34,6 +34,8 @@ interface Ids {
   readonly course: string;
   /** A training provider (party of kind TRAINING_PROVIDER). */
   readonly provider: string;
+  /** A spreadsheet import (its importId). */
+  readonly importJob: string;
 }
 /** Ids that exist nowhere. */
 const MISSING: Ids = {
@@ -45,9 +47,10 @@ const MISSING: Ids = {
   cohort: randomUUID(),
   course: randomUUID(),
   provider: randomUUID(),
+  importJob: randomUUID(),
 };
 /** Existing records: `own` is the CANDIDATE caller's record (placed under the partner's MoU). */
-const real = {} as { own: string; other: string; draftOpening: string; openOpeningB: string; mouB: string; partyB: string; apiKey: string; cohortB: string; courseB: string; providerB: string };
+const real = {} as { own: string; other: string; draftOpening: string; openOpeningB: string; mouB: string; partyB: string; apiKey: string; cohortB: string; courseB: string; providerB: string; importJob: string };
 
 async function signedMouWith(cityId: string, p3miId: string, title: string): Promise<string> {
   return signedMouBetween(t, cityId, p3miId, title);
@@ -80,6 +83,14 @@ beforeAll(async () => {
   });
   real.mouB = mouB;
   real.partyB = p3miB;
+  // a dry-run import of one row by the gateway's OFFICER key, under a known import id
+  real.importJob = randomUUID();
+  const imported = await fetch(`${t.baseUrl}/imports/candidates?dryRun=true&filename=kandidat.csv`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${t.keys.officer}`, 'content-type': 'text/csv', 'idempotency-key': real.importJob },
+    body: 'NIK,Nama,Tanggal Lahir,Jenis Kelamin,Kecamatan,Kabupaten/Kota,Rute,Jabatan\n3673011501990777,Calon,15/01/1999,L,Cipocok Jaya,Kota Serang,E7_3,WELDER\n',
+  });
+  expect(imported.status).toBe(200);
 
   const key = async (input: Parameters<TestGateway['createKey']>[0]) => {
     const made = await t.createKey(input);
@@ -131,6 +142,8 @@ const hiddenIds = (): Ids => ({
   cohort: real.cohortB,
   course: real.courseB,
   provider: real.providerB,
+  // an import made with the test gateway's own OFFICER key: no probed credential made it
+  importJob: real.importJob,
 });
 
 interface Probe {
@@ -147,6 +160,11 @@ const BILINGUAL = { id: 'Catatan', en: 'Note' };
 
 const PROBES: Probe[] = [
   // queries
+  {
+    covers: ['Query.importProgress'],
+    doc: 'query($j: ID!) { importProgress(importId: $j) { importId phase } }',
+    vars: (i) => ({ j: i.importJob }),
+  },
   {
     covers: ['Query.candidate'],
     doc: 'query($c: ID!) { candidate(id: $c) { id stage nikMasked profile { nik declaredBirthDate } financingPlan { id } placements { status } } }',
