@@ -15,18 +15,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { demoGateway, type DemoGatewayInfo } from './support/demo-gateway';
 import { REPO_ROOT } from './support/live';
+import { CHROMIUM, CHROMIUM_ARGS } from './support/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const KEY_ITEM = 'jembatan.explorer.apiKey';
 const PACK_DIR = path.join(REPO_ROOT, 'examples', 'analyst-queries');
 

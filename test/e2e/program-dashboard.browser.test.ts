@@ -18,21 +18,11 @@ import { createClient, type JembatanClient } from '@jembatan/sdk';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { demoGateway, type DemoGatewayInfo } from './support/demo-gateway';
 import { REPO_ROOT } from './support/live';
+import { CHROMIUM, CHROMIUM_ARGS } from './support/chromium';
 
 const execFileAsync = promisify(execFile);
 const EXAMPLE = path.join(REPO_ROOT, 'examples', 'program-dashboard');
 const ARTIFACTS = path.join(REPO_ROOT, 'test', '.artifacts');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** render.ts's first two series colours (#1f6feb, #f0883e): bars of the first and second series. */
 const SERIES_RGB: ReadonlyArray<readonly [number, number, number]> = [
   [0x1f, 0x6f, 0xeb],

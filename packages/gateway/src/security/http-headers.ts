@@ -195,6 +195,20 @@ export function landingPageNonce(html: string): string | undefined {
  * than the policy silently widening. A plugin without a landing page (disabled) is returned as is.
  */
 export function withLandingPageCsp(plugin: ApolloServerPlugin): ApolloServerPlugin {
+  return mapLandingPageHtml(plugin, (text) => {
+    const nonce = landingPageNonce(text);
+    // the request scope (http/request-context.ts) carries the response being written
+    const res = currentRequestScope()?.response;
+    if (nonce && res && !res.headersSent) res.setHeader('Content-Security-Policy', landingPageCsp(nonce));
+    return text;
+  });
+}
+
+/**
+ * Wrap a landing page plugin so that `map` sees (and may change) the page's HTML each time it is
+ * rendered. A plugin without a landing page (disabled) is returned as is.
+ */
+export function mapLandingPageHtml(plugin: ApolloServerPlugin, map: (html: string) => string): ApolloServerPlugin {
   const start = plugin.serverWillStart;
   if (!start) return plugin;
   return {
@@ -208,17 +222,7 @@ export function withLandingPageCsp(plugin: ApolloServerPlugin): ApolloServerPlug
         async renderLandingPage(): Promise<LandingPage> {
           const page = await render.call(listener);
           const html = page.html;
-          return {
-            ...page,
-            html: async () => {
-              const text = typeof html === 'string' ? html : await html();
-              const nonce = landingPageNonce(text);
-              // the request scope (http/request-context.ts) carries the response being written
-              const res = currentRequestScope()?.response;
-              if (nonce && res && !res.headersSent) res.setHeader('Content-Security-Policy', landingPageCsp(nonce));
-              return text;
-            },
-          };
+          return { ...page, html: async () => map(typeof html === 'string' ? html : await html()) };
         },
       };
     },

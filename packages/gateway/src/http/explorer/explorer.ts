@@ -30,7 +30,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ApolloServerPlugin, GraphQLServerListener, LandingPage } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { mapLandingPageHtml } from '../../security/http-headers';
 import express, { type Request, type Response, type Router } from 'express';
 import { findRepoRoot } from '../../config/config';
 import type { Logger } from '../../config/logger';
@@ -289,22 +290,5 @@ export function addExplorerLink(html: string): string {
 
 /** Wrap the landing page plugin so that its page links to the explorer (a plugin without a landing page is returned as is). */
 export function withExplorerLink(plugin: ApolloServerPlugin): ApolloServerPlugin {
-  const start = plugin.serverWillStart;
-  if (!start) return plugin;
-  return {
-    ...plugin,
-    async serverWillStart(service): Promise<GraphQLServerListener | void> {
-      const listener = await start.call(plugin, service);
-      const render = listener?.renderLandingPage;
-      if (!listener || !render) return listener;
-      return {
-        ...listener,
-        async renderLandingPage(): Promise<LandingPage> {
-          const page = await render.call(listener);
-          const html = page.html;
-          return { ...page, html: async () => addExplorerLink(typeof html === 'string' ? html : await html()) };
-        },
-      };
-    },
-  };
+  return mapLandingPageHtml(plugin, addExplorerLink);
 }
