@@ -345,18 +345,24 @@ describe('stageDurations', () => {
     expect(october.rows.find((r) => r.stage === 'REGISTERED')?.ongoing).toBe(13);
   });
 
-  it('ANALYST: a stage of fewer than 5 people is suppressed, a running count whose complement is small is null, maxima never published', async () => {
+  it('ANALYST: a stage of fewer than 5 people is suppressed, so is one 1–4 periods away from an earlier month end, maxima never published', async () => {
     const nov = await durations(analyst, { asOf: '2026-11-30' });
     expect(nov.asOf).toBe('2026-11-30');
-    expect(nov.disclosure).toMatchObject({ protectedView: true, minCellCount: K, suppressedCells: 1, referenceDate: '2026-11-30' });
+    expect(nov.disclosure).toMatchObject({ protectedView: true, minCellCount: K, suppressedCells: 2, referenceDate: '2026-11-30' });
     const by = Object.fromEntries(nov.rows.map((r) => [r.stage, r]));
-    expect(by.REGISTERED).toMatchObject({ periods: 17, ongoing: 9, maxDays: null, suppressed: false }); // 8 ended, 9 running
+    // REGISTERED: 17 periods, but 15 on 30 September (published): 17 − 15 would give the 2 registered in October (issue 12)
+    expect(by.REGISTERED).toEqual({ stage: 'REGISTERED', periods: null, ongoing: null, averageDays: null, maxDays: null, suppressed: true });
     expect(by.SELECTED).toMatchObject({ periods: 7, ongoing: 7, maxDays: null, suppressed: false });
     expect(by.WITHDRAWN).toEqual({ stage: 'WITHDRAWN', periods: null, ongoing: null, averageDays: null, maxDays: null, suppressed: true });
 
+    const sep = await durations(analyst, { asOf: '2026-09-30' });
+    expect(Object.fromEntries(sep.rows.map((r) => [r.stage, r]))).toEqual({
+      REGISTERED: { stage: 'REGISTERED', periods: 15, ongoing: 15, averageDays: expect.any(String), maxDays: null, suppressed: false },
+    });
     const oct = await durations(analyst, { asOf: '2026-10-31' });
     const byOct = Object.fromEntries(oct.rows.map((r) => [r.stage, r]));
-    expect(byOct.REGISTERED).toMatchObject({ periods: 17, ongoing: null, suppressed: false }); // 4 ended: 17 − 13 would be a small cell
+    // 17 periods, 2 away from September's 15 (before issue 12: published, with the running count null as 4 had ended)
+    expect(byOct.REGISTERED).toMatchObject({ periods: null, ongoing: null, suppressed: true });
     expect(byOct.SELECTED).toMatchObject({ periods: null, ongoing: null, averageDays: null, suppressed: true });
     for (const r of [...nov.rows, ...oct.rows]) expect(r.maxDays).toBeNull();
   });

@@ -13,7 +13,6 @@ import { AGE_BANDS as MASKING_AGE_BANDS } from '../../security/masking';
 import { AGGREGATE_RULE, PUBLIC_RULE } from '../../security/rules';
 import {
   kecamatanCode,
-  protectExtreme,
   protectSeries,
   type CandidateStage,
   type KotaSerangKecamatan,
@@ -25,6 +24,7 @@ import {
 import { MouRecord } from '../../persistence/mou.schema';
 import { readQuotaFill } from '../../read-models/quota-fill.read-model';
 import { readCandidateCountSeries } from '../../read-models/candidate-count-series.read-model';
+import { checkStageSeries, readStageDurationSeries } from '../../read-models/stage-duration-series.read-model';
 import type { GatewayContext } from '../context';
 import { GatewayError } from '../errors';
 import { AgeBandEnum, KecamatanEnum, OccupationEnum, RouteEnum, SexEnum, type AgeBand } from '../enums';
@@ -240,6 +240,87 @@ async function protectedCountCells(ctx: GatewayContext, view: AggregateView, fil
   return { cells };
 }
 
+// ---------------------------------------------------------------- stage durations, by view
+
+/** Exact view: the durations to the end of `asOf` (WIB), or to now without it; the filter as on that date. */
+async function exactStageDurations(ctx: GatewayContext, view: AggregateView, args: CandidateAggregateArgs): Promise<StageDurationRow[]> {
+  const asOf = args.asOf ? isoDateOf(args.asOf) : undefined;
+  // inclusive: the last millisecond of the date (WIB), or now
+  const until = asOf ? `${asOf}T23:59:59.999+07:00` : nowTimestamp(ctx);
+  // the filter selects candidates as they were on the date (stage on the date, registered by then)
+  const sql = candidateFilterSql(args.filter, 'c', asOf ? { asOf } : {});
+  const rows = await ctx.em.getConnection().execute<Array<Record<string, unknown>>>(
+    `with changes as (
+       select h.candidate_id, h.to_stage as stage, h.at as started,
+              lead(h.at) over (partition by h.candidate_id order by h.sequence) as next_at
+         from candidate_stage_change h
+         join candidate c on c.id = h.candidate_id
+         ${where(sql)}
+     ),
+     periods as (
+       select candidate_id, stage, started, case when next_at <= ?::timestamptz then next_at end as ended
+         from changes
+        where started <= ?::timestamptz
+     )
+     select stage, count(*) as periods, count(distinct candidate_id) as people, count(*) filter (where ended is null) as ongoing,
+            round(avg(extract(epoch from (coalesce(ended, ?::timestamptz) - started)) / 86400)::numeric, 2) as avg_days,
+            round(max(extract(epoch from (coalesce(ended, ?::timestamptz) - started)) / 86400)::numeric, 2) as max_days
+       from periods
+      group by stage
+      order by stage`,
+    [...sql.values, until, until, until, until],
+  );
+  return rows.map((r) => {
+    const periods = toInt(r.periods);
+    const cell = viewCell(view, toInt(r.people), { periods, averageDays: String(r.avg_days) });
+    return {
+      stage: r.stage as CandidateStage,
+      periods: cell.values.periods,
+      ongoing: viewPart(view, toInt(r.ongoing), periods, cell.suppressed),
+      averageDays: cell.values.averageDays,
+      maxDays: String(r.max_days),
+      suppressed: cell.suppressed,
+    };
+  });
+}
+
+/**
+ * Protected view: the figures at every month end up to the reference date
+ * (read-models/stage-duration-series.read-model.ts), those of the reference date published only when
+ * they pass primary suppression (people, `protectPart`) and the series checks against the earlier
+ * month ends (`protectSeries`): a stage whose periods moved by 1 to k − 1 since a published value is
+ * suppressed with its average; a running count whose running or ended periods did so is null. No maxima.
+ */
+async function protectedStageDurations(ctx: GatewayContext, view: AggregateView): Promise<StageDurationRow[]> {
+  const rule = view.rule!;
+  const { monthEnds, rows } = await readStageDurationSeries(ctx.em, view.referenceDate);
+  const index = new Map(monthEnds.map((m, i) => [m, i]));
+  const series = new Map<string, Array<{ periods: number; ongoing: number }>>();
+  for (const r of rows) {
+    const values = series.get(r.stage) ?? monthEnds.map(() => ({ periods: 0, ongoing: 0 }));
+    values[index.get(r.monthEnd)!] = { periods: r.periods, ongoing: r.ongoing };
+    series.set(r.stage, values);
+  }
+  const last = monthEnds[monthEnds.length - 1];
+  return rows
+    .filter((r) => r.monthEnd === last)
+    .map((r) => {
+      const check = checkStageSeries(series.get(r.stage)!, rule);
+      const values = { periods: r.periods as number | null, averageDays: r.averageDays as string | null };
+      const cell = check.periods ? viewCell(view, r.people, values) : { suppressed: true, values: { periods: null, averageDays: null } };
+      const ongoing = viewPart(view, r.ongoing, r.periods, cell.suppressed);
+      return {
+        stage: r.stage as CandidateStage,
+        periods: cell.values.periods,
+        ongoing: check.ongoing ? ongoing : null,
+        averageDays: cell.values.averageDays,
+        // a maximum is one person's value (`protectExtreme`): not even computed in the protected view
+        maxDays: null,
+        suppressed: cell.suppressed,
+      };
+    });
+}
+
 // ---------------------------------------------------------------- resolver
 
 function toInt(v: unknown): number {
@@ -288,45 +369,7 @@ export class AggregatesResolver {
     const view = datedAggregateView(ctx, args.asOf ? isoDateOf(args.asOf) : undefined);
     // the filter selects candidates by their stage on the date, not the stage of a period: it would cut every row, so none is accepted
     checkProtectedFilter(view, args.filter, []);
-    // the durations run to the end of the date (WIB); without asOf (exact view) to now
-    const asOf = view.isProtected ? view.referenceDate : args.asOf ? isoDateOf(args.asOf) : undefined;
-    // inclusive: the last millisecond of the date (WIB), or now
-    const until = asOf ? `${asOf}T23:59:59.999+07:00` : nowTimestamp(ctx);
-    // the filter selects candidates as they were on the date (stage on the date, registered by then)
-    const sql = candidateFilterSql(args.filter, 'c', asOf ? { asOf } : {});
-    const rows = await ctx.em.getConnection().execute<Array<Record<string, unknown>>>(
-      `with changes as (
-         select h.candidate_id, h.to_stage as stage, h.at as started,
-                lead(h.at) over (partition by h.candidate_id order by h.sequence) as next_at
-           from candidate_stage_change h
-           join candidate c on c.id = h.candidate_id
-           ${where(sql)}
-       ),
-       periods as (
-         select candidate_id, stage, started, case when next_at <= ?::timestamptz then next_at end as ended
-           from changes
-          where started <= ?::timestamptz
-       )
-       select stage, count(*) as periods, count(distinct candidate_id) as people, count(*) filter (where ended is null) as ongoing,
-              round(avg(extract(epoch from (coalesce(ended, ?::timestamptz) - started)) / 86400)::numeric, 2) as avg_days,
-              round(max(extract(epoch from (coalesce(ended, ?::timestamptz) - started)) / 86400)::numeric, 2) as max_days
-         from periods
-        group by stage
-        order by stage`,
-      [...sql.values, until, until, until, until],
-    );
-    const out = rows.map((r) => {
-      const periods = toInt(r.periods);
-      const cell = viewCell(view, toInt(r.people), { periods, averageDays: String(r.avg_days) });
-      return {
-        stage: r.stage as CandidateStage,
-        periods: cell.values.periods,
-        ongoing: viewPart(view, toInt(r.ongoing), periods, cell.suppressed),
-        averageDays: cell.values.averageDays,
-        maxDays: view.isProtected ? protectExtreme(r.max_days) : String(r.max_days),
-        suppressed: cell.suppressed,
-      };
-    });
+    const out = view.isProtected ? await protectedStageDurations(ctx, view) : await exactStageDurations(ctx, view, args);
     return {
       asOf: view.isProtected ? view.referenceDate : (args.asOf ? isoDateOf(args.asOf) : todayWib(ctx)),
       rows: out,
