@@ -2,7 +2,14 @@
  * `npm run import -- <command>`: spreadsheet imports from a shell (issue 11).
  *
  *   candidates <file.csv|file.xlsx> [--dry-run] [--skip-invalid] [--json]
- *   template candidates [out-file.csv|out-file.xlsx]      (no out-file: the CSV on stdout)
+ *   attendance <file.csv|file.xlsx> --cohort <cohort id> [--dry-run] [--skip-invalid] [--json]
+ *   test-results <file.csv|file.xlsx> [--dry-run] [--skip-invalid] [--json]
+ *   template candidates|attendance|test-results [out-file.csv|out-file.xlsx]   (no out-file: the CSV on stdout)
+ *
+ * attendance and test-results (import/import-training.ts): the file is validated in full against
+ * the cohort / the registered candidates, then written in ONE transaction through the
+ * recordAttendance / recordTestResult use cases (whole file or nothing; re-importing the same file
+ * writes nothing new). A missing or unknown cohort, or one not RUNNING, exits 2.
  *
  * The file is checked and read in full first (no database yet): a bad file (too large, wrong
  * extension or content, encrypted, a zip bomb, empty, too many rows, missing columns) is refused with
@@ -23,7 +30,21 @@ import { parseArgs } from 'node:util';
 import { systemClock, type Clock } from '../clock';
 import { createLogger, type Logger } from '../config/logger';
 import { createOrm, type Orm } from '../db/orm';
-import { commitCandidateImport, exitCodeOf, formatReport, ImportFileError, readCandidateFile, writeTemplate, type ImportMode } from '../import';
+import {
+  commitAttendanceImport,
+  commitCandidateImport,
+  commitTestResultImport,
+  exitCodeOf,
+  formatReport,
+  ImportFileError,
+  readAttendanceFile,
+  readCandidateFile,
+  readTestResultFile,
+  writeTemplate,
+  type ImportKind,
+  type ImportMode,
+  type ImportReport,
+} from '../import';
 import { progressReporter, type ProgressSink } from '../import/progress';
 import type { AuditActor } from '../security/audit-log';
 import { cliUser, reportOtherFailure } from './cli-common';
@@ -39,7 +60,10 @@ export interface ImportCliIo {
 
 export const USAGE = `Usage:
   import candidates <file.csv|file.xlsx> [--dry-run] [--skip-invalid] [--json]
-  import template candidates [out-file.csv|out-file.xlsx]
+  import attendance <file.csv|file.xlsx> --cohort <cohort id> [--dry-run] [--skip-invalid] [--json]
+  import test-results <file.csv|file.xlsx> [--dry-run] [--skip-invalid] [--json]
+  import template candidates|attendance|test-results [out-file.csv|out-file.xlsx]
+Attendance marks: HADIR/PRESENT, ALPA/ABSENT, IZIN/EXCUSED (SAKIT = IZIN; H/A/I/S).
 Exit codes: 0 all rows registered, 1 problem rows or a failed batch, 2 bad file or arguments.
 Database: DATABASE_URL, or the embedded PostgreSQL in JEMBATAN_DATA_DIR.
 `;
@@ -48,6 +72,7 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   'skip-invalid': { type: 'boolean' },
   json: { type: 'boolean' },
+  cohort: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -103,6 +128,28 @@ async function runCandidates(file: string, mode: ImportMode, json: boolean, io: 
   }
 }
 
+/** The training kinds: read the file (no database), then validate against the database and write. */
+async function runTraining(kind: 'attendance' | 'test-results', file: string, cohort: string | undefined, mode: ImportMode, json: boolean, io: ImportCliIo): Promise<number> {
+  const clock = io.clock ?? systemClock;
+  const log = createLogger('warn', { write: (line: string) => io.stderr.write(line) });
+  const progress = progressReporter(io.stderr);
+  const read = kind === 'attendance' ? await readAttendanceFile(file, clock, progress) : await readTestResultFile(file, clock, progress);
+  const db = await openDatabase(io, log);
+  try {
+    await assertMigrated(db.orm);
+    const deps = { em: db.orm.em, clock, actor: cliActor(), log, progress };
+    let report: ImportReport;
+    if (read.kind === 'attendance') report = await commitAttendanceImport(read, cohort ?? '', mode, deps);
+    else report = await commitTestResultImport(read, mode, deps);
+    io.stdout(json ? `${JSON.stringify(report)}\n` : formatReport(report));
+    return exitCodeOf(report);
+  } finally {
+    await db.close();
+  }
+}
+
+const TEMPLATE_KINDS: readonly string[] = ['candidates', 'attendance', 'test-results'] satisfies ImportKind[];
+
 function reportFailure(e: unknown, json: boolean, io: ImportCliIo): number {
   if (e instanceof ImportFileError) {
     if (json) io.stdout(`${JSON.stringify({ error: { code: e.code, messages: e.messages, details: e.details } })}\n`);
@@ -129,8 +176,14 @@ export async function runImportCli(argv: readonly string[], io: ImportCliIo): Pr
     if (!values.help && command === 'candidates' && target !== undefined && positionals.length === 2) {
       return await runCandidates(target, modeOf(values), json, io);
     }
-    if (!values.help && command === 'template' && target === 'candidates' && positionals.length <= 3) {
-      const where = await writeTemplate(file, io.stdout);
+    if (!values.help && command === 'attendance' && target !== undefined && positionals.length === 2 && values.cohort !== undefined) {
+      return await runTraining('attendance', target, values.cohort, modeOf(values), json, io);
+    }
+    if (!values.help && command === 'test-results' && target !== undefined && positionals.length === 2 && values.cohort === undefined) {
+      return await runTraining('test-results', target, undefined, modeOf(values), json, io);
+    }
+    if (!values.help && command === 'template' && target !== undefined && TEMPLATE_KINDS.includes(target) && positionals.length <= 3) {
+      const where = await writeTemplate(file, io.stdout, target as ImportKind);
       if (where !== 'stdout') io.stderr.write(`Template written to ${where}\n`);
       return 0;
     }

@@ -1,6 +1,11 @@
 /**
  * `POST /imports/candidates` (issue 11): the command-line candidate import (import/*, cli/import.ts)
- * over HTTP, for OFFICER and ADMIN credentials. The file is the raw request body:
+ * over HTTP, for OFFICER and ADMIN credentials. The training kinds work alike (import/import-training.ts):
+ * `POST /imports/attendance?cohort=<cohort id>` (OFFICER, ADMIN, or a TRAINER of the cohort's provider:
+ * access.ts trainingProviderScope; another provider's cohort is 404 `IMPORT.COHORT_NOT_FOUND` like a
+ * missing one) and `POST /imports/test-results` (OFFICER, ADMIN: official results are the officer's).
+ * Their whole file is written in one transaction (a failed write: phase FAILED, nothing written).
+ * The file is the raw request body:
  *
  *   POST /imports/candidates?dryRun=false&skipInvalid=false&filename=kandidat.xlsx
  *   Content-Type: text/csv | application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
@@ -46,7 +51,20 @@ import type { Clock } from '../clock';
 import type { Logger } from '../config/logger';
 import type { Orm } from '../db/orm';
 import { GatewayError } from '../graphql/errors';
-import { commitCandidateImport, ImportFileError, MAX_FILE_BYTES, readCandidateFile, type ImportMode, type ImportReport } from '../import';
+import {
+  commitAttendanceImport,
+  commitCandidateImport,
+  commitTestResultImport,
+  ImportFileError,
+  MAX_FILE_BYTES,
+  readAttendanceFile,
+  readCandidateFile,
+  readTestResultFile,
+  type ImportKind,
+  type ImportMode,
+  type ImportReport,
+} from '../import';
+import { trainingProviderScope } from '../graphql/access';
 import type { ImportFormat } from '../import/import-file';
 import { canTakeOver, claimImportJob, IMPORT_ROLES, finishImportJob, findImportJob, jobProgress, type ImportJob, type ImportPhase } from '../import/import-job';
 import { deploymentPrincipal } from '../security/auth-checker';
@@ -84,6 +102,8 @@ const STATUS_OF: Partial<Record<ImportFileError['code'], number>> = {
   'IMPORT.BODY_INCOMPLETE': 400,
   'IMPORT.IMPORT_IN_PROGRESS': 409,
   'IMPORT.IMPORT_ID_REUSED': 409,
+  'IMPORT.COHORT_NOT_FOUND': 404,
+  'IMPORT.COHORT_NOT_RUNNING': 409,
 };
 
 export interface ImportResponseBody {
@@ -101,6 +121,8 @@ interface ImportRequest {
   readonly importId: string;
   /** The client chose the id (Idempotency-Key / importId). */
   readonly clientId: boolean;
+  /** `cohort` (attendance only): the cohort's id. */
+  readonly cohortId?: string;
 }
 
 function single(value: unknown): string | undefined {
@@ -139,7 +161,7 @@ function formatOfName(name: string): ImportFormat {
 }
 
 /** The mode, format, file name and import id of a request (refusals: 400, 415). */
-export function importRequestOf(req: Request): ImportRequest {
+export function importRequestOf(req: Request, kind: ImportKind = 'candidates'): ImportRequest {
   const query = req.query as Record<string, unknown>;
   const dryRun = flag(query, 'dryRun');
   const skipInvalid = flag(query, 'skipInvalid');
@@ -159,7 +181,9 @@ export function importRequestOf(req: Request): ImportRequest {
 
   const key = single(req.headers['idempotency-key']) ?? single(query['importId']);
   if (key !== undefined && !UUID_RE.test(key)) throw new ImportFileError('IMPORT.IMPORT_ID_INVALID');
-  return { mode, format, fileName, importId: (key ?? randomUUID()).toLowerCase(), clientId: key !== undefined };
+  const cohort = single(query['cohort']);
+  if (kind === 'attendance' ? cohort === undefined || !UUID_RE.test(cohort) : cohort !== undefined) throw new ImportFileError('IMPORT.BAD_PARAMETER', { parameter: 'cohort' });
+  return { mode, format, fileName, importId: (key ?? randomUUID()).toLowerCase(), clientId: key !== undefined, ...(cohort !== undefined ? { cohortId: cohort.toLowerCase() } : {}) };
 }
 
 interface Received {
@@ -220,7 +244,7 @@ function refuse(res: Response, req: Request, error: GatewayError | ImportFileErr
       ? {
           message: error.messages.en,
           extensions: {
-            code: STATUS_OF[error.code] === 409 ? 'CONFLICT' : 'BAD_USER_INPUT',
+            code: STATUS_OF[error.code] === 409 ? 'CONFLICT' : STATUS_OF[error.code] === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT',
             domainCode: error.code,
             messages: error.messages,
             ...(Object.keys(error.details).length ? { details: error.details } : {}),
@@ -240,9 +264,9 @@ function principalOf(req: Request, options: ImportsRouteOptions): Principal {
 }
 
 /** What an existing import under the requested id means for this request (before the body is read). */
-function earlyConflict(job: ImportJob | undefined, principal: Principal, now: Date): ImportFileError | undefined {
+function earlyConflict(job: ImportJob | undefined, principal: Principal, now: Date, kind: ImportKind): ImportFileError | undefined {
   if (!job) return undefined;
-  if (job.actor !== principal.subject || job.kind !== 'candidates') return new ImportFileError('IMPORT.IMPORT_ID_REUSED');
+  if (job.actor !== principal.subject || job.kind !== kind) return new ImportFileError('IMPORT.IMPORT_ID_REUSED');
   if ((job.phase === 'VALIDATING' || job.phase === 'WRITING') && !canTakeOver(job, now)) return new ImportFileError('IMPORT.IMPORT_IN_PROGRESS');
   return undefined;
 }
@@ -255,6 +279,7 @@ function send(res: Response, body: ImportResponseBody): void {
 
 /** Read, check and write a received file under an import id this request owns; the job row ends DONE or FAILED. */
 async function runClaimedImport(
+  kind: ImportKind,
   file: string,
   request: ImportRequest,
   principal: Principal,
@@ -264,8 +289,15 @@ async function runClaimedImport(
   const progress = jobProgress(db, importId, options.clock, (e) => log.warn({ err: e, importId }, 'import progress not recorded'));
   let report: ImportReport;
   try {
-    const read = await readCandidateFile(file, options.clock, progress);
-    report = await commitCandidateImport(read, request.mode, { em: options.orm.em, clock: options.clock, actor: principal, log, progress, requestId: `import:${importId}` });
+    const deps = { em: options.orm.em, clock: options.clock, actor: principal, log, progress, requestId: `import:${importId}` };
+    if (kind === 'attendance') {
+      const scope = trainingProviderScope(principal);
+      report = await commitAttendanceImport(await readAttendanceFile(file, options.clock, progress), request.cohortId ?? '', request.mode, { ...deps, ...(scope ? { providerScope: scope } : {}) });
+    } else if (kind === 'test-results') {
+      report = await commitTestResultImport(await readTestResultFile(file, options.clock, progress), request.mode, deps);
+    } else {
+      report = await commitCandidateImport(await readCandidateFile(file, options.clock, progress), request.mode, deps);
+    }
   } finally {
     await progress.flush();
   }
@@ -281,16 +313,16 @@ export function importsRouter(options: ImportsRouteOptions): express.Router {
   const router = express.Router();
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
 
-  router.post('/candidates', async (req, res, next) => {
+  const handle = (kind: ImportKind) => async (req: Request, res: Response, next: express.NextFunction): Promise<void> => {
     const principal = principalOf(req, options);
     const log = req.log ?? options.log;
     const db = emExecutor(options.orm.em.fork());
     let request: ImportRequest;
     try {
       if (!isAuthenticated(principal)) throw new AuthenticationRequiredError();
-      if (!hasAnyRole(principal, IMPORT_ROLES)) throw new ForbiddenError();
-      request = importRequestOf(req);
-      const conflict = request.clientId ? earlyConflict(await findImportJob(db, request.importId), principal, options.clock.now()) : undefined;
+      if (!hasAnyRole(principal, kind === 'attendance' ? [...IMPORT_ROLES, 'TRAINER'] : IMPORT_ROLES)) throw new ForbiddenError();
+      request = importRequestOf(req, kind);
+      const conflict = request.clientId ? earlyConflict(await findImportJob(db, request.importId), principal, options.clock.now(), kind) : undefined;
       if (conflict) throw conflict;
     } catch (e) {
       if (e instanceof GatewayError || e instanceof ImportFileError) return refuse(res, req, e);
@@ -306,12 +338,12 @@ export function importsRouter(options: ImportsRouteOptions): express.Router {
 
       claimed = await claimImportJob(
         db,
-        { id: importId, kind: 'candidates', actor: principal.subject, mode: request.mode, format: request.format, fileName: request.fileName, fileSha256: received.sha256, sizeBytes: received.sizeBytes, requestId: req.requestId ?? `import:${importId}` },
+        { id: importId, kind, actor: principal.subject, mode: request.mode, format: request.format, fileName: request.fileName, fileSha256: received.sha256, sizeBytes: received.sizeBytes, requestId: req.requestId ?? `import:${importId}` },
         options.clock,
       );
       if (!claimed) {
         const job = await findImportJob(db, importId);
-        if (job && job.phase === 'DONE' && job.report && job.actor === principal.subject && job.fileSha256 === received.sha256 && job.mode === request.mode) {
+        if (job && job.phase === 'DONE' && job.report && job.actor === principal.subject && job.fileSha256 === received.sha256 && job.mode === request.mode && job.report.cohortId === request.cohortId) {
           log.info({ importId }, 'import replayed (same Idempotency-Key, same file)');
           return send(res, { importId, phase: 'DONE', replayed: true, report: job.report });
         }
@@ -319,7 +351,7 @@ export function importsRouter(options: ImportsRouteOptions): express.Router {
         return refuse(res, req, new ImportFileError(running ? 'IMPORT.IMPORT_IN_PROGRESS' : 'IMPORT.IMPORT_ID_REUSED'), importId);
       }
 
-      return send(res, await runClaimedImport(file, request, principal, { db, log, options }));
+      return send(res, await runClaimedImport(kind, file, request, principal, { db, log, options }));
     } catch (e) {
       if (claimed) {
         await finishImportJob(db, importId, { phase: 'FAILED', errorCode: e instanceof ImportFileError ? e.code : 'INTERNAL_SERVER_ERROR' }, options.clock).catch((err: unknown) =>
@@ -334,7 +366,10 @@ export function importsRouter(options: ImportsRouteOptions): express.Router {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  };
+  router.post('/candidates', handle('candidates'));
+  router.post('/attendance', handle('attendance'));
+  router.post('/test-results', handle('test-results'));
   router.use(notFoundHandler);
   return router;
 }

@@ -26,8 +26,8 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-export interface ColumnSpec {
-  readonly field: ImportField;
+export interface ColumnSpec<F extends string = ImportField> {
+  readonly field: F;
   /** The template's header (Bahasa Indonesia). */
   readonly header: string;
   /** The English header. */
@@ -37,11 +37,13 @@ export interface ColumnSpec {
   readonly required: boolean;
   /** What the cell holds, for the template's instructions sheet. */
   readonly format: { readonly id: string; readonly en: string };
+  /** The column is recognised but its content is not stored (a notice says so). */
+  readonly notStored?: boolean;
 }
 
 export const COLUMN_SPECS: readonly ColumnSpec[] = [
   { field: 'nik', header: 'NIK', english: 'NIK', aliases: ['No NIK', 'Nomor NIK', 'No KTP', 'National ID'], required: true, format: { id: '16 angka, kolom bertipe Teks', en: '16 digits, a Text column' } },
-  { field: 'name', header: 'Nama', english: 'Name', aliases: ['Nama Lengkap', 'Full name'], required: false, format: { id: 'tidak disimpan', en: 'not stored' } },
+  { field: 'name', header: 'Nama', english: 'Name', aliases: ['Nama Lengkap', 'Full name'], required: false, format: { id: 'tidak disimpan', en: 'not stored' }, notStored: true },
   { field: 'birthDate', header: 'Tanggal Lahir', english: 'Birth date', aliases: ['Tgl Lahir', 'Date of birth', 'DOB'], required: true, format: { id: 'TTTT-BB-HH atau HH/BB/TTTT', en: 'YYYY-MM-DD or DD/MM/YYYY' } },
   { field: 'sex', header: 'Jenis Kelamin', english: 'Sex', aliases: ['JK', 'L/P', 'Gender'], required: true, format: { id: 'L atau P (juga M/F)', en: 'L or P (M/F accepted)' } },
   { field: 'kecamatan', header: 'Kecamatan', english: 'Kecamatan', aliases: ['District', 'Kec'], required: true, format: { id: 'kecamatan pada KTP/KK', en: 'kecamatan on the KTP/KK' } },
@@ -56,9 +58,11 @@ export const COLUMN_SPECS: readonly ColumnSpec[] = [
   { field: 'note', header: 'Catatan', english: 'Note', aliases: ['Keterangan'], required: false, format: { id: 'catatan pendaftaran (riwayat tahap)', en: 'registration note (stage history)' } },
 ];
 
-const BY_KEY: ReadonlyMap<string, ColumnSpec> = new Map(
-  COLUMN_SPECS.flatMap((spec) => [spec.header, spec.english, ...spec.aliases].map((h) => [compactKey(h), spec] as const)),
-);
+function keyMap<F extends string>(specs: readonly ColumnSpec<F>[]): ReadonlyMap<string, ColumnSpec<F>> {
+  return new Map(specs.flatMap((spec) => [spec.header, spec.english, ...spec.aliases].map((h) => [compactKey(h), spec] as const)));
+}
+
+const BY_KEY: ReadonlyMap<string, ColumnSpec> = keyMap(COLUMN_SPECS);
 
 /** The column a header names, or undefined. */
 export function columnFor(header: string): ColumnSpec | undefined {
@@ -66,11 +70,11 @@ export function columnFor(header: string): ColumnSpec | undefined {
   return key === '' ? undefined : BY_KEY.get(key);
 }
 
-export interface HeaderMap {
+export interface HeaderMap<F extends string = ImportField> {
   /** Cell index → field, for the recognised columns. */
-  readonly fields: ReadonlyMap<number, ImportField>;
+  readonly fields: ReadonlyMap<number, F>;
   /** Field → the header as written in the file. */
-  readonly headerOf: ReadonlyMap<ImportField, string>;
+  readonly headerOf: ReadonlyMap<F, string>;
   readonly columnCount: number;
   /** The header row as written (index → header). */
   readonly headers: readonly string[];
@@ -83,14 +87,29 @@ export interface HeaderMap {
  * Unknown columns become notices (their cells are ignored); so does the name column (not stored).
  */
 export function mapHeaders(headers: readonly string[]): HeaderMap {
+  return mapHeadersFor(headers, COLUMN_SPECS, BY_KEY);
+}
+
+/**
+ * `mapHeaders` for any import kind's columns (the training imports: training-columns.ts).
+ * `oneOf`: groups of columns of which at least one must be present (e.g. NIK or candidate id);
+ * a missing group is reported as `IMPORT.MISSING_COLUMNS` with its headers joined by " / ".
+ */
+export function mapHeadersFor<F extends string>(
+  headers: readonly string[],
+  specs: readonly ColumnSpec<F>[],
+  byKey: ReadonlyMap<string, ColumnSpec<F>> = keyMap(specs),
+  oneOf: readonly (readonly F[])[] = [],
+): HeaderMap<F> {
   if (headers.length > MAX_COLUMNS) throw new ImportFileError('IMPORT.TOO_MANY_COLUMNS', { columns: headers.length, max: MAX_COLUMNS });
-  const fields = new Map<number, ImportField>();
-  const headerOf = new Map<ImportField, string>();
+  const fields = new Map<number, F>();
+  const headerOf = new Map<F, string>();
   const notices: ImportNotice[] = [];
   headers.forEach((raw, index) => {
     const header = raw.trim();
     if (header === '') return;
-    const spec = columnFor(header);
+    const key = compactKey(header);
+    const spec = key === '' ? undefined : byKey.get(key);
     if (!spec) {
       notices.push(notice(header, 'IMPORT.UNKNOWN_COLUMN'));
       return;
@@ -99,9 +118,17 @@ export function mapHeaders(headers: readonly string[]): HeaderMap {
     if (earlier !== undefined) throw new ImportFileError('IMPORT.DUPLICATE_COLUMN', { first: earlier, second: header });
     fields.set(index, spec.field);
     headerOf.set(spec.field, header);
-    if (spec.field === 'name') notices.push(notice(header, 'IMPORT.COLUMN_NOT_STORED'));
+    if (spec.notStored) notices.push(notice(header, 'IMPORT.COLUMN_NOT_STORED'));
   });
-  const missing = COLUMN_SPECS.filter((s) => s.required && !headerOf.has(s.field)).map((s) => s.header);
+  const missing = specs.filter((s) => s.required && !headerOf.has(s.field)).map((s) => s.header);
+  for (const group of oneOf) {
+    if (!group.some((f) => headerOf.has(f))) missing.push(group.map((f) => specs.find((s) => s.field === f)?.header ?? f).join(' / '));
+  }
   if (missing.length > 0) throw new ImportFileError('IMPORT.MISSING_COLUMNS', { missing: missing.join(', ') });
   return { fields, headerOf, columnCount: headers.length, headers: headers.map((h) => h.trim()), notices };
+}
+
+/** The key map of a kind's columns, built once. */
+export function columnKeys<F extends string>(specs: readonly ColumnSpec<F>[]): ReadonlyMap<string, ColumnSpec<F>> {
+  return keyMap(specs);
 }

@@ -12,7 +12,7 @@ import type { SqlExecutor } from '../security/sql-executor';
 import { toDate } from '../security/sql-executor';
 import type { ImportFormat } from './import-file';
 import type { ImportProgress } from './progress';
-import type { ImportMode, ImportReport } from './report';
+import type { ImportKind, ImportMode, ImportReport } from './report';
 
 /** Who may import and ask for an import's progress: OFFICER (of this deployment's city) and ADMIN. */
 export const IMPORT_ROLES = ['OFFICER', 'ADMIN'] as const;
@@ -98,7 +98,7 @@ export async function findImportJob(db: SqlExecutor, id: string): Promise<Import
 
 export interface NewImportJob {
   readonly id: string;
-  readonly kind: 'candidates';
+  readonly kind: ImportKind;
   readonly actor: string;
   readonly mode: ImportMode;
   readonly format: ImportFormat;

@@ -7,9 +7,8 @@
  */
 import type { IsoDate, Occupation, Route } from '../domain';
 import { mapHeaders, type HeaderMap } from './columns';
-import { cellText } from './cells';
-import { MAX_DATA_ROWS } from './limits';
-import { ImportFileError, rowProblem, type ImportNotice, type ImportProblem } from './problems';
+import { rowProblem, type ImportNotice, type ImportProblem } from './problems';
+import { walkSheet } from './sheet';
 import { rowNik, validateRow, type CandidateRowValue, type RowInput } from './validate-row';
 
 export interface RowToWrite {
@@ -42,10 +41,6 @@ export interface ReadProgress {
   validated(rows: number): void;
 }
 
-function isBlank(row: RowInput): boolean {
-  return row.cells.every((c) => c.kind === 'empty');
-}
-
 /** JSON with sorted keys, so that two equal profiles compare equal whatever their key order (jsonb reorders). */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
@@ -71,29 +66,20 @@ export interface Collected {
 
 /** Read and validate every row; throws ImportFileError for an empty file, a header only, too many rows. */
 export async function collectRows(rows: AsyncIterable<RowInput>, asOf: IsoDate, progress?: ReadProgress): Promise<Collected> {
-  let header: HeaderMap | undefined;
-  const out = { dataRows: 0, valid: [] as RowToWrite[], problems: [] as ImportProblem[], niks: new Map<string, number[]>() };
-  let read = 0;
-  for await (const row of rows) {
-    if (header === undefined) {
-      if (isBlank(row)) continue;
-      header = mapHeaders(row.cells.map((c) => cellText(c) ?? ''));
-      continue;
-    }
-    if (++read > MAX_DATA_ROWS) throw new ImportFileError('IMPORT.TOO_MANY_ROWS', { maxRows: MAX_DATA_ROWS });
-    if (isBlank(row)) continue;
-    out.dataRows++;
-    const v = validateRow(row, header, asOf);
-    out.problems.push(...v.problems);
-    const nik = v.nik ?? rowNik(row, header);
-    if (nik !== undefined) out.niks.set(nik, [...(out.niks.get(nik) ?? []), row.rowNumber]);
-    if (v.candidate && v.nik !== undefined) out.valid.push({ rowNumber: row.rowNumber, nik: v.nik, candidate: v.candidate });
-    if (out.dataRows % 1000 === 0) progress?.validated(out.dataRows);
-  }
-  if (header === undefined) throw new ImportFileError('IMPORT.FILE_EMPTY');
-  if (out.dataRows === 0) throw new ImportFileError('IMPORT.FILE_NO_DATA_ROWS');
-  progress?.validated(out.dataRows);
-  return { header, ...out };
+  const out = { valid: [] as RowToWrite[], problems: [] as ImportProblem[], niks: new Map<string, number[]>() };
+  const { header, dataRows } = await walkSheet(
+    rows,
+    mapHeaders,
+    (row, header) => {
+      const v = validateRow(row, header, asOf);
+      out.problems.push(...v.problems);
+      const nik = v.nik ?? rowNik(row, header);
+      if (nik !== undefined) out.niks.set(nik, [...(out.niks.get(nik) ?? []), row.rowNumber]);
+      if (v.candidate && v.nik !== undefined) out.valid.push({ rowNumber: row.rowNumber, nik: v.nik, candidate: v.candidate });
+    },
+    progress,
+  );
+  return { header, dataRows, ...out };
 }
 
 /** Same-file duplicates and already-registered NIKs (see the module comment). */

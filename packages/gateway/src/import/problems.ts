@@ -52,6 +52,31 @@ const ROW_MESSAGES = {
     'This NIK is already registered with different data; change that candidate in the application, not through an import.',
   ],
   'IMPORT.EXTRA_CELLS': ['Baris ini berisi lebih banyak sel daripada judul kolom.', 'This row holds more cells than there are column headers.'],
+  // training imports (import-training.ts): attendance and official test results
+  'IMPORT.INVALID_CANDIDATE_ID': ['ID kandidat harus UUID (salin dari aplikasi).', 'The candidate id must be a UUID (copy it from the application).'],
+  'IMPORT.UNKNOWN_CANDIDATE': ['Tidak ada kandidat terdaftar dengan NIK / ID ini.', 'No registered candidate has this NIK / id.'],
+  'IMPORT.CANDIDATE_MISMATCH': ['NIK dan ID kandidat pada baris ini menunjuk kandidat yang berbeda.', 'The NIK and the candidate id of this row name different candidates.'],
+  'IMPORT.SESSION_NOT_IN_COHORT': ['Sesi ini tidak ada di kelas (rombel) ini.', 'This session is not in this cohort.'],
+  'IMPORT.SESSION_DATE_AMBIGUOUS': ['Ada lebih dari satu sesi pada tanggal ini; isi nomor sesi.', 'More than one session falls on this date; give the session number.'],
+  'IMPORT.SESSION_MISMATCH': ['Nomor sesi dan tanggal sesi menunjuk sesi yang berbeda.', 'The session number and the session date name different sessions.'],
+  'IMPORT.INVALID_MARK': [
+    'Kehadiran harus HADIR, ALPA atau IZIN (juga SAKIT = izin; PRESENT, ABSENT, EXCUSED; H/A/I/S).',
+    'The mark must be PRESENT, ABSENT or EXCUSED (HADIR, ALPA, IZIN, SAKIT = excused; H/A/I/S accepted).',
+  ],
+  'IMPORT.NOT_ENROLLED': ['Kandidat ini bukan peserta aktif (ENROLLED) kelas ini.', 'This candidate is not an active (ENROLLED) member of this cohort.'],
+  'IMPORT.DUPLICATE_MARK_IN_FILE': ['Kandidat ini punya lebih dari satu baris untuk sesi yang sama.', 'This candidate has more than one row for the same session.'],
+  'IMPORT.SESSION_INCOMPLETE': [
+    'Kehadiran sesi ini dicatat untuk seluruh kelas: ada peserta aktif tanpa baris untuk sesi ini (lihat details.missing).',
+    'A session’s attendance is recorded for the whole class: active members have no row for this session (see details.missing).',
+  ],
+  'IMPORT.INVALID_TEST': ['Jenis ujian harus EPS_TOPIK, TOPIK_I, TOPIK_II atau PILOT_KOREAN.', 'The test must be EPS_TOPIK, TOPIK_I, TOPIK_II or PILOT_KOREAN.'],
+  'IMPORT.INVALID_BOOLEAN': ['Nilai harus YA atau TIDAK (juga Y/N, TRUE/FALSE, LULUS/TIDAK LULUS).', 'The value must be YES or NO (Y/N, TRUE/FALSE, YA/TIDAK accepted).'],
+  'IMPORT.VALUE_NOT_APPLICABLE': ['Kolom ini tidak berlaku untuk jenis ujian ini; kosongkan.', 'This column does not apply to this test; leave it empty.'],
+  'IMPORT.DUPLICATE_RESULT_IN_FILE': ['Hasil ujian yang sama (kandidat, ujian, tanggal) muncul lebih dari sekali dalam berkas.', 'The same result (candidate, test, date) appears more than once in the file.'],
+  'IMPORT.RESULT_ALREADY_RECORDED': [
+    'Kandidat ini sudah punya hasil ujian ini pada tanggal ini dengan nilai berbeda; koreksi di aplikasi, bukan lewat impor.',
+    'This candidate already has a result of this test on this date with a different value; correct it in the application, not through an import.',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type RowProblemCode = keyof typeof ROW_MESSAGES;
@@ -101,8 +126,8 @@ const FILE_MESSAGES = {
     'The Content-Type does not match the file name’s extension (e.g. text/csv for an .xlsx file).',
   ],
   'IMPORT.BAD_PARAMETER': [
-    'Parameter permintaan tidak valid: dryRun dan skipInvalid harus true atau false, filename paling panjang 255 karakter.',
-    'A request parameter is not valid: dryRun and skipInvalid must be true or false, filename at most 255 characters.',
+    'Parameter permintaan tidak valid: dryRun dan skipInvalid harus true atau false, filename paling panjang 255 karakter, cohort (hanya untuk kehadiran, wajib) id kelas.',
+    'A request parameter is not valid: dryRun and skipInvalid must be true or false, filename at most 255 characters, cohort (attendance only, required) the cohort’s id.',
   ],
   'IMPORT.IMPORT_ID_INVALID': [
     'Idempotency-Key / importId harus UUID (mis. dari crypto.randomUUID()).',
@@ -120,6 +145,8 @@ const FILE_MESSAGES = {
     'Isi permintaan terputus sebelum berkas diterima lengkap; kirim lagi.',
     'The request body ended before the whole file arrived; send it again.',
   ],
+  'IMPORT.COHORT_NOT_FOUND': ['Kelas (rombel) tidak ditemukan (atau bukan milik lembaga Anda).', 'The cohort does not exist (or is not your provider’s).'],
+  'IMPORT.COHORT_NOT_RUNNING': ['Kehadiran hanya dicatat untuk kelas yang sedang berjalan (RUNNING).', 'Attendance is recorded only for a RUNNING cohort.'],
   'IMPORT.DATABASE_NOT_READY': [
     'Basis data belum dimigrasi: jalankan `npm run migrate` (atau jalankan gateway sekali) terlebih dahulu.',
     'The database is not migrated yet: run `npm run migrate` (or start the gateway once) first.',

@@ -7,10 +7,17 @@ import type { WriteOutcome } from './write';
 
 export type ImportMode = 'ALL_OR_NOTHING' | 'SKIP_INVALID' | 'DRY_RUN';
 
+/** What a file imports (absent on a report: candidates). */
+export type ImportKind = 'candidates' | 'attendance' | 'test-results';
+
 /** WRITTEN: every new row written; PARTIAL: some rows written, others not; NOTHING_WRITTEN: no row written (problems, a failed first batch or nothing new); DRY_RUN. */
 export type ImportOutcome = 'WRITTEN' | 'PARTIAL' | 'NOTHING_WRITTEN' | 'DRY_RUN';
 
 export interface ImportReport {
+  /** Set for the training kinds; a candidate report leaves it out. */
+  readonly kind?: ImportKind;
+  /** The cohort of an attendance import. */
+  readonly cohortId?: string;
   readonly file: string;
   readonly format: ImportFormat;
   readonly mode: ImportMode;
@@ -29,11 +36,15 @@ export interface ImportReport {
   readonly failureReason?: string;
 }
 
-export function buildReport(file: { path: string; format: ImportFormat }, mode: ImportMode, plan: ImportPlan, write: WriteOutcome | undefined): ImportReport {
+/** What a report needs of a plan (any kind: the rows to write are only counted). */
+export type PlanSummary = Omit<ImportPlan, 'toWrite'> & { readonly toWrite: readonly unknown[] };
+
+export function buildReport(file: { path: string; format: ImportFormat }, mode: ImportMode, plan: PlanSummary, write: WriteOutcome | undefined, kind?: ImportKind): ImportReport {
   const written = write?.written ?? 0;
   const outcome: ImportOutcome =
     mode === 'DRY_RUN' ? 'DRY_RUN' : written === 0 ? 'NOTHING_WRITTEN' : written === plan.toWrite.length && plan.problems.length === 0 ? 'WRITTEN' : 'PARTIAL';
   return {
+    ...(kind !== undefined && kind !== 'candidates' ? { kind } : {}),
     file: file.path,
     format: file.format,
     mode,
@@ -66,9 +77,15 @@ function where(p: ImportProblem): string {
   return p.column === null ? row : `${row}, kolom/column "${p.column}"`;
 }
 
+const KIND_TITLE: Record<ImportKind, string> = {
+  candidates: 'Impor kandidat / Candidate import',
+  attendance: 'Impor kehadiran / Attendance import',
+  'test-results': 'Impor hasil ujian / Test result import',
+};
+
 export function formatReport(r: ImportReport): string {
   const lines = [
-    `Impor kandidat / Candidate import: ${r.file} (${r.format.toUpperCase()}), ${r.dataRows} baris data / data rows`,
+    `${KIND_TITLE[r.kind ?? 'candidates']}: ${r.file} (${r.format.toUpperCase()}), ${r.dataRows} baris data / data rows`,
     `Tersimpan / written: ${r.written} · sudah diimpor / already imported: ${r.alreadyImported.length} · baris bermasalah / problem rows: ${r.problemRows.length} · tidak disimpan / not written: ${r.notWritten}`,
   ];
   if (r.notices.length > 0) {

@@ -217,13 +217,20 @@ function domainProblem(c: RowChecker, issue: DomainErrorData): ImportProblem {
   };
 }
 
+/** What is wrong with a row as a spreadsheet row, whatever it imports: cells beyond the header, over-long cells. */
+export function sheetRowProblems(row: RowInput, header: Pick<HeaderMap<string>, 'columnCount' | 'headers'>): ImportProblem[] {
+  const out: ImportProblem[] = [];
+  if (row.cells.slice(header.columnCount).some((cell) => cell.kind !== 'empty')) out.push(rowProblem(row.rowNumber, null, 'IMPORT.EXTRA_CELLS'));
+  row.cells.forEach((cell, index) => {
+    if (tooLong(cell)) out.push(rowProblem(row.rowNumber, header.headers[index] || null, 'IMPORT.CELL_TOO_LONG'));
+  });
+  return out;
+}
+
 /** Validate one row against the header on `asOf` (see the module comment). */
 export function validateRow(row: RowInput, header: HeaderMap, asOf: IsoDate): ValidatedRow {
   const c = new RowChecker(row, header);
-  if (row.cells.slice(header.columnCount).some((cell) => cell.kind !== 'empty')) c.add(null, 'IMPORT.EXTRA_CELLS');
-  row.cells.forEach((cell, index) => {
-    if (tooLong(cell)) c.problems.push(rowProblem(row.rowNumber, header.headers[index] || null, 'IMPORT.CELL_TOO_LONG'));
-  });
+  c.problems.push(...sheetRowProblems(row, header));
   const raw = rawProfile(c);
   const targetRoute = c.choice('route', ROUTE_WORDS, 'IMPORT.INVALID_CHOICE') ?? null;
   const targetOccupation = c.choice('occupation', OCCUPATION_WORDS, 'IMPORT.INVALID_CHOICE') ?? null;
