@@ -189,60 +189,129 @@ describe('costPerPlacement: exact view (OFFICER), hand-computed', () => {
   });
 });
 
-describe('costPerPlacement: protected view (ANALYST) and differencing', () => {
-  it('withholds every figure that adds up a cell of fewer than 5 candidates, and publishes the rest exactly', async () => {
-    const c = await cpp(analyst, { by: ['OCCUPATION', 'KECAMATAN'] });
-    expect(c.asOf).toBe('2026-11-30');
-    expect(c.disclosure).toEqual({ protectedView: true, minCellCount: 5, suppressedCells: 2, referenceDate: '2026-11-30' });
-    const [kasemen, cipocok, walantaka] = c.rows;
-    // on 2026-11-30 X (released on 12-10) is still placed: Cipocok Jaya has 7
-    expect(cipocok).toMatchObject({ placements: 7, total: null, average: null, beforeDeparture: null, inKorea: { amount: '18000003' }, suppressed: true });
-    // the city pays nothing in Korea: an empty cell (0) is no one's value and stays published; everything else of the part is withheld
-    expect(cipocok.byPayer.find((p: any) => p.payer === 'CITY_SUBSIDY')).toEqual({
-      payer: 'CITY_SUBSIDY', placementsWithCost: null, total: null, beforeDeparture: null, inKorea: { amount: '0' }, averagePerPlacement: null, suppressed: true,
-    });
-    expect(cipocok.byPayer.find((p: any) => p.payer === 'WORKER')).toMatchObject({ placementsWithCost: 7, total: { amount: '80000000' }, suppressed: false });
-    expect(kasemen).toMatchObject({ placements: 5, total: money(52_500_005), average: { amount: '10500001' }, suppressed: false });
-    expect(walantaka).toMatchObject({ placements: null, total: null, average: null, beforeDeparture: null, inKorea: null, suppressed: true });
-    expect(walantaka.byPayer.every((p: any) => p.suppressed && p.total === null && p.placementsWithCost === null)).toBe(true);
-    // totals include the small cells: withheld
-    expect(c).toMatchObject({ placements: null, total: null, average: null, beforeDeparture: null });
-  });
+/** "The total minus the published rows", the first differencing attack: null when the total is withheld. */
+function rest(c: any, f: (x: any) => number | null): number | null {
+  const all = f(c);
+  if (all === null) return null;
+  return all - c.rows.reduce((n: number, r: any) => n + (f(r) ?? 0), 0);
+}
+const placementsOf = (x: any): number | null => x.placements;
+const totalOf = (x: any): number | null => (x.total === null ? null : Number(x.total.amount));
+const CITY_SHARE = 1_000_000; // A0's, a cell of 1
+const L_COST = 23_000_000; // L's, alone in Walantaka
 
-  it('a coarser grouping never gives the margin that, minus published rows, isolates a small cell', async () => {
-    const byOcc = await cpp(analyst, { by: ['OCCUPATION'] });
-    const welder = byOcc.rows.find((r: any) => r.occupation === 'WELDER');
-    // the officer's WELDER row is 8 placements; 8 − 7 (Cipocok Jaya, published) would be Walantaka's 1
-    expect((await cpp(officer, { by: ['OCCUPATION'], asOf: '2026-11-30' })).rows.find((r: any) => r.occupation === 'WELDER').placements).toBe(8);
-    expect(welder).toMatchObject({ placements: null, total: null, inKorea: null, suppressed: true });
-    const none = await cpp(analyst, { by: [] });
-    expect(none.rows).toHaveLength(1);
-    expect(none.rows[0]).toMatchObject({ placements: null, total: null });
-    // payer rows: the city's 1 juta never appears, in any grouping
-    for (const by of [['PAYER'], ['KECAMATAN', 'PAYER'], ['OCCUPATION', 'PAYER'], ['ROUTE', 'PAYER']]) {
-      const r = await cpp(analyst, { by });
-      for (const row of r.rows.filter((x: any) => x.payer === 'CITY_SUBSIDY')) expect(row).toMatchObject({ total: null, placementsWithCost: null, average: null });
-      for (const row of r.rows) for (const part of row.byPayer) if (part.payer === 'CITY_SUBSIDY') expect(part.total).toBeNull();
-      expect(r.byPayer.find((p: any) => p.payer === 'CITY_SUBSIDY').total).toBeNull();
+describe('costPerPlacement: protected view (ANALYST), linked one-dimension tables, and differencing', () => {
+  it('refuses more than one dimension (DISCLOSURE.TOO_MANY_DIMENSIONS, field `by`), which the exact view accepts', async () => {
+    for (const by of [['OCCUPATION', 'KECAMATAN'], ['KECAMATAN', 'PAYER'], ['ROUTE', 'OCCUPATION', 'PAYER']]) {
+      const res = await analyst.gql(CPP, { by });
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'DISCLOSURE.TOO_MANY_DIMENSIONS', field: ['by'], messages: { id: expect.any(String), en: expect.any(String) } });
+      expect(res.body.data ?? null).toBeNull();
     }
+    // a repeat is one dimension
+    expect((await cpp(analyst, { by: ['KECAMATAN', 'KECAMATAN'] })).by).toEqual(['KECAMATAN']);
   });
 
-  it('the total minus its timing split or its payers never isolates the small cell', async () => {
+  it('by kecamatan: the lone one suppressed, the smallest other with it (secondary), the rest and the total published exactly', async () => {
+    const c = await cpp(analyst, { by: ['KECAMATAN'] });
+    expect(c.asOf).toBe('2026-11-30');
+    expect(c.disclosure).toEqual({ protectedView: true, minCellCount: 5, suppressedCells: 3, referenceDate: '2026-11-30' });
+    expect(c.rows.map((r: any) => r.kecamatan)).toEqual(['CIPOCOK_JAYA', 'KASEMEN', 'WALANTAKA']);
+    const [cipocok, kasemen, walantaka] = c.rows;
+    // Walantaka: 1 candidate (primary); then the withheld would be 1, so the smallest published row, Kasemen's 5, goes too
+    for (const r of [kasemen, walantaka]) {
+      expect(r).toMatchObject({ placements: null, placementsWithCost: null, total: null, average: null, beforeDeparture: null, inKorea: null, byPayer: [], suppressed: true });
+    }
+    // Cipocok Jaya on 2026-11-30: A0–A5 and X (released only on 12-10): 94.000.003 + 5.000.000 over 7 = 14.142.857,57 → 14.142.858
+    expect(cipocok).toMatchObject({ placements: 7, placementsWithCost: 7, total: money(99_000_003), average: { amount: '14142858' } });
+    // total: 13 candidates, 174.500.008 / 13 = 13.423.077,54 → 13.423.078
+    expect(c).toMatchObject({ placements: 13, total: money(174_500_008), average: { amount: '13423078' } });
+    // total − published rows = Kasemen and Walantaka together: 6 people, never Walantaka's 1 or L's cost
+    expect(rest(c, placementsOf)).toBe(6);
+    expect(rest(c, totalOf)).toBe(52_500_005 + L_COST);
+  });
+
+  it('payer parts and the timing split inside a row: the city’s share of one candidate never comes out, whichever figures are subtracted', async () => {
     const c = await cpp(analyst, { by: ['KECAMATAN'] });
     const cipocok = c.rows.find((r: any) => r.kecamatan === 'CIPOCOK_JAYA');
-    // published: in Korea (employer) and the worker's part; withheld: the total and before departure, which include the city's share
-    expect(cipocok.inKorea).toEqual({ amount: '18000003' });
-    expect(cipocok.total).toBeNull();
-    expect(cipocok.beforeDeparture).toBeNull();
+    const part = (x: any, payer: string) => x.byPayer.find((p: any) => p.payer === payer);
+    const withheld = { placementsWithCost: null, total: null, beforeDeparture: null, inKorea: null, averagePerPlacement: null, suppressed: true };
+    // the city's part is 1 candidate (primary); the employer's (6) goes with it, so the row minus the worker's is 6 people's
+    expect(cipocok.byPayer.map((p: any) => p.payer)).toEqual(['CITY_SUBSIDY', 'EMPLOYER', 'WORKER']);
+    expect(part(cipocok, 'CITY_SUBSIDY')).toEqual({ payer: 'CITY_SUBSIDY', ...withheld });
+    expect(part(cipocok, 'EMPLOYER')).toEqual({ payer: 'EMPLOYER', ...withheld });
+    // 80.000.000 / 7 = 11.428.571,43 → 11.428.571
+    expect(part(cipocok, 'WORKER')).toEqual({
+      payer: 'WORKER', placementsWithCost: 7, total: { amount: '80000000' }, beforeDeparture: { amount: '80000000' }, inKorea: { amount: '0' }, averagePerPlacement: { amount: '11428571' }, suppressed: false,
+    });
+    expect(totalOf(cipocok)! - Number(part(cipocok, 'WORKER').total.amount)).toBe(19_000_003);
+    // the timing split is withheld: before departure minus the worker's would be the city's share alone
+    expect(cipocok).toMatchObject({ beforeDeparture: null, inKorea: null, suppressed: true });
+    const exact = (await cpp(officer, { by: ['KECAMATAN'], asOf: '2026-11-30' })).rows.find((r: any) => r.kecamatan === 'CIPOCOK_JAYA');
+    expect(Number(exact.beforeDeparture.amount) - Number(part(exact, 'WORKER').beforeDeparture.amount)).toBe(CITY_SHARE); // the attack is real
+    // the same in the total, whatever the grouping, and by PAYER (the total's parts as rows)
+    for (const by of [[], ['OCCUPATION'], ['ROUTE'], ['KECAMATAN'], ['PAYER']]) {
+      const x = await cpp(analyst, { by });
+      expect(x).toMatchObject({ placements: 13, total: money(174_500_008), beforeDeparture: null, inKorea: null });
+      expect(part(x, 'CITY_SUBSIDY')).toEqual({ payer: 'CITY_SUBSIDY', ...withheld });
+      expect(part(x, 'EMPLOYER')).toEqual({ payer: 'EMPLOYER', ...withheld });
+      // 140.000.000 / 13 = 10.769.230,77 → 10.769.231
+      expect(part(x, 'WORKER')).toMatchObject({ placementsWithCost: 13, total: { amount: '140000000' }, averagePerPlacement: { amount: '10769231' }, suppressed: false });
+      for (const row of x.rows) {
+        const city = part(row, 'CITY_SUBSIDY');
+        if (city) expect(city.total).toBeNull();
+        // a row minus its published parts is never the city's share
+        const left = totalOf(row) === null ? null : totalOf(row)! - row.byPayer.reduce((n: number, p: any) => n + (p.total === null ? 0 : Number(p.total.amount)), 0);
+        expect(left).not.toBe(CITY_SHARE);
+      }
+    }
+    const byPayer = await cpp(analyst, { by: ['PAYER'] });
+    expect(byPayer.rows.map((r: any) => [r.payer, r.placements, r.placementsWithCost, amounts(r.total), amounts(r.average), r.suppressed])).toEqual([
+      ['CITY_SUBSIDY', 13, null, null, null, true],
+      ['EMPLOYER', 13, null, null, null, true],
+      ['WORKER', 13, 13, '140000000', '10769231', false],
+    ]);
+    expect(rest(byPayer, totalOf)).toBe(34_500_008); // the city and the employer: 12 people
   });
 
-  it('a kecamatan filter selects whole rows: the same figures as unfiltered, and totals only over published cells', async () => {
+  it('by occupation: WELDER changed by one candidate since October (L), so it is withheld on 11-30, and SHIP_PAINTER with it (else total − SHIP_PAINTER gives it)', async () => {
+    const c = await cpp(analyst, { by: ['OCCUPATION'] });
+    const oct = await cpp(analyst, { by: ['OCCUPATION'], asOf: '2026-10-31' });
+    expect(oct.rows).toMatchObject([{ occupation: 'WELDER', placements: 7, total: money(99_000_003), suppressed: true }]);
+    expect(oct).toMatchObject({ placements: 7, total: money(99_000_003) });
+    const exact = await cpp(officer, { by: ['OCCUPATION'], asOf: '2026-11-30' });
+    expect(exact.rows.map((r: any) => [r.occupation, r.placements])).toEqual([['SHIP_PAINTER', 5], ['WELDER', 8]]);
+    expect(c.rows.map((r: any) => [r.occupation, r.placements, r.total, r.suppressed])).toEqual([['SHIP_PAINTER', null, null, true], ['WELDER', null, null, true]]);
+    // November's total minus October's published WELDER is the 6 newcomers together, never L alone
+    expect(c.placements - oct.rows[0].placements).toBe(6);
+    expect(rest(c, placementsOf)).toBe(13);
+  });
+
+  it('no table, and no figure of the total, ever gives a small group by subtraction (total − rows, for each grouping)', async () => {
+    for (const by of [[], ['OCCUPATION'], ['ROUTE'], ['KECAMATAN']]) {
+      const c = await cpp(analyst, { by });
+      for (const f of [placementsOf, totalOf]) {
+        const left = rest(c, f);
+        if (f === placementsOf) expect(left === null || left === 0 || left >= 5).toBe(true);
+        expect([1, 2, 3, 4, CITY_SHARE, L_COST]).not.toContain(left);
+      }
+    }
+    const none = await cpp(analyst, { by: [] });
+    expect(none.rows).toHaveLength(1);
+    expect(none.rows[0]).toMatchObject({ placements: 13, total: money(174_500_008), average: { amount: '13423078' } });
+  });
+
+  it('a kecamatan filter selects rows of the unfiltered answer; its total is the sum of its rows, null as soon as one is withheld', async () => {
     const all = await cpp(analyst, { by: ['KECAMATAN'] });
     const two = await cpp(analyst, { by: ['KECAMATAN'], filter: { kecamatans: ['CIPOCOK_JAYA', 'KASEMEN'] } });
     expect(two.rows).toEqual(all.rows.filter((r: any) => r.kecamatan !== 'WALANTAKA'));
-    expect(two.placements).toBe(12);
+    expect(two).toMatchObject({ placements: null, total: null, average: null });
+    const one = await cpp(analyst, { by: ['KECAMATAN'], filter: { kecamatans: ['CIPOCOK_JAYA'] } });
+    expect(one.rows).toEqual([all.rows[0]]);
+    expect(one).toMatchObject({ placements: 7, total: money(99_000_003), average: { amount: '14142858' }, beforeDeparture: null, inKorea: null });
+    expect(one.byPayer.map((p: any) => [p.payer, amounts(p.total)])).toEqual([['CITY_SUBSIDY', null], ['EMPLOYER', null], ['WORKER', '80000000']]);
+    // a filter against none: 13 − 7 is Kasemen and Walantaka together, never Walantaka alone
+    expect(all.placements - one.placements).toBe(6);
     const withLone = await cpp(analyst, { by: ['KECAMATAN'], filter: { kecamatans: ['CIPOCOK_JAYA', 'KASEMEN', 'WALANTAKA'] } });
-    // 13 − 12 would be Walantaka's one placement
     expect(withLone.placements).toBeNull();
     const lone = await cpp(analyst, { by: ['KECAMATAN'], filter: { kecamatans: ['WALANTAKA'] } });
     expect(lone).toMatchObject({ placements: null, total: null, rows: [{ kecamatan: 'WALANTAKA', placements: null, suppressed: true }] });
@@ -269,19 +338,23 @@ describe('costPerPlacement: protected view (ANALYST) and differencing', () => {
     expect((await cpp(officer, { asOf: '2026-11-02' })).placements).not.toBe((await cpp(officer, { asOf: '2026-11-03' })).placements);
   });
 
-  it('differencing two month ends: a cell that changed by 1 to 4 people in between is withheld on the later one', async () => {
+  it('differencing two month ends: a row that changed by 1 to 4 people in between is withheld on the later one, with what would give it back', async () => {
     // L (allocated 2026-11-03) moves to Cipocok Jaya: there 7 candidates on 10-31, 8 on 11-30
     await db.query(`update candidate set kecamatan = 'CIPOCOK_JAYA' where id = $1`, [ids.L]);
     try {
       const exact = async (asOf: string) => (await cpp(officer, { by: ['KECAMATAN'], asOf })).rows.find((r: any) => r.kecamatan === 'CIPOCOK_JAYA');
       expect([(await exact('2026-10-31')).placements, (await exact('2026-11-30')).placements]).toEqual([7, 8]);
-      const prot = async (asOf: string) => (await cpp(analyst, { by: ['KECAMATAN'], asOf })).rows.find((r: any) => r.kecamatan === 'CIPOCOK_JAYA');
-      const oct = await prot('2026-10-31');
-      const nov = await prot('2026-11-30');
-      expect(oct).toMatchObject({ placements: 7, inKorea: { amount: '18000003' } });
-      // 8 − 7 and the costs' difference would be L's alone
-      expect(nov).toMatchObject({ placements: null, total: null, inKorea: null, suppressed: true });
-      expect(nov.byPayer.every((p: any) => p.total === null)).toBe(true);
+      const oct = await cpp(analyst, { by: ['KECAMATAN'], asOf: '2026-10-31' });
+      const nov = await cpp(analyst, { by: ['KECAMATAN'], asOf: '2026-11-30' });
+      expect(oct.rows).toMatchObject([{ kecamatan: 'CIPOCOK_JAYA', placements: 7, total: money(99_000_003) }]);
+      // 8 − 7 and the costs' difference would be L's alone: Cipocok Jaya withheld; Kasemen too, else 13 − 5 gives the 8 back
+      expect(nov.rows.map((r: any) => [r.kecamatan, r.placements, r.total, r.byPayer, r.suppressed])).toEqual([
+        ['CIPOCOK_JAYA', null, null, [], true],
+        ['KASEMEN', null, null, [], true],
+      ]);
+      expect(nov.placements).toBe(13);
+      expect(nov.placements - oct.rows[0].placements).toBe(6);
+      expect(totalOf(nov)! - totalOf(oct.rows[0])!).not.toBe(L_COST);
     } finally {
       await db.query(`update candidate set kecamatan = 'WALANTAKA' where id = $1`, [ids.L]);
     }
@@ -291,6 +364,79 @@ describe('costPerPlacement: protected view (ANALYST) and differencing', () => {
     expect((await cpp(admin, { by: ['PAYER'] })).disclosure.protectedView).toBe(false);
     expect((await partner.gql(CPP, {})).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql(CPP, {})).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('costPerPlacement, protected view, with enough placements per occupation (a second gateway)', () => {
+  // 19 placements in Cipocok Jaya, all allocated 2026-10-05 (so no row changes between month ends):
+  // WELDER 6 (worker 10 juta), SHIP_ELECTRICIAN 7 (12 juta), SHIP_PAINTER 5 (8 juta), COOK 1 (20 juta);
+  // every one with an employer share of 3 juta in Korea.
+  const GROUPS = [
+    ['WELDER', 6, 10 * M],
+    ['SHIP_ELECTRICIAN', 7, 12 * M],
+    ['SHIP_PAINTER', 5, 8 * M],
+    ['COOK', 1, 20 * M],
+  ] as const;
+  let t2: TestGateway;
+  beforeAll(async () => {
+    t2 = await startTestGateway({ clock: fixedClock(TODAY) });
+    const db2 = await t2.db();
+    const p = await signedMou(t2);
+    const openingId = await openOpening(t2, p, 40);
+    let seq = 500;
+    for (const [occupation, n, worker] of GROUPS) {
+      for (let i = 0; i < n; i++) {
+        seq += 1;
+        const id = await registerCandidate(t2, eligibleWelderProfile(seq));
+        await ok(t2, 'mutation($c: ID!, $o: ID!) { allocateSeat(candidateId: $c, openingId: $o) { candidate { stage } } }', { c: id, o: openingId });
+        const pid = (await db2.query('select id from placement where candidate_id = $1', [id])).rows[0].id as string;
+        await db2.query('update placement set allocated_on = $2, occupation = $3 where id = $1', [pid, '2026-10-05', occupation]);
+        await db2.query('delete from placement_cost_share where placement_id = $1', [pid]);
+        await db2.query(`insert into placement_cost_share (placement_id, line_id, timing, payer, amount_idr) values ($1, 'w', 'BEFORE_DEPARTURE', 'WORKER', $2), ($1, 'e', 'IN_KOREA', 'EMPLOYER', $3)`, [pid, worker, 3 * M]);
+      }
+    }
+  }, 180_000);
+  afterAll(async () => {
+    await t2?.close();
+  });
+
+  it('publishes the by-OCCUPATION rows and the total for an ANALYST; the lone COOK is suppressed and, by the secondary rule, SHIP_PAINTER (the smallest other) with it', async () => {
+    const c = (await data(t2.as('analyst'), CPP, { by: ['OCCUPATION'] })).costPerPlacement;
+    expect(c.disclosure).toEqual({ protectedView: true, minCellCount: 5, suppressedCells: 2, referenceDate: '2026-11-30' });
+    expect(c.rows.map((r: any) => [r.occupation, r.placements, amounts(r.total), amounts(r.average), amounts(r.beforeDeparture), amounts(r.inKorea), r.suppressed])).toEqual([
+      ['COOK', null, null, null, null, null, true],
+      ['SHIP_ELECTRICIAN', 7, '105000000', '15000000', '84000000', '21000000', false],
+      ['SHIP_PAINTER', null, null, null, null, null, true],
+      ['WELDER', 6, '78000000', '13000000', '60000000', '18000000', false],
+    ]);
+    const welder = c.rows.find((r: any) => r.occupation === 'WELDER');
+    expect(welder.byPayer).toEqual([
+      { payer: 'EMPLOYER', placementsWithCost: 6, total: { amount: '18000000' }, beforeDeparture: { amount: '0' }, inKorea: { amount: '18000000' }, averagePerPlacement: { amount: '3000000' }, suppressed: false },
+      { payer: 'WORKER', placementsWithCost: 6, total: { amount: '60000000' }, beforeDeparture: { amount: '60000000' }, inKorea: { amount: '0' }, averagePerPlacement: { amount: '10000000' }, suppressed: false },
+    ]);
+    // the total: 78 + 105 + 55 + 23 = 261 juta over 19 = 13.736.842,1 → 13.736.842; worker 204 juta / 19 → 10.736.842
+    expect(c).toMatchObject({ placements: 19, total: money(261_000_000), average: { amount: '13736842' }, beforeDeparture: { amount: '204000000' }, inKorea: { amount: '57000000' } });
+    expect(c.byPayer.map((p: any) => [p.payer, p.placementsWithCost, amounts(p.total), amounts(p.averagePerPlacement), p.suppressed])).toEqual([
+      ['EMPLOYER', 19, '57000000', '3000000', false],
+      ['WORKER', 19, '204000000', '10736842', false],
+    ]);
+    // total − published rows = COOK and SHIP_PAINTER together (6 placements, 78 juta), never COOK's 23 juta alone
+    expect(rest(c, placementsOf)).toBe(6);
+    expect(rest(c, totalOf)).toBe(55 * M + 23 * M);
+    // the exact view shows the lone COOK: the suppression is not for want of data
+    const exact = (await data(t2.as('officer'), CPP, { by: ['OCCUPATION'], asOf: '2026-11-30' })).costPerPlacement;
+    expect(exact.rows.map((r: any) => [r.occupation, r.placements, amounts(r.total)])).toEqual([
+      ['COOK', 1, '23000000'],
+      ['SHIP_ELECTRICIAN', 7, '105000000'],
+      ['SHIP_PAINTER', 5, '55000000'],
+      ['WELDER', 6, '78000000'],
+    ]);
+    // the other one-dimension tables and the payer table are published whole (one route, one kecamatan)
+    for (const by of [['ROUTE'], ['KECAMATAN'], ['PAYER'], []]) {
+      const x = (await data(t2.as('analyst'), CPP, { by })).costPerPlacement;
+      expect(x.rows.every((r: any) => !r.suppressed)).toBe(true);
+      expect(x).toMatchObject({ placements: 19, total: money(261_000_000) });
+    }
   });
 });
 

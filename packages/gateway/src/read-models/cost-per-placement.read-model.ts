@@ -7,11 +7,15 @@
  * left out), with at least one stored share (a placement whose opening had no contract length has no
  * estimate, so no cost to average), of candidates the filter selects.
  *
- * One statement reads the finest table, group = occupation × route × kecamatan of the placement (the
- * occupation and route of the placement itself, the kecamatan of its candidate), with the payer and
- * the timing split, through `GROUPING SETS`. Every answer, whatever `by` asks for, is assembled from
- * those cells by adding them up (graphql/types/cost-per-placement.type.ts), so that the protected
- * view can decide on one table which figures may be published (see `isCellPublishable` there).
+ * Exact view: one statement reads the finest table, group = occupation × route × kecamatan of the
+ * placement (the occupation and route of the placement itself, the kecamatan of its candidate), with
+ * the payer and the timing split, through `GROUPING SETS`; every answer, whatever `by` asks for, is
+ * assembled from those cells by adding them up (graphql/types/cost-per-placement.type.ts).
+ *
+ * Protected view: `readCostPerPlacementMargins` reads the cells of the tables an analyst can obtain
+ * (the total and the tables by one dimension, each split by payer and timing) with their distinct
+ * candidates, and `readCostPerPlacementMarginSeries` their counts at every month end, on which the
+ * protected view decides what it withholds (`ProtectedMargins` there).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { KotaSerangKecamatan, Occupation, PayerKind, Route, IsoDate } from '../domain';
@@ -84,18 +88,100 @@ export async function readCostPerPlacementCells(em: EntityManager, q: CostPerPla
   }));
 }
 
-/** The key of a cell (group, payer, timing) across dates. */
-export function placementCostCellKey(c: Pick<PlacementCostCell, 'occupation' | 'route' | 'kecamatan' | 'payer' | 'timing'>): string {
-  return JSON.stringify([c.occupation, c.route, c.kecamatan, c.payer, c.timing]);
+// ---------------------------------------------------------------- the protected view's linked tables
+
+/** The dimensions of the one-dimension tables of the protected view (PAYER is the total's split). */
+export const COST_MARGIN_DIMENSIONS = ['OCCUPATION', 'ROUTE', 'KECAMATAN'] as const;
+export type CostMarginDimension = (typeof COST_MARGIN_DIMENSIONS)[number];
+
+/**
+ * A cell of the tables an ANALYST can obtain: the total (`dimension` null) or a row of the table by
+ * one dimension, each whole or split by payer, timing, or payer × timing, with its distinct candidates
+ * (the contributors, counted in SQL, not added up from finer cells).
+ */
+export interface PlacementCostMargin {
+  readonly dimension: CostMarginDimension | null;
+  /** The row's value (null: the total, or a kecamatan that is not a recognised Kota Serang one). */
+  readonly value: string | null;
+  readonly payer: PayerKind | null;
+  readonly timing: string | null;
+  readonly placements: number;
+  readonly candidates: number;
+  /** Whole rupiah. */
+  readonly amount: bigint;
+}
+
+export function placementCostMarginKey(c: Pick<PlacementCostMargin, 'dimension' | 'value' | 'payer' | 'timing'>): string {
+  return JSON.stringify([c.dimension, c.value, c.payer, c.timing]);
+}
+
+const MARGIN_COLUMN: Record<CostMarginDimension, string> = { OCCUPATION: 'pl.occupation', ROUTE: 'pl.route', KECAMATAN: 'pl.kecamatan' };
+
+/** The grouping sets of every margin: {none, each dimension} × {whole, payer, timing, payer × timing}. */
+function marginSets(prefix: string): string {
+  const sets: string[] = [];
+  for (const d of [null, ...COST_MARGIN_DIMENSIONS]) {
+    for (const split of [[], ['s.payer'], ['s.timing'], ['s.payer', 's.timing']]) {
+      sets.push(`(${[...(prefix ? [prefix] : []), ...(d ? [MARGIN_COLUMN[d]] : []), ...split].join(', ')})`);
+    }
+  }
+  return sets.join(', ');
+}
+
+const MARGIN_SELECT = `pl.occupation, pl.route, pl.kecamatan, s.payer, s.timing,
+            grouping(pl.occupation) as g_occupation, grouping(pl.route) as g_route, grouping(pl.kecamatan) as g_kecamatan,
+            grouping(s.payer) as g_payer, grouping(s.timing) as g_timing,
+            count(distinct pl.id) as placements, count(distinct pl.candidate_id) as candidates,
+            coalesce(sum(s.amount_idr), 0)::text as amount`;
+
+function marginOf(r: Record<string, unknown>): PlacementCostMargin {
+  const dimension: CostMarginDimension | null =
+    toNumber(r.g_occupation) === 0 ? 'OCCUPATION' : toNumber(r.g_route) === 0 ? 'ROUTE' : toNumber(r.g_kecamatan) === 0 ? 'KECAMATAN' : null;
+  const value = dimension === null ? null : ((r[dimension.toLowerCase()] ?? null) as string | null);
+  return {
+    dimension,
+    value,
+    payer: toNumber(r.g_payer) === 1 ? null : (r.payer as PayerKind),
+    timing: toNumber(r.g_timing) === 1 ? null : String(r.timing),
+    placements: toNumber(r.placements),
+    candidates: toNumber(r.candidates),
+    amount: BigInt(String(r.amount ?? '0')),
+  };
 }
 
 /**
- * The contributors (distinct candidates) of every cell at every calendar month end from the month of
- * the first placement up to `asOf` (a month end), oldest first, 0 where the cell was empty: the series
- * the protected view checks with the domain's `protectSeries`, so that two month ends never differ in
- * a published cell by 1 to minCellCount − 1 people (and so by their costs). One statement.
+ * Every margin cell on `asOf` (the placements as in `readCostPerPlacementCells`), unfiltered unless a
+ * filter is given, in one statement (`GROUPING SETS`).
  */
-export async function readCostPerPlacementSeries(em: EntityManager, q: CostPerPlacementQuery): Promise<Map<string, number[]>> {
+export async function readCostPerPlacementMargins(em: EntityManager, q: CostPerPlacementQuery): Promise<PlacementCostMargin[]> {
+  const filter = candidateFilterSql(q.filter, 'c');
+  const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
+    `with pl as (
+       select p.id, p.candidate_id, p.occupation, p.route, c.kecamatan
+         from placement p
+         join candidate c on c.id = p.candidate_id
+        where p.allocated_on <= ?::date
+          and (p.cancelled_on is null or p.cancelled_on > ?::date)
+          and not (p.status = 'CANCELLED' and p.cancelled_on is null)
+          and exists (select 1 from placement_cost_share x where x.placement_id = p.id)
+          ${andWhere(filter)}
+     )
+     select ${MARGIN_SELECT}
+       from pl
+       join placement_cost_share s on s.placement_id = pl.id
+      group by grouping sets (${marginSets('')})`,
+    [q.asOf, q.asOf, ...filter.values],
+  );
+  return rows.map(marginOf);
+}
+
+/**
+ * The contributors of every margin cell at every calendar month end from the month of the first
+ * placement up to `asOf` (a month end), oldest first, 0 where the cell was empty, keyed by
+ * `placementCostMarginKey`: the series the protected view checks with the domain's `protectSeries`.
+ * One statement.
+ */
+export async function readCostPerPlacementMarginSeries(em: EntityManager, q: CostPerPlacementQuery): Promise<Map<string, number[]>> {
   const filter = candidateFilterSql(q.filter, 'c');
   const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
     `with ends as (
@@ -111,30 +197,21 @@ export async function readCostPerPlacementSeries(em: EntityManager, q: CostPerPl
           and exists (select 1 from placement_cost_share x where x.placement_id = p.id)
           ${andWhere(filter)}
      )
-     select pl.on_date::text as on_date, pl.occupation, pl.route, pl.kecamatan, s.payer, s.timing,
-            grouping(s.payer) as all_payers, grouping(s.timing) as all_timings,
-            count(distinct pl.candidate_id) as candidates
+     select pl.on_date::text as on_date, ${MARGIN_SELECT}
        from pl
        join placement_cost_share s on s.placement_id = pl.id
-      group by grouping sets ((pl.on_date, pl.occupation, pl.route, pl.kecamatan, s.payer, s.timing), (pl.on_date, pl.occupation, pl.route, pl.kecamatan, s.payer), (pl.on_date, pl.occupation, pl.route, pl.kecamatan))`,
+      group by grouping sets (${marginSets('pl.on_date')})`,
     [q.asOf, ...filter.values],
   );
   const dates = [...new Set(rows.map((r) => String(r.on_date)))].sort();
   const index = new Map(dates.map((d, i) => [d, i]));
   const out = new Map<string, number[]>();
   for (const r of rows) {
-    const key = placementCostCellKey({
-      occupation: r.occupation as Occupation,
-      route: r.route as Route,
-      kecamatan: (r.kecamatan ?? null) as KotaSerangKecamatan | null,
-      payer: toNumber(r.all_payers) === 1 ? null : (r.payer as PayerKind),
-      timing: toNumber(r.all_timings) === 1 ? null : String(r.timing),
-    });
+    const key = placementCostMarginKey(marginOf(r));
     const series = out.get(key) ?? new Array<number>(dates.length).fill(0);
     series[index.get(String(r.on_date))!] = toNumber(r.candidates);
     out.set(key, series);
   }
-  // every series ends on asOf (a cell absent there is not published anyway)
   if (dates[dates.length - 1] !== q.asOf) for (const s of out.values()) s.push(0);
   return out;
 }

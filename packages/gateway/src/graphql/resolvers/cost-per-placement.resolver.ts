@@ -1,12 +1,17 @@
 /**
  * `costPerPlacement` (issue 12): cost per placement by occupation, route, kecamatan and payer, from
  * the estimates stored at allocation (read-models/cost-per-placement.read-model.ts), with the split
- * by payer and by timing, and disclosure control (graphql/types/cost-per-placement.type.ts).
+ * by payer and by timing, and disclosure control (graphql/types/cost-per-placement.type.ts): the
+ * exact view for OFFICER / ADMIN; for ANALYST / PARTNER at most one dimension
+ * (`DISCLOSURE.TOO_MANY_DIMENSIONS`: two breakdowns of the same placements are the margins of a
+ * cross table whose small cells they could pin down), the whole program's one-dimension tables with
+ * cell suppression, and a `kecamatans` filter (by KECAMATAN only) selecting their rows afterwards.
  */
 import { ArrayMaxSize, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { Args, ArgsType, Authorized, Ctx, Field, Query, Resolver } from 'type-graphql';
 import { AGGREGATE_RULE } from '../../security/rules';
-import { readCostPerPlacementCells, readCostPerPlacementSeries } from '../../read-models/cost-per-placement.read-model';
+import { readCostPerPlacementCells, readCostPerPlacementMarginSeries, readCostPerPlacementMargins } from '../../read-models/cost-per-placement.read-model';
+import { GatewayError } from '../errors';
 import type { GatewayContext } from '../context';
 import { CandidateFilter } from '../inputs/candidate-filter.input';
 import { DateScalar, isoDateOf } from '../scalars';
@@ -16,6 +21,7 @@ import {
   CostPerPlacement,
   CostPerPlacementDimensionEnum,
   costPerPlacementOf,
+  protectedCostPerPlacementOf,
   type CostPerPlacementDimension,
 } from '../types/cost-per-placement.type';
 
@@ -50,11 +56,23 @@ export class CostPerPlacementResolver {
   async costPerPlacement(@Args() args: CostPerPlacementArgs, @Ctx() ctx: GatewayContext): Promise<CostPerPlacement> {
     const by = [...new Set(args.by ?? [])];
     const view = datedAggregateView(ctx, args.asOf ? isoDateOf(args.asOf) : undefined);
+    if (view.isProtected && by.length > 1)
+      throw new GatewayError(
+        'BAD_USER_INPUT',
+        { id: 'Untuk analis, biaya per penempatan dapat dirinci menurut satu dimensi saja.', en: 'For analysts the cost per placement can be broken down by one dimension only.' },
+        { field: ['by'], domainCode: 'DISCLOSURE.TOO_MANY_DIMENSIONS' },
+      );
     checkProtectedFilter(view, args.filter, by.includes('KECAMATAN') ? ['kecamatans'] : []);
+    if (view.isProtected) {
+      if (!view.rule) throw new GatewayError('INTERNAL_SERVER_ERROR');
+      // the whole program's tables (a filter names the `by` dimension only and selects rows afterwards)
+      const query = { asOf: view.referenceDate, filter: undefined };
+      const [cells, series] = [await readCostPerPlacementMargins(ctx.em, query), await readCostPerPlacementMarginSeries(ctx.em, query)];
+      const wanted = args.filter?.kecamatans;
+      const selected = wanted?.length ? (value: string | null) => value !== null && (wanted as readonly string[]).includes(value) : undefined;
+      return protectedCostPerPlacementOf(view, view.rule, by[0] ?? null, cells, series, selected);
+    }
     const query = { asOf: view.referenceDate, filter: args.filter };
-    const cells = await readCostPerPlacementCells(ctx.em, query);
-    // the protected view also checks each cell against its earlier month ends (differencing two asOf dates)
-    const series = view.isProtected ? await readCostPerPlacementSeries(ctx.em, query) : undefined;
-    return costPerPlacementOf(view, view.referenceDate, by, cells, series);
+    return costPerPlacementOf(view, view.referenceDate, by, await readCostPerPlacementCells(ctx.em, query));
   }
 }

@@ -61,16 +61,17 @@ export interface TrendCellInput {
 
 /**
  * Which cells of one bucket (one series and stage) are withheld in the protected view: primary
- * suppression (1 to k − 1 people), then complementary suppression of the smallest published non-empty
+ * suppression (1 to k − 1 people, and the keys in `forced`, withheld for another reason such as a
+ * month-end series check), then complementary suppression of the smallest published non-empty
  * cells until the withheld people are 0 or at least k. Exact view: none.
  */
-export function withheldCells(view: AggregateView, cells: readonly TrendCellInput[]): Set<string> {
+export function withheldCells(view: AggregateView, cells: readonly TrendCellInput[], forced: ReadonlySet<string> = new Set()): Set<string> {
   const out = new Set<string>();
   const rule = view.rule;
   if (!rule) return out;
   let withheldPeople = 0;
   for (const c of cells) {
-    if (isSmallCell(c.people, rule)) {
+    if (forced.has(c.key) || isSmallCell(c.people, rule)) {
       out.add(c.key);
       withheldPeople += c.people;
     }
