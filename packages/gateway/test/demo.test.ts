@@ -219,6 +219,25 @@ describe('the demo program', () => {
     expect(markers).toEqual([DEMO_SEED_NAME, SEED_NAME].sort());
   });
 
+  it('gives every withdrawal and rejection an exit reason code that matches its note', async () => {
+    const exits = (await a.db.query(`select to_stage, reason, note from candidate_stage_change where to_stage in ('WITHDRAWN', 'REJECTED')`)).rows;
+    expect(exits.length).toBeGreaterThan(0);
+    const byNote: Array<[RegExp, string, string]> = [
+      [/family reasons/, 'WITHDRAWN', 'FAMILY'],
+      [/found a job/, 'WITHDRAWN', 'OTHER_JOB'],
+      [/chose another programme/, 'WITHDRAWN', 'OTHER'],
+      [/documents not completed/, 'REJECTED', 'DOCUMENTS_INCOMPLETE'],
+      [/KOSHIPA skill test/, 'REJECTED', 'TEST_FAILED'],
+      [/medical examination/, 'REJECTED', 'MEDICAL_UNFIT'],
+    ];
+    for (const e of exits) {
+      const match = byNote.find(([re]) => re.test(e.note ?? ''));
+      expect([e.to_stage, e.reason]).toEqual([match?.[1], match?.[2]]);
+    }
+    expect(new Set(exits.map((e) => e.reason)).size).toBeGreaterThanOrEqual(3);
+    expect((await a.db.query(`select count(*)::int as n from candidate_stage_change where reason is not null and to_stage not in ('WITHDRAWN', 'REJECTED')`)).rows[0].n).toBe(0);
+  });
+
   it('loads once: a second load is a no-op', async () => {
     const before = await checksums(a.db);
     const again = await loadDemoOnce(a.orm, { candidates: N, log, clock });

@@ -62,7 +62,7 @@ describe('Candidate: registration and profile', () => {
       openingId: null,
       quotaId: null,
       externalRefs: [],
-      history: [{ sequence: 1, from: null, to: 'REGISTERED', at: '2026-03-02T01:00:00.000Z', actor: ACTOR, note: null }],
+      history: [{ sequence: 1, from: null, to: 'REGISTERED', at: '2026-03-02T01:00:00.000Z', actor: ACTOR, note: null, reason: null }],
     } satisfies CandidateSnapshot);
     expect(Candidate.fromSnapshot(snap).toSnapshot()).toEqual(snap);
   });
@@ -233,6 +233,20 @@ describe('Candidate: the pipeline with eligibility gates', () => {
     expect(code(c.advance('SELECTED', { at: at(3, 2), actor: ACTOR, quota, params: params(3, 2) }))).toBe('CANDIDATE.CONTEXT_REQUIRED');
     expect(code(c.advance('TRAINING', { at: at(3, 2), actor: ACTOR }))).toBe('CANDIDATE.INVALID_TRANSITION');
     expect(c.stage).toBe('REGISTERED');
+  });
+
+  it('a release with a reason code: the code on the history, its label as the placement note; a wrong code releases nothing', () => {
+    const { quota, opening, mou } = openPlacementSetup(2, 2);
+    const c = register();
+    const { placement } = unwrap(selectCandidate({ candidate: c, opening, quota, mou, params: params(3, 2), placementId: uid(951), at: at(3, 2), actor: ACTOR }));
+    expect(code(releaseCandidateSeat({ candidate: c, quota, placement, to: 'REJECTED', at: at(3, 5), actor: ACTOR, note: null, reason: 'COST' }))).toBe(
+      'CANDIDATE.EXIT_REASON_MISMATCH',
+    );
+    expect([c.stage, quota.allocated, placement.status]).toEqual(['SELECTED', 1, 'ALLOCATED']);
+    unwrap(releaseCandidateSeat({ candidate: c, quota, placement, to: 'REJECTED', at: at(3, 5), actor: ACTOR, note: null, reason: 'MEDICAL_UNFIT' }));
+    expect(c.history[c.history.length - 1]).toMatchObject({ to: 'REJECTED', reason: 'MEDICAL_UNFIT', note: null });
+    const cancel = placement.toSnapshot().history.at(-1)!;
+    expect([placement.status, quota.allocated, cancel.note]).toEqual(['CANCELLED', 0, 'Tidak sehat (pemeriksaan kesehatan atau psikologi) / Medically unfit (medical or psychological examination)']);
   });
 
   it('withdrawal releases the seat and cancels the placement, all or nothing', () => {

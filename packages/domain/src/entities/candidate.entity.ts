@@ -11,7 +11,10 @@
  * - → MEDICAL, PLACEMENT_AGREEMENT, EMPLOYMENT_CONTRACT, VISA, ORIENTATION: the rules listed in
  *   `CANDIDATE_STAGE_GATES` pass (`CANDIDATE.GATE_NOT_MET` names the ones that do not);
  * - → DEPARTED: `readyToDepart` and the seat still held;
- * - → WITHDRAWN / REJECTED: a note giving the reason (the seat is released by the service).
+ * - → WITHDRAWN / REJECTED: a reason code of that exit (candidate-exit-reasons.ts) or a note, or both;
+ *   the code OTHER needs the note too (the seat is released by the service). The code is optional so
+ *   that callers and stored histories from before the codes stay valid (a stored entry without one
+ *   reads as `reason: null`).
  * Failures change nothing. Personal data never enters an error message.
  */
 import { DomainError, err, ok, type Result } from '../shared/domain-error';
@@ -29,6 +32,14 @@ import {
   isCandidateTransitionAllowed,
   type CandidateStage,
 } from './candidate-stage';
+import {
+  CANDIDATE_EXIT_REASONS,
+  CANDIDATE_EXIT_REASONS_BY_STAGE,
+  CANDIDATE_EXIT_REASONS_NEEDING_NOTE,
+  isCandidateExitStage,
+  isExitReasonOf,
+  type CandidateExitReason,
+} from './candidate-exit-reasons';
 import {
   checkDate,
   checkEnum,
@@ -72,7 +83,10 @@ export interface CandidateExternalReference {
   readonly reference: string;
 }
 
-export type CandidateHistoryEntry = StatusHistoryEntry<CandidateStage>;
+export interface CandidateHistoryEntry extends StatusHistoryEntry<CandidateStage> {
+  /** The exit reason code of a change into WITHDRAWN / REJECTED; null otherwise and when none was recorded. */
+  readonly reason: CandidateExitReason | null;
+}
 
 export interface CandidateSnapshot {
   readonly id: string;
@@ -103,6 +117,8 @@ export interface CandidateAdvanceInput {
   readonly at: string;
   readonly actor: string;
   readonly note?: string | null;
+  /** Why the candidate leaves (only into WITHDRAWN / REJECTED, a code of that exit; OTHER needs the note). */
+  readonly reason?: CandidateExitReason | null;
   /** The opening the candidate is (being) selected for: needed for SELECTED and every gated stage. */
   readonly opening?: JobOpening;
   /** The opening's quota: needed for SELECTED and DEPARTED (the seat). */
@@ -139,8 +155,15 @@ function validateCandidate(input: unknown): Result<CandidateSnapshot> {
   if (v.failed) return err(v.error);
   const profile = validateCandidateProfile(o['profile'] ?? {}, { nikCheck: 'FULL' });
   if (!profile.ok) return err({ ...profile.error, path: ['profile', ...(profile.error.path ?? [])] });
-  const history = validateStatusHistory(v, MACHINE, o['history'], ['history'], stage);
+  const stored = splitReasons(o['history']);
+  const plain = validateStatusHistory(v, MACHINE, stored.entries, ['history'], stage);
   if (v.failed) return err(v.error);
+  const history: CandidateHistoryEntry[] = [];
+  for (const [i, h] of plain.entries()) {
+    const reason = checkExitReason(h.to, stored.reasons[i], ['history', String(i), 'reason']);
+    if (!reason.ok) return err(reason.error);
+    history.push({ ...h, reason: reason.value });
+  }
   return ok({ id, profile: profile.value, stage, targetRoute, targetOccupation, openingId, quotaId, externalRefs, history });
 }
 
@@ -173,7 +196,7 @@ export class Candidate {
       openingId: null,
       quotaId: null,
       externalRefs: o['externalRefs'] ?? [],
-      history: [{ sequence: 1, from: null, to: 'REGISTERED', at, actor, note }],
+      history: [{ sequence: 1, from: null, to: 'REGISTERED', at, actor, note, reason: null }],
     });
     return r.ok ? ok(new Candidate(r.value)) : r;
   }
@@ -296,7 +319,7 @@ export class Candidate {
   ): Result<{ readonly next: CandidateSnapshot; readonly report: CandidateGateReport }> {
     const v = new FieldChecks();
     const target = v.take(checkEnum(AREA, CANDIDATE_STAGES, to, ['to']));
-    const o = v.take(checkObject(AREA, input, [], keysOf<CandidateAdvanceInput>()('at', 'actor', 'note', 'opening', 'quota', 'params', 'ruleOverlays', 'passportMarginMonths')));
+    const o = v.take(checkObject(AREA, input, [], keysOf<CandidateAdvanceInput>()('at', 'actor', 'note', 'reason', 'opening', 'quota', 'params', 'ruleOverlays', 'passportMarginMonths')));
     if (v.failed) return err(v.error);
     const { at, actor, note } = takeChangeStamp(v, AREA, o);
     if (v.failed) return err(v.error);
@@ -310,8 +333,12 @@ export class Candidate {
     let next: CandidateSnapshot = p;
     let evaluation: EligibilityEvaluation | undefined;
 
+    const reasonChecked = checkExitReason(target, o['reason'], ['reason']);
+    if (!reasonChecked.ok) return reasonChecked;
+    const reason = reasonChecked.value;
     if (target === 'WITHDRAWN' || target === 'REJECTED') {
-      if (note === null) return err(CandidateErrors.noteRequired());
+      // something must say why: the code, the note, or both; OTHER says nothing on its own
+      if (note === null && (reason === null || CANDIDATE_EXIT_REASONS_NEEDING_NOTE.includes(reason))) return err(CandidateErrors.noteRequired());
     } else if (target === 'REGISTERED') {
       next = { ...p, openingId: null, quotaId: null };
     } else if (target === 'SELECTED' || target === 'DEPARTED' || CANDIDATE_STAGE_GATES[target] !== undefined) {
@@ -350,7 +377,7 @@ export class Candidate {
     next = {
       ...next,
       stage: target,
-      history: [...p.history, { sequence: p.history.length + 1, from, to: target, at, actor, note }],
+      history: [...p.history, { sequence: p.history.length + 1, from, to: target, at, actor, note, reason }],
     };
     return ok({ next, report: { from, to: target, ...(evaluation ? { evaluation } : {}) } });
   }
@@ -373,4 +400,37 @@ export class Candidate {
       throw e;
     }
   }
+}
+
+/**
+ * An exit reason code for a change into `stage`: absent or null gives null; a code must be one of
+ * CANDIDATE_EXIT_REASONS (`CANDIDATE.EXIT_REASON_UNKNOWN`), of that exit
+ * (`CANDIDATE.EXIT_REASON_MISMATCH`), and only on a change into WITHDRAWN / REJECTED
+ * (`CANDIDATE.EXIT_REASON_NOT_APPLICABLE`).
+ */
+export function checkExitReason(stage: CandidateStage, input: unknown, path: readonly string[] = ['reason']): Result<CandidateExitReason | null> {
+  if (input === undefined || input === null) return ok(null);
+  if (typeof input !== 'string' || !(CANDIDATE_EXIT_REASONS as readonly string[]).includes(input)) {
+    return err(CandidateErrors.exitReasonUnknown(CANDIDATE_EXIT_REASONS, path));
+  }
+  const reason = input as CandidateExitReason;
+  if (!isCandidateExitStage(stage)) return err(CandidateErrors.exitReasonNotApplicable(stage, path));
+  if (!isExitReasonOf(stage, reason)) return err(CandidateErrors.exitReasonMismatch(stage, reason, CANDIDATE_EXIT_REASONS_BY_STAGE[stage], path));
+  return ok(reason);
+}
+
+/** The stored history without its `reason` keys (checked by the shared status history) and the reasons by index. */
+function splitReasons(input: unknown): { entries: unknown; reasons: unknown[] } {
+  if (!Array.isArray(input)) return { entries: input, reasons: [] };
+  const reasons: unknown[] = [];
+  const entries = input.map((x: unknown) => {
+    if (x === null || typeof x !== 'object' || Array.isArray(x) || !('reason' in x)) {
+      reasons.push(undefined);
+      return x;
+    }
+    const { reason, ...rest } = x as Record<string, unknown>;
+    reasons.push(reason);
+    return rest;
+  });
+  return { entries, reasons };
 }

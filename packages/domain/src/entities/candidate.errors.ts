@@ -16,6 +16,9 @@ export const CANDIDATE_ERROR_CODES = [
   'CANDIDATE.NOTE_REQUIRED',
   'CANDIDATE.NOT_EDITABLE',
   'CANDIDATE.DUPLICATE_REFERENCE',
+  'CANDIDATE.EXIT_REASON_UNKNOWN',
+  'CANDIDATE.EXIT_REASON_MISMATCH',
+  'CANDIDATE.EXIT_REASON_NOT_APPLICABLE',
 ] as const;
 export type CandidateErrorCode = (typeof CANDIDATE_ERROR_CODES)[number];
 
@@ -87,4 +90,23 @@ export const CandidateErrors = {
     e('CANDIDATE.DUPLICATE_REFERENCE', 'Satu sistem hanya boleh memiliki satu referensi.', 'Each system may carry only one reference.', {
       path: ['externalRefs'],
     }),
+  exitReasonUnknown: (allowed: readonly string[], path: readonly string[] = ['reason']) =>
+    e('CANDIDATE.EXIT_REASON_UNKNOWN', 'Kode alasan keluar tidak dikenal.', 'The exit reason code is not known.', {
+      path,
+      details: { allowed: allowed.join(',') },
+    }),
+  exitReasonMismatch: (stage: string, reason: string, allowed: readonly string[], path: readonly string[] = ['reason']) =>
+    e(
+      'CANDIDATE.EXIT_REASON_MISMATCH',
+      'Kode alasan ini tidak berlaku untuk tahap keluar tersebut (alasan pengunduran diri dan alasan tidak lolos berbeda).',
+      'This reason code does not apply to that exit (withdrawal and rejection reasons differ).',
+      { path, details: { stage, reason, allowed: allowed.join(',') } },
+    ),
+  exitReasonNotApplicable: (stage: string, path: readonly string[] = ['reason']) =>
+    e(
+      'CANDIDATE.EXIT_REASON_NOT_APPLICABLE',
+      'Kode alasan hanya dicatat saat mengundurkan diri atau tidak lolos.',
+      'A reason code is recorded only on a withdrawal or a rejection.',
+      { path, details: { stage } },
+    ),
 };

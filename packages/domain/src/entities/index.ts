@@ -27,6 +27,7 @@ export * from './opening-requirements';
 export * from './job-opening.errors';
 export * from './job-opening.entity';
 export * from './candidate-stage';
+export * from './candidate-exit-reasons';
 export * from './candidate.errors';
 export * from './candidate.entity';
 export * from './placement.entity';

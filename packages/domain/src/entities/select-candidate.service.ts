@@ -15,6 +15,7 @@ import type { EligibilityRuleOverlay } from '../eligibility/evaluate-eligibility
 import { CandidateErrors } from './candidate.errors';
 import type { Candidate, CandidateGateReport } from './candidate.entity';
 import { isCandidateTransitionAllowed } from './candidate-stage';
+import { CANDIDATE_EXIT_REASON_LABELS, type CandidateExitReason } from './candidate-exit-reasons';
 import { checkId } from './entity-validation';
 import type { JobOpening } from './job-opening.entity';
 import type { Mou } from './mou.entity';
@@ -98,8 +99,10 @@ export interface ReleaseCandidateSeatInput {
   readonly to: 'WITHDRAWN' | 'REJECTED';
   readonly at: string;
   readonly actor: string;
-  /** The reason (required). */
-  readonly note: string;
+  /** The reason in words (required without a reason code, and with OTHER). */
+  readonly note: string | null;
+  /** The exit reason code (candidate-exit-reasons.ts), optional. */
+  readonly reason?: CandidateExitReason | null;
   /** Date of the withdrawal or rejection (default: the WIB date of `at`). */
   readonly on?: IsoDate;
 }
@@ -111,20 +114,23 @@ export interface ReleaseCandidateSeatOutcome {
 /** Withdraw or reject a candidate who holds a seat (before departure): the seat returns to the quota. */
 export function releaseCandidateSeat(input: ReleaseCandidateSeatInput): Result<ReleaseCandidateSeatOutcome> {
   const { candidate, quota, placement, to, at, actor, note } = input;
+  const reason = input.reason ?? null;
   if (to !== 'WITHDRAWN' && to !== 'REJECTED') return err(CandidateErrors.invalidTransition(candidate.stage, String(to)));
   const t = checkTimestamp('CANDIDATE', at, ['at']);
   if (!t.ok) return err(t.error);
-  const check = candidate.checkAdvance(to, { at, actor, note });
+  const check = candidate.checkAdvance(to, { at, actor, note, reason });
   if (!check.ok) return check;
   if (!quota.holdsSeat(candidate.id) || candidate.quotaId !== quota.id) return err(QuotaErrors.notAllocated());
   if (placement.candidateId !== candidate.id || placement.quotaId !== quota.id) {
     return err(errorData('PLACEMENT.NO_SEAT', 'Penempatan ini bukan milik kursi kandidat.', "This placement is not the candidate's seat.", { path: ['placement'] }));
   }
-  const event = { on: input.on ?? wibDateOf(t.value), at, actor, note };
+  // the placement's cancellation needs the reason in words: the note, else the code's label
+  const label = reason === null ? undefined : CANDIDATE_EXIT_REASON_LABELS[reason];
+  const event = { on: input.on ?? wibDateOf(t.value), at, actor, note: note ?? (label ? `${label.id} / ${label.en}` : null) };
   const dryRun = Placement.fromSnapshot(placement.toSnapshot()).cancel(event);
   if (!dryRun.ok) return dryRun;
 
-  const moved = candidate.advance(to, { at, actor, note });
+  const moved = candidate.advance(to, { at, actor, note, reason });
   if (!moved.ok) return broken('advance', moved.error);
   const released = quota.release(candidate.id);
   if (!released.ok) return broken('release', released.error);

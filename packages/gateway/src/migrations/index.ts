@@ -13,6 +13,7 @@ import { Migration20261202120000_training } from './Migration20261202120000_trai
 import { Migration20261203120000_trainer_role } from './Migration20261203120000_trainer_role';
 import { Migration20261203121500_upfront_cash_line } from './Migration20261203121500_upfront_cash_line';
 import { Migration20261203130000_import_job } from './Migration20261203130000_import_job';
+import { Migration20261203140000_exit_reason } from './Migration20261203140000_exit_reason';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20251208000000_seed_marker', class: Migration20251208000000_seed_marker },
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203120000_trainer_role', class: Migration20261203120000_trainer_role },
   { name: 'Migration20261203121500_upfront_cash_line', class: Migration20261203121500_upfront_cash_line },
   { name: 'Migration20261203130000_import_job', class: Migration20261203130000_import_job },
+  { name: 'Migration20261203140000_exit_reason', class: Migration20261203140000_exit_reason },
 ];

@@ -38,7 +38,7 @@ export function candidateSnapshotOf(rows: CandidateRows): CandidateSnapshot {
     externalRefs: (c.externalRefs ?? []).map((r) => ({ system: r.system, reference: r.reference })),
     history: [...rows.history]
       .sort((a, b) => a.sequence - b.sequence)
-      .map((h) => ({ sequence: h.sequence, from: h.fromStage, to: h.toStage, at: h.at.toISOString() as Timestamp, actor: h.actor, note: h.note })),
+      .map((h) => ({ sequence: h.sequence, from: h.fromStage, to: h.toStage, at: h.at.toISOString() as Timestamp, actor: h.actor, note: h.note, reason: h.reason ?? null })),
   };
 }
 
@@ -99,6 +99,7 @@ export function applyCandidateSnapshot(
       at: new Date(h.at),
       actor: h.actor,
       note: h.note,
+      reason: h.reason,
     } satisfies Columns<CandidateStageChangeRecord, 'id'>),
   );
   return { candidate: c, history };

@@ -5,6 +5,7 @@
  * (NIK with a unique constraint, sex, birth date, kecamatan, education) at every write.
  */
 import {
+  CANDIDATE_EXIT_REASONS,
   CANDIDATE_STAGES,
   EDUCATION_LEVELS,
   KOTA_SERANG_KECAMATAN,
@@ -13,6 +14,7 @@ import {
   PLACEMENT_STATUSES,
   ROUTES,
   SEXES,
+  type CandidateExitReason,
   type CandidateExternalReference,
   type CandidateProfile,
   type CandidateStage,
@@ -64,6 +66,8 @@ export class CandidateStageChangeRecord {
   at!: Date;
   actor!: string;
   note!: string | null;
+  /** The exit reason code of a change into WITHDRAWN / REJECTED (null otherwise, and before the codes). */
+  reason!: CandidateExitReason | null;
 }
 
 export class PlacementRecord {
@@ -141,8 +145,10 @@ export const CandidateStageChangeSchema = new EntitySchema<CandidateStageChangeR
     at: { type: 'datetime', columnType: 'timestamptz' },
     actor: { type: 'string', length: 300 },
     note: { type: 'text', nullable: true },
+    reason: { enum: true, items: () => [...CANDIDATE_EXIT_REASONS], type: 'text', nullable: true },
   },
   uniques: [{ name: 'candidate_stage_change_candidate_sequence_unique', properties: ['candidateId', 'sequence'] }],
+  checks: [{ name: 'candidate_stage_change_reason_on_exit_check', expression: `reason is null or to_stage = 'WITHDRAWN' or to_stage = 'REJECTED'` }],
 });
 
 export const PlacementSchema = new EntitySchema<PlacementRecord>({

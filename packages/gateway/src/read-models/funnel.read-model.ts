@@ -12,14 +12,14 @@
  *   the cycle. A candidate has *reached* a stage when their furthest stage is that stage or a later
  *   one: the pipeline moves one stage at a time, so this is "entered it", except that a return
  *   straight after departure (no start of work recorded) counts as having passed PLACED.
- * - **Exits**: cycles that entered WITHDRAWN or REJECTED, by the stage they left (`from_stage`).
- *   No reason code is stored: the reason is the stage change's free-text note (required by the
- *   domain), which an aggregate never publishes.
+ * - **Exits**: cycles that entered WITHDRAWN or REJECTED, by the stage they left (`from_stage`) and
+ *   the exit reason code of that change (`reason`, the domain's CANDIDATE_EXIT_REASONS; null for an
+ *   exit recorded without one). The free-text note is never read by an aggregate.
  * - **Days between stages**: for each pipeline stage entered after another one, the days from
  *   entering the previous stage of the cycle to entering this one (`percentile_cont` 0.5 and 0.9).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CANDIDATE_STAGES, type CandidateStage, type IsoDate } from '../domain';
+import { CANDIDATE_STAGES, type CandidateExitReason, type CandidateStage, type IsoDate } from '../domain';
 import type { CandidateFilter } from '../graphql/inputs/candidate-filter.input';
 import { andWhere, candidateFilterSql, wibDayEnd, wibDayStart } from './sql-filter';
 
@@ -46,6 +46,8 @@ export interface FunnelExitCount {
   readonly month: string;
   readonly kind: FunnelExitKind;
   readonly fromStage: CandidateStage | null;
+  /** The exit reason code; null when the exit was recorded without one. */
+  readonly reason: CandidateExitReason | null;
   readonly people: number;
 }
 export interface FunnelDuration {
@@ -78,7 +80,7 @@ export async function readFunnelCounts(em: EntityManager, q: FunnelQuery): Promi
         order by h.candidate_id, h.sequence
      ),
      cyc as (
-       select r.candidate_id, r.month, h.to_stage, h.from_stage, h.at,
+       select r.candidate_id, r.month, h.to_stage, h.from_stage, h.reason, h.at,
               array_position(${stageArray}, h.to_stage::text) as idx
          from reg r
          join candidate_stage_change h on h.candidate_id = r.candidate_id and h.sequence >= r.reg_seq and (r.next_seq is null or h.sequence < r.next_seq)
@@ -89,13 +91,13 @@ export async function readFunnelCounts(em: EntityManager, q: FunnelQuery): Promi
          from cyc where idx is not null
      ),
      per as (select candidate_id, month, max(idx) as furthest from cyc where idx is not null group by candidate_id, month)
-     select 'F' as part, month, furthest::text as a, null::text as b, count(*) as n, null::numeric as median, null::numeric as p90
+     select 'F' as part, month, furthest::text as a, null::text as b, null::text as c, count(*) as n, null::numeric as median, null::numeric as p90
        from per group by month, furthest
      union all
-     select 'E', month, to_stage, from_stage, count(distinct candidate_id), null, null
-       from cyc where to_stage in ('WITHDRAWN', 'REJECTED') group by month, to_stage, from_stage
+     select 'E', month, to_stage, from_stage, reason, count(distinct candidate_id), null, null
+       from cyc where to_stage in ('WITHDRAWN', 'REJECTED') group by month, to_stage, from_stage, reason
      union all
-     select 'D', null, to_stage, null, count(*),
+     select 'D', null, to_stage, null, null, count(*),
             round((percentile_cont(0.5) within group (order by days))::numeric, 2),
             round((percentile_cont(0.9) within group (order by days))::numeric, 2)
        from steps where days is not null group by to_stage`,
@@ -106,7 +108,15 @@ export async function readFunnelCounts(em: EntityManager, q: FunnelQuery): Promi
   const durations: FunnelDuration[] = [];
   for (const r of rows) {
     if (r.part === 'F') furthest.push({ month: String(r.month), furthest: Number(r.a) - 1, people: Number(r.n) });
-    else if (r.part === 'E') exits.push({ month: String(r.month), kind: r.a as FunnelExitKind, fromStage: (r.b ?? null) as CandidateStage | null, people: Number(r.n) });
+    else if (r.part === 'E') {
+      exits.push({
+        month: String(r.month),
+        kind: r.a as FunnelExitKind,
+        fromStage: (r.b ?? null) as CandidateStage | null,
+        reason: (r.c ?? null) as CandidateExitReason | null,
+        people: Number(r.n),
+      });
+    }
     else durations.push({ stage: r.a as CandidateStage, people: Number(r.n), median: r.median === null ? null : String(r.median), p90: r.p90 === null ? null : String(r.p90) });
   }
   return { furthest, exits, durations };

@@ -23,6 +23,7 @@ import {
   placementFollowsStage,
   Quota,
   recordStageOnPlacement,
+  type CandidateExitReason,
   type CandidateStage,
 } from '../domain';
 import { applyPlacementSnapshot, candidateSnapshotOf, loadCandidateRows, placementSnapshotOf } from '../persistence/candidate.mapper';
@@ -40,17 +41,20 @@ export interface AdvanceCandidateCommand {
   readonly id: string;
   readonly to: CandidateStage;
   readonly note: string | null;
+  /** The exit reason code (WITHDRAWN / REJECTED only; the domain checks it). */
+  readonly reason?: CandidateExitReason | null;
 }
 
 export function advanceCandidate(command: AdvanceCandidateCommand, deps: UseCaseDeps): Promise<CandidateRecord> {
   const { id, to, note } = command;
+  const reason = command.reason ?? null;
   return inTransaction(deps, async (em) => {
     // unlocked first look: a seat release locks opening → quota → candidate, in that order
     const peek = await em.findOne(CandidateRecord, { id });
     if (!peek) throw notFound('Candidate', ['id']);
     if (mayReleaseSeat(peek, to)) {
       const allocated = (await em.count(PlacementRecord, { candidateId: id, quotaId: peek.quotaId, status: 'ALLOCATED' })) > 0;
-      if (advanceReleasesSeat(peek, to, allocated)) return releaseHeldSeat(em, deps, { candidateId: id, to, note, field: ['id'], action: 'advanceCandidate' });
+      if (advanceReleasesSeat(peek, to, allocated)) return releaseHeldSeat(em, deps, { candidateId: id, to, note, reason, field: ['id'], action: 'advanceCandidate' });
     }
     const rows = await loadCandidateRows(em, id, true);
     if (!rows) throw notFound('Candidate', ['id']);
@@ -65,6 +69,7 @@ export function advanceCandidate(command: AdvanceCandidateCommand, deps: UseCase
         at,
         actor: deps.actor,
         note,
+        reason,
         ...(opening ? { opening } : {}),
         ...(quota ? { quota } : {}),
         params: parameterSnapshot(dateOf(at)),

@@ -4,7 +4,7 @@
  * `releaseHeldSeat` is also what advanceCandidate runs when the domain says the move gives a seat back.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Candidate, CandidateErrors, Placement, QuotaErrors, releaseCandidateSeat, type SeatReleasingStage } from '../domain';
+import { Candidate, Placement, QuotaErrors, releaseCandidateSeat, type CandidateExitReason, type SeatReleasingStage } from '../domain';
 import { applyCandidateSnapshot, applyPlacementSnapshot, candidateSnapshotOf, loadCandidateRows, placementSnapshotOf } from '../persistence/candidate.mapper';
 import { CandidateRecord, PlacementRecord, PlacementStatusChangeRecord } from '../persistence/candidate.schema';
 import { recordChange } from './audit';
@@ -23,6 +23,8 @@ export interface HeldSeatRelease {
   readonly candidateId: string;
   readonly to: SeatReleasingStage;
   readonly note: string | null;
+  /** The exit reason code (optional; without one, or with OTHER, the domain requires the note). */
+  readonly reason?: CandidateExitReason | null;
   /** Where NOT_FOUND points (the argument naming the candidate). */
   readonly field: FieldPath;
   /** The audit action: the mutation that released the seat. */
@@ -45,8 +47,7 @@ export async function releaseHeldSeat(em: EntityManager, deps: UseCaseDeps, rele
   const placementRows = { placement: placementRecord, history: await em.find(PlacementStatusChangeRecord, { placementId: placementRecord.id }) };
   const placement = Placement.fromSnapshot(placementSnapshotOf(placementRows));
   const at = nowTimestamp(deps);
-  if (note === null) throw domainFailure(CandidateErrors.noteRequired(), []);
-  unwrap(releaseCandidateSeat({ candidate, quota: seat.quota, placement, to, at, actor: deps.actor, note }), []);
+  unwrap(releaseCandidateSeat({ candidate, quota: seat.quota, placement, to, at, actor: deps.actor, note, reason: release.reason ?? null }), []);
   const now = deps.clock.now();
   writeSeats(em, seat, now);
   applyPlacementSnapshot(em, placementRows, placement.toSnapshot(), now);

@@ -307,7 +307,7 @@ export class CandidateResolver {
     const rows = await groupLoader<CandidateStageChangeRecord, string>(ctx, CandidateStageChangeRecord, 'candidateId', [['sequence', 'asc']]).load(c.id);
     const view = visible(viewOf(c));
     return rows.map((h) =>
-      withView({ sequence: h.sequence, from: h.fromStage, to: h.toStage, at: h.at, actor: h.actor, note: h.note }, view),
+      withView({ sequence: h.sequence, from: h.fromStage, to: h.toStage, at: h.at, actor: h.actor, note: h.note, reason: h.reason ?? null }, view),
     );
   }
 
@@ -438,7 +438,7 @@ export class CandidateResolver {
   })
   async advanceCandidate(@Args() args: AdvanceCandidateArgs, @Ctx() ctx: GatewayContext): Promise<Candidate> {
     const id = checkId(args.id, ['id']);
-    const record = await runUseCase(ctx, advanceCandidate, { id, to: args.to, note: args.note ?? null });
+    const record = await runUseCase(ctx, advanceCandidate, { id, to: args.to, note: args.note ?? null, reason: args.reason ?? null });
     return toCandidateGql(record, 'FULL', ctx.clock);
   }
 

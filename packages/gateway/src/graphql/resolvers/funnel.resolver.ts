@@ -1,7 +1,7 @@
 /**
  * `funnel` (issue 12): for the candidates registered in a period, the people who reached each stage,
  * the conversion from the stage before and from registration, the median and p90 days between
- * stages, and the exits (WITHDRAWN / REJECTED by the stage left). The SQL and the definitions are in
+ * stages, and the exits (WITHDRAWN / REJECTED by the stage left and the exit reason code). The SQL and the definitions are in
  * read-models/funnel.read-model.ts.
  *
  * Disclosure control (the protected view, ANALYST):
@@ -17,15 +17,18 @@
  *   when its count and its drop from the last stage published before it are 0 or ≥ k, so that the
  *   difference of any two published counts is 0 or ≥ k; a stage is published for the period only
  *   when it is in every month;
- * - exits sit in the gaps of that chain: in a month, the exits of a gap are published only when each
- *   is 0 or ≥ k and so is the rest of the gap (the people who stayed in those stages); an exit row is
+ * - exits sit in the gaps of that chain: an exit cell is (kind, stage left, reason code); in a month,
+ *   the exit cells of a gap are published only when each is 0 or ≥ k and so is the rest of the gap
+ *   (the people who stayed in those stages). All or none of a gap's cells are published, so a reason
+ *   cell of 1 to k − 1 also withholds the other reasons of its gap (secondary suppression): neither
+ *   the gap nor an exit total minus the published reasons isolates it; an exit row is
  *   published for the period only when it is in every month; the total of a kind only when all its
  *   rows are;
  * - rates only between published counts; median / p90 only for a published stage whose step at least
  *   k people made (never one person's value).
  */
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { assertWholePassedMonths, ratioOf, ratioToDecimalString, type CandidateStage, type IsoDate } from '../../domain';
+import { assertWholePassedMonths, CANDIDATE_EXIT_REASONS, ratioOf, ratioToDecimalString, type CandidateExitReason, type CandidateStage, type IsoDate } from '../../domain';
 import { FUNNEL_EXITS, FUNNEL_STAGES, readFunnelCounts, type FunnelCounts, type FunnelExitKind } from '../../read-models/funnel.read-model';
 import { checkedDateRange, wibDayEnd } from '../../read-models/sql-filter';
 import { AGGREGATE_RULE } from '../../security/rules';
@@ -59,7 +62,7 @@ export function monthsOf(from: IsoDate, to: IsoDate): string[] {
   return out;
 }
 
-const exitKey = (kind: FunnelExitKind, from: CandidateStage | null) => `${kind}|${from ?? ''}`;
+const exitKey = (kind: FunnelExitKind, from: CandidateStage | null, reason: CandidateExitReason | null) => `${kind}|${from ?? ''}|${reason ?? ''}`;
 
 /** Which stages (indexes) and exit rows are publishable in one month (protected view). */
 function monthDecisions(k: number, furthest: readonly number[], exits: ReadonlyMap<string, number>): { stages: boolean[]; exits: Set<string> } {
@@ -110,10 +113,10 @@ export function protectFunnel(view: AggregateView, counts: FunnelCounts, months:
     arr[f.furthest] = (arr[f.furthest] ?? 0) + f.people;
     perMonth.set(f.month, arr);
   }
-  const exitKeys = new Map<string, { kind: FunnelExitKind; fromStage: CandidateStage | null }>();
+  const exitKeys = new Map<string, { kind: FunnelExitKind; fromStage: CandidateStage | null; reason: CandidateExitReason | null }>();
   for (const e of counts.exits) {
-    const key = exitKey(e.kind, e.fromStage);
-    exitKeys.set(key, { kind: e.kind, fromStage: e.fromStage });
+    const key = exitKey(e.kind, e.fromStage, e.reason);
+    exitKeys.set(key, { kind: e.kind, fromStage: e.fromStage, reason: e.reason });
     const m = exitsPerMonth.get(e.month) ?? new Map<string, number>();
     m.set(key, (m.get(key) ?? 0) + e.people);
     exitsPerMonth.set(e.month, m);
@@ -121,7 +124,7 @@ export function protectFunnel(view: AggregateView, counts: FunnelCounts, months:
   const allMonths = view.isProtected ? months : [...new Set([...perMonth.keys()])];
   const totalFurthest = FUNNEL_STAGES.map((_, i) => allMonths.reduce((n, m) => n + (furthestOf(m)[i] ?? 0), 0));
   const reachedTotal = FUNNEL_STAGES.map((_, i) => totalFurthest.slice(i).reduce((a, b) => a + b, 0));
-  const exitTotal = (key: string) => counts.exits.filter((e) => exitKey(e.kind, e.fromStage) === key).reduce((n, e) => n + e.people, 0);
+  const exitTotal = (key: string) => counts.exits.filter((e) => exitKey(e.kind, e.fromStage, e.reason) === key).reduce((n, e) => n + e.people, 0);
 
   let stagePublished = FUNNEL_STAGES.map(() => true);
   let exitPublished = new Set(exitKeys.keys());
@@ -151,11 +154,15 @@ export function protectFunnel(view: AggregateView, counts: FunnelCounts, months:
     };
   });
   const order = (s: CandidateStage | null) => (s === null ? 99 : FUNNEL_STAGES.indexOf(s));
+  const reasonOrder = (r: CandidateExitReason | null) => (r === null ? 99 : CANDIDATE_EXIT_REASONS.indexOf(r));
   const exits: FunnelExitRow[] = [...exitKeys.entries()]
-    .sort(([, a], [, b]) => FUNNEL_EXITS.indexOf(a.kind) - FUNNEL_EXITS.indexOf(b.kind) || order(a.fromStage) - order(b.fromStage))
+    .sort(
+      ([, a], [, b]) =>
+        FUNNEL_EXITS.indexOf(a.kind) - FUNNEL_EXITS.indexOf(b.kind) || order(a.fromStage) - order(b.fromStage) || reasonOrder(a.reason) - reasonOrder(b.reason),
+    )
     .map(([key, e]) => {
       const published = exitPublished.has(key);
-      return { exit: e.kind, fromStage: e.fromStage, count: published ? exitTotal(key) : null, suppressed: !published };
+      return { exit: e.kind, fromStage: e.fromStage, reason: e.reason, count: published ? exitTotal(key) : null, suppressed: !published };
     });
   const exitTotals: FunnelExitTotal[] = FUNNEL_EXITS.map((kind) => {
     const mine = exits.filter((e) => e.exit === kind);
@@ -172,7 +179,7 @@ export class FunnelResolver {
   @Authorized(...AGGREGATE_RULE)
   @Query(() => Funnel, {
     description:
-      'The funnel of the candidates registered in a period: people who reached each stage (in the domain’s order), conversion from the stage before and from registration, median and p90 days between stages (SQL percentile_cont), and exits (WITHDRAWN / REJECTED) by the stage left. OFFICER (exact); ANALYST (protected view: whole past months, followed to the reference date, no filter, monthly cells suppressed; see `Disclosure`).',
+      'The funnel of the candidates registered in a period: people who reached each stage (in the domain’s order), conversion from the stage before and from registration, median and p90 days between stages (SQL percentile_cont), and exits (WITHDRAWN / REJECTED) by the stage left and the exit reason code. OFFICER (exact); ANALYST (protected view: whole past months, followed to the reference date, no filter, monthly cells suppressed; see `Disclosure`).',
   })
   async funnel(@Args() args: FunnelArgs, @Ctx() ctx: GatewayContext): Promise<Funnel> {
     const range = checkedDateRange(args.registered, ['registered']);

@@ -5,7 +5,7 @@
  * people left in a gap of the funnel once its published exits are taken away.
  */
 import fc from 'fast-check';
-import type { CandidateStage } from '../../domain';
+import type { CandidateExitReason, CandidateStage } from '../../domain';
 import { FUNNEL_STAGES, type FunnelCounts, type FunnelExitKind } from '../../read-models/funnel.read-model';
 import type { AggregateView } from '../types/disclosure.type';
 import { monthsOf, protectFunnel } from './funnel.resolver';
@@ -42,21 +42,30 @@ describe('trends: withheld cells of a bucket', () => {
 const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04'];
 const EXITS: FunnelExitKind[] = ['WITHDRAWN', 'REJECTED'];
 
-/** Random microdata: per month, people by furthest stage, and exits (each exit's person stopped at its fromStage). */
+/** Exit reason codes drawn for each kind (null: recorded without a code). */
+const REASONS: Record<FunnelExitKind, readonly (CandidateExitReason | null)[]> = {
+  WITHDRAWN: [null, 'PERSONAL', 'COST', 'OTHER'],
+  REJECTED: [null, 'TEST_FAILED', 'MEDICAL_UNFIT', 'OTHER'],
+};
+
+/** Random microdata: per month, people by furthest stage, and exits (each exit's person stopped at its fromStage, with a reason). */
 const dataArb = fc.array(
   fc.record({
     month: fc.constantFrom(...MONTHS),
     furthest: fc.integer({ min: 0, max: 5 }),
     exit: fc.option(fc.constantFrom(...EXITS), { nil: null }),
+    reason: fc.integer({ min: 0, max: 3 }),
     weight: fc.integer({ min: 1, max: 7 }),
   }),
   { maxLength: 25 },
 );
 
-function countsOf(data: ReadonlyArray<{ month: string; furthest: number; exit: FunnelExitKind | null; weight: number }>, months: readonly string[]): FunnelCounts {
+function countsOf(data: ReadonlyArray<{ month: string; furthest: number; exit: FunnelExitKind | null; reason: number; weight: number }>, months: readonly string[]): FunnelCounts {
   const inRange = data.filter((d) => months.includes(d.month));
   const furthest = inRange.map((d) => ({ month: d.month, furthest: d.furthest, people: d.weight }));
-  const exits = inRange.filter((d) => d.exit !== null).map((d) => ({ month: d.month, kind: d.exit!, fromStage: FUNNEL_STAGES[d.furthest] as CandidateStage, people: d.weight }));
+  const exits = inRange
+    .filter((d) => d.exit !== null)
+    .map((d) => ({ month: d.month, kind: d.exit!, fromStage: FUNNEL_STAGES[d.furthest] as CandidateStage, reason: REASONS[d.exit!][d.reason]!, people: d.weight }));
   return { furthest, exits, durations: [] };
 }
 
@@ -96,6 +105,11 @@ describe('funnel: the protected view against differencing', () => {
             check(ok(gap - exits, k), 'gap');
           });
           for (const t of f.exitTotals) if (t.count !== null) check(t.count === f.exits.filter((e) => e.exit === t.exit).reduce((s, e) => s + e.count!, 0), 'exit total');
+          // the exits of one kind from one stage minus its published reasons: when any reason there is withheld, none is published
+          for (const e of f.exits) {
+            const same = f.exits.filter((x) => x.exit === e.exit && x.fromStage === e.fromStage);
+            if (same.some((x) => x.suppressed)) check(same.every((x) => x.count === null), 'reasons of a stage');
+          }
         }
         for (const inner of answers)
           for (const outer of answers) {
@@ -105,7 +119,7 @@ describe('funnel: the protected view against differencing', () => {
               if (r.reached !== null && o !== null) check(ok(o - r.reached, k), 'nested stage');
             });
             for (const e of inner.f.exits) {
-              const o = outer.f.exits.find((x) => x.exit === e.exit && x.fromStage === e.fromStage);
+              const o = outer.f.exits.find((x) => x.exit === e.exit && x.fromStage === e.fromStage && x.reason === e.reason);
               if (e.count !== null && o?.count != null) check(ok(o.count - e.count, k), 'nested exit');
             }
           }
@@ -118,20 +132,63 @@ describe('funnel: the protected view against differencing', () => {
   it('the exact view publishes everything; rates are the counts divided', () => {
     const counts: FunnelCounts = {
       furthest: [
-        { month: '2026-01', furthest: 0, people: 1 },
+        { month: '2026-01', furthest: 0, people: 4 },
         { month: '2026-01', furthest: 2, people: 3 },
       ],
-      exits: [{ month: '2026-01', kind: 'WITHDRAWN', fromStage: 'REGISTERED', people: 1 }],
+      exits: [
+        { month: '2026-01', kind: 'WITHDRAWN', fromStage: 'REGISTERED', reason: 'COST', people: 1 },
+        { month: '2026-01', kind: 'WITHDRAWN', fromStage: 'REGISTERED', reason: null, people: 2 },
+        { month: '2026-01', kind: 'WITHDRAWN', fromStage: 'REGISTERED', reason: 'PERSONAL', people: 1 },
+      ],
       durations: [{ stage: 'SELECTED', people: 3, median: '4.00', p90: '5.00' }],
     };
     const f = protectFunnel(EXACT, counts, []);
-    expect(f.rows.slice(0, 4).map((r) => r.reached)).toEqual([4, 3, 3, 0]);
-    expect(f.rows[1]).toMatchObject({ rateFromPrevious: '0.7500', rateFromRegistration: '0.7500', medianDaysFromPrevious: '4.00', p90DaysFromPrevious: '5.00' });
-    expect(f.exits).toEqual([{ exit: 'WITHDRAWN', fromStage: 'REGISTERED', count: 1, suppressed: false }]);
-    // the same data protected with k = 5: 4 people in all, nothing but zeros can be published
+    expect(f.rows.slice(0, 4).map((r) => r.reached)).toEqual([7, 3, 3, 0]);
+    expect(f.rows[1]).toMatchObject({ rateFromPrevious: '0.4286', rateFromRegistration: '0.4286', medianDaysFromPrevious: '4.00', p90DaysFromPrevious: '5.00' });
+    // exits by reason, in the vocabulary's order (no code last)
+    expect(f.exits).toEqual([
+      { exit: 'WITHDRAWN', fromStage: 'REGISTERED', reason: 'PERSONAL', count: 1, suppressed: false },
+      { exit: 'WITHDRAWN', fromStage: 'REGISTERED', reason: 'COST', count: 1, suppressed: false },
+      { exit: 'WITHDRAWN', fromStage: 'REGISTERED', reason: null, count: 2, suppressed: false },
+    ]);
+    expect(f.exitTotals[0]).toEqual({ exit: 'WITHDRAWN', count: 4, suppressed: false });
+    // the same data protected with k = 5: the cohort (7) is published, SELECTED (3) is not, and every exit of the gap is withheld
     const p = protectFunnel(view(5), counts, ['2026-01']);
-    expect(p.cohort).toBeNull();
+    expect(p.cohort).toBe(7);
     expect(p.rows[1]).toMatchObject({ reached: null, rateFromPrevious: null, medianDaysFromPrevious: null });
+    expect(p.exits.map((e) => [e.reason, e.count, e.suppressed])).toEqual([
+      ['PERSONAL', null, true],
+      ['COST', null, true],
+      [null, null, true],
+    ]);
+    expect(p.exitTotals[0]).toEqual({ exit: 'WITHDRAWN', count: null, suppressed: true });
+  });
+
+  it('protected view by reason: publishes the reasons when each and the people who stayed are ≥ k; one small reason withholds the others of its gap', () => {
+    const countsWith = (personal: number): FunnelCounts => ({
+      furthest: [
+        { month: '2026-01', furthest: 0, people: 7 + personal },
+        { month: '2026-01', furthest: 1, people: 4 },
+      ],
+      exits: [
+        { month: '2026-01', kind: 'WITHDRAWN', fromStage: 'REGISTERED', reason: 'COST', people: 3 },
+        { month: '2026-01', kind: 'WITHDRAWN', fromStage: 'REGISTERED', reason: 'PERSONAL', people: personal },
+        { month: '2026-01', kind: 'REJECTED', fromStage: 'REGISTERED', reason: null, people: 2 },
+      ],
+      durations: [],
+    });
+    const all = protectFunnel(view(2), countsWith(3), ['2026-01']);
+    expect(all.exits.map((e) => [e.exit, e.reason, e.count])).toEqual([
+      ['WITHDRAWN', 'PERSONAL', 3],
+      ['WITHDRAWN', 'COST', 3],
+      ['REJECTED', null, 2],
+    ]);
+    expect(all.exitTotals.map((t) => t.count)).toEqual([6, 2]);
+    const small = protectFunnel(view(2), countsWith(1), ['2026-01']);
+    expect(small.rows.slice(0, 2).map((r) => r.reached)).toEqual([12, 4]);
+    expect(small.exits.every((e) => e.count === null && e.suppressed)).toBe(true);
+    expect(small.exitTotals.map((t) => t.count)).toEqual([null, null]);
+    expect(small.disclosure.suppressedCells).toBe(3);
   });
 
   it('monthsOf lists the calendar months of a period, across a year end', () => {

@@ -1,10 +1,15 @@
 /** GraphQL types for candidates (with their stored profile) and placements. */
 import {
+  CANDIDATE_EXIT_REASON_LABELS,
+  CANDIDATE_EXIT_REASONS,
+  CANDIDATE_REJECTION_REASONS,
+  CANDIDATE_WITHDRAWAL_REASONS,
   CANDIDATE_REFERENCE_SYSTEMS,
   CANDIDATE_STAGES,
   PLACEMENT_STATUSES,
   type AddressSource,
   type CandidateProfile as CandidateProfileData,
+  type CandidateExitReason,
   type CandidateReferenceSystem,
   type CandidateStage,
   type ConsentGiver,
@@ -61,6 +66,20 @@ registerEnumType(CandidateStageEnum, {
   name: 'CandidateStage',
   description: 'Where a candidate stands in the pipeline (DOMAIN.md §7, P3MI route).',
   valuesConfig: Object.fromEntries(CANDIDATE_STAGES.map((s) => [s, { description: STAGE_DESCRIPTIONS[s] }])),
+});
+
+const exitKinds = (r: CandidateExitReason): string =>
+  [(CANDIDATE_WITHDRAWAL_REASONS as readonly string[]).includes(r) ? 'WITHDRAWN' : null, (CANDIDATE_REJECTION_REASONS as readonly string[]).includes(r) ? 'REJECTED' : null]
+    .filter((k) => k !== null)
+    .join(', ');
+export const CandidateExitReasonEnum = enumOf(CANDIDATE_EXIT_REASONS);
+registerEnumType(CandidateExitReasonEnum, {
+  name: 'CandidateExitReason',
+  description:
+    'Why a candidate left the pipeline (WITHDRAWN or REJECTED): the program’s own vocabulary. Each code applies to the exits named in its description; OTHER needs a note.',
+  valuesConfig: Object.fromEntries(
+    CANDIDATE_EXIT_REASONS.map((r) => [r, { description: `${CANDIDATE_EXIT_REASON_LABELS[r].en} / ${CANDIDATE_EXIT_REASON_LABELS[r].id} (${exitKinds(r)}).` }]),
+  ),
 });
 
 export const CandidateReferenceSystemEnum = enumOf(CANDIDATE_REFERENCE_SYSTEMS);
@@ -234,7 +253,12 @@ export class CandidateStageChange {
   @Field(() => CandidateStageEnum, { description: 'Stage after.' }) to!: CandidateStage;
   @Field(() => DateTimeScalar, { description: 'When.' }) at!: Date;
   @Field(() => String, { description: 'Who recorded it.' }) actor!: string;
-  @Field(() => String, { nullable: true, description: 'Reason.' }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'Reason, in words.' }) note!: string | null;
+  @Field(() => CandidateExitReasonEnum, {
+    nullable: true,
+    description: 'The exit reason code of a change into WITHDRAWN / REJECTED; null for other changes and for exits recorded without one.',
+  })
+  reason!: CandidateExitReason | null;
 }
 
 @ObjectType({ description: 'A job seeker (CPMI) and where they stand.' })
@@ -389,9 +413,16 @@ export class AdvanceCandidateArgs {
   @IsIn([...CANDIDATE_STAGES])
   to!: CandidateStage;
 
-  @Field(() => String, { nullable: true, description: 'Note (required to withdraw or reject).' })
+  @Field(() => String, { nullable: true, description: 'Note (required to withdraw or reject without a reason code, or with OTHER).' })
   @IsOptional() @MaxLength(4000)
   note?: string;
+
+  @Field(() => CandidateExitReasonEnum, {
+    nullable: true,
+    description: 'Why the candidate leaves (only with `to` WITHDRAWN or REJECTED, a code of that exit: CANDIDATE.EXIT_REASON_MISMATCH otherwise).',
+  })
+  @IsOptional() @IsIn([...CANDIDATE_EXIT_REASONS])
+  reason?: CandidateExitReason;
 }
 
 @ArgsType()

@@ -1,11 +1,11 @@
 /** GraphQL types of `funnel` (graphql/resolvers/funnel.resolver.ts). */
 import { IsOptional, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
-import type { CandidateStage } from '../../domain';
+import type { CandidateExitReason, CandidateStage } from '../../domain';
 import type { FunnelExitKind } from '../../read-models/funnel.read-model';
 import { CandidateFilter, DateRangeFilter } from '../inputs/candidate-filter.input';
 import { DateScalar } from '../scalars';
-import { CandidateStageEnum } from './candidate.type';
+import { CandidateExitReasonEnum, CandidateStageEnum } from './candidate.type';
 import { Disclosure } from './disclosure.type';
 
 @ArgsType()
@@ -55,14 +55,16 @@ export class FunnelStageRow {
   suppressed!: boolean;
 }
 
-@ObjectType({ description: 'People of the cohort who left the pipeline (WITHDRAWN or REJECTED) from one stage.' })
+@ObjectType({ description: 'People of the cohort who left the pipeline (WITHDRAWN or REJECTED) from one stage, for one exit reason code.' })
 export class FunnelExitRow {
   @Field(() => CandidateStageEnum, { description: 'WITHDRAWN or REJECTED.' }) exit!: FunnelExitKind;
   @Field(() => CandidateStageEnum, { nullable: true, description: 'The stage they left.' }) fromStage!: CandidateStage | null;
+  @Field(() => CandidateExitReasonEnum, { nullable: true, description: 'The exit reason code; null for exits recorded without one.' })
+  reason!: CandidateExitReason | null;
   @Field(() => Int, { nullable: true, description: 'People; null when suppressed.' }) count!: number | null;
   @Field(() => Boolean, {
     description:
-      'True when withheld (protected view): in some registration month the exits around this stage, or the people who stayed, are 1 to minCellCount − 1.',
+      'True when withheld (protected view): in some registration month an exit cell (stage left × reason) around this stage, or the people who stayed, is 1 to minCellCount − 1; the other cells of that gap are withheld with it.',
   })
   suppressed!: boolean;
 }
@@ -76,7 +78,7 @@ export class FunnelExitTotal {
 
 @ObjectType({
   description:
-    'The funnel of a registration cohort: the people who reached each stage, conversion rates, days between stages, and where people left. Exits are by the stage left: the program stores no reason code (the reason of a withdrawal or rejection is a free-text note, never published in an aggregate).',
+    'The funnel of a registration cohort: the people who reached each stage, conversion rates, days between stages, and where people left. Exits are by the stage left and the exit reason code (CandidateExitReason, the program’s vocabulary); the free-text note of a withdrawal or rejection is never published in an aggregate.',
 })
 export class Funnel {
   @Field(() => DateScalar, { description: 'First registration day of the cohort.' }) registeredFrom!: string;
@@ -84,7 +86,7 @@ export class Funnel {
   @Field(() => DateScalar, { description: 'The day the cohort is followed to (protected view: the reference date).' }) asOf!: string;
   @Field(() => Int, { nullable: true, description: 'People in the cohort (= reached at REGISTERED); null when suppressed.' }) cohort!: number | null;
   @Field(() => [FunnelStageRow], { description: 'Every pipeline stage, in order.' }) rows!: FunnelStageRow[];
-  @Field(() => [FunnelExitRow], { description: 'Exits by kind and stage left (those that occurred).' }) exits!: FunnelExitRow[];
+  @Field(() => [FunnelExitRow], { description: 'Exits by kind, stage left and reason code (those that occurred).' }) exits!: FunnelExitRow[];
   @Field(() => [FunnelExitTotal], { description: 'WITHDRAWN and REJECTED in all.' }) exitTotals!: FunnelExitTotal[];
   @Field(() => Disclosure, { description: 'How the figures were protected (suppressedCells counts stage and exit rows).' }) disclosure!: Disclosure;
 }

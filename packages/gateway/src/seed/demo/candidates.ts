@@ -19,6 +19,7 @@ import {
   recordStageOnPlacement,
   releaseCandidateSeat,
   selectCandidate,
+  type CandidateExitReason,
   type CandidateProfile,
   type CandidateSnapshot,
   type CandidateStage,
@@ -153,15 +154,17 @@ const QUALIFICATION: Readonly<Partial<Record<Occupation, string>>> = {
   PLANT_ENGINEER: 'Plant piping',
 };
 
-const WITHDRAWAL_NOTES = [
-  'Mengundurkan diri: alasan keluarga. / Withdrew: family reasons.',
-  'Mengundurkan diri: mendapat pekerjaan di Kota Serang. / Withdrew: found a job in Kota Serang.',
-  'Mengundurkan diri: memilih program lain. / Withdrew: chose another programme.',
+/** An exit's note and the reason code that matches it (candidate-exit-reasons.ts). */
+type ExitNote = readonly [note: string, reason: CandidateExitReason];
+const WITHDRAWAL_NOTES: readonly ExitNote[] = [
+  ['Mengundurkan diri: alasan keluarga. / Withdrew: family reasons.', 'FAMILY'],
+  ['Mengundurkan diri: mendapat pekerjaan di Kota Serang. / Withdrew: found a job in Kota Serang.', 'OTHER_JOB'],
+  ['Mengundurkan diri: memilih program lain. / Withdrew: chose another programme.', 'OTHER'],
 ];
-const REJECTION_NOTES: Readonly<Partial<Record<CandidateStage, string>>> = {
-  REGISTERED: 'Tidak lolos: dokumen pendaftaran tidak dilengkapi. / Rejected: registration documents not completed.',
-  TESTING: 'Tidak lolos uji keterampilan KOSHIPA. / Rejected: failed the KOSHIPA skill test.',
-  MEDICAL: 'Tidak lolos pemeriksaan kesehatan. / Rejected: did not pass the medical examination.',
+const REJECTION_NOTES: Readonly<Partial<Record<CandidateStage, ExitNote>>> = {
+  REGISTERED: ['Tidak lolos: dokumen pendaftaran tidak dilengkapi. / Rejected: registration documents not completed.', 'DOCUMENTS_INCOMPLETE'],
+  TESTING: ['Tidak lolos uji keterampilan KOSHIPA. / Rejected: failed the KOSHIPA skill test.', 'TEST_FAILED'],
+  MEDICAL: ['Tidak lolos pemeriksaan kesehatan. / Rejected: did not pass the medical examination.', 'MEDICAL_UNFIT'],
 };
 
 interface Step {
@@ -297,13 +300,13 @@ export class DemoCandidateFactory {
       const at = wib(step.on, rng.int(12, 16), rng.int(0, 59));
       out.lastAt = at;
       if (step.to === 'WITHDRAWN' || step.to === 'REJECTED') {
-        const note = step.to === 'WITHDRAWN' ? rng.pick(WITHDRAWAL_NOTES) : REJECTION_NOTES[candidate.stage] ?? REJECTION_NOTES.REGISTERED!;
+        const [note, reason] = step.to === 'WITHDRAWN' ? rng.pick(WITHDRAWAL_NOTES) : REJECTION_NOTES[candidate.stage] ?? REJECTION_NOTES.REGISTERED!;
         if (step.to === 'REJECTED') this.addFailure(candidate, step.on, occupation);
         if (out.placement && opening) {
-          unwrapDemo(releaseCandidateSeat({ candidate, quota: opening.quota, placement: out.placement, to: step.to, at, actor: DEMO_ACTOR, note }), 'release');
+          unwrapDemo(releaseCandidateSeat({ candidate, quota: opening.quota, placement: out.placement, to: step.to, at, actor: DEMO_ACTOR, note, reason }), 'release');
           this.held.set(opening.opening.id, (this.held.get(opening.opening.id) ?? 1) - 1);
         } else {
-          unwrapDemo(candidate.advance(step.to, { at, actor: DEMO_ACTOR, note }), step.to);
+          unwrapDemo(candidate.advance(step.to, { at, actor: DEMO_ACTOR, note, reason }), step.to);
         }
         continue;
       }
