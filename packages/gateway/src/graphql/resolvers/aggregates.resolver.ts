@@ -363,7 +363,7 @@ export class AggregatesResolver {
   @Authorized(...AGGREGATE_RULE)
   @Query(() => StageDurations, {
     description:
-      'Time candidates spend in each stage up to the date, from the stage history (SQL window + GROUP BY; a period that ended after the date counts as running). OFFICER (exact), ANALYST (protected view: no filter, durations to the month-end reference date, stages with few candidates suppressed, no maxima; see `Disclosure`).',
+      'Time candidates spend in each stage up to the date, from the stage history (SQL window + GROUP BY; a period that ended after the date counts as running). OFFICER (exact), ANALYST (protected view: no filter, durations to the month-end reference date, stages with few candidates suppressed, and those whose periods, running or ended periods moved by 1 to minCellCount − 1 since an earlier month end, no maxima; see `Disclosure`).',
   })
   async stageDurations(@Args() args: CandidateAggregateArgs, @Ctx() ctx: GatewayContext): Promise<StageDurations> {
     const view = datedAggregateView(ctx, args.asOf ? isoDateOf(args.asOf) : undefined);

@@ -27,7 +27,7 @@ import {
 
 @ArgsType()
 export class CostPerPlacementArgs {
-  @Field(() => [CostPerPlacementDimensionEnum], { nullable: true, description: 'Dimensions to group by (default none: one row for everything). Repeats are ignored.' })
+  @Field(() => [CostPerPlacementDimensionEnum], { nullable: true, description: 'Dimensions to group by (default none: one row for everything). Repeats are ignored. Protected view: at most one (DISCLOSURE.TOO_MANY_DIMENSIONS).' })
   @IsOptional()
   @ArrayMaxSize(COST_PER_PLACEMENT_DIMENSIONS.length * 2)
   @IsIn([...COST_PER_PLACEMENT_DIMENSIONS], { each: true })
@@ -51,7 +51,7 @@ export class CostPerPlacementResolver {
   @Authorized(...AGGREGATE_RULE)
   @Query(() => CostPerPlacement, {
     description:
-      'Cost per placement by occupation, route, kecamatan and payer (any of them), from the cost estimates stored when each seat was allocated; cancelled placements left out. Per group: placements, total, average (whole rupiah, HALF_UP), split by payer and by timing (before departure / in Korea). OFFICER (exact), ANALYST (protected view: a figure that would include a cell of fewer than minCellCount candidates is null, filters on reported dimensions only, month-end dates; see `Disclosure`).',
+      'Cost per placement by occupation, route, kecamatan and payer (any of them), from the cost estimates stored when each seat was allocated; cancelled placements left out. Per group: placements, total, average (whole rupiah, HALF_UP), split by payer and by timing (before departure / in Korea). OFFICER (exact), ANALYST (protected view: one dimension; a row, payer part or timing split of 1 to minCellCount − 1 candidates, or one that moved by that few since an earlier month end, is null, and the smallest other ones with it when the withheld ones together would be that few; filters on reported dimensions only; month-end dates; see `Disclosure`).',
   })
   async costPerPlacement(@Args() args: CostPerPlacementArgs, @Ctx() ctx: GatewayContext): Promise<CostPerPlacement> {
     const by = [...new Set(args.by ?? [])];

@@ -104,7 +104,7 @@ export class CostPerPlacementRow {
   @Field(() => Money, { nullable: true, description: 'Of the total, before departure (IDR); null when withheld.' }) beforeDeparture!: Money | null;
   @Field(() => Money, { nullable: true, description: 'Of the total, in Korea (IDR); null when withheld.' }) inKorea!: Money | null;
   @Field(() => [CostPerPlacementPayerPart], { description: 'The total split by payer (one part per payer with a cost).' }) byPayer!: CostPerPlacementPayerPart[];
-  @Field(() => Boolean, { description: 'True when any figure of the row is withheld (protected view: it would include a cell of 1 to minCellCount − 1 candidates).' }) suppressed!: boolean;
+  @Field(() => Boolean, { description: 'True when any figure of the row is withheld (protected view: primary, secondary or month-end suppression; see the query).' }) suppressed!: boolean;
 }
 
 @ObjectType({ description: 'Cost per placement from the estimates stored at allocation (cancelled placements left out), by the dimensions asked for, with totals.' })
@@ -114,7 +114,7 @@ export class CostPerPlacement {
   @Field(() => String, { description: 'Rounding of the averages to whole rupiah: HALF_UP (half a rupiah goes up).' }) averageRounding!: string;
   @Field(() => [CostPerPlacementRow], { description: 'One row per non-empty group, in the order of the dimensions.' }) rows!: CostPerPlacementRow[];
   @Field(() => Int, { nullable: true, description: 'Placements in all rows; null when withheld.' }) placements!: number | null;
-  @Field(() => Money, { nullable: true, description: 'Total cost of all placements (IDR); null when withheld (protected view: when it includes a small cell).' }) total!: Money | null;
+  @Field(() => Money, { nullable: true, description: 'Total cost of all placements (IDR); null when withheld (protected view: when it has 1 to minCellCount − 1 candidates or moved by that few since an earlier month end).' }) total!: Money | null;
   @Field(() => Money, { nullable: true, description: 'total ÷ placements, whole rupiah rounded HALF_UP; null when withheld.' }) average!: Money | null;
   @Field(() => Money, { nullable: true, description: 'Of the total, before departure; null when withheld.' }) beforeDeparture!: Money | null;
   @Field(() => Money, { nullable: true, description: 'Of the total, in Korea; null when withheld.' }) inKorea!: Money | null;
