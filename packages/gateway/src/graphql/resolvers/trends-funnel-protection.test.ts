@@ -9,7 +9,7 @@ import type { CandidateExitReason, CandidateStage } from '../../domain';
 import { FUNNEL_STAGES, type FunnelCounts, type FunnelExitKind } from '../../read-models/funnel.read-model';
 import type { AggregateView } from '../types/disclosure.type';
 import { monthsOf, protectFunnel } from './funnel.resolver';
-import { withheldCells } from './trends.resolver';
+import { withheldCells } from '../types/disclosure.type';
 
 const view = (k: number): AggregateView => ({ isProtected: true, referenceDate: '2026-11-30', rule: { minCellCount: k, referenceDate: '2026-11-30' } });
 const EXACT: AggregateView = { isProtected: false, referenceDate: '2026-11-30', rule: null };

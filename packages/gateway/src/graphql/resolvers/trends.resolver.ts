@@ -24,7 +24,7 @@
  *     neither their values nor what is withheld.
  */
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { assertWholePassedMonths, CANDIDATE_STAGES, isSmallCell, type CandidateStage, type IsoDate, type KotaSerangKecamatan, type Occupation, type Route } from '../../domain';
+import { assertWholePassedMonths, CANDIDATE_STAGES, type CandidateStage, type IsoDate, type KotaSerangKecamatan, type Occupation, type Route } from '../../domain';
 import {
   MAX_TREND_BUCKETS,
   MAX_TREND_ROWS,
@@ -42,7 +42,7 @@ import type { GatewayContext } from '../context';
 import { GatewayError } from '../errors';
 import type { CandidateFilter } from '../inputs/candidate-filter.input';
 import { isoDateOf } from '../scalars';
-import { checkProtectedFilter, datedAggregateView, disclosureOf, todayWib, viewTotal, type AggregateView } from '../types/disclosure.type';
+import { checkProtectedFilter, datedAggregateView, disclosureOf, todayWib, viewTotal, withheldCells, type AggregateView } from '../types/disclosure.type';
 import { moneyFromMinor, type Money } from '../types/money.type';
 import { Trends, TrendsArgs, type TrendRow, type TrendTotal } from '../types/trends.type';
 
@@ -50,39 +50,6 @@ function refuse(domainCode: string, field: string, id: string, en: string, detai
   const error = new GatewayError('BAD_USER_INPUT', { id, en }, { field: [field], domainCode, ...(details ? { details } : {}) });
   if (reason) (error.extensions as Record<string, unknown>)['reason'] = reason;
   throw error;
-}
-
-/** A cell before protection. */
-export interface TrendCellInput {
-  readonly key: string;
-  readonly count: number;
-  readonly people: number;
-}
-
-/**
- * Which cells of one bucket (one series and stage) are withheld in the protected view: primary
- * suppression (1 to k − 1 people, and the keys in `forced`, withheld for another reason such as a
- * month-end series check), then complementary suppression of the smallest published non-empty
- * cells until the withheld people are 0 or at least k. Exact view: none.
- */
-export function withheldCells(view: AggregateView, cells: readonly TrendCellInput[], forced: ReadonlySet<string> = new Set()): Set<string> {
-  const out = new Set<string>();
-  const rule = view.rule;
-  if (!rule) return out;
-  let withheldPeople = 0;
-  for (const c of cells) {
-    if (forced.has(c.key) || isSmallCell(c.people, rule)) {
-      out.add(c.key);
-      withheldPeople += c.people;
-    }
-  }
-  const candidates = cells.filter((c) => !out.has(c.key) && c.people > 0).sort((a, b) => a.people - b.people || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  for (const c of candidates) {
-    if (withheldPeople === 0 || withheldPeople >= rule.minCellCount) break;
-    out.add(c.key);
-    withheldPeople += c.people;
-  }
-  return out;
 }
 
 const keyOf = (dims: ReadonlyArray<string | null>): string => JSON.stringify(dims);

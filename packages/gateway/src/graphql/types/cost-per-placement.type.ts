@@ -57,10 +57,9 @@ import {
   type PlacementCostCell,
   type PlacementCostMargin,
 } from '../../read-models/cost-per-placement.read-model';
-import { withheldCells } from '../resolvers/trends.resolver';
 import { KecamatanEnum, OccupationEnum, PayerKindEnum, RouteEnum } from '../enums';
 import { DateScalar } from '../scalars';
-import { Disclosure, disclosureOf, type AggregateView } from './disclosure.type';
+import { Disclosure, disclosureOf, withheldCells, type AggregateView } from './disclosure.type';
 import { Money, moneyFromMinor } from './money.type';
 
 export const COST_PER_PLACEMENT_DIMENSIONS = ['OCCUPATION', 'ROUTE', 'KECAMATAN', 'PAYER'] as const;

@@ -7,6 +7,7 @@
  */
 import { Field, Int, ObjectType } from 'type-graphql';
 import {
+  isSmallCell,
   assertFilterOnReportedDimensions,
   assertWholePassedMonths,
   disclosureRule,
@@ -129,4 +130,39 @@ export function viewTotal<V extends object>(view: AggregateView, contributors: n
 /** A sub-count of a cell in this view. */
 export function viewPart(view: AggregateView, part: number, whole: number, wholeSuppressed: boolean): number | null {
   return view.rule ? protectPart(part, whole, wholeSuppressed, view.rule) : part;
+}
+
+// ------------------------------------------------------------------ secondary suppression
+
+/** A cell before protection (trends, cost per placement). */
+export interface TrendCellInput {
+  readonly key: string;
+  readonly count: number;
+  readonly people: number;
+}
+
+/**
+ * Which cells of one bucket (one series and stage) are withheld in the protected view: primary
+ * suppression (1 to k − 1 people, and the keys in `forced`, withheld for another reason such as a
+ * month-end series check), then complementary suppression of the smallest published non-empty
+ * cells until the withheld people are 0 or at least k. Exact view: none.
+ */
+export function withheldCells(view: AggregateView, cells: readonly TrendCellInput[], forced: ReadonlySet<string> = new Set()): Set<string> {
+  const out = new Set<string>();
+  const rule = view.rule;
+  if (!rule) return out;
+  let withheldPeople = 0;
+  for (const c of cells) {
+    if (forced.has(c.key) || isSmallCell(c.people, rule)) {
+      out.add(c.key);
+      withheldPeople += c.people;
+    }
+  }
+  const candidates = cells.filter((c) => !out.has(c.key) && c.people > 0).sort((a, b) => a.people - b.people || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const c of candidates) {
+    if (withheldPeople === 0 || withheldPeople >= rule.minCellCount) break;
+    out.add(c.key);
+    withheldPeople += c.people;
+  }
+  return out;
 }
