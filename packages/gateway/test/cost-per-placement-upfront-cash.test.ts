@@ -599,6 +599,12 @@ describe('upfrontCashOverLine: the indicator (lines: 9 juta from 2026-10-01, 12,
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ domainCode: 'DISCLOSURE.FILTER_NOT_ALLOWED', field: ['filter', 'kecamatans'] });
   });
 
+  it('ANALYST: one basis only (the two bases’ over-line counts would differ by the few whom financing alone brings under the line)', async () => {
+    const res = await analyst.gql(IND, { from: '2026-10-01', to: '2026-11-30', basis: 'BEFORE_FINANCING' });
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'DISCLOSURE.FILTER_NOT_ALLOWED', field: ['basis'] });
+    expect((await officer.gql(IND, { from: '2026-10-01', to: '2026-11-30', basis: 'BEFORE_FINANCING' })).body.errors).toBeUndefined();
+  });
+
   it('ANALYST: a range that is not whole months that are over is refused, not snapped', async () => {
     for (const [from, to, field] of [['2026-10-15', '2026-11-30', 'from'], ['2026-11-01', '2026-11-29', 'to'], ['2026-12-01', '2026-12-31', 'to']] as const) {
       const res = await analyst.gql(IND, { from, to });

@@ -89,8 +89,8 @@ describe('stageDurations across month ends', () => {
     const d = await atDates(analyst, MONTH_ENDS);
     const f = (date: string) => byStage(d[date]!);
     expect(f('2026-06-30')).toEqual({
-      REGISTERED: { stage: 'REGISTERED', periods: 30, ongoing: 24, averageDays: expect.any(String), maxDays: null, suppressed: false },
-      SELECTED: { stage: 'SELECTED', periods: 6, ongoing: 6, averageDays: expect.any(String), maxDays: null, suppressed: false },
+      REGISTERED: { stage: 'REGISTERED', periods: 30, ongoing: null, averageDays: expect.any(String), maxDays: null, suppressed: false },
+      SELECTED: { stage: 'SELECTED', periods: 6, ongoing: null, averageDays: expect.any(String), maxDays: null, suppressed: false },
     });
     // July: SELECTED 8 is 2 away from June's 6, suppressed with its average; REGISTERED's periods (30) are
     // unchanged, but its running count (22, 2 away from 24) and ended count (8, 2 away from 6) are not published
@@ -101,15 +101,15 @@ describe('stageDurations across month ends', () => {
     expect(d['2026-07-31']!.disclosure).toMatchObject({ protectedView: true, minCellCount: K, suppressedCells: 1, referenceDate: '2026-07-31' });
     // August: SELECTED 11 is exactly 5 away from June's 6 (July's 8 was never published): published
     expect(f('2026-08-31')).toMatchObject({
-      REGISTERED: { periods: 30, ongoing: 19, suppressed: false },
-      SELECTED: { periods: 11, ongoing: 6, suppressed: false },
-      WITHDRAWN: { periods: 5, ongoing: 5, suppressed: false },
+      REGISTERED: { periods: 30, ongoing: null, suppressed: false },
+      SELECTED: { periods: 11, ongoing: null, suppressed: false },
+      WITHDRAWN: { periods: 5, ongoing: null, suppressed: false },
     });
     // September: SELECTED's periods (21) and running count (13) each moved by 5 or more, but the ended
     // periods (8) are 3 away from August's 5 — the running count is withheld (protectPart alone would publish 13);
     // WITHDRAWN 8 is 3 away from August's 5
     expect(f('2026-09-30')).toEqual({
-      REGISTERED: { stage: 'REGISTERED', periods: 30, ongoing: 9, averageDays: expect.any(String), maxDays: null, suppressed: false },
+      REGISTERED: { stage: 'REGISTERED', periods: 30, ongoing: null, averageDays: expect.any(String), maxDays: null, suppressed: false },
       SELECTED: { stage: 'SELECTED', periods: 21, ongoing: null, averageDays: expect.any(String), maxDays: null, suppressed: false },
       WITHDRAWN: { stage: 'WITHDRAWN', periods: null, ongoing: null, averageDays: null, maxDays: null, suppressed: true },
     });

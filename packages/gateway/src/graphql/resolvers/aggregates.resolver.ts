@@ -136,7 +136,7 @@ export const CANDIDATE_COUNT_FILTERS = ['stages', 'kecamatans', 'occupations'] a
 export class StageDurationRow {
   @Field(() => CandidateStageEnum, { description: 'Stage.' }) stage!: CandidateStage;
   @Field(() => Int, { nullable: true, description: 'Periods in this stage; null when suppressed.' }) periods!: number | null;
-  @Field(() => Int, { nullable: true, description: 'Of which still running on the date; null when suppressed, or (protected view) when it or the periods that ended number 1 to minCellCount − 1.' }) ongoing!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Of which still running on the date; null when suppressed, and always null in the protected view (it is the number of people in the stage on the date, which `candidateCounts` publishes cell by cell: their sum here would give the suppressed cells away).' }) ongoing!: number | null;
   @Field(() => String, { nullable: true, description: 'Average length in days (decimal string, 2 places); null when suppressed.' }) averageDays!: string | null;
   @Field(() => String, { nullable: true, description: 'Longest in days (decimal string, 2 places): one person’s value, so not published in the protected view (null).' }) maxDays!: string | null;
   @Field(() => Boolean, { description: 'True when fewer than minCellCount candidates had a period in this stage (protected view): the figures are null.' }) suppressed!: boolean;
@@ -308,11 +308,13 @@ async function protectedStageDurations(ctx: GatewayContext, view: AggregateView)
       const check = checkStageSeries(series.get(r.stage)!, rule);
       const values = { periods: r.periods as number | null, averageDays: r.averageDays as string | null };
       const cell = check.periods ? viewCell(view, r.people, values) : { suppressed: true, values: { periods: null, averageDays: null } };
-      const ongoing = viewPart(view, r.ongoing, r.periods, cell.suppressed);
       return {
         stage: r.stage as CandidateStage,
         periods: cell.values.periods,
-        ongoing: check.ongoing ? ongoing : null,
+        // never in the protected view: the running periods of a stage on a date are the people in that
+        // stage then, which candidateCounts publishes cell by cell with its own suppression; publishing
+        // their sum here would let an analyst subtract the published cells and get the suppressed ones
+        ongoing: null,
         averageDays: cell.values.averageDays,
         // a maximum is one person's value (`protectExtreme`): not even computed in the protected view
         maxDays: null,

@@ -39,6 +39,9 @@ import { isoDateOf } from '../scalars';
 import { checkProtectedFilter, datedAggregateView, disclosureOf, todayWib, type AggregateView } from '../types/disclosure.type';
 import { Funnel, FunnelArgs, type FunnelExitRow, type FunnelExitTotal, type FunnelStageRow } from '../types/funnel.type';
 
+
+/** The fewest steps whose p90 the protected view publishes: with 11 values, 0.9·(n − 1) = 9 lies below the largest. */
+const P90_MIN_STEPS = 11;
 /** Most registration months a protected funnel may span. */
 export const MAX_FUNNEL_MONTHS = 120;
 
@@ -143,13 +146,16 @@ export function protectFunnel(view: AggregateView, counts: FunnelCounts, months:
   const rows: FunnelStageRow[] = FUNNEL_STAGES.map((stage, i) => {
     const d = durations.get(stage);
     const showDays = reached[i] !== null && d !== undefined && d.people > 0 && (k === undefined || d.people >= k);
+    // percentile_cont(0.9) over n values interpolates at position 0.9·(n − 1): below P90_MIN_STEPS it
+    // leans on the largest value, one person's, so the protected view publishes it only from there
+    const showP90 = showDays && (k === undefined || d.people >= P90_MIN_STEPS);
     return {
       stage,
       reached: reached[i]!,
       rateFromPrevious: i === 0 ? null : rate(reached[i]!, reached[i - 1]!),
       rateFromRegistration: rate(reached[i]!, reached[0]!),
       medianDaysFromPrevious: showDays ? d.median : null,
-      p90DaysFromPrevious: showDays ? d.p90 : null,
+      p90DaysFromPrevious: showP90 ? d!.p90 : null,
       suppressed: reached[i] === null,
     };
   });

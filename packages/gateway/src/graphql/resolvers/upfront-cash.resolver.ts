@@ -94,6 +94,18 @@ export class UpfrontCashResolver {
     const settings: UpfrontCashLineSetting[] = await readUpfrontCashLines(ctx.em);
     const periods: PeriodLine[] = months.map((m) => ({ period: m, line: lineInForce(settings, periodBounds(m).end as IsoDate)?.amountIdr ?? null }));
     const basis = args.basis ?? 'NET_OF_FINANCING_PLAN';
+    // one basis in the protected view: the over-line counts of the two bases, each published on its
+    // own, would differ by the few people whose financing alone brings them under the line
+    if (view.isProtected && basis !== 'NET_OF_FINANCING_PLAN') {
+      throw new GatewayError(
+        'BAD_USER_INPUT',
+        {
+          id: 'Tampilan terlindungi hanya memakai basis NET_OF_FINANCING_PLAN (selisih dua basis dapat membuka kelompok kecil).',
+          en: 'The protected view takes the NET_OF_FINANCING_PLAN basis only (the difference between two bases could give a small group away).',
+        },
+        { field: ['basis'], domainCode: 'DISCLOSURE.FILTER_NOT_ALLOWED' },
+      );
+    }
     const cells = await readUpfrontCashCells(ctx.em, { from, to, months: periods.map((p) => ({ month: p.period, line: p.line })), basis, filter: args.filter });
     return upfrontCashOverLineOf(view, { from, to, granularity: args.granularity ?? 'MONTH', by, basis }, periods, cells);
   }
