@@ -180,12 +180,65 @@ export function protectFunnel(view: AggregateView, counts: FunnelCounts, months:
   return { cohort: reached[0]!, rows, exits, exitTotals, disclosure: disclosureOf(view, suppressedCells) };
 }
 
+/** Month ends followed in the protected view (the last ones up to the reference date). */
+const MAX_FOLLOW_UP_MONTHS = 36;
+
+/** The month ends from the one of `from`'s month to `to` (both month ends in the protected view). */
+function monthEndsFrom(from: IsoDate, to: IsoDate): IsoDate[] {
+  const out: IsoDate[] = [];
+  let [y, m] = from.split('-').map(Number) as [number, number];
+  for (;;) {
+    const end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) as IsoDate;
+    if (end > to) break;
+    out.push(end);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return out.length ? out : [to];
+}
+
+type FunnelAnswer = ReturnType<typeof protectFunnel>;
+
+/**
+ * The same cohort asked at two month ends must not differ by 1 to k − 1 in any published figure (one
+ * exit, one more person reaching a stage): chronologically, a figure published by its month's own
+ * rules is published only if it differs from every value published before by 0 or at least k; the
+ * rates and day figures of a withheld stage go with it. Returns the answer of the last month end.
+ */
+export function protectFunnelSeries(view: AggregateView, answers: readonly FunnelAnswer[]): FunnelAnswer {
+  const k = view.rule?.minCellCount ?? 1;
+  const history = new Map<string, number[]>();
+  const keep = (key: string, v: number | null): boolean => {
+    if (v === null) return false;
+    const seen = history.get(key) ?? [];
+    const ok = seen.every((p) => p === v || Math.abs(p - v) >= k);
+    if (ok) history.set(key, [...seen, v]);
+    return ok;
+  };
+  let last = answers[answers.length - 1]!;
+  for (const a of answers) {
+    const reached = a.rows.map((r) => (keep(`stage:${r.stage}`, r.reached) ? r.reached : null));
+    const rows = a.rows.map((r, i) =>
+      reached[i] === null
+        ? { ...r, reached: null, rateFromPrevious: null, rateFromRegistration: null, medianDaysFromPrevious: null, p90DaysFromPrevious: null, suppressed: true }
+        : { ...r, rateFromPrevious: i > 0 && reached[i - 1] === null ? null : r.rateFromPrevious, rateFromRegistration: reached[0] === null ? null : r.rateFromRegistration },
+    );
+    const exits = a.exits.map((e) => (keep(`exit:${e.exit}:${e.fromStage}:${e.reason}`, e.count) ? e : { ...e, count: null, suppressed: true }));
+    const exitTotals = a.exitTotals.map((t) => {
+      const anyWithheld = exits.some((e) => e.exit === t.exit && e.suppressed);
+      return !anyWithheld && keep(`total:${t.exit}`, t.count) ? t : { ...t, count: null, suppressed: true };
+    });
+    const suppressedCells = rows.filter((r) => r.suppressed).length + exits.filter((e) => e.suppressed).length;
+    last = { cohort: rows[0]?.reached ?? null, rows, exits, exitTotals, disclosure: disclosureOf(view, suppressedCells) };
+  }
+  return last;
+}
+
 @Resolver()
 export class FunnelResolver {
   @Authorized(...AGGREGATE_RULE)
   @Query(() => Funnel, {
     description:
-      'The funnel of the candidates registered in a period: people who reached each stage (in the domain’s order), conversion from the stage before and from registration, median and p90 days between stages (SQL percentile_cont), and exits (WITHDRAWN / REJECTED) by the stage left and the exit reason code. OFFICER (exact); ANALYST (protected view: whole past months, followed to the reference date, no filter, monthly cells suppressed; see `Disclosure`).',
+      'The funnel of the candidates registered in a period: people who reached each stage (in the domain’s order), conversion from the stage before and from registration, median and p90 days between stages (SQL percentile_cont), and exits (WITHDRAWN / REJECTED) by the stage left and the exit reason code. OFFICER (exact); ANALYST (protected view: whole past months, followed to the reference date, no filter, monthly cells suppressed, and every figure checked against its values at the earlier month ends of the follow-up; see `Disclosure`).',
   })
   async funnel(@Args() args: FunnelArgs, @Ctx() ctx: GatewayContext): Promise<Funnel> {
     const range = checkedDateRange(args.registered, ['registered']);
@@ -207,8 +260,16 @@ export class FunnelResolver {
       }
     }
     const on: IsoDate = view.isProtected ? view.referenceDate : (asOf ?? todayWib(ctx));
-    const until = view.isProtected || asOf ? wibDayEnd(on) : nowTimestamp(ctx);
-    const counts = await readFunnelCounts(ctx.em, { from: range.from, to: range.to, until, filter: view.isProtected ? undefined : args.filter });
+    if (view.isProtected) {
+      // the cohort at every month end from the end of its period to the reference date, each answer
+      // protected on its own, then figure by figure against the earlier month ends (protectFunnelSeries)
+      const ends = monthEndsFrom(range.to, on).slice(-MAX_FOLLOW_UP_MONTHS);
+      const answers = [];
+      for (const end of ends) answers.push(protectFunnel(view, await readFunnelCounts(ctx.em, { from: range.from, to: range.to, until: wibDayEnd(end), filter: undefined }), months));
+      return { registeredFrom: range.from, registeredTo: range.to, asOf: on, ...protectFunnelSeries(view, answers) };
+    }
+    const until = asOf ? wibDayEnd(on) : nowTimestamp(ctx);
+    const counts = await readFunnelCounts(ctx.em, { from: range.from, to: range.to, until, filter: args.filter });
     return { registeredFrom: range.from, registeredTo: range.to, asOf: on, ...protectFunnel(view, counts, months) };
   }
 }

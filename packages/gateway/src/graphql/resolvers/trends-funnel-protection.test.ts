@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { CandidateExitReason, CandidateStage } from '../../domain';
 import { FUNNEL_STAGES, type FunnelCounts, type FunnelExitKind } from '../../read-models/funnel.read-model';
 import type { AggregateView } from '../types/disclosure.type';
-import { monthsOf, protectFunnel } from './funnel.resolver';
+import { monthsOf, protectFunnel, protectFunnelSeries } from './funnel.resolver';
 import { withheldCells } from '../types/disclosure.type';
 
 const view = (k: number): AggregateView => ({ isProtected: true, referenceDate: '2026-11-30', rule: { minCellCount: k, referenceDate: '2026-11-30' } });
@@ -189,6 +189,38 @@ describe('funnel: the protected view against differencing', () => {
     expect(small.exits.every((e) => e.count === null && e.suppressed)).toBe(true);
     expect(small.exitTotals.map((t) => t.count)).toEqual([null, null]);
     expect(small.disclosure.suppressedCells).toBe(3);
+  });
+
+  it('the same cohort at two month ends: a figure that moved by 1 to k − 1 is withheld at the later one (one more HEALTH exit)', () => {
+    // the review's attack: 20 left in TRAINING, 5 for HEALTH in May; 6 in June reveals one person
+    const at = (health: number): FunnelCounts => ({
+      furthest: [{ month: '2026-01', furthest: 2, people: 40 - health }, { month: '2026-01', furthest: 3, people: 20 }],
+      exits: [{ month: '2026-01', kind: 'WITHDRAWN', fromStage: 'TRAINING', reason: 'HEALTH', people: health }],
+      durations: [],
+    });
+    const may = protectFunnel(view(5), at(5), ['2026-01']);
+    const june = protectFunnel(view(5), at(6), ['2026-01']);
+    expect(june.exits[0]!.count).toBe(6); // each answer alone would publish it
+    const series = protectFunnelSeries(view(5), [may, june]);
+    expect(series.exits[0]).toMatchObject({ count: null, suppressed: true });
+    expect(series.exitTotals[0]).toMatchObject({ count: null, suppressed: true });
+    // a move of k or more is published; so is an unchanged figure
+    expect(protectFunnelSeries(view(5), [may, protectFunnel(view(5), at(10), ['2026-01'])]).exits[0]!.count).toBe(10);
+    expect(protectFunnelSeries(view(5), [may, may]).exits[0]!.count).toBe(5);
+    // any sequence: no two published values of one figure differ by 1 to k − 1
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 5, max: 30 }), { minLength: 2, maxLength: 6 }), (healths) => {
+        const answers = healths.map((h) => protectFunnel(view(5), at(h), ['2026-01']));
+        const published: number[] = [];
+        for (let i = 1; i <= answers.length; i++) {
+          const c = protectFunnelSeries(view(5), answers.slice(0, i)).exits[0]!.count;
+          if (c !== null) {
+            expect(published.every((p) => p === c || Math.abs(p - c) >= 5)).toBe(true);
+            published.push(c);
+          }
+        }
+      }),
+    );
   });
 
   it('monthsOf lists the calendar months of a period, across a year end', () => {
