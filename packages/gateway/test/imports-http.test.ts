@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { fixedClock } from '../src/clock';
 import { MAX_FILE_BYTES, MAX_XLSX_UNCOMPRESSED_BYTES } from '../src/import';
 import { startTestGateway, type TestGateway } from './harness';
+import { zipOf } from './support/zip';
 
 const TODAY = '2026-01-15';
 const HEADER = 'NIK,Nama,Tanggal Lahir,Jenis Kelamin,Kecamatan,Kabupaten/Kota,Rute,Jabatan';
@@ -113,41 +114,16 @@ async function xlsxOf(rows: Array<Array<string | Date | number>>): Promise<Uint8
 
 /** A zip whose directory declares `size` bytes for a small sheet entry (stored as written, like a zip bomb's header). */
 function declaredBomb(): Uint8Array {
-  const entries = [
-    { name: '[Content_Types].xml', data: Buffer.from('<Types/>'), size: 8 },
-    { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>'), size: 11 },
-    { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(1000), size: MAX_XLSX_UNCOMPRESSED_BYTES + 1 },
-  ];
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.data);
-    centrals.push(central, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, cd, eocd]));
+  return new Uint8Array(
+    zipOf(
+      [
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>'), size: 8 },
+        { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>'), size: 11 },
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(1000), size: MAX_XLSX_UNCOMPRESSED_BYTES + 1 },
+      ],
+      0,
+    ),
+  );
 }
 
 describe('POST /imports/candidates: who may import', () => {

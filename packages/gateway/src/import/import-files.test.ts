@@ -6,6 +6,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { createDeflateRaw, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { zipOf } from '../../test/support/zip';
 import { openImportFile } from './import-file';
 import { MAX_XLSX_UNCOMPRESSED_BYTES } from './limits';
 import { classifyRows, collectRows } from './plan';
@@ -33,42 +34,6 @@ async function xlsx(name: string, build: (sheet: ExcelJS.Worksheet) => void): Pr
   const wb = new ExcelJS.Workbook();
   build(wb.addWorksheet('Kandidat'));
   await wb.xlsx.writeFile(path.join(dir, name));
-}
-
-/** A zip of `entries` (name → deflated data and its declared size), written by hand. */
-function zipOf(entries: Array<{ name: string; data: Buffer; size: number }>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.data);
-    centrals.push(central, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
 }
 
 /** `megabytes` MiB of sheet XML, deflated as it is produced (never held in memory). */

@@ -20,7 +20,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { KotaSerangKecamatan, Occupation, PayerKind, Route, IsoDate } from '../domain';
 import type { CandidateFilter } from '../graphql/inputs/candidate-filter.input';
-import { andWhere, candidateFilterSql } from './sql-filter';
+import { andWhere, candidateFilterSql, type Sql } from './sql-filter';
 
 export const COST_TIMINGS_REPORTED = ['BEFORE_DEPARTURE', 'IN_KOREA'] as const;
 export type CostTimingReported = (typeof COST_TIMINGS_REPORTED)[number];
@@ -53,10 +53,13 @@ export interface CostPerPlacementQuery {
 
 const toNumber = (v: unknown): number => Number(v ?? 0);
 
-export async function readCostPerPlacementCells(em: EntityManager, q: CostPerPlacementQuery): Promise<PlacementCostCell[]> {
-  const filter = candidateFilterSql(q.filter, 'c');
-  const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
-    `with pl as (
+/**
+ * `with pl as (…)`: the placements live on a date (two `?` for the date, then the filter's values):
+ * allocated by then, not cancelled by then, with a stored estimate; one definition for the cells and
+ * the margins.
+ */
+function livePlacementsCte(filter: Sql): string {
+  return `with pl as (
        select p.id, p.candidate_id, p.occupation, p.route, c.kecamatan
          from placement p
          join candidate c on c.id = p.candidate_id
@@ -65,7 +68,13 @@ export async function readCostPerPlacementCells(em: EntityManager, q: CostPerPla
           and not (p.status = 'CANCELLED' and p.cancelled_on is null)
           and exists (select 1 from placement_cost_share x where x.placement_id = p.id)
           ${andWhere(filter)}
-     )
+     )`;
+}
+
+export async function readCostPerPlacementCells(em: EntityManager, q: CostPerPlacementQuery): Promise<PlacementCostCell[]> {
+  const filter = candidateFilterSql(q.filter, 'c');
+  const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
+    `${livePlacementsCte(filter)}
      select pl.occupation, pl.route, pl.kecamatan, s.payer, s.timing,
             grouping(s.payer) as all_payers, grouping(s.timing) as all_timings,
             count(distinct pl.id) as placements, count(distinct pl.candidate_id) as candidates,
@@ -156,16 +165,7 @@ function marginOf(r: Record<string, unknown>): PlacementCostMargin {
 export async function readCostPerPlacementMargins(em: EntityManager, q: CostPerPlacementQuery): Promise<PlacementCostMargin[]> {
   const filter = candidateFilterSql(q.filter, 'c');
   const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
-    `with pl as (
-       select p.id, p.candidate_id, p.occupation, p.route, c.kecamatan
-         from placement p
-         join candidate c on c.id = p.candidate_id
-        where p.allocated_on <= ?::date
-          and (p.cancelled_on is null or p.cancelled_on > ?::date)
-          and not (p.status = 'CANCELLED' and p.cancelled_on is null)
-          and exists (select 1 from placement_cost_share x where x.placement_id = p.id)
-          ${andWhere(filter)}
-     )
+    `${livePlacementsCte(filter)}
      select ${MARGIN_SELECT}
        from pl
        join placement_cost_share s on s.placement_id = pl.id
