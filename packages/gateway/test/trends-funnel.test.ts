@@ -13,6 +13,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { fixedClock } from '../src/clock';
+import { createLogger } from '../src/config/logger';
+import { createOrm } from '../src/db/orm';
+import { readFunnelCounts, readFunnelCountsAt, type FunnelCounts } from '../src/read-models/funnel.read-model';
+import { wibDayEnd } from '../src/read-models/sql-filter';
 import { startTestGateway, type TestCaller, type TestGateway } from './harness';
 import { openOpening, signedMou } from './support/program';
 
@@ -504,6 +508,34 @@ describe('funnel (ANALYST, protected view)', () => {
     await expectRefused(analyst, FUNNEL, { registered: { from: '2026-01-05', to: '2026-01-31' } }, 'DISCLOSURE.RANGE_NOT_WHOLE_MONTHS', ['registered']);
     await expectRefused(analyst, FUNNEL, { registered: { from: '2026-12-01', to: '2026-12-31' } }, 'DISCLOSURE.RANGE_NOT_WHOLE_MONTHS', ['registered']);
     await expectRefused(analyst, FUNNEL, { registered: { from: '2026-01-01', to: '2026-01-31' }, filter: { kecamatans: ['KASEMEN'] } }, 'DISCLOSURE.FILTER_NOT_ALLOWED', ['filter', 'kecamatans']);
+  });
+
+  it('follows the cohort to every month end of its follow-up in one statement, whatever its length', async () => {
+    const statementsFor = async (from: string, to: string) => {
+      t.resetSql();
+      await cohort(from, to);
+      return t.sql.statements.filter((s) => /candidate_stage_change/.test(s)).length;
+    };
+    // January is followed to 11 month ends (Jan … Nov), October to 2 (Oct, Nov)
+    expect(await statementsFor('2026-01-01', '2026-01-31')).toBe(1);
+    expect(await statementsFor('2026-10-01', '2026-10-31')).toBe(1);
+    // and each cut-off's answer is the one a statement for that cut-off alone gives
+    const orm = await createOrm({ clientUrl: t.databaseUrl, log: createLogger('silent'), poolMax: 1 });
+    try {
+      const em = orm.em.fork();
+      const ends = ['2026-03-31', '2026-04-30', '2026-05-31', '2026-11-30'].map(wibDayEnd);
+      const together = await readFunnelCountsAt(em, { from: '2026-01-01', to: '2026-03-31', untils: ends, filter: undefined });
+      const alone = [];
+      for (const until of ends) alone.push(await readFunnelCounts(em, { from: '2026-01-01', to: '2026-03-31', until, filter: undefined }));
+      const sorted = (c: FunnelCounts) => JSON.stringify([c.furthest, c.exits, c.durations].map((xs) => xs.map((x) => JSON.stringify(x)).sort()));
+      expect(together.map(sorted)).toEqual(alone.map(sorted));
+      // the follow-up moves: G1…G5 reach TRAINING on 1 April
+      expect(sorted(together[0]!)).not.toEqual(sorted(together[1]!));
+      expect(sorted(together[1]!)).toEqual(sorted(together[3]!));
+      await expect(readFunnelCountsAt(em, { from: '2026-01-01', to: '2026-03-31', untils: [wibDayEnd('2026-02-28')], filter: undefined })).rejects.toThrow(/at or after the end/);
+    } finally {
+      await orm.close();
+    }
   });
 });
 

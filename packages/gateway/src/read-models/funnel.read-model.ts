@@ -36,6 +36,18 @@ export interface FunnelQuery {
   readonly filter: CandidateFilter | undefined;
 }
 
+/** The same cohort followed to several cut-offs (`readFunnelCountsAt`). */
+export interface FunnelSeriesQuery {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  /**
+   * Exclusive cut-off instants, each at or after the end of `to` (WIB): the cohort is the same for
+   * every one of them, only how far its people got differs.
+   */
+  readonly untils: readonly string[];
+  readonly filter: CandidateFilter | undefined;
+}
+
 /** People of a cohort month by furthest stage (index in FUNNEL_STAGES). */
 export interface FunnelFurthest {
   readonly month: string;
@@ -66,7 +78,29 @@ export interface FunnelCounts {
 const stageArray = `array[${FUNNEL_STAGES.map((s) => `'${s}'`).join(', ')}]::text[]`;
 
 export async function readFunnelCounts(em: EntityManager, q: FunnelQuery): Promise<FunnelCounts> {
-  const filter = candidateFilterSql(q.filter, 'c');
+  return (await funnelStatement(em, q.from, q.to, q.until, [q.until], q.filter))[0]!;
+}
+
+/**
+ * The cohort registered in `from`..`to` followed to each of `untils`, in one statement (the protected
+ * view follows it month end by month end): one answer per cut-off, in the order given.
+ */
+export async function readFunnelCountsAt(em: EntityManager, q: FunnelSeriesQuery): Promise<FunnelCounts[]> {
+  if (q.untils.length === 0) return [];
+  const periodEnd = Date.parse(wibDayEnd(q.to));
+  if (q.untils.some((u) => !(Date.parse(u) >= periodEnd))) throw new Error('readFunnelCountsAt: every cut-off must be at or after the end of the period');
+  return funnelStatement(em, q.from, q.to, wibDayEnd(q.to), q.untils, q.filter);
+}
+
+async function funnelStatement(
+  em: EntityManager,
+  from: IsoDate,
+  to: IsoDate,
+  registeredBefore: string,
+  untils: readonly string[],
+  candidateFilter: CandidateFilter | undefined,
+): Promise<FunnelCounts[]> {
+  const filter = candidateFilterSql(candidateFilter, 'c');
   const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
     `with reg as (
        select distinct on (h.candidate_id) h.candidate_id, h.sequence as reg_seq,
@@ -79,34 +113,35 @@ export async function readFunnelCounts(em: EntityManager, q: FunnelQuery): Promi
               ${andWhere(filter)}
         order by h.candidate_id, h.sequence
      ),
+     cut as (select u.until::timestamptz as until, u.i from unnest(string_to_array(?, ',')) with ordinality as u(until, i)),
      cyc as (
-       select r.candidate_id, r.month, h.to_stage, h.from_stage, h.reason, h.at,
+       select cut.i, r.candidate_id, r.month, h.to_stage, h.from_stage, h.reason, h.at,
               array_position(${stageArray}, h.to_stage::text) as idx
          from reg r
+         cross join cut
          join candidate_stage_change h on h.candidate_id = r.candidate_id and h.sequence >= r.reg_seq and (r.next_seq is null or h.sequence < r.next_seq)
-        where h.at < ?::timestamptz
+        where h.at < cut.until
      ),
      steps as (
-       select to_stage, extract(epoch from (at - lag(at) over (partition by candidate_id order by at, idx))) / 86400 as days, idx
+       select i, to_stage, extract(epoch from (at - lag(at) over (partition by i, candidate_id order by at, idx))) / 86400 as days, idx
          from cyc where idx is not null
      ),
-     per as (select candidate_id, month, max(idx) as furthest from cyc where idx is not null group by candidate_id, month)
-     select 'F' as part, month, furthest::text as a, null::text as b, null::text as c, count(*) as n, null::numeric as median, null::numeric as p90
-       from per group by month, furthest
+     per as (select i, candidate_id, month, max(idx) as furthest from cyc where idx is not null group by i, candidate_id, month)
+     select i, 'F' as part, month, furthest::text as a, null::text as b, null::text as c, count(*) as n, null::numeric as median, null::numeric as p90
+       from per group by i, month, furthest
      union all
-     select 'E', month, to_stage, from_stage, reason, count(distinct candidate_id), null, null
-       from cyc where to_stage in ('WITHDRAWN', 'REJECTED') group by month, to_stage, from_stage, reason
+     select i, 'E', month, to_stage, from_stage, reason, count(distinct candidate_id), null, null
+       from cyc where to_stage in ('WITHDRAWN', 'REJECTED') group by i, month, to_stage, from_stage, reason
      union all
-     select 'D', null, to_stage, null, null, count(*),
+     select i, 'D', null, to_stage, null, null, count(*),
             round((percentile_cont(0.5) within group (order by days))::numeric, 2),
             round((percentile_cont(0.9) within group (order by days))::numeric, 2)
-       from steps where days is not null group by to_stage`,
-    [wibDayStart(q.from), wibDayEnd(q.to), q.until, ...filter.values, q.until],
+       from steps where days is not null group by i, to_stage`,
+    [wibDayStart(from), wibDayEnd(to), registeredBefore, ...filter.values, untils.join(',')], // knex would expand an array binding into a list
   );
-  const furthest: FunnelFurthest[] = [];
-  const exits: FunnelExitCount[] = [];
-  const durations: FunnelDuration[] = [];
+  const answers = untils.map((): { furthest: FunnelFurthest[]; exits: FunnelExitCount[]; durations: FunnelDuration[] } => ({ furthest: [], exits: [], durations: [] }));
   for (const r of rows) {
+    const { furthest, exits, durations } = answers[Number(r.i) - 1]!;
     if (r.part === 'F') furthest.push({ month: String(r.month), furthest: Number(r.a) - 1, people: Number(r.n) });
     else if (r.part === 'E') {
       exits.push({
@@ -119,5 +154,5 @@ export async function readFunnelCounts(em: EntityManager, q: FunnelQuery): Promi
     }
     else durations.push({ stage: r.a as CandidateStage, people: Number(r.n), median: r.median === null ? null : String(r.median), p90: r.p90 === null ? null : String(r.p90) });
   }
-  return { furthest, exits, durations };
+  return answers;
 }

@@ -29,7 +29,7 @@
  */
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { assertWholePassedMonths, CANDIDATE_EXIT_REASONS, ratioOf, ratioToDecimalString, type CandidateExitReason, type CandidateStage, type IsoDate } from '../../domain';
-import { FUNNEL_EXITS, FUNNEL_STAGES, readFunnelCounts, type FunnelCounts, type FunnelExitKind } from '../../read-models/funnel.read-model';
+import { FUNNEL_EXITS, FUNNEL_STAGES, readFunnelCounts, readFunnelCountsAt, type FunnelCounts, type FunnelExitKind } from '../../read-models/funnel.read-model';
 import { checkedDateRange, wibDayEnd } from '../../read-models/sql-filter';
 import { AGGREGATE_RULE } from '../../security/rules';
 import type { GatewayContext } from '../context';
@@ -264,8 +264,8 @@ export class FunnelResolver {
       // the cohort at every month end from the end of its period to the reference date, each answer
       // protected on its own, then figure by figure against the earlier month ends (protectFunnelSeries)
       const ends = monthEndsFrom(range.to, on).slice(-MAX_FOLLOW_UP_MONTHS);
-      const answers = [];
-      for (const end of ends) answers.push(protectFunnel(view, await readFunnelCounts(ctx.em, { from: range.from, to: range.to, until: wibDayEnd(end), filter: undefined }), months));
+      const counts = await readFunnelCountsAt(ctx.em, { from: range.from, to: range.to, untils: ends.map(wibDayEnd), filter: undefined });
+      const answers = counts.map((c) => protectFunnel(view, c, months));
       return { registeredFrom: range.from, registeredTo: range.to, asOf: on, ...protectFunnelSeries(view, answers) };
     }
     const until = asOf ? wibDayEnd(on) : nowTimestamp(ctx);
