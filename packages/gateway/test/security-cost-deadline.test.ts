@@ -111,6 +111,25 @@ describe('cost with variables, ranking by access, and the worst query the limits
     expect(ms).toBeLessThan(2000); // generous: CI machines are loaded; the statement counts above are the proof
   });
 
+  it('ranks the whole pool, not its oldest 2,000: the newest registration, with the best Korean level, ranks first', async () => {
+    const QUERY = 'query($id: ID!) { jobOpening(id: $id) { rankedCandidates(first: 3) { rank selection score { total korean } candidate { id } } } }';
+    const before = await ok(t, QUERY, { id: openingId });
+    const newest = await registerCandidate(t, eligibleWelderProfile(99, { topikResults: [{ test: 'TOPIK_II', takenOn: '2025-06-01', score: 250 }] }));
+    const db = await t.db();
+    const older = await db.query<{ n: string }>(
+      `select count(*) as n from candidate where stage = 'REGISTERED' and target_route = 'E7_3' and target_occupation = 'WELDER' and id <> $1`,
+      [newest],
+    );
+    expect(Number(older.rows[0]!.n)).toBeGreaterThanOrEqual(2000);
+    const after = await ok(t, QUERY, { id: openingId });
+    expect(after.jobOpening.rankedCandidates[0]).toMatchObject({ rank: 1, candidate: { id: newest } });
+    expect(after.jobOpening.rankedCandidates[0].score.korean).toBeGreaterThan(before.jobOpening.rankedCandidates[0].score.korean);
+    // the rest keep their order behind it
+    expect(after.jobOpening.rankedCandidates.slice(1).map((r: { candidate: { id: string } }) => r.candidate.id)).toEqual(
+      before.jobOpening.rankedCandidates.slice(0, 2).map((r: { candidate: { id: string } }) => r.candidate.id),
+    );
+  });
+
   it('measures the worst query the limits still allow (figure for the README)', async () => {
     // the most rankings a request can ask for: a page of openings, one ranked row each, as many as the cost admits
     const WORST = 'query($n: Int) { jobOpenings(first: $n) { edges { node { id rankedCandidates(first: 1) { rank } } } } }';

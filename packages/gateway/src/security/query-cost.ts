@@ -11,7 +11,7 @@
  * - every selected field costs 1 (a value the server resolves); `__typename` costs nothing;
  * - a field may declare an extra weight for the work its resolver does once per parent, as field
  *   extensions `{ cost: { weight: n } }` (type-graphql `@Extensions`), e.g. `JobOpening.rankedCandidates`
- *   declares 3 × the ranking pool it may rank (6,000);
+ *   declares a fixed 6,000 for the ranking of its pool;
  * - a list is multiplied by its page size: the coerced value of its page argument (`first`, `last`,
  *   `pageSize`, `limit`), or, when absent or null, the server's default page size (20); negative values
  *   count 0 (the resolver refuses them before any work);

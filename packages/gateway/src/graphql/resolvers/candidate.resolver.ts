@@ -30,7 +30,7 @@ import {
 import {
   evaluateEligibility,
   JobOpening as DomainJobOpening,
-  rankCandidates,
+  rankCandidatesQuick,
   wibDateOf,
   type EligibilityEvaluation as DomainEvaluation,
   type IsoDate,
@@ -38,11 +38,12 @@ import {
 import { CandidateRecord, CandidateStageChangeRecord, PlacementRecord } from '../../persistence/candidate.schema';
 import { openingSnapshotOf } from '../../persistence/opening.mapper';
 import { JobOpeningRecord, OpeningStatusChangeRecord } from '../../persistence/opening.schema';
+import type { CandidateView } from '../../security/auth-checker';
 import { viewOf, withView } from '../../security/record-view';
 import { CANDIDATE_LOOKUP_RULE, PERSONAL_RULE, RANKING_RULE, WRITE_RULE } from '../../security/rules';
 import { assertBeforeDeadline } from '../../security/query-timeout';
 import { analystWithoutRecordRights, candidateListWhere, candidateViewOf, candidateViews, canSeeOpening } from '../access';
-import { createdOrderPage, rowsQuery } from '../../read-models/rows';
+import { createdOrderPage, rowsQuery, selectRows } from '../../read-models/rows';
 import type { GatewayContext } from '../context';
 import { GatewayError, notFound } from '../errors';
 import { checkId, nowTimestamp } from '../ids';
@@ -125,31 +126,41 @@ async function loadOpening(ctx: GatewayContext, id: string | null): Promise<{ re
   return record ? { record, domain: DomainJobOpening.fromSnapshot(openingSnapshotOf({ opening: record, history })) } : undefined;
 }
 
+/** What ranking reads of a pool's candidates: the profile and the registration date, nothing else. */
+interface RankingPoolRow {
+  readonly id: string;
+  readonly createdAt: Date;
+  readonly profile: CandidateRecord['profile'];
+}
+
 /**
  * The ranking pools (registered candidates aiming for a route × occupation, the caller's rows only,
- * oldest first, at most RANKING_POOL_LIMIT each) of every opening in the request, in ONE statement:
- * one parenthesised SELECT per pool, `UNION ALL`, each with its own limit.
+ * oldest first, up to RANKING_POOL_LIMIT + 1 each, so that a pool over the limit is refused rather
+ * than cut) of every opening in the request, in ONE statement: one parenthesised SELECT per pool,
+ * `UNION ALL`, each with its own limit. Only the id, the registration time and the profile are read;
+ * the records shown are read afterwards, for the page only.
  */
-function rankingPoolLoader(ctx: GatewayContext, scope: FilterQuery<CandidateRecord>): DataLoader<string, CandidateRecord[]> {
+function rankingPoolLoader(ctx: GatewayContext, scope: FilterQuery<CandidateRecord>): DataLoader<string, RankingPoolRow[]> {
   const name = 'rankingPools';
-  let loader = ctx.loaders.get(name) as DataLoader<string, CandidateRecord[]> | undefined;
+  let loader = ctx.loaders.get(name) as DataLoader<string, RankingPoolRow[]> | undefined;
   if (loader) return loader;
-  loader = new DataLoader<string, CandidateRecord[]>(async (keys) => {
+  loader = new DataLoader<string, RankingPoolRow[]>(async (keys) => {
     const knex = ctx.em.getKnex();
     const parts = keys.map((key) => {
       const [targetRoute, targetOccupation] = key.split('|') as [CandidateRecord['targetRoute'], CandidateRecord['targetOccupation']];
       const pool: FilterQuery<CandidateRecord> = { stage: 'REGISTERED', targetRoute, targetOccupation };
       const where = Object.keys(scope).length === 0 ? pool : ({ $and: [pool, scope] } as FilterQuery<CandidateRecord>);
-      return rowsQuery(ctx.em, CandidateRecord, where, { orderBy: [['createdAt', 'asc'], ['id', 'asc']], limit: RANKING_POOL_LIMIT })
+      return rowsQuery(ctx.em, CandidateRecord, where, { orderBy: [['createdAt', 'asc'], ['id', 'asc']], limit: RANKING_POOL_LIMIT + 1 })
+        .select(['id', 'createdAt', 'profile'])
         .getKnexQuery()
         .select(knex.raw('? as ranking_pool_key', [key]));
     });
     const raw = await ctx.em.getConnection().execute<Array<Record<string, unknown>>>(knex.unionAll(parts, true));
     const meta = ctx.em.getMetadata().get(CandidateRecord.name);
-    const pools = new Map<string, CandidateRecord[]>(keys.map((k) => [k, []]));
+    const pools = new Map<string, RankingPoolRow[]>(keys.map((k) => [k, []]));
     for (const row of raw) {
       const key = String(row['ranking_pool_key']);
-      pools.get(key)?.push(ctx.em.getDriver().mapResult(row, meta) as unknown as CandidateRecord);
+      pools.get(key)?.push(ctx.em.getDriver().mapResult(row, meta) as unknown as RankingPoolRow);
     }
     return keys.map((k) => pools.get(k) ?? []);
   });
@@ -190,14 +201,17 @@ export class RankedCandidatesArgs {
 }
 
 /**
- * Candidates considered for an opening: registered for its route and occupation (at most this many).
- * Ranking them is the field's work whatever `first` asks for, so the field declares it as its cost
- * weight (security/query-cost.ts): 3 per candidate considered (its row read, its profile evaluated,
- * its place sorted), so one request ranks at most 3 full pools under the default cost limit of 20,000.
- * Measured: a full pool of 2,000 costs about 400 ms (175 ms of it in the domain's rankCandidates).
+ * Candidates considered for an opening: every registered candidate aiming for its route and
+ * occupation, up to RANKING_POOL_LIMIT (a larger pool is refused with RANKING.POOL_TOO_LARGE, never
+ * cut: a cut pool would leave the newest registrations out of the ranking unseen). They are ranked on
+ * the domain's verdict-only path (`rankCandidatesQuick`: the same order, selection and score as
+ * `rankCandidates`, without building explanations), and only the page asked for is read in full.
+ * The field declares a fixed cost weight (security/query-cost.ts) for the pool it ranks, whatever
+ * `first` asks for, so one request ranks at most 3 pools under the default cost limit of 20,000.
+ * Measured with `npm run bench:scale` (README): see its table for the pool sizes and times.
  */
-const RANKING_POOL_LIMIT = 2000;
-const RANKING_COST_PER_CANDIDATE = 3;
+const RANKING_POOL_LIMIT = 50_000;
+const RANKING_POOL_WEIGHT = 6_000;
 
 @ArgsType()
 export class CandidateCostArgs {
@@ -221,45 +235,70 @@ export class CandidateCostArgs {
 @Resolver(() => JobOpening)
 export class JobOpeningRankingResolver {
   @Authorized(...RANKING_RULE)
-  @Extensions({ cost: { weight: RANKING_POOL_LIMIT * RANKING_COST_PER_CANDIDATE } })
+  @Extensions({ cost: { weight: RANKING_POOL_WEIGHT } })
   @FieldResolver(() => [RankedCandidate], {
-    description: `Registered candidates aiming for this opening’s route and occupation, ranked: eligible first, then by score (at most ${RANKING_POOL_LIMIT} are considered). Only the candidates the caller may see are read and ranked (OFFICER: all; PARTNER: those placed under its MoUs; not for ANALYST, who reads the protected aggregates), so a rank is the position among the candidates the caller may see: for OFFICER that is every candidate.`,
+    description: `Registered candidates aiming for this opening’s route and occupation, ranked: eligible first, then by score (every one of them is considered, up to ${RANKING_POOL_LIMIT.toLocaleString('en-US')}; a larger pool is refused with RANKING.POOL_TOO_LARGE). Only the candidates the caller may see are read and ranked (OFFICER: all; PARTNER: those placed under its MoUs; not for ANALYST, who reads the protected aggregates), so a rank is the position among the candidates the caller may see: for OFFICER that is every candidate.`,
   })
   async rankedCandidates(@Root() opening: JobOpening, @Args() args: RankedCandidatesArgs, @Ctx() ctx: GatewayContext): Promise<RankedCandidate[]> {
     // Access first, in SQL: only the rows the caller may see are read, ranked and joined. A caller who
     // may see none of them causes no ranking work (and, without any party or candidate id, no SQL).
     const scope = candidateListWhere(ctx);
     if (scope === null) return [];
-    const rows = await rankingPoolLoader(ctx, scope).load(`${opening.route}|${opening.occupation}`);
-    if (rows.length === 0) return [];
+    const pool = await rankingPoolLoader(ctx, scope).load(`${opening.route}|${opening.occupation}`);
+    if (pool.length === 0) return [];
+    if (pool.length > RANKING_POOL_LIMIT) {
+      const error = new GatewayError(
+        'BAD_USER_INPUT',
+        {
+          id: `Lebih dari ${RANKING_POOL_LIMIT.toLocaleString('id-ID')} kandidat terdaftar untuk rute dan jabatan lowongan ini: peringkat tidak dihitung (tidak dipotong). Gunakan daftar kandidat dengan filter.`,
+          en: `More than ${RANKING_POOL_LIMIT.toLocaleString('en-US')} candidates are registered for this opening’s route and occupation: the ranking is not computed (it is never cut). Use the candidate list with filters.`,
+        },
+        { field: ['rankedCandidates'], domainCode: 'RANKING.POOL_TOO_LARGE', details: { max: RANKING_POOL_LIMIT } },
+      );
+      (error.extensions as Record<string, unknown>)['reason'] = 'LIMIT_EXCEEDED';
+      throw error;
+    }
     // ranking is CPU work that cannot be interrupted: none starts after the request's deadline
     assertBeforeDeadline();
     const domainOpening = (await loadOpening(ctx, opening.id))?.domain;
     const asOf = args.asOf ? isoDateOf(args.asOf) : today(nowTimestamp(ctx));
-    const ranked = rankCandidates({
-      candidates: rows.map((r) => ({ id: r.id, profile: r.profile ?? {}, registeredOn: wibDateOf(r.createdAt.toISOString()) })),
+    const ranked = rankCandidatesQuick({
+      candidates: pool.map((r) => ({ id: r.id, profile: r.profile ?? {}, registeredOn: wibDateOf(r.createdAt.toISOString()) })),
       route: opening.route,
       asOf,
       ...(domainOpening ? { opening: domainOpening.toEligibilityOpening() } : {}),
     });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const views = await candidateViews(ctx, rows);
-    return ranked
-      .filter((r) => views.get(r.id) !== 'NONE')
-      .slice(0, args.first ?? DEFAULT_PAGE_SIZE)
-      .map((r) => {
-        const view = visible(views.get(r.id));
-        return withView(
+    // the page: the first `first` ranks the caller may see, their records read in one statement
+    const want = args.first ?? DEFAULT_PAGE_SIZE;
+    const page: Array<{ readonly r: (typeof ranked)[number]; readonly view: CandidateView }> = [];
+    for (let start = 0; start < ranked.length && page.length < want; start += want) {
+      const slice = ranked.slice(start, start + want);
+      const views = await candidateViews(ctx, slice);
+      for (const r of slice) {
+        const view = views.get(r.id);
+        if (view !== undefined && view !== 'NONE' && page.length < want) page.push({ r, view });
+      }
+    }
+    if (page.length === 0) return [];
+    const records = await selectRows(ctx.em, CandidateRecord, { id: { $in: page.map((p) => p.r.id) } });
+    const byId = new Map(records.map((c) => [c.id, c]));
+    return page.flatMap(({ r, view: seen }) => {
+      const record = byId.get(r.id);
+      if (!record) return []; // removed between the two statements
+      const view = visible(seen);
+      return [
+        withView(
           {
             rank: r.rank,
-            candidate: toCandidateGql(byId.get(r.id) as CandidateRecord, view, ctx.clock),
+            candidate: toCandidateGql(record, view, ctx.clock),
             selection: r.selection,
             eligibleToBeSelected: r.eligibleToBeSelected,
             score: withView({ ...r.score }, view),
           },
           view,
-        );
-      });
+        ),
+      ];
+    });
   }
 }
 
