@@ -33,22 +33,26 @@ import type { Logger } from '../config/logger';
 import type { Orm } from '../db/orm';
 import {
   candidateExportPlan,
-  checkAggregateDocument,
   filtersText,
   openingExportPlan,
   runAggregateExport,
   runExport,
-  tableOf,
-  variablesAsFilters,
-  type AggregateTable,
   type ExportFormat,
   type ExportMeta,
   type ExportPlan,
 } from '../export';
 import type { GatewayContext } from '../graphql/context';
-import { GatewayError, notFound } from '../graphql/errors';
-import { classListCohort, CLASS_LIST_DOCUMENT, COHORT_FIELDS, cohortExportFilter, COHORTS_DOCUMENT } from '../export/training';
-import { rootSelectionOf } from '../export/aggregate';
+import { GatewayError } from '../graphql/errors';
+import {
+  aggregateVariables,
+  apolloExecutor,
+  GraphqlRefusal,
+  prepareAggregateExport,
+  prepareClassListExport,
+  prepareCohortsExport,
+  type ExecuteGraphql,
+  type PreparedGraphqlExport,
+} from '../export/graphql-export';
 import { runWithDeadline } from '../security/query-timeout';
 import { deploymentPrincipal } from '../security/auth-checker';
 import { notFoundHandler } from '../security/http-headers';
@@ -133,35 +137,12 @@ function refuse(res: Response, req: Request, error: GatewayError): void {
 }
 
 /** The query, variables and operation name of an aggregate download (GET query string or POST JSON body). */
-function aggregateRequest(req: Request): { query: unknown; variables: unknown; operationName?: string } {
+function aggregateRequest(req: Request): { query: unknown; variables: Record<string, unknown>; operationName?: string } {
   const source = (req.method === 'POST' ? req.body : req.query) as Record<string, unknown> | undefined;
-  let variables: unknown = source?.variables;
-  if (typeof variables === 'string') {
-    try {
-      variables = variables.trim() === '' ? {} : JSON.parse(variables);
-    } catch {
-      throw new GatewayError('BAD_USER_INPUT', { id: '`variables` bukan JSON yang sah.', en: '`variables` is not valid JSON.' }, { domainCode: 'EXPORT.VARIABLES_INVALID', field: ['variables'] });
-    }
-  }
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
-    throw new GatewayError('BAD_USER_INPUT', { id: '`variables` harus objek JSON.', en: '`variables` must be a JSON object.' }, { domainCode: 'EXPORT.VARIABLES_INVALID', field: ['variables'] });
-  }
+  const variables = aggregateVariables(source?.variables);
   const operationName = typeof source?.operationName === 'string' && source.operationName !== '' ? source.operationName : undefined;
-  return { query: source?.query, variables: variables ?? {}, ...(operationName ? { operationName } : {}) };
+  return { query: source?.query, variables, ...(operationName ? { operationName } : {}) };
 }
-
-/** GraphQL errors of an export's query: answered as `/graphql` would answer them, before any byte. */
-class GraphqlRefusal extends Error {
-  constructor(
-    readonly errors: ReadonlyArray<{ readonly extensions?: Record<string, unknown> } & Record<string, unknown>>,
-    /** The answer's own headers (e.g. `Retry-After` of a 503). */
-    readonly headers: ReadonlyArray<readonly [string, string]>,
-  ) {
-    super('refused by GraphQL');
-  }
-}
-
-type Execute = (query: string, variables: Record<string, unknown>, operationName?: string) => Promise<Record<string, unknown>>;
 
 /**
  * An export whose rows come from a GraphQL query run with the caller's context (aggregates, cohorts,
@@ -173,7 +154,7 @@ async function graphqlExport(
   next: express.NextFunction,
   options: ExportsRouteOptions,
   format: ExportFormat,
-  prepare: (execute: Execute, graphql: NonNullable<ExportsRouteOptions['graphql']>) => Promise<{ table: AggregateTable; filters: Record<string, string[]>; kind?: 'cohorts' | 'class-list' }>,
+  prepare: (execute: ExecuteGraphql, graphql: NonNullable<ExportsRouteOptions['graphql']>) => Promise<PreparedGraphqlExport>,
 ): Promise<void> {
   const ctx = contextOf(req, options);
   const graphql = options.graphql;
@@ -181,13 +162,7 @@ async function graphqlExport(
   try {
     if (!isAuthenticated(ctx.principal)) throw new AuthenticationRequiredError();
     if (!graphql) throw new GatewayError('INTERNAL_SERVER_ERROR');
-    const execute: Execute = async (query, variables, operationName) => {
-      const response = await graphql.apollo.executeOperation({ query, variables, ...(operationName ? { operationName } : {}) }, { contextValue: ctx });
-      if (response.body.kind !== 'single') throw new GatewayError('INTERNAL_SERVER_ERROR');
-      const { data, errors } = response.body.singleResult;
-      if (errors?.length) throw new GraphqlRefusal(errors as unknown as GraphqlRefusal['errors'], [...response.http.headers].filter(([k]) => k.toLowerCase() === 'retry-after'));
-      return (data ?? {}) as Record<string, unknown>;
-    };
+    const execute = apolloExecutor(graphql.apollo, ctx);
     // the query part runs under the request deadline of /graphql (statements, ranking, resolvers check it); the file writing after it does not
     const timeoutMs = graphql.queryTimeoutMs;
     prepared = timeoutMs ? await runWithDeadline(timeoutMs, () => prepare(execute, graphql)) : await prepare(execute, graphql);
@@ -211,51 +186,17 @@ async function graphqlExport(
   }
 }
 
-/** The columns of an empty cohort list or class list (their fixed documents' selections). */
-const COHORT_ROWS_SELECTION = rootSelectionOf(`{ x { rows { ${COHORT_FIELDS} } } }`);
-const CLASS_LIST_SELECTION = rootSelectionOf(CLASS_LIST_DOCUMENT);
-
-/** Pages of `trainingCohorts` read until the last (the catalogue is small; at most MAX_COHORT_PAGES × 100). */
-const MAX_COHORT_PAGES = 100;
-
 export function exportsRouter(options: ExportsRouteOptions): express.Router {
   const router = express.Router();
   const aggregate = (req: Request, res: Response, next: express.NextFunction): void =>
-    void graphqlExport(req, res, next, options, req.params[0] as ExportFormat, async (execute, graphql) => {
-      const { query, variables, operationName } = aggregateRequest(req);
-      const checked = checkAggregateDocument(graphql.schema, query, operationName);
-      const data = await execute(query as string, variables as Record<string, unknown>, operationName);
-      return { table: tableOf(checked.field, data[checked.responseKey] as never, checked.selection), filters: variablesAsFilters(variables, checked.declaredVariables) };
-    });
+    void graphqlExport(req, res, next, options, req.params[0] as ExportFormat, async (execute, graphql) => prepareAggregateExport(execute, graphql.schema, aggregateRequest(req)));
   router.get(/^\/aggregate\.(csv|xlsx)$/, aggregate);
   router.post(/^\/aggregate\.(csv|xlsx)$/, express.json({ limit: options.graphql?.bodyLimit ?? '100kb' }), aggregate);
   router.get(/^\/cohorts\.(csv|xlsx)$/, (req, res, next) =>
-    void graphqlExport(req, res, next, options, req.params[0] as ExportFormat, async (execute) => {
-      const { filter, filters } = cohortExportFilter(req.query as Record<string, unknown>);
-      const nodes: unknown[] = [];
-      let after: string | undefined;
-      for (let page = 0; page < MAX_COHORT_PAGES; page++) {
-        const data = await execute(COHORTS_DOCUMENT, { first: 100, filter, ...(after ? { after } : {}) });
-        const conn = data.trainingCohorts as { edges: Array<{ node: unknown }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-        nodes.push(...conn.edges.map((e) => e.node));
-        if (!conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor) {
-          after = undefined;
-          break;
-        }
-        after = conn.pageInfo.endCursor;
-      }
-      // more cohorts than MAX_COHORT_PAGES pages: refused, never a silently cut file
-      if (after !== undefined) throw new GatewayError('BAD_USER_INPUT', { id: `Lebih dari ${MAX_COHORT_PAGES * 100} kelompok; persempit filternya.`, en: `More than ${MAX_COHORT_PAGES * 100} cohorts; narrow the filter.` }, { domainCode: 'EXPORT.TOO_MANY_ROWS' });
-      return { table: tableOf('trainingCohorts', { rows: nodes } as never, COHORT_ROWS_SELECTION), filters, kind: 'cohorts' as const };
-    }),
+    void graphqlExport(req, res, next, options, req.params[0] as ExportFormat, (execute) => prepareCohortsExport(execute, req.query as Record<string, unknown>)),
   );
   router.get(/^\/class-list\.(csv|xlsx)$/, (req, res, next) =>
-    void graphqlExport(req, res, next, options, req.params[0] as ExportFormat, async (execute) => {
-      const id = classListCohort(req.query as Record<string, unknown>);
-      const data = await execute(CLASS_LIST_DOCUMENT, { id });
-      if (!data.trainingCohort) throw notFound('TrainingCohort', ['cohort']);
-      return { table: tableOf('classList', data.trainingCohort as never, CLASS_LIST_SELECTION), filters: { cohort: [id] }, kind: 'class-list' as const };
-    }),
+    void graphqlExport(req, res, next, options, req.params[0] as ExportFormat, (execute) => prepareClassListExport(execute, req.query as Record<string, unknown>)),
   );
   router.get(/^\/(candidates|openings)\.(csv|xlsx)$/, async (req, res, next) => {
     const [kind, format] = [req.params[0], req.params[1]] as [string, ExportFormat];

@@ -70,6 +70,35 @@ describe('imports.candidates', () => {
   });
 });
 
+describe('imports.attendance and imports.testResults', () => {
+  const TRAINING_REPORT = { ...REPORT, kind: 'attendance', cohortId: '0b8f6c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b' };
+  it('post the file to /imports/attendance?cohort=<id> and /imports/test-results with the same flags and headers', async () => {
+    const { client, calls } = clientWith({ status: 200, body: { importId: 'i1', phase: 'DONE', replayed: false, report: TRAINING_REPORT } });
+    const r = await client.imports.attendance('0b8f6c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b', 'NIK,Sesi,Kehadiran\n', { filename: 'kehadiran.csv', dryRun: true, importId: 'i1' });
+    expect(r).toEqual({ importId: 'i1', phase: 'DONE', replayed: false, report: TRAINING_REPORT });
+    expect(calls[0]!.url).toBe('https://jembatan.example/api/imports/attendance?cohort=0b8f6c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b&dryRun=true&filename=kehadiran.csv');
+    expect(calls[0]!.headers).toMatchObject({ 'content-type': 'text/csv; charset=utf-8', 'x-api-key': 'jmb_0123456789abcdef_secret', 'idempotency-key': 'i1' });
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
+    await client.imports.testResults(bytes, { filename: 'hasil.xlsx', skipInvalid: true });
+    expect(calls[1]!.url).toBe('https://jembatan.example/api/imports/test-results?skipInvalid=true&filename=hasil.xlsx');
+    expect(calls[1]!.body).toBe(bytes);
+    expect(calls[1]!.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  });
+
+  it('refuse, before sending, a missing cohort id and a file of unknown kind; a refusal names the operation', async () => {
+    const { client, calls } = clientWith({
+      status: 404,
+      body: { errors: [{ message: 'not found', extensions: { code: 'BAD_USER_INPUT', domainCode: 'IMPORT.COHORT_NOT_FOUND', messages: { id: 'tidak ada', en: 'not found' } } }] },
+    });
+    await expect(client.imports.attendance('', 'x', { filename: 'a.csv' })).rejects.toMatchObject({ code: 'INVALID_REQUEST', operationName: 'ImportAttendance' });
+    await expect(client.imports.testResults(new Uint8Array([1]))).rejects.toMatchObject({ code: 'INVALID_REQUEST', operationName: 'ImportTestResults' });
+    expect(calls).toHaveLength(0);
+    const e: unknown = await client.imports.attendance('0b8f6c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b', 'x', { filename: 'a.csv' }).catch((x: unknown) => x);
+    expect(e).toMatchObject({ status: 404, operationName: 'ImportAttendance' });
+    expect(importErrorCode(e)).toBe('IMPORT.COHORT_NOT_FOUND');
+  });
+});
+
 describe('besideGraphql', () => {
   it.each([
     ['http://localhost:4000/graphql', 'http://localhost:4000/imports/candidates'],

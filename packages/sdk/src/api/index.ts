@@ -13,6 +13,8 @@ import { trainingApi, type TrainingApi } from './training.api.js';
 import { importsApi, type ImportsApi } from './imports.api.js';
 import { programSettingsApi, type ProgramSettingsApi } from './program-settings.api.js';
 import type { Upload } from '../client/upload.js';
+import type { Download } from '../client/download.js';
+import { exportsApi, type ExportsApi } from './exports.api.js';
 
 export type { ListOptions, Send } from './send.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './send.js';
@@ -28,6 +30,7 @@ export * from './parties.api.js';
 export * from './quotas.api.js';
 export * from './training.api.js';
 export * from './imports.api.js';
+export * from './exports.api.js';
 export * from './program-settings.api.js';
 
 /** The client's methods, grouped by what a municipal app does. Each calls one generated operation. */
@@ -45,11 +48,13 @@ export interface JembatanApi {
   readonly training: TrainingApi;
   /** Spreadsheet imports (POST /imports/candidates beside the GraphQL endpoint) and their progress. */
   readonly imports: ImportsApi;
+  /** CSV / XLSX downloads (GET /exports/<kind>.<csv|xlsx> beside the GraphQL endpoint): candidates, openings, cohorts, class lists, aggregates. */
+  readonly exports: ExportsApi;
   /** Program settings stored with their date and source (the up-front cash line). */
   readonly programSettings: ProgramSettingsApi;
 }
 
-export function createApi(send: Send, upload: Upload): JembatanApi {
+export function createApi(send: Send, upload: Upload, download: Download): JembatanApi {
   return Object.freeze({
     mous: Object.freeze(mousApi(send)),
     quotas: Object.freeze(quotasApi(send)),
@@ -63,6 +68,7 @@ export function createApi(send: Send, upload: Upload): JembatanApi {
     aggregates: Object.freeze(aggregatesApi(send)),
     training: Object.freeze(trainingApi(send)),
     imports: Object.freeze(importsApi(send, upload)),
+    exports: Object.freeze(exportsApi(download)),
     programSettings: Object.freeze(programSettingsApi(send)),
   });
 }

@@ -7,6 +7,7 @@ import { prepareOperation, type RequestDocument } from './operation.js';
 import { interpretResponse, type Interpretation } from './response.js';
 import { createApi, type JembatanApi, type Send } from '../api/index.js';
 import { createUploader, type UploadFetch } from './upload.js';
+import { createDownloader, type DownloadFetch } from './download.js';
 import { backoffDelay, isRetryable, MAX_RETRIES, type ResolvedRetry, type RetryOptions } from './retry-policy.js';
 
 /** The part of a fetch `Response` the client reads. */
@@ -32,7 +33,7 @@ export interface ClientOptions {
   readonly apiKey?: string | undefined;
   /** Staff JWT, or a function returning the current one (called once per request); sent as `Authorization: Bearer`. */
   readonly token?: string | TokenProvider | undefined;
-  /** Custom fetch (tests, proxies, older runtimes). Default: the global `fetch`. `imports.candidates` sends it the file as the body (a string, Uint8Array or Blob). */
+  /** Custom fetch (tests, proxies, older runtimes). Default: the global `fetch`. `imports.*` sends it the file as the body (a string, Uint8Array or Blob); `exports.*` sends GETs (an aggregate a JSON POST) and reads the answer's `arrayBuffer()` or `body`. */
   readonly fetch?: FetchLike | undefined;
   /** Overall deadline of one `request()` call, retries and backoff included. Default 30,000 ms; `Infinity` for none. */
   readonly timeoutMs?: number | undefined;
@@ -403,10 +404,23 @@ export function createClient(options: ClientOptions): JembatanClient {
     token: typeof token === 'function' ? token : undefined,
     timeoutMs,
   });
+  // exports are GET (or, for an aggregate, a JSON POST) downloads read as bytes or a stream (client/download.ts)
+  const download = createDownloader({
+    graphqlUrl: url,
+    shownUrl,
+    fetch: fetchFn as unknown as DownloadFetch,
+    headers: () => {
+      const { 'content-type': _type, accept: _accept, ...rest } = baseHeaders;
+      return rest;
+    },
+    token: typeof token === 'function' ? token : undefined,
+    timeoutMs,
+    retry,
+  });
   return Object.freeze({
     url,
     request: request as JembatanClient['request'],
-    ...createApi(send, upload),
+    ...createApi(send, upload, download),
   });
 }
 
