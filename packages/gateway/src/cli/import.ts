@@ -15,7 +15,7 @@
  * extension or content, encrypted, a zip bomb, empty, too many rows, missing columns) is refused with
  * its code on stderr and exit code 2, and nothing is written. Then the NIKs are looked up and, unless
  * a row has a problem (all or nothing; `--skip-invalid` writes the valid rows), the rows are written
- * in transactions of whole batches through the registerCandidate use case (audit rows with actor
+ * in transactions of whole batches through the registerCandidates use case (audit rows with actor
  * `cli:<os user>`, request id `import:<uuid>`). `--dry-run` writes nothing.
  *
  * The report goes to stdout (`--json`: one JSON object), progress to stderr. Exit codes: 0 every row

@@ -24,7 +24,7 @@
  * 3. the file goes through the CLI's own modules (readCandidateFile, commitCandidateImport): first
  *    bytes, zip bomb and encrypted-workbook checks, every row validated before anything is written,
  *    all or nothing (default), `skipInvalid=true`, `dryRun=true`, whole-batch transactions through
- *    registerCandidate (one audit row per candidate, request id `import:<importId>`). A refused file
+ *    registerCandidates (one audit row per candidate, request id `import:<importId>`). A refused file
  *    is 422 (413 for size) and writes nothing.
  *
  * A file that was read answers 200 with `{ importId, phase, replayed, report }`, `report` being the

@@ -1,7 +1,8 @@
 /**
- * Writing the plan: batches of IMPORT_BATCH_SIZE rows, each batch one transaction in which every row
- * goes through the registerCandidate use case (the GraphQL mutation's own code: the domain's checks,
- * NIK uniqueness, the stored eligibility verdict and the audit row). A batch commits whole or not at
+ * Writing the plan: batches of IMPORT_BATCH_SIZE rows, each batch one transaction of the
+ * registerCandidates use case (every row registered as the registerCandidate mutation registers it:
+ * the domain's checks, NIK uniqueness, the stored eligibility verdict, the stage history row and the
+ * audit row; written in multi-row INSERTs, a few statements per batch). A batch commits whole or not at
  * all; the first batch that fails stops the import, so an interrupted or failed import leaves whole
  * batches of whole rows, and a re-run skips them (plan.ts: already imported).
  */
@@ -10,7 +11,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../config/logger';
 import type { AuditActor } from '../security/audit-log';
 import { CandidateRecord } from '../persistence/candidate.schema';
-import { registerCandidate } from '../use-cases/register-candidate.use-case';
+import { registerCandidates } from '../use-cases/register-candidates.use-case';
 import { UseCaseError } from '../use-cases/use-case-error';
 import { IMPORT_BATCH_SIZE } from './limits';
 import type { ExistingCandidate, RowToWrite } from './plan';
@@ -44,12 +45,11 @@ function failureReason(e: unknown): string {
 }
 
 async function writeBatch(batch: readonly RowToWrite[], deps: WriteDeps): Promise<void> {
-  await deps.em.fork().transactional(async (em) => {
-    const useCaseDeps = { em, clock: deps.clock, actor: deps.actor.subject, principal: deps.actor, requestId: deps.requestId, log: deps.log };
-    for (const row of batch) {
-      await registerCandidate({ ...row.candidate, externalRefs: [] }, useCaseDeps);
-    }
-  });
+  const useCaseDeps = { em: deps.em.fork(), clock: deps.clock, actor: deps.actor.subject, principal: deps.actor, requestId: deps.requestId, log: deps.log };
+  await registerCandidates(
+    batch.map((row) => ({ ...row.candidate, externalRefs: [] })),
+    useCaseDeps,
+  );
 }
 
 export async function writeRows(rows: readonly RowToWrite[], deps: WriteDeps): Promise<WriteOutcome> {

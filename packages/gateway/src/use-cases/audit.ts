@@ -4,7 +4,7 @@
  * database refuses takes its audit row with it.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { writeAudit } from '../security/audit-log';
+import { writeAudit, writeAuditMany, type AuditEntry } from '../security/audit-log';
 import type { UseCaseDeps } from './use-case';
 
 export interface AuditedChange {
@@ -27,4 +27,23 @@ export async function recordChange(em: EntityManager, deps: Pick<UseCaseDeps, 'p
     requestId: deps.requestId,
     at: deps.clock.now(),
   });
+}
+
+/** The audit rows of many changes of one use case, in multi-row INSERTs (writeAuditMany), same columns as recordChange. */
+export async function recordChanges(em: EntityManager, deps: Pick<UseCaseDeps, 'principal' | 'requestId' | 'clock'>, changes: readonly AuditedChange[]): Promise<void> {
+  await writeAuditMany(
+    em,
+    changes.map(
+      (change): AuditEntry => ({
+        principal: deps.principal,
+        action: change.action,
+        entityType: change.entityType,
+        entityId: change.entityId,
+        before: change.before,
+        after: change.after,
+        requestId: deps.requestId,
+        at: deps.clock.now(),
+      }),
+    ),
+  );
 }

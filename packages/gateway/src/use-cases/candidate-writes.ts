@@ -62,6 +62,32 @@ export async function assertNikFree(em: EntityManager, nik: string | null, excep
   }
 }
 
+/** Most NIKs looked up in one statement by assertNiksFree. */
+const NIKS_PER_LOOKUP = 1000;
+
+/**
+ * assertNikFree for a batch of new candidates (registerCandidates): the same CONFLICT when any of
+ * `niks` is registered, one statement per NIKS_PER_LOOKUP NIKs, no entity loaded.
+ */
+export async function assertNiksFree(em: EntityManager, niks: readonly (string | null)[]): Promise<void> {
+  const given = niks.filter((n): n is string => !!n);
+  for (let i = 0; i < given.length; i += NIKS_PER_LOOKUP) {
+    const taken = await em
+      .createQueryBuilder(CandidateRecord)
+      .select('id')
+      .where({ nik: { $in: given.slice(i, i + NIKS_PER_LOOKUP) } })
+      .limit(1)
+      .execute('all');
+    if (taken.length > 0) {
+      throw rejected(
+        'CONFLICT',
+        { id: 'NIK ini sudah terdaftar.', en: 'This NIK is already registered.' },
+        { field: ['input', 'profile', 'nik'], domainCode: 'CANDIDATE.DUPLICATE_NIK' },
+      );
+    }
+  }
+}
+
 /** Write a new (`rows` undefined) or changed candidate (NIK checked, verdict recomputed), its audit row, and flush. */
 export async function saveCandidate(
   em: EntityManager,

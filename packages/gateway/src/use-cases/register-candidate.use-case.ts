@@ -13,21 +13,25 @@ export interface RegisterCandidateCommand {
   readonly note: string | null;
 }
 
+/** The domain's new candidate for `command`, registered at `at` (also the batch of registerCandidates). */
+export function registeredCandidate(command: RegisterCandidateCommand, at: string, deps: Pick<UseCaseDeps, 'actor'>): Candidate {
+  return unwrap(
+    Candidate.register({
+      id: newId(),
+      profile: command.profile,
+      targetRoute: command.targetRoute,
+      targetOccupation: command.targetOccupation,
+      externalRefs: command.externalRefs.map((r) => ({ system: r.system, reference: r.reference })),
+      at,
+      actor: deps.actor,
+      note: command.note,
+    }),
+  );
+}
+
 export function registerCandidate(command: RegisterCandidateCommand, deps: UseCaseDeps): Promise<CandidateRecord> {
   return inTransaction(deps, async (em) => {
     const at = nowTimestamp(deps);
-    const candidate = unwrap(
-      Candidate.register({
-        id: newId(),
-        profile: command.profile,
-        targetRoute: command.targetRoute,
-        targetOccupation: command.targetOccupation,
-        externalRefs: command.externalRefs.map((r) => ({ system: r.system, reference: r.reference })),
-        at,
-        actor: deps.actor,
-        note: command.note,
-      }),
-    );
-    return saveCandidate(em, deps, undefined, candidate, at, { action: 'registerCandidate', before: null });
+    return saveCandidate(em, deps, undefined, registeredCandidate(command, at, deps), at, { action: 'registerCandidate', before: null });
   });
 }
