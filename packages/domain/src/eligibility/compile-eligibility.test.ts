@@ -13,7 +13,9 @@ import type { CandidateProfile, DocumentRecord } from './candidate-profile';
 import { compileEligibility, type CompileEligibilityInput } from './compile-eligibility';
 import { evaluateEligibility, type EligibilityRuleOverlay } from './evaluate-eligibility';
 import { rankCandidates } from './rank-candidates';
-import { rankCandidatesQuick } from './rank-candidates-quick';
+import { prepareRankingCandidates, rankCandidatesQuick } from './rank-candidates-quick';
+import { prepareCandidateProfiles } from './prepared-profiles';
+import { PREPARED_DEPARTURE_STATUSES, PREPARED_SELECTION_STATUSES } from './prepared-verdicts';
 import { ELIGIBILITY_RULE_IDS } from './rule-catalog';
 import { validateCandidateProfile } from './validate-candidate-profile';
 import { asOfArb, openingArb, profileArb, routeArb } from './__tests__/arbitraries';
@@ -107,18 +109,32 @@ const compileInputArb = (asOf: fc.Arbitrary<IsoDate>): fc.Arbitrary<CompileEligi
       ...(margin === 0 ? {} : { passportMarginMonths: margin }),
     }));
 
-/** Compare the compiled verdict of each valid profile with the full evaluation's. */
+/**
+ * Compare the compiled verdict of each valid profile with the full evaluation's, and the bulk
+ * verdicts of the same profiles prepared together (`evaluatePrepared`) with both.
+ */
 function agree(input: CompileEligibilityInput, profiles: readonly CandidateProfile[]): void {
   const compiled = compileEligibility(input);
   const params = compiled.params;
   let compared = 0;
-  for (const raw of profiles) {
+  const valids = profiles.flatMap((raw) => {
     const valid = validateCandidateProfile(raw, { asOf: input.asOf, params, nikCheck: 'TYPE_ONLY' });
-    if (!valid.ok) continue;
-    const profile = valid.value;
+    return valid.ok ? [valid.value] : [];
+  });
+  const bulk = compiled.evaluatePrepared(prepareCandidateProfiles(valids));
+  expect(bulk.length).toBe(valids.length);
+  for (const [row, profile] of valids.entries()) {
     const e = evaluateEligibility({ ...input, profile });
     const v = compiled(profile);
     const departure = e.results.filter((r) => r.stage === 'DEPARTURE');
+    const b = bulk.verdict(row);
+    expect(b).toEqual(v);
+    expect([bulk.selectionOf(row), PREPARED_SELECTION_STATUSES[bulk.selection[row]!], PREPARED_DEPARTURE_STATUSES[bulk.departure[row]!], bulk.departurePassed[row]]).toEqual([
+      v.selection,
+      v.selection,
+      v.departure,
+      v.departurePassed,
+    ]);
     expect({
       selection: v.selection,
       departure: v.departure,
@@ -140,7 +156,7 @@ function agree(input: CompileEligibilityInput, profiles: readonly CandidateProfi
     });
     compared++;
   }
-  expect(compared).toBeGreaterThanOrEqual(0);
+  expect(compared).toBe(valids.length);
 }
 
 describe('compileEligibility: the verdict-only path', () => {
@@ -221,13 +237,63 @@ describe('compileEligibility: the verdict-only path', () => {
     }
   });
 
+  it('rankCandidatesQuick refuses a bad limit and prepared profiles that are not the candidates’', () => {
+    const candidates = [
+      { id: 'a', profile: completeProfile() },
+      { id: 'b', profile: completeProfile() },
+    ];
+    const base = { route: 'E9' as const, asOf: AS_OF, opening: OPENING_FOR.E9, candidates };
+    const codeOf = (f: () => unknown): string => {
+      try {
+        f();
+        return 'none';
+      } catch (e) {
+        return e instanceof DomainError ? e.code : 'other';
+      }
+    };
+    for (const limit of [0, -1, 1.5, Number.NaN]) expect([limit, codeOf(() => rankCandidatesQuick({ ...base, limit }))]).toEqual([limit, 'RANKING.INVALID_LIMIT']);
+    const reversed = prepareCandidateProfiles([candidates[1]!.profile, candidates[0]!.profile]);
+    expect(codeOf(() => rankCandidatesQuick({ ...base, prepared: reversed }))).toBe('RANKING.PREPARED_MISMATCH');
+    expect(codeOf(() => rankCandidatesQuick({ ...base, prepared: prepareCandidateProfiles([candidates[0]!.profile]) }))).toBe('RANKING.PREPARED_MISMATCH');
+    const prepared = prepareCandidateProfiles(candidates.map((c) => c.profile));
+    expect(rankCandidatesQuick({ ...base, prepared, limit: 5 }).map((r) => r.id)).toEqual(rankCandidatesQuick(base).map((r) => r.id));
+    // a ranking pool checks the list once: a changed list is checked again
+    expect(codeOf(() => prepareRankingCandidates([candidates[0]!, { ...candidates[1]!, id: 'a' }]))).toBe('RANKING.DUPLICATE_ID');
+    const pool = prepareRankingCandidates(candidates);
+    const renamed = [candidates[0]!, { ...candidates[1]!, id: 'a' }];
+    expect(codeOf(() => rankCandidatesQuick({ ...base, candidates: renamed, prepared: pool }))).toBe('RANKING.DUPLICATE_ID');
+    expect(codeOf(() => rankCandidatesQuick({ ...base, candidates: [candidates[0]!, { ...candidates[1]!, registeredOn: '2025-02-30' }], prepared: pool }))).toBe('RANKING.INVALID_DATE');
+    expect(rankCandidatesQuick({ ...base, prepared: pool }).map((r) => r.id)).toEqual(rankCandidatesQuick(base).map((r) => r.id));
+  });
+
+  it('one preparation serves every route, date and opening', () => {
+    const arb = fc.tuple(fc.array(compileInputArb(edgeAsOfArb), { minLength: 2, maxLength: 4 }), fc.array(profileArb, { minLength: 1, maxLength: 8 }));
+    fc.assert(
+      fc.property(arb, ([inputs, raw]) => {
+        const params = parameterSnapshot('2026-03-01');
+        const profiles = raw.flatMap((p) => {
+          const v = validateCandidateProfile(p, { asOf: '2025-12-31', params, nikCheck: 'TYPE_ONLY' });
+          return v.ok ? [v.value] : [];
+        });
+        const prepared = prepareCandidateProfiles(profiles);
+        for (const input of inputs) {
+          const compiled = compileEligibility(input);
+          const bulk = compiled.evaluatePrepared(prepared);
+          profiles.forEach((p, i) => expect(bulk.verdict(i)).toEqual(compiled(p)));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('rankCandidatesQuick gives the order, selection and score of rankCandidates', () => {
     const arb = fc.tuple(
       compileInputArb(asOfArb),
       fc.array(fc.record({ profile: profileArb, registeredOn: fc.option(fc.constantFrom('2025-01-01', '2025-06-01'), { nil: undefined }) }), { maxLength: 12 }),
+      fc.integer({ min: 1, max: 14 }),
     );
     fc.assert(
-      fc.property(arb, ([input, raw]) => {
+      fc.property(arb, ([input, raw, limit]) => {
         const params = compileEligibility(input).params;
         const candidates = raw.flatMap((c, i) => {
           const valid = validateCandidateProfile(c.profile, { asOf: input.asOf, params, nikCheck: 'TYPE_ONLY' });
@@ -236,6 +302,15 @@ describe('compileEligibility: the verdict-only path', () => {
         const full = rankCandidates({ ...input, params, candidates }).map(({ rank, id, selection, eligibleToBeSelected, score }) => ({ rank, id, selection, eligibleToBeSelected, score }));
         const quick = rankCandidatesQuick({ ...input, params, candidates }).map(({ rank, id, selection, eligibleToBeSelected, score }) => ({ rank, id, selection, eligibleToBeSelected, score }));
         expect(quick).toEqual(full);
+        // prepared once and reused, and a page from the top: the same entries
+        const prepared = prepareCandidateProfiles(candidates.map((c) => c.profile));
+        const page = rankCandidatesQuick({ ...input, params, candidates, prepared, limit });
+        expect(page.map(({ rank, id, selection, eligibleToBeSelected, score }) => ({ rank, id, selection, eligibleToBeSelected, score }))).toEqual(full.slice(0, limit));
+        const compiled = compileEligibility({ ...input, params });
+        for (const r of page) expect(r.verdict).toEqual(compiled(candidates.find((c) => c.id === r.id)!.profile));
+        // a ranking pool (list checked once) gives the same ranking
+        const pool = prepareRankingCandidates(candidates);
+        expect(rankCandidatesQuick({ ...input, params, candidates, prepared: pool }).map(({ rank, id, selection, eligibleToBeSelected, score }) => ({ rank, id, selection, eligibleToBeSelected, score }))).toEqual(full);
       }),
       { numRuns: 150 },
     );

@@ -33,6 +33,8 @@ import type { EligibilityOpening, RuleContext } from './rule';
 import { ELIGIBILITY_RULES } from './rule-catalog';
 import { assertRoute, eligibilityRuleSetAsOf } from './rule-sets';
 import { dateNumbers, VerdictOutcome, VerdictScratch, verdictClassifiers, type VerdictClassifier } from './verdict-rules';
+import type { PreparedCandidateProfiles } from './prepared-profiles';
+import { preparedPlan, type PreparedVerdicts } from './prepared-verdicts';
 
 /** The input of `compileEligibility`: an evaluation input without the profile. */
 export type CompileEligibilityInput = Omit<EvaluateEligibilityInput, 'profile'>;
@@ -64,6 +66,12 @@ export interface CompiledEligibility {
   readonly ruleIds: readonly string[];
   /** Rules of `ruleIds` that have no verdict-only twin and run their full `evaluate` (none today). */
   readonly fullEvaluationRuleIds: readonly string[];
+  /**
+   * The verdicts of a whole prepared pool (`prepareCandidateProfiles`, prepared once and reused for
+   * every route, opening and date): row i is the verdict `this(prepared.profiles[i])` gives, as
+   * typed columns and bit sets (prepared-verdicts.ts), with no per-candidate allocation.
+   */
+  evaluatePrepared(prepared: PreparedCandidateProfiles): PreparedVerdicts;
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
@@ -121,6 +129,8 @@ interface Plan {
   readonly selection: boolean[];
   readonly classifiers: VerdictClassifier[];
   readonly fullEvaluation: string[];
+  /** Index in `ids` → the outcome of a rule that reads no profile data. */
+  readonly constant: Map<number, VerdictOutcome>;
 }
 
 /** The full `evaluate` of a rule with no twin, for one profile. */
@@ -136,7 +146,7 @@ const PROFILE_INDEPENDENT = new Set(['route.open', 'route.occupation']);
 
 function plan(p: Prepared): Plan {
   const twins = verdictClassifiers(p.ctx);
-  const out: Plan = { ids: [], selection: [], classifiers: [], fullEvaluation: [] };
+  const out: Plan = { ids: [], selection: [], classifiers: [], fullEvaluation: [], constant: new Map() };
   for (const entry of p.entries) {
     const rule = ELIGIBILITY_RULES[entry.ruleId]!;
     // notApplicable reads only the opening and the route (never the profile): decided once
@@ -146,6 +156,7 @@ function plan(p: Prepared): Plan {
     if (PROFILE_INDEPENDENT.has(rule.id)) {
       // reads the route and the opening only: its outcome is known now
       const known = outcomeClass(rule.evaluate({ ...p.ctx, profile: {} }));
+      out.constant.set(out.ids.length, known);
       classifier = () => known;
     } else {
       classifier = twins(rule.id);
@@ -170,6 +181,7 @@ export function compileEligibility(input: CompileEligibilityInput): CompiledElig
   const scratch = new VerdictScratch(ctx.asOf, dateNumbers(ctx.asOf), validity, documentDates(ctx));
   const { ids, selection, classifiers } = p;
   const n = ids.length;
+  const makeScratch = () => new VerdictScratch(ctx.asOf, dateNumbers(ctx.asOf), validity, documentDates(ctx));
   const verdict = (profile: CandidateProfile): EligibilityQuickVerdict => {
     scratch.reset(profile);
     let failing: string[] | undefined;
@@ -191,6 +203,7 @@ export function compileEligibility(input: CompileEligibilityInput): CompiledElig
     }
     return result(failing, final, selectionOpen, departureEvaluated, departurePassed);
   };
+  const evaluatePrepared = preparedPlan({ ctx, ids, selection, classifiers, constant: p.constant, objectScratch: makeScratch });
   return Object.assign(verdict, {
     route: ctx.route,
     asOf: ctx.asOf,
@@ -198,6 +211,7 @@ export function compileEligibility(input: CompileEligibilityInput): CompiledElig
     ...(ctx.opening !== undefined ? { opening: ctx.opening } : {}),
     ruleIds: Object.freeze([...ids]),
     fullEvaluationRuleIds: Object.freeze([...p.fullEvaluation]),
+    evaluatePrepared,
   });
 }
 

@@ -10,3 +10,5 @@ export * from './evaluate-eligibility';
 export * from './rank-candidates';
 export * from './compile-eligibility';
 export * from './rank-candidates-quick';
+export { prepareCandidateProfiles, type PreparedCandidateProfiles, type PreparedColumns, type PreparedRankingFields } from './prepared-profiles';
+export { PREPARED_SELECTION_STATUSES, PREPARED_DEPARTURE_STATUSES, type PreparedVerdicts } from './prepared-verdicts';

@@ -106,13 +106,13 @@ export class VerdictScratch {
 
 export type VerdictClassifier = (s: VerdictScratch) => VerdictOutcome;
 
-interface DateNumbers {
+export interface DateNumbers {
   readonly y: number;
   readonly m: number;
   readonly d: number;
 }
 
-const DOC_KIND_ORDER: readonly DocumentKind[] = [
+export const DOC_KIND_ORDER: readonly DocumentKind[] = [
   'MARITAL_STATUS_CERTIFICATE',
   'FAMILY_CONSENT',
   'COMPETENCY_CERTIFICATE',
@@ -127,7 +127,7 @@ const DOC_KIND_ORDER: readonly DocumentKind[] = [
   'AK1_CARD',
 ];
 const DOC_KINDS_COUNT = 12;
-const DOC_INDEX = Object.fromEntries(DOC_KIND_ORDER.map((k, i) => [k, i])) as Record<DocumentKind, number>;
+export const DOC_INDEX = Object.fromEntries(DOC_KIND_ORDER.map((k, i) => [k, i])) as Record<DocumentKind, number>;
 
 export function dateNumbers(d: IsoDate): DateNumbers {
   return { y: Number(d.slice(0, 4)), m: Number(d.slice(5, 7)), d: Number(d.slice(8, 10)) };
@@ -145,14 +145,14 @@ function epsStillValid(takenOn: IsoDate, months: number, a: DateNumbers): boolea
   return y !== a.y ? y > a.y : m !== a.m ? m > a.m : d > a.d;
 }
 
-function validDay(year: number, month: number, day: number): boolean {
+export function validDay(year: number, month: number, day: number): boolean {
   return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-const isSixteenDigits = (s: string): boolean => s.length === 16 && /^\d{16}$/.test(s);
+export const isSixteenDigits = (s: string): boolean => s.length === 16 && /^\d{16}$/.test(s);
 
 /** identity/nik.ts `checkNikStructure` for a 16-digit text: undefined when invalid, else its date and sex fields. */
-function nikStructure(nik: string): { day: number; month: number; yy: number; female: boolean } | undefined {
+export function nikStructure(nik: string): { day: number; month: number; yy: number; female: boolean } | undefined {
   if (!isIndonesianProvinceCode(nik.slice(0, 2)) || (nik[2] === '0' && nik[3] === '0') || (nik[4] === '0' && nik[5] === '0')) return undefined;
   const rawDay = two(nik, 6);
   const month = two(nik, 8);
@@ -167,7 +167,7 @@ function nikStructure(nik: string): { day: number; month: number; yy: number; fe
 const isoOf = (y: number, m: number, d: number): IsoDate => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** identity/nik.ts `parseNik(nik, asOf)`: the birth date with its century, undefined when the NIK is invalid. */
-function nikBirthDate(nik: string, asOf: IsoDate, a: DateNumbers): IsoDate | undefined {
+export function nikBirthDate(nik: string, asOf: IsoDate, a: DateNumbers): IsoDate | undefined {
   if (!isSixteenDigits(nik)) {
     const parsed = parseNik(nik, asOf);
     return parsed.ok ? parsed.value.birthDate : undefined;
@@ -183,8 +183,18 @@ function nikBirthDate(nik: string, asOf: IsoDate, a: DateNumbers): IsoDate | und
   return undefined;
 }
 
+/** `nikBirthDate(...) !== undefined` for a valid structure, on whole numbers (no date text built). */
+function nikBirthExists(s: { readonly day: number; readonly month: number; readonly yy: number }, a: DateNumbers): boolean {
+  const asOfKey = a.y * 10000 + a.m * 100 + a.d;
+  const century = Math.floor(a.y / 100) * 100;
+  for (const c of [century, century - 100]) {
+    if (validDay(c + s.yy, s.month, s.day) && (c + s.yy) * 10000 + s.month * 100 + s.day <= asOfKey) return true;
+  }
+  return false;
+}
+
 /** rules/nik.rule.ts. */
-function nikOutcome(p: CandidateProfile, asOf: IsoDate, a: DateNumbers): VerdictOutcome {
+export function nikOutcome(p: CandidateProfile, asOf: IsoDate, a: DateNumbers): VerdictOutcome {
   const nik = p.nik;
   if (nik === undefined) return VerdictOutcome.MISSING;
   if (!isSixteenDigits(nik)) {
@@ -192,8 +202,8 @@ function nikOutcome(p: CandidateProfile, asOf: IsoDate, a: DateNumbers): Verdict
     const declared = { ...(p.declaredBirthDate !== undefined ? { birthDate: p.declaredBirthDate } : {}), ...(p.declaredSex !== undefined ? { sex: p.declaredSex } : {}) };
     return checkNikAgainstDeclared(nik, declared).ok ? VerdictOutcome.PASS : VerdictOutcome.FIXABLE_FAIL;
   }
-  if (nikBirthDate(nik, asOf, a) === undefined) return VerdictOutcome.FIXABLE_FAIL;
-  const s = nikStructure(nik)!;
+  const s = nikStructure(nik);
+  if (s === undefined || !nikBirthExists(s, a)) return VerdictOutcome.FIXABLE_FAIL;
   const b = p.declaredBirthDate;
   if (b !== undefined && (two(b, 8) !== s.day || two(b, 5) !== s.month || two(b, 2) !== s.yy)) return VerdictOutcome.FIXABLE_FAIL;
   if (p.declaredSex !== undefined && p.declaredSex !== (s.female ? 'F' : 'M')) return VerdictOutcome.FIXABLE_FAIL;
@@ -213,13 +223,18 @@ function ageCut(asOf: IsoDate, a: DateNumbers, years: number): string {
 }
 
 /** rules/residency.rule.ts, memoised per address (a pure function of its four fields). */
-function residencyClassifier(): VerdictClassifier {
-  const cache = new Map<string, VerdictOutcome>();
+export function residencyClassifier(): VerdictClassifier {
+  // kecamatan → city → city code → outcome (no key text built per profile)
+  const cache = new Map<string | undefined, Map<string | undefined, Map<string | undefined, VerdictOutcome>>>();
+  let size = 0;
   return (s) => {
     const a = s.profile.address;
     if (a === undefined) return VerdictOutcome.MISSING;
-    const key = `${a.kecamatan ?? '\u0001'}\u0000${a.city ?? '\u0001'}\u0000${a.cityCode ?? '\u0001'}`;
-    let o = cache.get(key);
+    let byCity = cache.get(a.kecamatan);
+    if (byCity === undefined) cache.set(a.kecamatan, (byCity = new Map()));
+    let byCode = byCity.get(a.city);
+    if (byCode === undefined) byCity.set(a.city, (byCode = new Map()));
+    let o = byCode.get(a.cityCode);
     if (o === undefined) {
       const code = decideKotaSerangResidency(a).code;
       o =
@@ -230,7 +245,10 @@ function residencyClassifier(): VerdictClassifier {
             : code === 'RESIDENCY.KECAMATAN_NOT_IN_CITY' || code === 'RESIDENCY.CITY_CONFLICT'
               ? VerdictOutcome.FIXABLE_FAIL
               : VerdictOutcome.MISSING;
-      if (cache.size < 10_000) cache.set(key, o);
+      if (size < 10_000) {
+        byCode.set(a.cityCode, o);
+        size++;
+      }
     }
     return o;
   };
@@ -260,7 +278,7 @@ function verificationClassifier(occupations: readonly Occupation[], certifiers: 
   };
 }
 
-const normalizeQualification = (q: string): string => q.toUpperCase().replace(/[^A-Z0-9]/g, '');
+export const normalizeQualification = (q: string): string => q.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 /** rules/opening.rule.ts `openingSkillQualificationRule`. */
 function qualificationClassifier(occupation: Occupation, required: string, asOf: IsoDate): VerdictClassifier {
@@ -314,8 +332,8 @@ function ageClassifier(cut: (years: number) => string, min: number | undefined, 
   };
 }
 
-/** The profile-only twins: rules that read no parameter and no opening. */
-const SIMPLE: Readonly<Record<string, VerdictClassifier>> = {
+/** The profile-only twins: rules that read no parameter and no opening (prepared-profiles.ts decides them once per profile). */
+export const SIMPLE: Readonly<Record<string, VerdictClassifier>> = {
   'law.health': ({ profile: { medical: m } }) =>
     m?.physicallyFit === false || m?.psychologicallyFit === false
       ? VerdictOutcome.FINAL_FAIL
