@@ -20,6 +20,8 @@ import { eligibleWelderProfile, ok, openOpening, registerCandidate, signedMou } 
 import type { Client } from 'pg';
 
 const TODAY = '2026-12-10';
+/** The gateway's clock when set (the line settings are recorded on 2026-09-20), else TODAY. */
+let clockNow: Date | undefined;
 let t: TestGateway;
 let db: Client;
 let officer: TestCaller;
@@ -72,7 +74,7 @@ const FIXTURE: Record<string, { kecamatan: string; allocatedOn: string; occupati
 const GRANT_TERMS = { statedBy: 'Perwal Kota Serang (test)', ceilingIdr: '5000000' };
 
 beforeAll(async () => {
-  t = await startTestGateway({ clock: fixedClock(TODAY) });
+  t = await startTestGateway({ clock: { now: () => clockNow ?? fixedClock(TODAY).now() } });
   db = await t.db();
   officer = t.as('officer');
   analyst = t.as('analyst');
@@ -341,6 +343,8 @@ describe('costPerPlacement: protected view (ANALYST), linked one-dimension table
   it('differencing two month ends: a row that changed by 1 to 4 people in between is withheld on the later one, with what would give it back', async () => {
     // L (allocated 2026-11-03) moves to Cipocok Jaya: there 7 candidates on 10-31, 8 on 11-30
     await db.query(`update candidate set kecamatan = 'CIPOCOK_JAYA' where id = $1`, [ids.L]);
+    // as if L had lived there all along: the protected view reads the kecamatan known at each month end
+    await db.query(`update candidate_attribute_history set valid_from = '2026-01-01T00:00:00Z' where candidate_id = $1 and kecamatan = 'CIPOCOK_JAYA'`, [ids.L]);
     try {
       const exact = async (asOf: string) => (await cpp(officer, { by: ['KECAMATAN'], asOf })).rows.find((r: any) => r.kecamatan === 'CIPOCOK_JAYA');
       expect([(await exact('2026-10-31')).placements, (await exact('2026-11-30')).placements]).toEqual([7, 8]);
@@ -357,6 +361,11 @@ describe('costPerPlacement: protected view (ANALYST), linked one-dimension table
       expect(totalOf(nov)! - totalOf(oct.rows[0])!).not.toBe(L_COST);
     } finally {
       await db.query(`update candidate set kecamatan = 'WALANTAKA' where id = $1`, [ids.L]);
+      // and never: the Cipocok Jaya row ties with the one that restores Walantaka, which wins
+      await db.query(
+        `update candidate_attribute_history set valid_from = (select max(valid_from) from candidate_attribute_history where candidate_id = $1) where candidate_id = $1 and kecamatan = 'CIPOCOK_JAYA'`,
+        [ids.L],
+      );
     }
   });
 
@@ -507,6 +516,9 @@ describe('setUpfrontCashLine: validation, access, history', () => {
   });
 
   it('OFFICER and ADMIN set values; each adds a row, the audit log records it, the line in force follows the dates', async () => {
+    // recorded on 2026-09-20, before the months the indicator reads: the protected view judges a
+    // closed month only against the settings recorded by its end (closed-period-stability.test.ts)
+    clockNow = new Date('2026-09-20T05:00:00Z');
     const first = (await data(officer, SET, { input: { ...good, amount: { amount: '12000000', currency: 'IDR' }, effectiveFrom: '2026-11-01', source: '  Rapat Disnakertrans (test) ' } })).setUpfrontCashLine;
     expect(first).toMatchObject({ amount: money(12_000_000), effectiveFrom: '2026-11-01', source: 'Rapat Disnakertrans (test)', setBy: expect.stringMatching(/^apiKey:/) });
     const second = (await data(admin, SET, { input: good })).setUpfrontCashLine;
@@ -518,6 +530,7 @@ describe('setUpfrontCashLine: validation, access, history', () => {
     expect((await line('2026-11-01')).inForce.amount.amount).toBe('12000000');
     // a correction with the same date supersedes from that date; the earlier value stays in the history
     const third = (await data(officer, SET, { input: { ...good, amount: { amount: '12500000', currency: 'IDR' }, effectiveFrom: '2026-11-01' } })).setUpfrontCashLine;
+    clockNow = undefined;
     const now = await line('2026-11-15');
     expect(now.inForce).toMatchObject({ id: third.id, amount: money(12_500_000) });
     expect(now.history.map((h: any) => [h.effectiveFrom, h.amount.amount])).toEqual([
@@ -576,8 +589,9 @@ describe('upfrontCashOverLine: the indicator (lines: 9 juta from 2026-10-01, 12,
     expect(x).toMatchObject({ from: '2026-10-01', to: '2026-11-30' });
     expect(x.disclosure).toEqual({ protectedView: true, minCellCount: 5, suppressedCells: 2, referenceDate: '2026-11-30' });
     expect(rowsOf(x)).toEqual([
-      // 5 of 6 over: the one not over would be a cell of 1, so the count and the gap are withheld
-      ['2026-10', 'CIPOCOK_JAYA', 'SET', '9000000', 6, null, null, true],
+      // October as known at its end: X (cancelled in December) still counts; 5 of 7 over: the two not
+      // over would be a cell of 2, so the count and the gap are withheld
+      ['2026-10', 'CIPOCOK_JAYA', 'SET', '9000000', 7, null, null, true],
       ['2026-11', 'KASEMEN', 'SET', '12500000', 5, 0, '0', false],
       ['2026-11', 'WALANTAKA', 'SET', '12500000', null, null, null, true],
     ]);

@@ -345,20 +345,21 @@ describe('stageDurations', () => {
     expect(october.rows.find((r) => r.stage === 'REGISTERED')?.ongoing).toBe(13);
   });
 
-  it('ANALYST: a stage of fewer than 5 people is suppressed, so is one 1–4 periods away from an earlier month end, maxima never published', async () => {
+  it('ANALYST: a stage of fewer than 5 people is suppressed, so is one 1–4 periods away from an earlier month end; no count and no maximum is ever published', async () => {
     const nov = await durations(analyst, { asOf: '2026-11-30' });
     expect(nov.asOf).toBe('2026-11-30');
     expect(nov.disclosure).toMatchObject({ protectedView: true, minCellCount: K, suppressedCells: 2, referenceDate: '2026-11-30' });
     const by = Object.fromEntries(nov.rows.map((r) => [r.stage, r]));
     // REGISTERED: 17 periods, but 15 on 30 September (published): 17 − 15 would give the 2 registered in October (issue 12)
     expect(by.REGISTERED).toEqual({ stage: 'REGISTERED', periods: null, ongoing: null, averageDays: null, maxDays: null, suppressed: true });
-    // running counts are never published in the protected view (they are candidateCounts' stage totals)
-    expect(by.SELECTED).toMatchObject({ periods: 7, ongoing: null, maxDays: null, suppressed: false });
+    // counts are never published in the protected view (running periods are candidateCounts' stage
+    // totals; cumulative periods minus trends' months would give a withheld month): the average only
+    expect(by.SELECTED).toMatchObject({ periods: null, ongoing: null, averageDays: expect.any(String), maxDays: null, suppressed: false });
     expect(by.WITHDRAWN).toEqual({ stage: 'WITHDRAWN', periods: null, ongoing: null, averageDays: null, maxDays: null, suppressed: true });
 
     const sep = await durations(analyst, { asOf: '2026-09-30' });
     expect(Object.fromEntries(sep.rows.map((r) => [r.stage, r]))).toEqual({
-      REGISTERED: { stage: 'REGISTERED', periods: 15, ongoing: null, averageDays: expect.any(String), maxDays: null, suppressed: false },
+      REGISTERED: { stage: 'REGISTERED', periods: null, ongoing: null, averageDays: expect.any(String), maxDays: null, suppressed: false },
     });
     const oct = await durations(analyst, { asOf: '2026-10-31' });
     const byOct = Object.fromEntries(oct.rows.map((r) => [r.stage, r]));
@@ -436,6 +437,13 @@ function expectPayerTableProtected(c: PayerTable) {
 }
 
 describe('placementCosts', () => {
+  // the protected view is computed at the month-end reference date (2026-11-30) from the placements
+  // live then, each figure checked against the earlier month ends: the seats, allocated today, are
+  // dated to December 2025 (when A was selected), so that every month end since holds the same table
+  beforeAll(async () => {
+    await (await t.db()).query(`update placement set allocated_on = '2025-12-02'`);
+  });
+
   it('seven placements: every payer row published, the total is the sum of the rows', async () => {
     const c = await payerTable(analyst);
     expectPayerTableProtected(c);
@@ -478,6 +486,11 @@ const TOTALS = `query($filter: CandidateFilter) { financingTotals(filter: $filte
     cashStillNeeded { amount } financedBeyondEstimate { amount } workerPaysInTotal { amount } suppressed }
 } }`;
 
+/** Dates every financing plan revision (the plans' history, set today through the API) to 2025-12-03. */
+async function backdatePlanHistory(): Promise<void> {
+  await (await t.db()).query(`update financing_plan_revision set at = '2025-12-03T03:00:00Z'`);
+}
+
 describe('financingTotals', () => {
   beforeAll(async () => {
     // six KUR loans (a cell of 6) and one city grant (a cell of 1)
@@ -486,6 +499,9 @@ describe('financingTotals', () => {
       if (i === 0) facilities.push({ product: 'CITY_GRANT', amountIdr: '1000000', terms: { statedBy: 'Perwal Kota Serang (test)', ceilingIdr: '5000000' } } as never);
       await ok(t, 'mutation($c: ID!, $input: FinancingPlanInput!) { setFinancingPlan(candidateId: $c, input: $input) { id } }', { c: id, input: { facilities } });
     }
+    // the protected view reads the plans as they stood at the month end (their history): dated to
+    // December 2025, so that every month end since holds the same plans
+    await backdatePlanHistory();
   });
 
   it('OFFICER: exact, the grant of one person included', async () => {
@@ -532,12 +548,15 @@ describe('financingTotals', () => {
     // drop the grant and the extra cost line: every cell is now 6 or 7
     await db.query(`delete from financing_plan_facility where product_id = 'CITY_GRANT'`);
     await db.query(`delete from placement_cost_share where line_id = 'test.cityTopUp'`);
+    // the same in the plans' history (as if the grant had never been recorded): the protected view reads it
+    await db.query(`delete from financing_plan_revision_facility where product_id = 'CITY_GRANT'`);
     // while the seventh candidate has costs but no plan, "candidates − financed" is a group of 1: the coverage stays withheld
     expect((await analyst.gql(TOTALS)).body.data!.financingTotals.workerCoverage).toMatchObject({ candidates: null, financedCandidates: null, suppressed: true });
     await ok(t, 'mutation($c: ID!, $input: FinancingPlanInput!) { setFinancingPlan(candidateId: $c, input: $input) { id } }', {
       c: ids.A![6],
       input: { facilities: [{ product: 'KUR_PENEMPATAN_PMI', amountIdr: '10000000', tenorMonths: 12 }] },
     });
+    await backdatePlanHistory();
     const f = (await analyst.gql(TOTALS)).body.data!.financingTotals;
     expect(f.disclosure.suppressedCells).toBe(0);
     expect(f.plans).toBe(7);

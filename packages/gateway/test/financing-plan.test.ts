@@ -418,6 +418,14 @@ describe('financingTotals (SQL GROUP BY)', () => {
 const PLANNED_ALL = ['kur', 'kurAndGrant', 'facilityAndGrant', 'kasemenKur'];
 
 describe('access', () => {
+  // analysts and partners get the protected view, computed at the last passed month end (2025-12-31)
+  // from the plans' history and the placements live then: the plans and seats, recorded today, are
+  // dated to 2025-12-01 for these tests
+  beforeAll(async () => {
+    await db.query(`update financing_plan_revision set at = '2025-12-01T03:00:00Z'`);
+    await db.query(`update placement set allocated_on = '2025-12-01'`);
+  });
+
   it('lets only officers change plans', async () => {
     const input = { facilities: [{ product: 'CITY_GRANT', amountIdr: '1000000', terms: STATED_GRANT }] };
     const anonymous = await t.gql(SET, { c: ids.noPlan, input });

@@ -3,3 +3,4 @@ export * from './reference-date';
 export * from './filter-policy';
 export * from './date-range';
 export * from './temporal';
+export * from './contribution-series';

@@ -25,3 +25,24 @@ export function protectSeries(values: readonly number[], rule: DisclosureRule): 
     return true;
   });
 }
+
+/**
+ * Temporal suppression of a derived series: a figure the reader can compute from two published ones
+ * but that is never published itself, such as the people who left a stage by a month end (the
+ * entries `trends` publishes, added up, minus the stock `candidateCounts` publishes at that month end).
+ * Its values may be negative (a stock that grew without a recorded entry). The stock is published at
+ * index i only when this says so: |value| is 0 or at least k, and it differs by 0 or at least k from
+ * every earlier value that was published or that the reader knows whatever was decided
+ * (`disclosed[i]`, e.g. a stock of 0, shown as no row, which nothing can withhold). Then no two
+ * month ends a reader can compare differ in the derived figure by 1 to k − 1 (the value before the
+ * first month end is 0: the first published value is not small either). The decision for a date
+ * depends on the earlier dates only.
+ */
+export function protectDerivedSeries(values: readonly number[], rule: DisclosureRule, disclosed: readonly boolean[] = []): boolean[] {
+  const known: number[] = [];
+  return values.map((v, i) => {
+    const ok = !isSmallCell(Math.abs(v), rule) && !known.some((p) => isSmallCell(Math.abs(v - p), rule));
+    if (ok || disclosed[i] === true) known.push(v);
+    return ok;
+  });
+}

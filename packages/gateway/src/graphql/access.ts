@@ -19,6 +19,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OpeningStatus } from '../domain';
 import type { CandidateRecord } from '../persistence/candidate.schema';
+import type { MonthEndScope } from '../read-models/payer-financing-series.read-model';
 import { candidateView, satisfiesRule, type CandidateView } from '../security/auth-checker';
 import { hasRole, type Principal } from '../security/role';
 import { STAFF_RULE } from '../security/rules';
@@ -57,6 +58,22 @@ export function candidateListWhere(ctx: GatewayContext): FilterQuery<CandidateRe
 export function candidateAggregateWhere(ctx: GatewayContext): FilterQuery<CandidateRecord> | null {
   if (hasRole(ctx.principal, 'ANALYST')) return {};
   return candidateListWhere(ctx);
+}
+
+/**
+ * The row scope of an aggregate computed at month ends (the protected view of `financingTotals`):
+ * every row for ANALYST (as `candidateAggregateWhere`), else the caller's own candidate id and the
+ * candidates with a placement under an MoU of one of its parties that was live at each month end (not
+ * today's placements: a seat released later must not change a closed month end's answer).
+ */
+export function monthEndAggregateScope(ctx: GatewayContext): MonthEndScope {
+  const p = ctx.principal;
+  if (seesEveryCandidateInFull(p) || hasRole(p, 'ANALYST')) return { all: true };
+  return {
+    all: false,
+    partyIds: hasRole(p, 'PARTNER') ? uuids(p.partyIds) : [],
+    candidateIds: hasRole(p, 'CANDIDATE') ? uuids(p.candidateId ? [p.candidateId] : []) : [],
+  };
 }
 
 /** True when the caller's only right to candidate records is ANALYST's (which gives no record). */

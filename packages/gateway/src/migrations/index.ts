@@ -14,6 +14,8 @@ import { Migration20261203120000_trainer_role } from './Migration20261203120000_
 import { Migration20261203121500_upfront_cash_line } from './Migration20261203121500_upfront_cash_line';
 import { Migration20261203130000_import_job } from './Migration20261203130000_import_job';
 import { Migration20261203140000_exit_reason } from './Migration20261203140000_exit_reason';
+import { Migration20261203150000_candidate_attribute_history } from './Migration20261203150000_candidate_attribute_history';
+import { Migration20261203153000_financing_plan_revision } from './Migration20261203153000_financing_plan_revision';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20251208000000_seed_marker', class: Migration20251208000000_seed_marker },
@@ -26,4 +28,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203121500_upfront_cash_line', class: Migration20261203121500_upfront_cash_line },
   { name: 'Migration20261203130000_import_job', class: Migration20261203130000_import_job },
   { name: 'Migration20261203140000_exit_reason', class: Migration20261203140000_exit_reason },
+  { name: 'Migration20261203150000_candidate_attribute_history', class: Migration20261203150000_candidate_attribute_history },
+  { name: 'Migration20261203153000_financing_plan_revision', class: Migration20261203153000_financing_plan_revision },
 ];

@@ -2,7 +2,10 @@
  * Tables `candidate`, `candidate_stage_change` (domain `Candidate`), `placement` and
  * `placement_status_change` (domain `Placement`). The profile is stored as JSON exactly as the domain
  * validated it; the fields the lists filter and the aggregates group on are copied into columns
- * (NIK with a unique constraint, sex, birth date, kecamatan, education) at every write.
+ * (NIK with a unique constraint, sex, birth date, kecamatan, education) at every write. Database
+ * triggers keep the history of the grouping columns (those and the target occupation and route) in
+ * `candidate_attribute_history`, which the protected view reads closed months from
+ * (migration 20261203150000, read-models/sql-filter.ts `profileAtJoin`).
  */
 import {
   CANDIDATE_EXIT_REASONS,

@@ -11,6 +11,7 @@ import { MouObligationSchema, MouPartySchema, MouSchema, MouStatusChangeSchema }
 import { JobOpeningSchema, OpeningStatusChangeSchema, QuotaSchema, SeatAllocationSchema } from './opening.schema';
 import { PartySchema } from './party.schema';
 import { FinancingPlanFacilitySchema, FinancingPlanSchema } from './financing-plan.schema';
+import { FinancingPlanRevisionFacilitySchema, FinancingPlanRevisionSchema } from './financing-plan-revision.schema';
 import { SeedRunSchema } from './seed-run.schema';
 import { TRAINING_SCHEMAS } from './training.schema';
 import { UpfrontCashLineSchema } from './upfront-cash-line.schema';
@@ -21,6 +22,7 @@ export * from './mou.schema';
 export * from './opening.schema';
 export * from './candidate.schema';
 export * from './financing-plan.schema';
+export * from './financing-plan-revision.schema';
 export * from './training.schema';
 export * from './upfront-cash-line.schema';
 
@@ -42,6 +44,8 @@ export const ENTITY_SCHEMAS: EntitySchema<any, any>[] = [
   PlacementCostShareSchema,
   FinancingPlanSchema,
   FinancingPlanFacilitySchema,
+  FinancingPlanRevisionSchema,
+  FinancingPlanRevisionFacilitySchema,
   ...TRAINING_SCHEMAS,
   UpfrontCashLineSchema,
 ];

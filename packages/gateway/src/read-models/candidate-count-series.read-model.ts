@@ -6,12 +6,14 @@
  * for two month ends never differ, in any cell, by 1 to minCellCount − 1 people.
  *
  * The month ends are WIB dates; a candidate counts at a month end when registered before the end of
- * that day (WIB), in the stage of that instant (sql-filter.ts `registeredAtSql`, `stageOnSql`). Ages
- * are the protected view's: whole years reached in the month end's calendar year.
+ * that day (WIB), in the stage of that instant (sql-filter.ts `registeredAtSql`, `stageOnSql`), with
+ * the kecamatan, target occupation, sex and birth date the gateway knew then (`profileAtJoin`, from
+ * `candidate_attribute_history`): a closed month end's cells never move when a profile changes later.
+ * Ages are the protected view's: whole years reached in the month end's calendar year.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { daysInMonth, wibDateOf, type IsoDate } from '../domain';
-import { emptySql, inList, registeredAtSql, stageOnSql, where } from './sql-filter';
+import { emptySql, inList, profileAtJoin, registeredAtSql, stageOnSql, where } from './sql-filter';
 
 export interface CountSeriesRow {
   readonly monthEnd: IsoDate;
@@ -57,16 +59,21 @@ export async function readCandidateCountSeries(
   const first = await firstRegistration(em);
   const monthEnds = first ? monthEndsBetween(first, referenceDate) : [];
   if (!monthEnds.length) return { monthEnds, rows: [] };
-  const sql = emptySql();
-  inList(sql, 'c.kecamatan', filter?.kecamatans);
-  inList(sql, 'c.target_occupation', filter?.occupations);
   const bound = `((mo.m_end + 1)::timestamp at time zone 'Asia/Jakarta')`;
+  // the profile as known at each month end: a later change of one person's kecamatan, occupation,
+  // sex or birth date never moves a month end's cells
+  const at = profileAtJoin('c', bound, 'ca');
+  const sql = emptySql();
+  inList(sql, at.column('kecamatan'), filter?.kecamatans);
+  inList(sql, at.column('target_occupation'), filter?.occupations);
   const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
     `with mo(m_end) as (values ${monthEnds.map(() => '(?::date)').join(', ')}),
      x as (
-       select to_char(mo.m_end, 'YYYY-MM-DD') as m, ${stageOnSql('c', bound)} as stage, c.kecamatan, c.target_occupation, c.sex,
-              case when c.birth_date is null then null else date_part('year', mo.m_end) - date_part('year', c.birth_date) end as age
+       select to_char(mo.m_end, 'YYYY-MM-DD') as m, ${stageOnSql('c', bound)} as stage, ${at.column('kecamatan')} as kecamatan,
+              ${at.column('target_occupation')} as target_occupation, ${at.column('sex')} as sex,
+              date_part('year', mo.m_end) - date_part('year', ${at.column('birth_date')}) as age
          from mo join candidate c on ${registeredAtSql('c')} < ${bound}
+         ${at.join}
          ${where(sql)})
      select m, stage, kecamatan, target_occupation, sex, ${ageBandSql('age')} as age_band, count(*) as n
        from x

@@ -15,12 +15,14 @@
  * Protected view: `readCostPerPlacementMargins` reads the cells of the tables an analyst can obtain
  * (the total and the tables by one dimension, each split by payer and timing) with their distinct
  * candidates, and `readCostPerPlacementMarginSeries` their counts at every month end, on which the
- * protected view decides what it withholds (`ProtectedMargins` there).
+ * protected view decides what it withholds (`ProtectedMargins` there). Both take the candidate's
+ * kecamatan as the gateway knew it at that month end (sql-filter.ts `profileAtJoin`), so a later move
+ * never changes a closed month end's cells; the exact view's cells take the current kecamatan.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { KotaSerangKecamatan, Occupation, PayerKind, Route, IsoDate } from '../domain';
 import type { CandidateFilter } from '../graphql/inputs/candidate-filter.input';
-import { andWhere, candidateFilterSql, type Sql } from './sql-filter';
+import { andWhere, candidateFilterSql, profileAtJoin, type ProfileAt, type Sql } from './sql-filter';
 
 export const COST_TIMINGS_REPORTED = ['BEFORE_DEPARTURE', 'IN_KOREA'] as const;
 export type CostTimingReported = (typeof COST_TIMINGS_REPORTED)[number];
@@ -54,18 +56,27 @@ export interface CostPerPlacementQuery {
 const toNumber = (v: unknown): number => Number(v ?? 0);
 
 /**
+ * Placement `alias` live on the date `bound` (a SQL date expression, e.g. `?::date` or a column of
+ * month ends): allocated on or before it and not cancelled by then (cancelled later: still live then);
+ * one with status CANCELLED and no cancellation date is never live. The one definition of a live
+ * placement, shared with the month-end payer tables (payer-financing-series.read-model.ts).
+ */
+export function livePlacementOnSql(alias: string, bound: string): string {
+  return `(${alias}.allocated_on <= ${bound} and (${alias}.cancelled_on is null or ${alias}.cancelled_on > ${bound}) and not (${alias}.status = 'CANCELLED' and ${alias}.cancelled_on is null))`;
+}
+
+/**
  * `with pl as (…)`: the placements live on a date (two `?` for the date, then the filter's values):
  * allocated by then, not cancelled by then, with a stored estimate; one definition for the cells and
  * the margins.
  */
-function livePlacementsCte(filter: Sql): string {
+function livePlacementsCte(filter: Sql, profile?: ProfileAt): string {
   return `with pl as (
-       select p.id, p.candidate_id, p.occupation, p.route, c.kecamatan
+       select p.id, p.candidate_id, p.occupation, p.route, ${profile ? profile.column('kecamatan') : 'c.kecamatan'} as kecamatan
          from placement p
          join candidate c on c.id = p.candidate_id
-        where p.allocated_on <= ?::date
-          and (p.cancelled_on is null or p.cancelled_on > ?::date)
-          and not (p.status = 'CANCELLED' and p.cancelled_on is null)
+         ${profile?.join ?? ''}
+        where ${livePlacementOnSql('p', '?::date')}
           and exists (select 1 from placement_cost_share x where x.placement_id = p.id)
           ${andWhere(filter)}
      )`;
@@ -163,14 +174,16 @@ function marginOf(r: Record<string, unknown>): PlacementCostMargin {
  * filter is given, in one statement (`GROUPING SETS`).
  */
 export async function readCostPerPlacementMargins(em: EntityManager, q: CostPerPlacementQuery): Promise<PlacementCostMargin[]> {
-  const filter = candidateFilterSql(q.filter, 'c');
+  // the kecamatan as known at the end of `asOf` (one `?`, bound first: the join precedes the WHERE)
+  const profile = profileAtJoin('c', `((?::date + 1)::timestamp at time zone 'Asia/Jakarta')`, 'ca');
+  const filter = candidateFilterSql(q.filter, 'c', { profile });
   const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
-    `${livePlacementsCte(filter)}
+    `${livePlacementsCte(filter, profile)}
      select ${MARGIN_SELECT}
        from pl
        join placement_cost_share s on s.placement_id = pl.id
       group by grouping sets (${marginSets('')})`,
-    [q.asOf, q.asOf, ...filter.values],
+    [q.asOf, q.asOf, q.asOf, ...filter.values],
   );
   return rows.map(marginOf);
 }
@@ -182,19 +195,33 @@ export async function readCostPerPlacementMargins(em: EntityManager, q: CostPerP
  * One statement.
  */
 export async function readCostPerPlacementMarginSeries(em: EntityManager, q: CostPerPlacementQuery): Promise<Map<string, number[]>> {
-  const filter = candidateFilterSql(q.filter, 'c');
+  return (await readCostPerPlacementMarginSeriesWithPlacements(em, q)).candidates;
+}
+
+/**
+ * `readCostPerPlacementMarginSeries` (`candidates`), with the placements of every margin cell at each
+ * month end that had a live placement (`placements`: key → month end → placements), for the check of
+ * the live placements against the seats `trends` publishes (read-models/stock-flow.read-model.ts).
+ */
+export async function readCostPerPlacementMarginSeriesWithPlacements(
+  em: EntityManager,
+  q: CostPerPlacementQuery,
+): Promise<{ candidates: Map<string, number[]>; placements: Map<string, Map<string, number>> }> {
+  // the kecamatan as known at the end of each month end
+  const profile = profileAtJoin('c', `((e.on_date + 1)::timestamp at time zone 'Asia/Jakarta')`, 'ca');
+  const filter = candidateFilterSql(q.filter, 'c', { profile });
   const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
     `with ends as (
        select (m + interval '1 month' - interval '1 day')::date as on_date
          from generate_series(date_trunc('month', (select min(allocated_on) from placement)), ?::date, interval '1 month') m
      ),
      pl as (
-       select e.on_date, p.id, p.candidate_id, p.occupation, p.route, c.kecamatan
+       select e.on_date, p.id, p.candidate_id, p.occupation, p.route, ${profile.column('kecamatan')} as kecamatan
          from ends e
-         join placement p on p.allocated_on <= e.on_date and (p.cancelled_on is null or p.cancelled_on > e.on_date)
+         join placement p on ${livePlacementOnSql('p', 'e.on_date')}
          join candidate c on c.id = p.candidate_id
-        where not (p.status = 'CANCELLED' and p.cancelled_on is null)
-          and exists (select 1 from placement_cost_share x where x.placement_id = p.id)
+         ${profile.join}
+        where exists (select 1 from placement_cost_share x where x.placement_id = p.id)
           ${andWhere(filter)}
      )
      select pl.on_date::text as on_date, ${MARGIN_SELECT}
@@ -206,12 +233,16 @@ export async function readCostPerPlacementMarginSeries(em: EntityManager, q: Cos
   const dates = [...new Set(rows.map((r) => String(r.on_date)))].sort();
   const index = new Map(dates.map((d, i) => [d, i]));
   const out = new Map<string, number[]>();
+  const placements = new Map<string, Map<string, number>>();
   for (const r of rows) {
     const key = placementCostMarginKey(marginOf(r));
     const series = out.get(key) ?? new Array<number>(dates.length).fill(0);
     series[index.get(String(r.on_date))!] = toNumber(r.candidates);
     out.set(key, series);
+    const at = placements.get(key) ?? new Map<string, number>();
+    at.set(String(r.on_date), toNumber(r.placements));
+    placements.set(key, at);
   }
   if (dates[dates.length - 1] !== q.asOf) for (const s of out.values()) s.push(0);
-  return out;
+  return { candidates: out, placements };
 }

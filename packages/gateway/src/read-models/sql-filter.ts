@@ -13,7 +13,8 @@
  * only candidates registered by then, `stages` meaning the stage on that date (the last
  * `candidate_stage_change` with `at` before the end of the day), and every range cut at that instant
  * (a stage entered or a departure after `asOf` was not known on `asOf`). Profile dimensions
- * (kecamatan, occupation, route, stored verdict) have no history: they are the current values.
+ * (kecamatan, occupation, route, stored verdict) are the current values here; the protected view
+ * reads closed periods with the values of that time (`profileAtJoin`, option `profile`).
  */
 import { isIsoDate, type IsoDate } from '../domain';
 import type { CandidateFilter } from '../graphql/inputs/candidate-filter.input';
@@ -94,6 +95,47 @@ export function stageOnSql(alias: string, bound = '?::timestamptz'): string {
      else ${alias}.stage end)`;
 }
 
+// ---------------------------------------------------------------- profile dimensions at an instant
+
+/** The profile dimensions kept with their history in `candidate_attribute_history` (migration 20261203150000). */
+export const PROFILE_DIMENSIONS = ['sex', 'birth_date', 'kecamatan', 'education', 'target_occupation', 'target_route'] as const;
+export type ProfileDimension = (typeof PROFILE_DIMENSIONS)[number];
+
+/** The profile dimensions of one candidate alias as they stood at an instant (`profileAtJoin`). */
+export interface ProfileAt {
+  /** The joins (`cross join lateral (select <bound>) <as>_t left join (…) <as> on …`): put them after the FROM item that holds the candidate alias. */
+  readonly join: string;
+  /** The SQL expression of a dimension at the instant. */
+  column(d: ProfileDimension): string;
+}
+
+/**
+ * The profile dimensions of candidate `alias` as the gateway knew them at `bound` (an exclusive
+ * instant: a SQL expression, e.g. `((mo.m_end + 1)::timestamp at time zone 'Asia/Jakarta')`, or one
+ * `?` whose value the caller binds once, where the join stands): the values of the candidate's latest
+ * `candidate_attribute_history` row with `valid_from` before it. The first row counts from the
+ * beginning (the values the person registered with, whatever their registration was backdated to);
+ * a candidate without any row (none: triggers write them) falls back to the current columns.
+ *
+ * The protected view reads a closed period with these, so that a later change of one person's
+ * kecamatan, sex, birth date or target occupation / route never moves a figure published for it.
+ */
+export function profileAtJoin(alias: string, bound: string, as = `${alias}_at`): ProfileAt {
+  // each row's interval (v_from, v_to]: from its valid_from (the first row: from the beginning) to the
+  // next row's; the row in force at an exclusive bound t is the one with v_from < t <= v_to. One
+  // window over the table and a hash join, rather than a sorted look-up per candidate and instant.
+  const dims = PROFILE_DIMENSIONS.map((d) => `f_ah.${d}`).join(', ');
+  const join = `cross join lateral (select ${bound} as t) ${as}_t
+       left join (
+         select f_ah.candidate_id, ${dims},
+                case when row_number() over f_w = 1 then '-infinity'::timestamptz else f_ah.valid_from end as v_from,
+                coalesce(lead(f_ah.valid_from) over f_w, 'infinity'::timestamptz) as v_to
+           from candidate_attribute_history f_ah
+         window f_w as (partition by f_ah.candidate_id order by f_ah.valid_from, f_ah.id)) ${as}
+         on ${as}.candidate_id = ${alias}.id and ${as}.v_from < ${as}_t.t and ${as}_t.t <= ${as}.v_to`;
+  return { join, column: (d) => `(case when ${as}.candidate_id is not null then ${as}.${d} else ${alias}.${d} end)` };
+}
+
 // ---------------------------------------------------------------- date ranges
 
 type DateInput = Date | string;
@@ -148,6 +190,8 @@ function instants(range: { from: IsoDate; to: IsoDate }, until: string | undefin
 export interface CandidateFilterSqlOptions {
   /** Point in time: the candidate set as the histories knew it at the end of this WIB day (see above). */
   readonly asOf?: IsoDate;
+  /** Filter kecamatans, occupations and routes on these values (`profileAtJoin`) instead of the current columns. */
+  readonly profile?: ProfileAt;
 }
 
 /**
@@ -197,9 +241,10 @@ export function candidateFilterSql(filter: CandidateFilter | undefined, alias = 
   } else {
     inList(sql, `${alias}.stage`, filter?.stages);
   }
-  inList(sql, `${alias}.kecamatan`, filter?.kecamatans);
-  inList(sql, `${alias}.target_occupation`, filter?.occupations);
-  inList(sql, `${alias}.target_route`, filter?.routes);
+  const column = (d: ProfileDimension) => (options.profile ? options.profile.column(d) : `${alias}.${d}`);
+  inList(sql, column('kecamatan'), filter?.kecamatans);
+  inList(sql, column('target_occupation'), filter?.occupations);
+  inList(sql, column('target_route'), filter?.routes);
   inList(sql, `${alias}.eligibility`, filter?.eligibility);
   const ranges = candidateRangeSql(filter, alias, options);
   sql.clauses.push(...ranges.clauses);

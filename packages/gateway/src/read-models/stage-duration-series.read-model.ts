@@ -4,8 +4,10 @@
  * (`generate_series` of month ends × the periods of the stage history, `GROUP BY` month end × stage),
  * so that the figures published for the reference date can be checked against those of the earlier
  * month ends with the domain's `protectSeries`, as `candidateCounts` does
- * (candidate-count-series.read-model.ts): two answers for two month ends never differ by 1 to
- * minCellCount − 1 periods, running periods or ended periods of a stage.
+ * (candidate-count-series.read-model.ts). The protected view publishes none of these counts (they
+ * and `trends` would give a withheld month); they decide which averages it publishes: an average only
+ * at month ends whose periods, running periods and ended periods each differ by 0 or at least
+ * minCellCount from their values at every earlier month end.
  *
  * The month ends are WIB dates; at a month end a period counts when it started by the last
  * millisecond of that day (WIB), and runs when it had not ended by then, the same instants as the

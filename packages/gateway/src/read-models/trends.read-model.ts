@@ -11,22 +11,34 @@
  * - WITHDRAWALS: stage changes into WITHDRAWN (`at`);
  * - DEPARTURES / RETURNS: placements by their departure / return day (`placement.departed_on`,
  *   `returned_on`: calendar days, already local);
- * - SEATS_ALLOCATED: placements by the day the seat was allocated (`allocated_on`; later cancelled
- *   ones included: the allocation happened);
- * - FINANCING_PRINCIPAL: financing plans by the day they were first recorded (`financing_plan.created_at`),
+ * - SEATS_ALLOCATED: placements by the day the seat was allocated (`allocated_on`), unless cancelled
+ *   by the end of that calendar month (`cancelled_on` on or before its last day, or status CANCELLED
+ *   with no date): a seat counts in its month as the month stood at its end, and a cancellation in a
+ *   later month never moves it — the basis `upfrontCashOverLine` counts placements on (see
+ *   upfront-cash.read-model.ts), so the two agree month by month; any granularity (weeks too) uses
+ *   the allocation's calendar month, so weeks add up to months;
+ * - FINANCING_PRINCIPAL: financing plans by the day they were first recorded (`financing_fpl.created_at`),
  *   with the principal lent or granted over their products (`financing_plan_facility.amount_idr`,
- *   whole rupiah). A plan has no history table: a plan changed later counts with its current
- *   products, in the month it was first recorded.
+ *   whole rupiah). In the exact view a plan changed later counts with its current products, in the
+ *   month it was first recorded (a corrected record corrects the past); with `plansAtMonthEnd` (the
+ *   protected view) with its products as they stood at the end of that WIB calendar month
+ *   (`financing_plan_revision`; a plan with no revision at all: its current products from its
+ *   `updated_at` on, 0 before — upfront-cash.read-model.ts `planFinancedBeforeSql`, the rule of every
+ *   month-end read of a plan), so an edit after the month end never moves it. A removed plan is not
+ *   counted in either view (the event source is the current `financing_plan`).
  *
  * Instants are turned into WIB calendar days (`at time zone 'Asia/Jakarta'`) before bucketing; months
  * are calendar months, weeks ISO weeks (Monday). The dimensions (kecamatan, target occupation, target
  * route) are the candidate's current ones, the same columns `CandidateFilter` filters on (sql-filter.ts),
- * so that a filter on a reported dimension selects whole cells.
+ * so that a filter on a reported dimension selects whole cells; with `profileAtBucketEnd` (the
+ * protected view) they are the values the gateway knew at the end of the bucket (sql-filter.ts
+ * `profileAtJoin`), the filter's too, so a closed month never moves when a profile changes later.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CandidateStage, IsoDate } from '../domain';
 import type { CandidateFilter } from '../graphql/inputs/candidate-filter.input';
-import { andWhere, candidateFilterSql } from './sql-filter';
+import { andWhere, candidateFilterSql, profileAtJoin, type ProfileDimension } from './sql-filter';
+import { planFinancedBeforeSql } from './upfront-cash.read-model';
 
 export const TREND_SERIES = ['REGISTRATIONS', 'STAGE_ENTRIES', 'DEPARTURES', 'RETURNS', 'WITHDRAWALS', 'SEATS_ALLOCATED', 'FINANCING_PRINCIPAL'] as const;
 export type TrendSeriesKind = (typeof TREND_SERIES)[number];
@@ -124,6 +136,19 @@ export interface TrendQuery {
   readonly to: IsoDate;
   readonly by: readonly TrendDimension[];
   readonly filter: CandidateFilter | undefined;
+  /**
+   * Group (and filter) by the dimensions as the gateway knew them at the end of each bucket
+   * (`profileAtJoin`) instead of the current ones: the protected view's, so that a closed month's
+   * cells never move when a person's profile changes later.
+   */
+  readonly profileAtBucketEnd?: boolean;
+  /**
+   * FINANCING_PRINCIPAL with each plan's principal as it stood at the end of the WIB calendar month it
+   * is counted in (`financing_plan_revision`, upfront-cash.read-model.ts `planFinancedBeforeSql`)
+   * instead of its current products: the protected view's, so that a closed month never moves when a
+   * plan is edited later. Without it (the exact view): the current products.
+   */
+  readonly plansAtMonthEnd?: boolean;
 }
 
 /** One raw group: a cell (bucket × series × stage × dimension values) or, with `isTotal`, a bucket total. */
@@ -143,12 +168,20 @@ export interface TrendCount {
   readonly amount: string | null;
 }
 
+/**
+ * A placement (alias `p`) not cancelled by the end of its allocation's calendar month: the one basis
+ * on which `trends` SEATS_ALLOCATED and the protected `upfrontCashOverLine` count seats.
+ */
+export const SEAT_KEPT_BY_MONTH_END = `(p.cancelled_on is null or p.cancelled_on >= (date_trunc('month', p.allocated_on::timestamp) + interval '1 month')::date) and not (p.status = 'CANCELLED' and p.cancelled_on is null)`;
+
 const WIB_DAY = (column: string) => `(${column} at time zone 'Asia/Jakarta')::date`;
 
 /** The counts of `q` in one statement: cells and per-bucket totals. */
 export async function readTrendCounts(em: EntityManager, q: TrendQuery): Promise<TrendCount[]> {
   const unit = q.granularity === 'WEEK' ? 'week' : 'month';
-  const filter = candidateFilterSql(q.filter, 'c');
+  const bucketEnd = `((date_trunc('${unit}', e.d::timestamp) + interval '1 ${unit}') at time zone 'Asia/Jakarta')`;
+  const at = q.profileAtBucketEnd ? profileAtJoin('c', bucketEnd, 'ca') : null;
+  const filter = candidateFilterSql(q.filter, 'c', at ? { profile: at } : {});
   const sources: string[] = [];
   const values: unknown[] = [];
   const stageEvents = (series: string, stages: readonly string[]) => {
@@ -158,25 +191,31 @@ export async function readTrendCounts(em: EntityManager, q: TrendQuery): Promise
     );
     values.push(...stages);
   };
-  const placementEvents = (series: string, column: string) =>
-    sources.push(`select '${series}'::text, null::text, p.candidate_id, p.${column}, null::numeric from placement p where p.${column} is not null`);
+  const placementEvents = (series: string, column: string, and = '') =>
+    sources.push(`select '${series}'::text, null::text, p.candidate_id, p.${column}, null::numeric from placement p where p.${column} is not null ${and}`);
   for (const s of q.series) {
     if (s === 'REGISTRATIONS') stageEvents(s, ['REGISTERED']);
     else if (s === 'WITHDRAWALS') stageEvents(s, ['WITHDRAWN']);
     else if (s === 'STAGE_ENTRIES' && q.stages.length) stageEvents(s, q.stages);
     else if (s === 'DEPARTURES') placementEvents(s, 'departed_on');
     else if (s === 'RETURNS') placementEvents(s, 'returned_on');
-    else if (s === 'SEATS_ALLOCATED') placementEvents(s, 'allocated_on');
+    else if (s === 'SEATS_ALLOCATED') placementEvents(s, 'allocated_on', `and ${SEAT_KEPT_BY_MONTH_END}`);
     else if (s === 'FINANCING_PRINCIPAL')
       sources.push(
-        `select 'FINANCING_PRINCIPAL'::text, null::text, fp.candidate_id, ${WIB_DAY('fp.created_at')},
-                (select coalesce(sum(f.amount_idr), 0) from financing_plan_facility f where f.plan_id = fp.id)::numeric
-           from financing_plan fp`,
+        // protected view: the plan as it stood at the end of the WIB month of its first recording (the
+        // alias `fpl`, not `fp`: planFinancedBeforeSql's own aliases would shadow it)
+        `select 'FINANCING_PRINCIPAL'::text, null::text, fpl.candidate_id, ${WIB_DAY('fpl.created_at')},
+                ${
+                  q.plansAtMonthEnd
+                    ? planFinancedBeforeSql('fpl.candidate_id', `((date_trunc('month', fpl.created_at at time zone 'Asia/Jakarta') + interval '1 month') at time zone 'Asia/Jakarta')`)
+                    : `(select coalesce(sum(f.amount_idr), 0) from financing_plan_facility f where f.plan_id = fpl.id)`
+                }::numeric
+           from financing_plan fpl`,
       );
   }
   if (!sources.length) return [];
   const dims = q.by.map((d, i) => ({ alias: `d${i}`, column: TREND_DIMENSION_COLUMNS[d].column }));
-  const dimSelect = dims.map((d) => `, c.${d.column}::text as ${d.alias}`).join('');
+  const dimSelect = dims.map((d) => `, ${at ? at.column(d.column as ProfileDimension) : `c.${d.column}`}::text as ${d.alias}`).join('');
   const dimList = dims.map((d) => `, ${d.alias}`).join('');
   const sets = dims.length ? `grouping sets ((series, stage, bucket${dimList}), (series, stage, bucket))` : `series, stage, bucket`;
   const totalFlag = dims.length ? `grouping(${dims[0]!.alias})` : '0';
@@ -186,6 +225,7 @@ export async function readTrendCounts(em: EntityManager, q: TrendQuery): Promise
        select e.series, e.stage, to_char(date_trunc('${unit}', e.d), 'YYYY-MM-DD') as bucket, e.candidate_id, e.amount${dimSelect}
          from ev e
          join candidate c on c.id = e.candidate_id
+         ${at?.join ?? ''}
         where e.d between ?::date and ?::date ${andWhere(filter)}
      )
      select series, stage, bucket${dimList}, ${totalFlag} as is_total,

@@ -4,6 +4,7 @@ import { CandidateRecord } from '../persistence/candidate.schema';
 import { FinancingPlanFacilityRecord, FinancingPlanRecord } from '../persistence/financing-plan.schema';
 import { recordChange } from './audit';
 import { planAuditSnapshot } from './financing-plan-records';
+import { appendPlanRevision } from './financing-plan-revision';
 import { inTransaction, type UseCaseDeps } from './use-case';
 import { notFound } from './use-case-error';
 
@@ -19,7 +20,10 @@ export function removeFinancingPlan(command: RemoveFinancingPlanCommand, deps: U
     if (!candidate) throw notFound('Candidate', ['candidateId']);
     const plan = await em.findOne(FinancingPlanRecord, { candidateId });
     if (!plan) throw notFound('Financing plan', ['candidateId']);
-    const before = planAuditSnapshot(plan, await em.find(FinancingPlanFacilityRecord, { planId: plan.id }));
+    const facilities = await em.find(FinancingPlanFacilityRecord, { planId: plan.id });
+    const before = planAuditSnapshot(plan, facilities);
+    // the plan's history, for the month-end (protected) view of financingTotals
+    await appendPlanRevision(em, candidateId, deps.clock.now(), null, { at: plan.updatedAt, facilities });
     await recordChange(em, deps, { action: 'removeFinancingPlan', entityType: 'FinancingPlan', entityId: plan.id, before, after: null });
     await em.nativeDelete(FinancingPlanFacilityRecord, { planId: plan.id });
     await em.nativeDelete(FinancingPlanRecord, { id: plan.id });

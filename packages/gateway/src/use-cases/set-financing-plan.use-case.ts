@@ -13,6 +13,7 @@ import { FinancingPlanFacilityRecord, FinancingPlanRecord } from '../persistence
 import { JobOpeningRecord } from '../persistence/opening.schema';
 import { recordChange } from './audit';
 import { buildFinancingFacilities, type PlanFacilityInput } from './financing-facilities';
+import { appendPlanRevision } from './financing-plan-revision';
 import { facilityRecordOf, planAuditSnapshot } from './financing-plan-records';
 import { dateOf, inTransaction, newId, nowTimestamp, type UseCaseDeps } from './use-case';
 import { notFound, rejected, unwrap } from './use-case-error';
@@ -55,7 +56,8 @@ export async function setFinancingPlan(command: SetFinancingPlanCommand, deps: U
 
     const now = deps.clock.now();
     let plan = await em.findOne(FinancingPlanRecord, { candidateId });
-    const before = plan ? planAuditSnapshot(plan, await em.find(FinancingPlanFacilityRecord, { planId: plan.id })) : null;
+    const previous = plan ? { at: plan.updatedAt, facilities: await em.find(FinancingPlanFacilityRecord, { planId: plan.id }) } : null;
+    const before = plan && previous ? planAuditSnapshot(plan, previous.facilities) : null;
     if (plan) {
       await em.nativeDelete(FinancingPlanFacilityRecord, { planId: plan.id });
     } else {
@@ -75,6 +77,8 @@ export async function setFinancingPlan(command: SetFinancingPlanCommand, deps: U
     const stored = plan;
     const facilities = built.map((f) => facilityRecordOf(stored.id, f));
     for (const f of facilities) em.persist(f);
+    // the plan's history, for the month-end (protected) view of financingTotals
+    await appendPlanRevision(em, candidateId, now, facilities, previous);
     await recordChange(em, deps, { action: 'setFinancingPlan', entityType: 'FinancingPlan', entityId: stored.id, before, after: planAuditSnapshot(stored, facilities) });
     await em.flush();
     return { plan: stored, facilities };

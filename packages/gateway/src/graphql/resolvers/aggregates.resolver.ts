@@ -12,6 +12,7 @@ import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, ObjectType,
 import { AGE_BANDS as MASKING_AGE_BANDS } from '../../security/masking';
 import { AGGREGATE_RULE, PUBLIC_RULE } from '../../security/rules';
 import {
+  isSmallCell,
   kecamatanCode,
   protectSeries,
   type CandidateStage,
@@ -25,6 +26,7 @@ import { MouRecord } from '../../persistence/mou.schema';
 import { readQuotaFill } from '../../read-models/quota-fill.read-model';
 import { readCandidateCountSeries } from '../../read-models/candidate-count-series.read-model';
 import { checkStageSeries, readStageDurationSeries } from '../../read-models/stage-duration-series.read-model';
+import { CANDIDATE_COUNT_INFLOW_SERIES, candidateCountFlowWithheld, readMonthlyInflows } from '../../read-models/stock-flow.read-model';
 import type { GatewayContext } from '../context';
 import { GatewayError } from '../errors';
 import { AgeBandEnum, KecamatanEnum, OccupationEnum, RouteEnum, SexEnum, type AgeBand } from '../enums';
@@ -34,7 +36,6 @@ import { DateScalar, isoDateOf } from '../scalars';
 import { CandidateStageEnum } from '../types/candidate.type';
 import {
   checkProtectedFilter,
-  currentAggregateView,
   datedAggregateView,
   Disclosure,
   disclosureOf,
@@ -49,7 +50,8 @@ import { CandidateFilter } from '../inputs/candidate-filter.input';
 import { JobOpeningFilter } from '../inputs/job-opening-filter.input';
 import { toMouGql } from '../mappers/mou.mapper';
 import { QuotaFilter } from '../inputs/quota-filter.input';
-import { PlacementCostTotals, protectedPlacementCosts } from '../types/placement-costs.type';
+import { PlacementCostTotals, protectedPayerTableOf, protectedPlacementCosts } from '../types/placement-costs.type';
+import { monthEndsFrom, readFirstActivity, readPayerCostSeries, readSeatsAllocatedSeries } from '../../read-models/payer-financing-series.read-model';
 import { candidateFilterSql, emptySql, equals, inList, stageOnSql, where, wibDayEnd, type Sql } from '../../read-models/sql-filter';
 
 // ---------------------------------------------------------------- quota fill
@@ -135,11 +137,11 @@ export const CANDIDATE_COUNT_FILTERS = ['stages', 'kecamatans', 'occupations'] a
 @ObjectType({ description: 'Time spent in one stage up to the date: periods that ended by then, plus the running ones up to the date.' })
 export class StageDurationRow {
   @Field(() => CandidateStageEnum, { description: 'Stage.' }) stage!: CandidateStage;
-  @Field(() => Int, { nullable: true, description: 'Periods in this stage; null when suppressed.' }) periods!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Periods in this stage; null when suppressed, and always null in the protected view (counts of people per stage come from `candidateCounts` and `trends`: cumulative periods at two month ends minus the published `trends` months would give a withheld month away).' }) periods!: number | null;
   @Field(() => Int, { nullable: true, description: 'Of which still running on the date; null when suppressed, and always null in the protected view (it is the number of people in the stage on the date, which `candidateCounts` publishes cell by cell: their sum here would give the suppressed cells away).' }) ongoing!: number | null;
   @Field(() => String, { nullable: true, description: 'Average length in days (decimal string, 2 places); null when suppressed.' }) averageDays!: string | null;
   @Field(() => String, { nullable: true, description: 'Longest in days (decimal string, 2 places): one person’s value, so not published in the protected view (null).' }) maxDays!: string | null;
-  @Field(() => Boolean, { description: 'True when fewer than minCellCount candidates had a period in this stage (protected view): the figures are null.' }) suppressed!: boolean;
+  @Field(() => Boolean, { description: 'True when the average is withheld (protected view): fewer than minCellCount candidates had a period in this stage, or its periods, running periods or ended periods moved by 1 to minCellCount − 1 since an earlier month end.' }) suppressed!: boolean;
 }
 
 @ObjectType({ description: 'Time candidates spend in each stage, from the stage history.' })
@@ -215,28 +217,44 @@ async function exactCountCells(ctx: GatewayContext, asOf: string, filter: Candid
  * answer is the selected cells of the unfiltered one. The total needs no series check of its own: it
  * is published only when every cell is, and then it is their sum, which anyone can add up. (Two sums
  * of published cells at two month ends can still differ by less than k: a net flow between cells,
- * each of which moved by 0 or at least k, not a group of people the table withholds.)
+ * each of which moved by 0 or at least k, not a group of people the table withholds.) Against
+ * `trends`, such a sum (a stage's stock, whole or in one kecamatan or occupation) minus the entries
+ * published for the months between is the people who left: the smallest cell of a stage whose
+ * derived outflow fails `protectDerivedSeries` is withheld (read-models/stock-flow.read-model.ts).
  */
 async function protectedCountCells(ctx: GatewayContext, view: AggregateView, filter: CandidateFilter | undefined): Promise<CountCells> {
   const rule = view.rule!;
-  const { monthEnds, rows } = await readCandidateCountSeries(ctx.em, view.referenceDate, filter, ageBandSql);
-  const stages = filter?.stages?.length ? new Set<string>(filter.stages) : null;
+  // the whole table: what is withheld is decided on it (stocks against trends' flows couple the
+  // cells of a stage, kecamatan or occupation), and the filter selects its cells afterwards
+  const { monthEnds, rows } = await readCandidateCountSeries(ctx.em, view.referenceDate, undefined, ageBandSql);
+  const selects = (values: readonly string[] | null | undefined, v: string | null) => !values?.length || (v !== null && values.includes(v));
+  const selected = (r: { stage: string; kecamatan: string | null; occupation: string | null }) =>
+    selects(filter?.stages, r.stage) && selects(filter?.kecamatans, r.kecamatan) && selects(filter?.occupations, r.occupation);
   const index = new Map(monthEnds.map((m, i) => [m, i]));
   const series = new Map<string, { key: CountKey; values: number[] }>();
   for (const r of rows) {
-    if (stages && !stages.has(r.stage)) continue;
     const key = countKeyOf({ ...r });
     const id = JSON.stringify(key);
     const s = series.get(id) ?? { key, values: monthEnds.map(() => 0) };
     s.values[index.get(r.monthEnd)!] = r.n;
     series.set(id, s);
   }
-  // the rows of the reference date, in the SQL order (as the exact view's)
   const last = monthEnds.length - 1;
+  const own = new Map([...series].map(([id, s]) => [id, protectSeries(s.values, rule)[last] === true && !isSmallCell(s.values[last]!, rule)]));
+  // stocks against flows (read-models/stock-flow.read-model.ts): a stage's stock, whole or in one
+  // kecamatan or occupation, added up from published cells, minus the entries trends publishes must not give a small outflow
+  const inflows = monthEnds.length ? await readMonthlyInflows(ctx.em, CANDIDATE_COUNT_INFLOW_SERIES, view.referenceDate) : [];
+  const flowWithheld = candidateCountFlowWithheld(
+    monthEnds,
+    [...series].map(([id, s]) => ({ id, stage: s.key.stage, kecamatan: s.key.kecamatan, occupation: s.key.occupation, values: s.values, published: own.get(id)! })),
+    inflows,
+    rule,
+  );
+  // the rows of the reference date, in the SQL order (as the exact view's)
   const cells = rows
-    .filter((r) => r.monthEnd === monthEnds[last] && (!stages || stages.has(r.stage)))
-    .map((r) => series.get(JSON.stringify(countKeyOf({ ...r })))!)
-    .map((s) => ({ key: s.key, n: s.values[last]!, seriesPublishable: protectSeries(s.values, rule)[last]! }));
+    .filter((r) => r.monthEnd === monthEnds[last] && selected(r))
+    .map((r) => JSON.stringify(countKeyOf({ ...r })))
+    .map((id) => ({ key: series.get(id)!.key, n: series.get(id)!.values[last]!, seriesPublishable: own.get(id)! && !flowWithheld.has(id) }));
   return { cells };
 }
 
@@ -285,11 +303,16 @@ async function exactStageDurations(ctx: GatewayContext, view: AggregateView, arg
 }
 
 /**
- * Protected view: the figures at every month end up to the reference date
- * (read-models/stage-duration-series.read-model.ts), those of the reference date published only when
- * they pass primary suppression (people, `protectPart`) and the series checks against the earlier
- * month ends (`protectSeries`): a stage whose periods moved by 1 to k − 1 since a published value is
- * suppressed with its average; a running count whose running or ended periods did so is null. No maxima.
+ * Protected view: the average length of each stage on the reference date, and no count at all
+ * (`periods`, `ongoing` and `maxDays` are always null). The counts of people per stage are published
+ * by `candidateCounts` (stocks) and `trends` (entries per month), each with its own rules; a
+ * cumulative period count here, differenced across month ends, would give the entries of a month
+ * that `trends` withholds (issue 12 review, gap b). The average is published only when the stage had
+ * at least k people, and its periods, running periods and ended periods each passed the series check
+ * against the earlier month ends (`checkStageSeries`, computed from the month-end figures of
+ * read-models/stage-duration-series.read-model.ts, never published): an average published at two
+ * month ends then differs by the days of 0 or at least k entries and of 0 or at least k exits, never
+ * by one person's entry or exit date. No maxima.
  */
 async function protectedStageDurations(ctx: GatewayContext, view: AggregateView): Promise<StageDurationRow[]> {
   const rule = view.rule!;
@@ -306,11 +329,13 @@ async function protectedStageDurations(ctx: GatewayContext, view: AggregateView)
     .filter((r) => r.monthEnd === last)
     .map((r) => {
       const check = checkStageSeries(series.get(r.stage)!, rule);
-      const values = { periods: r.periods as number | null, averageDays: r.averageDays as string | null };
-      const cell = check.periods ? viewCell(view, r.people, values) : { suppressed: true, values: { periods: null, averageDays: null } };
+      const values = { averageDays: r.averageDays as string | null };
+      const cell = check.periods && check.ongoing ? viewCell(view, r.people, values) : { suppressed: true, values: { averageDays: null } };
       return {
         stage: r.stage as CandidateStage,
-        periods: cell.values.periods,
+        // never in the protected view: the cumulative periods at two month ends minus the entries of
+        // the months `trends` publishes would give the entries of a month it withholds
+        periods: null,
         // never in the protected view: the running periods of a stage on a date are the people in that
         // stage then, which candidateCounts publishes cell by cell with its own suppression; publishing
         // their sum here would let an analyst subtract the published cells and get the suppressed ones
@@ -340,7 +365,7 @@ export class AggregatesResolver {
   @Authorized(...AGGREGATE_RULE)
   @Query(() => CandidateCounts, {
     description:
-      'Candidates by stage × kecamatan × occupation × sex × age band on a date (SQL GROUP BY over the stage history): only candidates registered by the end of the date (WIB), each in the stage they were in on that date; `stages` selects that stage, the date ranges are cut at the date. Kecamatan, occupation and sex are the current profile values. OFFICER (exact), ANALYST (protected view: small cells suppressed, filters on stages, kecamatans and occupations only, date and ages on the month-end reference date; see `Disclosure`).',
+      'Candidates by stage × kecamatan × occupation × sex × age band on a date (SQL GROUP BY over the stage history): only candidates registered by the end of the date (WIB), each in the stage they were in on that date; `stages` selects that stage, the date ranges are cut at the date. Kecamatan, occupation, sex and birth date are the current profile values (exact view) or, in the protected view, those the gateway knew at each month end, so that a later change never moves a closed month. OFFICER (exact), ANALYST (protected view: small cells suppressed, filters on stages, kecamatans and occupations only, date and ages on the month-end reference date, a cell withheld when it moved by 1 to minCellCount − 1 since an earlier month end, or when the stock of its stage (whole, in its kecamatan or its occupation) against the entries `trends` publishes would give 1 to minCellCount − 1 people who left; see `Disclosure`).',
   })
   async candidateCounts(@Args() args: CandidateAggregateArgs, @Ctx() ctx: GatewayContext): Promise<CandidateCounts> {
     const view = datedAggregateView(ctx, args.asOf ? isoDateOf(args.asOf) : undefined);
@@ -365,7 +390,7 @@ export class AggregatesResolver {
   @Authorized(...AGGREGATE_RULE)
   @Query(() => StageDurations, {
     description:
-      'Time candidates spend in each stage up to the date, from the stage history (SQL window + GROUP BY; a period that ended after the date counts as running). OFFICER (exact), ANALYST (protected view: no filter, durations to the month-end reference date, stages with few candidates suppressed, and those whose periods, running or ended periods moved by 1 to minCellCount − 1 since an earlier month end, no maxima; see `Disclosure`).',
+      'Time candidates spend in each stage up to the date, from the stage history (SQL window + GROUP BY; a period that ended after the date counts as running). OFFICER (exact), ANALYST (protected view: no filter, durations to the month-end reference date, averages only: no period, running or maximum figure; an average is withheld for a stage with few candidates or whose periods, running or ended periods moved by 1 to minCellCount − 1 since an earlier month end; see `Disclosure`).',
   })
   async stageDurations(@Args() args: CandidateAggregateArgs, @Ctx() ctx: GatewayContext): Promise<StageDurations> {
     const view = datedAggregateView(ctx, args.asOf ? isoDateOf(args.asOf) : undefined);
@@ -382,11 +407,16 @@ export class AggregatesResolver {
   @Authorized(...AGGREGATE_RULE)
   @Query(() => PlacementCostTotals, {
     description:
-      'Placement costs by payer (SQL GROUP BY over the estimates stored when each seat was allocated; cancelled placements left out). OFFICER (exact), ANALYST (protected view: no filter, payers with few candidates suppressed and the totals with them; see `Disclosure`).',
+      'Placement costs by payer (SQL GROUP BY over the estimates stored when each seat was allocated; cancelled placements left out). OFFICER (exact: the placements not cancelled today). ANALYST (protected view: no filter; the placements live at the month-end reference date `disclosure.referenceDate` — allocated by then and not cancelled by then —, payers with few candidates suppressed and the totals with them, and every row or total whose candidates or figures moved by 1 to minCellCount − 1 people since an earlier month end withheld; see `Disclosure`).',
   })
   async placementCosts(@Args() args: PlacementCostArgs, @Ctx() ctx: GatewayContext): Promise<PlacementCostTotals> {
-    const view = currentAggregateView(ctx);
+    const view = datedAggregateView(ctx, undefined);
     checkProtectedFilter(view, args.filter, []);
+    if (view.isProtected) {
+      // the month-end table, each figure checked against the earlier month ends (temporal rule)
+      const monthEnds = monthEndsFrom(await readFirstActivity(ctx.em), view.referenceDate);
+      return protectedPayerTableOf(view, await readPayerCostSeries(ctx.em, monthEnds, { all: true }), await readSeatsAllocatedSeries(ctx.em, monthEnds));
+    }
     const sql = openingSql(args.filter, 'o');
     sql.clauses.push(`p.status <> 'CANCELLED'`);
     const rows = await ctx.em.getConnection().execute<Array<Record<string, unknown>>>(

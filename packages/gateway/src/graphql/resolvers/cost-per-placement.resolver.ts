@@ -10,7 +10,9 @@
 import { ArrayMaxSize, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { Args, ArgsType, Authorized, Ctx, Field, Query, Resolver } from 'type-graphql';
 import { AGGREGATE_RULE } from '../../security/rules';
-import { readCostPerPlacementCells, readCostPerPlacementMarginSeries, readCostPerPlacementMargins } from '../../read-models/cost-per-placement.read-model';
+import { placementCostMarginKey, readCostPerPlacementCells, readCostPerPlacementMarginSeriesWithPlacements, readCostPerPlacementMargins } from '../../read-models/cost-per-placement.read-model';
+import { monthEndsBetween } from '../../read-models/candidate-count-series.read-model';
+import { costPlacementFlowSeries, readFirstAllocation, readMonthlyInflows } from '../../read-models/stock-flow.read-model';
 import { GatewayError } from '../errors';
 import type { GatewayContext } from '../context';
 import { CandidateFilter } from '../inputs/candidate-filter.input';
@@ -51,7 +53,7 @@ export class CostPerPlacementResolver {
   @Authorized(...AGGREGATE_RULE)
   @Query(() => CostPerPlacement, {
     description:
-      'Cost per placement by occupation, route, kecamatan and payer (any of them), from the cost estimates stored when each seat was allocated; cancelled placements left out. Per group: placements, total, average (whole rupiah, HALF_UP), split by payer and by timing (before departure / in Korea). OFFICER (exact), ANALYST (protected view: one dimension; a row, payer part or timing split of 1 to minCellCount − 1 candidates, or one that moved by that few since an earlier month end, is null, and the smallest other ones with it when the withheld ones together would be that few; filters on reported dimensions only; month-end dates; see `Disclosure`).',
+      'Cost per placement by occupation, route, kecamatan and payer (any of them), from the cost estimates stored when each seat was allocated; cancelled placements left out. Per group: placements, total, average (whole rupiah, HALF_UP), split by payer and by timing (before departure / in Korea). OFFICER (exact), ANALYST (protected view: one dimension; a row, payer part or timing split of 1 to minCellCount − 1 candidates, or one that moved by that few since an earlier month end, or whose live placements against the seats `trends` publishes (SEATS_ALLOCATED) would give that few cancellations, is null, and the smallest other ones with it when the withheld ones together would be that few; filters on reported dimensions only; month-end dates, each with the kecamatan known at it; see `Disclosure`).',
   })
   async costPerPlacement(@Args() args: CostPerPlacementArgs, @Ctx() ctx: GatewayContext): Promise<CostPerPlacement> {
     const by = [...new Set(args.by ?? [])];
@@ -67,10 +69,15 @@ export class CostPerPlacementResolver {
       if (!view.rule) throw new GatewayError('INTERNAL_SERVER_ERROR');
       // the whole program's tables (a filter names the `by` dimension only and selects rows afterwards)
       const query = { asOf: view.referenceDate, filter: undefined };
-      const [cells, series] = [await readCostPerPlacementMargins(ctx.em, query), await readCostPerPlacementMarginSeries(ctx.em, query)];
+      const [cells, { candidates: series, placements }] = [await readCostPerPlacementMargins(ctx.em, query), await readCostPerPlacementMarginSeriesWithPlacements(ctx.em, query)];
+      // live placements against the seats trends publishes: their difference (the cancellations) passes the series check too
+      const first = await readFirstAllocation(ctx.em);
+      const monthEnds = first ? monthEndsBetween(first, view.referenceDate) : [];
+      const inflows = monthEnds.length ? await readMonthlyInflows(ctx.em, ['SEATS_ALLOCATED'], view.referenceDate) : [];
+      const flows = costPlacementFlowSeries(monthEnds, placements, inflows, (dimension, value) => placementCostMarginKey({ dimension, value, payer: null, timing: null }));
       const wanted = args.filter?.kecamatans;
       const selected = wanted?.length ? (value: string | null) => value !== null && (wanted as readonly string[]).includes(value) : undefined;
-      return protectedCostPerPlacementOf(view, view.rule, by[0] ?? null, cells, series, selected);
+      return protectedCostPerPlacementOf(view, view.rule, by[0] ?? null, cells, series, selected, flows);
     }
     const query = { asOf: view.referenceDate, filter: args.filter };
     return costPerPlacementOf(view, view.referenceDate, by, await readCostPerPlacementCells(ctx.em, query));

@@ -16,7 +16,10 @@
  * figures; ANALYST and PARTNER the protected view — no filter (the rows are by payer × financier ×
  * product only), a row with 1 to k − 1 candidates suppressed, every total over a suppressed row null,
  * and the worker coverage (whose sums repeat the rows' and the payer table's totals) withheld as a
- * whole when any row it repeats is suppressed or it splits the candidates into a small group.
+ * whole when any row it repeats is suppressed or it splits the candidates into a small group. The
+ * protected view is computed at the month-end reference date from the plans' history and the
+ * placements live then, each figure checked against the earlier month ends (`protectedFinancingTotals`
+ * below); the exact view reads the current rows.
  */
 import type { FilterQuery } from '@mikro-orm/core';
 import type { QBFilterQuery } from '@mikro-orm/postgresql';
@@ -25,14 +28,14 @@ import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, ObjectType,
 import type { PayerKind } from '../../domain';
 import { CandidateRecord } from '../../persistence/candidate.schema';
 import type { FinancierKind, PlanFinancingKind, PlanProduct } from '../../persistence/financing-plan.schema';
-import { candidateAggregateWhere } from '../access';
+import { candidateAggregateWhere, monthEndAggregateScope } from '../access';
 import type { GatewayContext } from '../context';
 import { PayerKindEnum } from '../enums';
 import { FinancierKindEnum, FinancingKindEnum, FinancingProductEnum } from '../types/financing-plan.type';
 import { Money, moneyFromMinor } from '../types/money.type';
 import {
   checkProtectedFilter,
-  currentAggregateView,
+  datedAggregateView,
   Disclosure,
   disclosureOf,
   viewCell,
@@ -40,7 +43,15 @@ import {
   viewTotal,
   type AggregateView,
 } from '../types/disclosure.type';
-import { PlacementCostTotals, protectedPlacementCosts } from '../types/placement-costs.type';
+import { PlacementCostTotals, protectedPayerTableOf, protectedPlacementCosts, withheldFigure } from '../types/placement-costs.type';
+import {
+  MonthEndCells,
+  monthEndsFrom,
+  readFirstActivity,
+  readPayerCostSeries,
+  readPlanSeries,
+  readSeatsAllocatedSeries,
+} from '../../read-models/payer-financing-series.read-model';
 import { CandidateFilter, candidateWhere } from '../inputs/candidate-filter.input';
 
 /** Roles that may read the aggregate (ADMIN passes every rule). PARTNER totals cover their own candidates only. */
@@ -108,6 +119,8 @@ export class FinancingTotals {
   anyRowSuppressed!: boolean;
   /** The payer table, computed once per result (placementCosts and workerCoverage both need it). */
   payerTable?: Promise<PlacementCostTotals>;
+  /** Protected view: the worker coverage at the reference date, from the month-end cells (see `protectedCoverageOf`). */
+  protectedCoverage?: WorkerFinancingCoverage;
 }
 
 @ArgsType()
@@ -152,12 +165,13 @@ export class FinancingTotalsResolver {
   @Authorized(...FINANCING_TOTALS_READERS)
   @Query(() => FinancingTotals, {
     description:
-      'Financing totals by payer × financier × product (count, principal, interest, total repaid), with the placement costs by payer and the workers’ costs against their financing — who pays what and how it is financed — for the candidates the filter selects (the same filter as `candidates`). SQL GROUP BY. OFFICER, ANALYST, PARTNER (a partner’s totals cover the candidates placed under its MoUs only).',
+      'Financing totals by payer × financier × product (count, principal, interest, total repaid), with the placement costs by payer and the workers’ costs against their financing — who pays what and how it is financed — for the candidates the filter selects (the same filter as `candidates`). SQL GROUP BY. OFFICER (exact: the plans and placements as they are now), ANALYST, PARTNER (a partner’s totals cover the candidates placed under its MoUs only). Protected view (ANALYST, PARTNER): no filter; the plans as they stood and the placements live at the month-end reference date `disclosure.referenceDate` (from the plans’ history); small rows suppressed with every total over them; and every row, total, payer row and the coverage whose candidates or figures moved by 1 to minCellCount − 1 people since an earlier month end withheld.',
   })
   async financingTotals(@Args() args: FinancingTotalsArgs, @Ctx() ctx: GatewayContext): Promise<FinancingTotals> {
-    const view = currentAggregateView(ctx);
+    const view = datedAggregateView(ctx, undefined);
     checkProtectedFilter(view, args.filter, []);
     const candidates = candidateSetSql(ctx, args.filter);
+    if (view.isProtected) return protectedFinancingTotals(ctx, view, candidates);
     const rows = await ctx.em.getConnection().execute<Row[]>(
       `with cand as (${candidates.sql})
        select f.payer, f.financier, f.product_id, f.financing_kind,
@@ -219,6 +233,7 @@ export class FinancingTotalsResolver {
       'The workers’ own placement costs against the loans and grants of their plans, per candidate then summed: how the workers’ share is financed. Protected view: withheld as a whole (`suppressed`) when a financing row or a payer row is suppressed, or when the candidates split into a small group.',
   })
   async workerCoverage(@Root() totals: FinancingTotals, @Ctx() ctx: GatewayContext): Promise<WorkerFinancingCoverage> {
+    if (totals.protectedCoverage) return totals.protectedCoverage;
     const rows = await ctx.em.getConnection().execute<Row[]>(
       `with cand as (${totals.candidates.sql}),
        costs as (
@@ -319,4 +334,127 @@ function payerTableOf(totals: FinancingTotals, ctx: GatewayContext): Promise<Pla
       );
     });
   return totals.payerTable;
+}
+
+// ---------------------------------------------------------------- protected view, at month ends
+
+const ALL_PLANS = 'ALL';
+const KIND_CELL = (kind: PlanFinancingKind): string => `KIND:${kind}`;
+const COVERAGE_CELLS = { all: 'COVERAGE', costsOnly: 'COVERAGE:COSTS_ONLY', planOnly: 'COVERAGE:PLAN_ONLY', both: 'COVERAGE:BOTH' } as const;
+type RowKey = Pick<FinancingTotalsRow, 'payer' | 'financier' | 'product' | 'kind'>;
+const max0 = (v: bigint): bigint => (v > 0n ? v : 0n);
+
+/**
+ * The protected view (ANALYST, PARTNER) of `financingTotals`, computed at the month-end reference date
+ * (read-models/payer-financing-series.read-model.ts): the plans as they stood at the end of each
+ * month end (from their history) and the placements live then, person by person. Each figure of the
+ * reference date is published only when it passes primary and secondary suppression and, against every
+ * earlier month end, `protectContributionSeries`: its contributors did not move by 1 to k − 1, and
+ * neither did the people whose part of it changed (a loan edited in place, one plan removed and another
+ * set) — so two month ends never differ by one person's loan, cost or plan.
+ */
+async function protectedFinancingTotals(ctx: GatewayContext, view: AggregateView, candidates: CandidateSetSql): Promise<FinancingTotals> {
+  const rule = view.rule!;
+  const monthEnds = monthEndsFrom(await readFirstActivity(ctx.em), view.referenceDate);
+  // the caller's rows as they were at each month end (a partner's: placements under its MoUs live then)
+  const scope = monthEndAggregateScope(ctx);
+  const costs = await readPayerCostSeries(ctx.em, monthEnds, scope);
+  const products = await readPlanSeries(ctx.em, monthEnds, scope);
+  const index = new Map(monthEnds.map((m, i) => [m, i]));
+  const plans = new MonthEndCells(monthEnds);
+  const keys = new Map<string, RowKey>();
+  for (const f of products) {
+    const i = index.get(f.monthEnd)!;
+    const key: RowKey = { payer: f.payer as PayerKind, financier: f.financier as FinancierKind, product: f.product as PlanProduct, kind: f.kind };
+    const cell = JSON.stringify([key.payer, key.financier, key.product, key.kind]);
+    keys.set(cell, key);
+    plans.add(cell, i, f.person, [f.amount, f.interest, f.totalPaid]);
+    plans.add(ALL_PLANS, i, f.person, [f.amount, f.interest, f.totalPaid, f.kind === 'LOAN' ? f.amount : 0n, f.kind === 'GRANT' ? f.amount : 0n]);
+    plans.add(KIND_CELL(f.kind), i, f.person, [f.amount]);
+  }
+  // the rows of the reference date, in the exact view's order (payer, financier, product)
+  const groups = [...keys.entries()]
+    .filter(([cell]) => plans.people(cell) > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([cell, key]) => {
+      const people = plans.people(cell);
+      const [principal, interest, totalPaid] = plans.sums(cell, 3) as [bigint, bigint, bigint];
+      const values = { count: people, principal: idr(principal), interest: idr(interest), totalRepaid: idr(totalPaid) };
+      return { key, figure: plans.seriesPublishable(cell, rule) ? viewCell(view, people, values) : withheldFigure(values) };
+    });
+  const people = plans.people(ALL_PLANS);
+  const [, interest, totalPaid, loans, grants] = plans.sums(ALL_PLANS, 5) as [bigint, bigint, bigint, bigint, bigint];
+  const figures = groups.map((g) => g.figure);
+  const ofKind = (kind: PlanFinancingKind) => groups.filter((g) => g.key.kind === kind).map((g) => g.figure);
+  const guarded = <V extends object>(cell: string, values: V, covers: readonly { readonly suppressed: boolean }[]) =>
+    plans.seriesPublishable(cell, rule) ? viewTotal(view, people, values, covers) : withheldFigure(values);
+  const all = guarded(ALL_PLANS, { plans: people, interest: idr(interest), totalRepaid: idr(totalPaid) }, figures);
+  const loanTotal = guarded(KIND_CELL('LOAN'), { loans: idr(loans) }, ofKind('LOAN'));
+  const grantTotal = guarded(KIND_CELL('GRANT'), { grants: idr(grants) }, ofKind('GRANT'));
+  const suppressedCells = figures.filter((f) => f.suppressed).length;
+  // the whole program's live placements (ANALYST) against the seats `trends` publishes as allocated
+  const payerTable = protectedPayerTableOf(view, costs, scope.all ? await readSeatsAllocatedSeries(ctx.em, monthEnds) : null);
+  const anyRowSuppressed = suppressedCells > 0 || all.suppressed || loanTotal.suppressed || grantTotal.suppressed;
+  return {
+    rows: groups.map((g) => ({ ...g.key, ...g.figure.values, suppressed: g.figure.suppressed })),
+    plans: all.values.plans,
+    loans: loanTotal.values.loans,
+    grants: grantTotal.values.grants,
+    interest: all.values.interest,
+    totalRepaid: all.values.totalRepaid,
+    disclosure: disclosureOf(view, suppressedCells),
+    candidates,
+    view,
+    anyRowSuppressed,
+    payerTable: Promise.resolve(payerTable),
+    protectedCoverage: protectedCoverageOf(view, costs, plans, anyRowSuppressed || payerTable.disclosure.suppressedCells > 0 || payerTable.total === null),
+  };
+}
+
+/**
+ * The worker coverage of the protected view: per candidate with a stored worker cost (a live
+ * placement with a WORKER share) or a plan, at every month end, then summed for the reference date.
+ * Withheld as a whole when a financing row or total or a payer row is withheld (`repeats`), when the
+ * candidates split into a small group (costs only, plan only, both), or when any of those groups or the
+ * whole moved by 1 to k − 1 people since an earlier month end.
+ */
+function protectedCoverageOf(view: AggregateView, costs: MonthEndCells, plans: MonthEndCells, repeats: boolean): WorkerFinancingCoverage {
+  const rule = view.rule!;
+  const cells = new MonthEndCells(costs.monthEnds);
+  costs.monthEnds.forEach((_, i) => {
+    const worker = costs.contributionsAt('WORKER', i);
+    const financed = plans.contributionsAt(ALL_PLANS, i);
+    for (const person of new Set([...worker.keys(), ...financed.keys()])) {
+      const [wb = 0n, , wt = 0n] = worker.get(person) ?? [];
+      const [, interest = 0n, , loans = 0n, grants = 0n] = financed.get(person) ?? [];
+      const costed = worker.has(person);
+      const hasPlan = financed.has(person);
+      const values = [wt, wb, loans, grants, interest, hasPlan ? 1n : 0n, costed ? 1n : 0n];
+      cells.add(COVERAGE_CELLS.all, i, person, values);
+      cells.add(costed && hasPlan ? COVERAGE_CELLS.both : costed ? COVERAGE_CELLS.costsOnly : COVERAGE_CELLS.planOnly, i, person, values);
+    }
+  });
+  const per = [...cells.contributions(COVERAGE_CELLS.all).values()];
+  const sum = (f: (v: readonly bigint[]) => bigint) => per.reduce((n, v) => n + f(v), 0n);
+  const [wt, wb, loans, grants, interest] = [0, 1, 2, 3, 4].map((j) => sum((v) => v[j]!)) as [bigint, bigint, bigint, bigint, bigint];
+  const n = cells.people(COVERAGE_CELLS.all);
+  const both = cells.people(COVERAGE_CELLS.both);
+  const financedCandidates = both + cells.people(COVERAGE_CELLS.planOnly);
+  const values = {
+    candidates: n,
+    financedCandidates,
+    workerCosts: idr(wt),
+    workerCostsBeforeDeparture: idr(wb),
+    financedByLoans: idr(loans),
+    coveredByGrants: idr(grants),
+    loanInterest: idr(interest),
+    cashStillNeeded: idr(sum((v) => max0(v[1]! - v[2]! - v[3]!))),
+    financedBeyondEstimate: idr(sum((v) => max0(v[2]! + v[3]! - v[1]!))),
+    workerPaysInTotal: idr(sum((v) => max0(v[0]! - v[3]!) + v[4]!)),
+  };
+  const moved = Object.values(COVERAGE_CELLS).some((c) => !cells.seriesPublishable(c, rule));
+  const split = [n - financedCandidates, financedCandidates - both, both].map((g) => viewCell(view, g, { g }));
+  const whole = moved ? withheldFigure(values) : viewTotal(view, n, values, [...split, { suppressed: repeats }]);
+  const financed = viewPart(view, financedCandidates, n, whole.suppressed);
+  return { ...whole.values, financedCandidates: whole.suppressed ? null : financed, suppressed: whole.suppressed };
 }

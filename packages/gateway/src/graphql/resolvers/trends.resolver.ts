@@ -21,7 +21,12 @@
  *     bucket total is null as soon as one of its cells is; money over a withheld cell is null;
  *   - filters only on the dimension of `by` (`DISCLOSURE.FILTER_NOT_ALLOWED`), applied after the
  *     suppression of the whole table, so a filter selects rows of the unfiltered answer and changes
- *     neither their values nor what is withheld.
+ *     neither their values nor what is withheld;
+ *   - the dimensions are those the gateway knew at the end of each month (`profileAtBucketEnd`), not
+ *     the current ones: a month that is over never moves when someone's kecamatan changes later;
+ *   - FINANCING_PRINCIPAL counts each plan's principal as the plan stood at the end of its month
+ *     (`plansAtMonthEnd`, `financing_plan_revision`), not its current products: a later edit of one
+ *     plan never moves a closed month (OFFICER keeps the current products: a correction corrects the past).
  */
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { assertWholePassedMonths, CANDIDATE_STAGES, type CandidateStage, type IsoDate, type KotaSerangKecamatan, type Occupation, type Route } from '../../domain';
@@ -191,13 +196,20 @@ export class TrendsResolver {
   @Authorized(...AGGREGATE_RULE)
   @Query(() => Trends, {
     description:
-      'Monthly (or weekly) series of registrations, stage entries, departures, returns, withdrawals, seats allocated and financing principal, from the stage, placement and financing histories (SQL GROUP BY GROUPING SETS), every bucket present, optionally by kecamatan, occupation or route. At most 120 buckets and 20000 rows. OFFICER (exact); ANALYST (protected view: whole past months only, no WEEK, one dimension, small cells suppressed with their bucket totals, filters on the `by` dimension only; see `Disclosure`).',
+      'Monthly (or weekly) series of registrations, stage entries, departures, returns, withdrawals, seats allocated and financing principal, from the stage, placement and financing histories (SQL GROUP BY GROUPING SETS), every bucket present, optionally by kecamatan, occupation or route. At most 120 buckets and 20000 rows. OFFICER (exact); ANALYST (protected view: whole past months only, no WEEK, one dimension, small cells suppressed with their bucket totals, filters on the `by` dimension only, the dimensions and financing plans as known at each month’s end so that a month that is over never moves; see `Disclosure`).',
   })
   async trends(@Args() args: TrendsArgs, @Ctx() ctx: GatewayContext): Promise<Trends> {
     const q = checkTrendsArgs(args, ctx);
     const buckets = trendBuckets(args.granularity, q.from, q.to);
     // protected view: the whole table (the filter names the `by` dimension only, applied to its rows below)
-    const counts = await readTrendCounts(ctx.em, { ...q, granularity: args.granularity, filter: q.view.isProtected ? undefined : args.filter });
+    // protected view: the dimensions and financing plans as known at each month's end, so a closed month never moves when a profile or a plan changes later
+    const counts = await readTrendCounts(ctx.em, {
+      ...q,
+      granularity: args.granularity,
+      filter: q.view.isProtected ? undefined : args.filter,
+      profileAtBucketEnd: q.view.isProtected,
+      plansAtMonthEnd: q.view.isProtected,
+    });
     const groups = groupsOf(q, counts);
     const plannedRows = groups.reduce((n, g) => n + g.combos.length, 0) * buckets.length;
     if (plannedRows > MAX_TREND_ROWS)

@@ -13,6 +13,7 @@
 import { Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { addMonths, assertWholePassedMonths, compareDates, type IsoDate } from '../../domain';
 import { lineInForce, readUpfrontCashCells, readUpfrontCashLines, type UpfrontCashLineSetting } from '../../read-models/upfront-cash.read-model';
+import { wibDayEnd } from '../../read-models/sql-filter';
 import { AGGREGATE_RULE, PUBLIC_RULE, WRITE_RULE } from '../../security/rules';
 import { setUpfrontCashLine } from '../../use-cases/set-upfront-cash-line.use-case';
 import type { GatewayContext } from '../context';
@@ -30,8 +31,10 @@ import {
   UpfrontCashOverLine,
   UpfrontCashOverLineArgs,
   upfrontCashOverLineOf,
+  seatsKey,
   type PeriodLine,
 } from '../types/upfront-cash.type';
+import { readMonthlyInflows } from '../../read-models/stock-flow.read-model';
 
 /** The longest range `upfrontCashOverLine` answers in one request (10 years of months). */
 export const MAX_PERIODS = 120;
@@ -74,7 +77,7 @@ export class UpfrontCashResolver {
   @Authorized(...AGGREGATE_RULE)
   @Query(() => UpfrontCashOverLine, {
     description:
-      '"No resident sells belongings" as an indicator: per month (WIB) × kecamatan, how many candidates’ own cash before departure (the worker’s BEFORE_DEPARTURE cost shares of their placement, less their financing plan; see UpfrontCashBasis) is over the up-front cash line in force at the month’s end, and the total gap (what closing it would cost the city). Placements counted in the month their seat was allocated; cancelled ones left out. With no line set, the counts of candidates still come, with lineStatus NOT_SET and overLine/gap null. OFFICER (exact), ANALYST (protected view: whole passed months, small cells and the sums over them withheld; see `Disclosure`).',
+      '"No resident sells belongings" as an indicator: per month (WIB) × kecamatan, how many candidates’ own cash before departure (the worker’s BEFORE_DEPARTURE cost shares of their placement, less their financing plan; see UpfrontCashBasis) is over the up-front cash line in force at the month’s end, and the total gap (what closing it would cost the city). Placements counted in the month their seat was allocated; cancelled ones left out (protected view: those cancelled by the month’s end, the basis `trends` SEATS_ALLOCATED counts on, whose seats a cell’s candidates must not differ from by 1 to minCellCount − 1; each month is read as known at its end: the line among the settings recorded by then, the kecamatan and financing plan of that time). With no line set, the counts of candidates still come, with lineStatus NOT_SET and overLine/gap null. OFFICER (exact), ANALYST (protected view: whole passed months, small cells and the sums over them withheld; see `Disclosure`).',
   })
   async upfrontCashOverLine(@Args() args: UpfrontCashOverLineArgs, @Ctx() ctx: GatewayContext): Promise<UpfrontCashOverLine> {
     const by = [...new Set(args.by ?? [])];
@@ -92,7 +95,10 @@ export class UpfrontCashResolver {
       throw badRange('UPFRONT_CASH.RANGE_TOO_LONG', 'from', `Rentang paling panjang ${MAX_PERIODS} bulan.`, `The range may span at most ${MAX_PERIODS} months.`);
     }
     const settings: UpfrontCashLineSetting[] = await readUpfrontCashLines(ctx.em);
-    const periods: PeriodLine[] = months.map((m) => ({ period: m, line: lineInForce(settings, periodBounds(m).end as IsoDate)?.amountIdr ?? null }));
+    // protected view, bitemporal: the line in force at the month's end among the settings recorded by
+    // then (a setting recorded later, even with an earlier effective date, never moves a closed month)
+    const lineAt = (end: IsoDate) => lineInForce(settings, end, view.isProtected ? new Date(wibDayEnd(end)) : undefined);
+    const periods: PeriodLine[] = months.map((m) => ({ period: m, line: lineAt(periodBounds(m).end as IsoDate)?.amountIdr ?? null }));
     const basis = args.basis ?? 'NET_OF_FINANCING_PLAN';
     // one basis in the protected view: the over-line counts of the two bases, each published on its
     // own, would differ by the few people whose financing alone brings them under the line
@@ -106,7 +112,21 @@ export class UpfrontCashResolver {
         { field: ['basis'], domainCode: 'DISCLOSURE.FILTER_NOT_ALLOWED' },
       );
     }
-    const cells = await readUpfrontCashCells(ctx.em, { from, to, months: periods.map((p) => ({ month: p.period, line: p.line })), basis, filter: args.filter });
-    return upfrontCashOverLineOf(view, { from, to, granularity: args.granularity ?? 'MONTH', by, basis }, periods, cells);
+    const cells = await readUpfrontCashCells(ctx.em, {
+      from,
+      to,
+      months: periods.map((p) => ({ month: p.period, line: p.line })),
+      basis,
+      filter: args.filter,
+      // protected view: each month as known at its end (kecamatan then, cancellations by then)
+      asKnownAtMonthEnd: view.isProtected,
+    });
+    // protected view: the seats trends publishes for the same months × kecamatans (one basis: not
+    // cancelled by the month's end), against which a cell's candidates must not differ by a few
+    const seats = view.isProtected ? new Map<string, number>() : undefined;
+    if (seats)
+      for (const c of await readMonthlyInflows(ctx.em, ['SEATS_ALLOCATED'], to))
+        if (c.month >= from) seats.set(seatsKey(c.month.slice(0, 7), c.kecamatan), (seats.get(seatsKey(c.month.slice(0, 7), c.kecamatan)) ?? 0) + c.count);
+    return upfrontCashOverLineOf(view, { from, to, granularity: args.granularity ?? 'MONTH', by, basis }, periods, cells, seats);
   }
 }

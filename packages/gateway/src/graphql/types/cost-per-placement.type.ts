@@ -40,6 +40,10 @@
  *   differ from an earlier month end by 1 to minCellCount − 1 either (else the smallest published cell
  *   joins them), so two month ends never differ in a published or derivable figure by the costs of a
  *   small group;
+ * - against `trends`: the seats it publishes (SEATS_ALLOCATED, same label) added up to a month end,
+ *   minus a row's live placements there, is the row's cancellations; a row, or a group of withheld rows
+ *   that a total minus the published ones gives, whose cancellations are 1 to minCellCount − 1 from 0
+ *   or from an earlier month end (`protectDerivedSeries`) is withheld too;
  * - a filter (`kecamatans`, only when grouping by KECAMATAN) selects rows of the unfiltered answer
  *   after suppression; the total of a filtered answer is the sum of its rows, null as soon as one of
  *   them is withheld.
@@ -57,6 +61,7 @@ import {
   type PlacementCostCell,
   type PlacementCostMargin,
 } from '../../read-models/cost-per-placement.read-model';
+import { derivedPasses, sumDerived, type DerivedSeries } from '../../read-models/stock-flow.read-model';
 import { KecamatanEnum, OccupationEnum, PayerKindEnum, RouteEnum } from '../enums';
 import { DateScalar } from '../scalars';
 import { Disclosure, disclosureOf, withheldCells, type AggregateView } from './disclosure.type';
@@ -290,6 +295,8 @@ class ProtectedMargins {
     private readonly view: AggregateView,
     private readonly rule: DisclosureRule,
     private readonly series: ReadonlyMap<string, readonly number[]>,
+    /** The derived cancellations of each row against `trends` (read-models/stock-flow.read-model.ts); empty: no such check. */
+    private readonly flows: ReadonlyMap<string, DerivedSeries> = new Map(),
   ) {
     this.byKey = new Map(cells.map((c) => [placementCostMarginKey(c), c]));
     this.decide();
@@ -307,7 +314,18 @@ class ProtectedMargins {
   private fails(key: string): boolean {
     if (isSmallCell(this.contributors(key), this.rule)) return true;
     const values = this.series.get(key);
-    return values !== undefined && values.length > 0 && protectSeries(values, this.rule)[values.length - 1] !== true;
+    if (values !== undefined && values.length > 0 && protectSeries(values, this.rule)[values.length - 1] !== true) return true;
+    return this.flowFails([key]);
+  }
+
+  /**
+   * Whether the rows `keys` together (one row, or the withheld rows a total minus the published ones
+   * gives) would give, against the seats `trends` publishes, a small number of cancellations: their
+   * summed derived series fails `protectDerivedSeries` at the reference date.
+   */
+  private flowFails(keys: readonly string[]): boolean {
+    const sum = sumDerived(keys.map((k) => this.flows.get(k)).filter((d): d is DerivedSeries => d !== undefined));
+    return sum !== null && !derivedPasses(sum, this.rule);
   }
 
   private secondary(keys: readonly string[], forced: ReadonlySet<string>): void {
@@ -323,6 +341,7 @@ class ProtectedMargins {
 
   /** Whether the summed series of `keys` on the reference date differs from an earlier month end's by 1 to k − 1. */
   groupChanged(keys: readonly string[]): boolean {
+    if (this.flowFails(keys)) return true;
     const all = keys.map((k) => this.series.get(k)).filter((s): s is readonly number[] => s !== undefined && s.length > 0);
     if (!all.length) return false;
     const sum = all[0]!.map((_, i) => all.reduce((n, s) => n + (s[i] ?? 0), 0));
@@ -490,8 +509,10 @@ export function protectedCostPerPlacementOf(
   cells: readonly PlacementCostMargin[],
   series: ReadonlyMap<string, readonly number[]>,
   selected?: (value: string | null) => boolean,
+  /** The derived cancellations of each row against `trends`' SEATS_ALLOCATED (read-models/stock-flow.read-model.ts `costPlacementFlowSeries`). */
+  flows?: ReadonlyMap<string, DerivedSeries>,
 ): CostPerPlacement {
-  const m = new ProtectedMargins(cells, view, rule, series);
+  const m = new ProtectedMargins(cells, view, rule, series, flows);
   const empty = { occupation: null, route: null, kecamatan: null, payer: null };
   let rows: CostPerPlacementRow[];
   if (by === 'PAYER') rows = m.values(null).length ? m.payers(null, null).map((p) => ({ ...empty, payer: p, ...protectedPayerRow(m, p) })) : [];

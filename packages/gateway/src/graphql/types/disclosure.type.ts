@@ -42,7 +42,7 @@ export class Disclosure {
 
   @Field(() => DateScalar, {
     description:
-      'The date the figures and the threshold are for: in the protected view the last calendar month end (WIB) on or before `asOf` that has passed; in the exact view `asOf` (default today). Aggregates without `asOf` use today.',
+      'The date the figures and the threshold are for: in the protected view the last calendar month end (WIB) on or before `asOf` that has passed; in the exact view `asOf` (default today). Aggregates without `asOf` use today in the exact view and the last passed month end in the protected view.',
   })
   referenceDate!: string;
 }

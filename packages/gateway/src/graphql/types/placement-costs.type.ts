@@ -1,6 +1,8 @@
 /** Placement costs by payer (GraphQL types) and their protected view for non-officers. */
 import { Field, Int, ObjectType } from 'type-graphql';
-import { type PayerKind } from '../../domain';
+import { type PayerKind, type ProtectedFigure, type Published } from '../../domain';
+import { ALL_PAYERS, PAYER_FIGURES, type MonthEndCells } from '../../read-models/payer-financing-series.read-model';
+import { derivedOutflow, derivedPasses } from '../../read-models/stock-flow.read-model';
 import { PayerKindEnum } from '../enums';
 import { Disclosure, disclosureOf, viewCell, viewTotal, type AggregateView } from '../types/disclosure.type';
 import { Money, moneyFromMinor } from '../types/money.type';
@@ -35,24 +37,38 @@ export interface PayerCostFigures {
 }
 
 /**
+ * The temporal check of the protected view: whether each figure at the reference date passes
+ * `protectContributionSeries` against the earlier month ends (a payer row by payer; the total).
+ */
+export interface PayerTableSeriesCheck {
+  readonly rows: ReadonlyMap<PayerKind, boolean>;
+  readonly total: boolean;
+}
+
+/**
  * The payer table after disclosure control (used by `placementCosts` and `financingTotals.placementCosts`):
- * a payer row with 1 to k − 1 candidates is suppressed; the total and the placement count cover every row.
+ * a payer row with 1 to k − 1 candidates is suppressed, and (protected view, `series`) one whose
+ * contributors or figures moved by 1 to k − 1 people since an earlier month end; the total and the
+ * placement count cover every row, and are withheld too when the total itself moved that way.
  */
 export function protectedPlacementCosts(
   view: AggregateView,
   rows: readonly PayerCostFigures[],
   all: { readonly total: unknown; readonly placements: number; readonly candidates: number },
+  series?: PayerTableSeriesCheck,
 ): PlacementCostTotals {
-  const cells = rows.map((r) => ({
-    payer: r.payer,
-    figure: viewCell(view, r.candidates, {
+  const cells = rows.map((r) => {
+    const values = {
       beforeDeparture: moneyFromMinor(String(r.beforeDeparture ?? 0), 'IDR'),
       inKorea: moneyFromMinor(String(r.inKorea ?? 0), 'IDR'),
       total: moneyFromMinor(String(r.total ?? 0), 'IDR'),
       placements: r.placements,
-    }),
-  }));
-  const total = viewTotal(view, all.candidates, { total: moneyFromMinor(String(all.total ?? 0), 'IDR'), placements: all.placements }, cells.map((c) => c.figure));
+    };
+    const figure = series && series.rows.get(r.payer) === false ? withheldFigure(values) : viewCell(view, r.candidates, values);
+    return { payer: r.payer, figure };
+  });
+  const totalValues = { total: moneyFromMinor(String(all.total ?? 0), 'IDR'), placements: all.placements };
+  const total = series && !series.total ? withheldFigure(totalValues) : viewTotal(view, all.candidates, totalValues, cells.map((c) => c.figure));
   const suppressedCells = cells.filter((c) => c.figure.suppressed).length;
   return {
     rows: cells.map((c) => ({ payer: c.payer, ...c.figure.values, suppressed: c.figure.suppressed })),
@@ -60,4 +76,36 @@ export function protectedPlacementCosts(
     placements: total.values.placements,
     disclosure: disclosureOf(view, suppressedCells),
   };
+}
+
+/** A figure withheld by the temporal rule: suppressed, every value null. */
+export function withheldFigure<V extends object>(values: V): ProtectedFigure<V> {
+  return { suppressed: true, values: Object.fromEntries(Object.keys(values).map((k) => [k, null])) as Published<V> };
+}
+
+/**
+ * The protected payer table at the reference date from the month-end cells
+ * (read-models/payer-financing-series.read-model.ts): the figures of the last month end, each
+ * checked against the earlier ones (`seriesPublishable`), and each placement count, a stock of live
+ * placements, against the seats `trends` publishes as allocated (`seats`, cumulative at each month
+ * end): seats − live placements is the cancellations, which must pass `protectDerivedSeries` too.
+ * `seats` is null when the table is not the whole program's (a partner's candidates: `trends`, which
+ * only OFFICER and ANALYST read, counts the whole program, so there is nothing to subtract).
+ */
+export function protectedPayerTableOf(view: AggregateView, cells: MonthEndCells, seats: readonly number[] | null): PlacementCostTotals {
+  const rule = view.rule!;
+  const passes = (cell: string) =>
+    cells.seriesPublishable(cell, rule) && (seats === null || derivedPasses(derivedOutflow(seats, cells.seriesOf(cell, PAYER_FIGURES - 1)), rule));
+  const payers = cells.keys().filter((k) => k !== ALL_PAYERS && cells.people(k) > 0) as PayerKind[];
+  const rows = payers.map((payer) => {
+    const [beforeDeparture, inKorea, total, placements] = cells.sums(payer, PAYER_FIGURES) as [bigint, bigint, bigint, bigint];
+    return { payer, beforeDeparture, inKorea, total, placements: Number(placements), candidates: cells.people(payer) };
+  });
+  const [, , total, placements] = cells.sums(ALL_PAYERS, PAYER_FIGURES) as [bigint, bigint, bigint, bigint];
+  return protectedPlacementCosts(
+    view,
+    rows,
+    { total, placements: Number(placements), candidates: cells.people(ALL_PAYERS) },
+    { rows: new Map(payers.map((p) => [p, passes(p)])), total: passes(ALL_PAYERS) },
+  );
 }

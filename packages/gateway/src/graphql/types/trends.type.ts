@@ -29,10 +29,13 @@ registerEnumType(TrendSeriesEnum, {
     DEPARTURES: { description: 'Placements by their departure day (`departedOn`).' },
     RETURNS: { description: 'Placements by their return day (`returnedOn`).' },
     WITHDRAWALS: { description: 'Stage changes into WITHDRAWN, by WIB day.' },
-    SEATS_ALLOCATED: { description: 'Quota seats allocated: placements by their allocation day (later cancelled ones included).' },
+    SEATS_ALLOCATED: {
+      description:
+        'Quota seats allocated: placements by their allocation day, unless cancelled by the end of that calendar month (a cancellation in a later month does not remove it). The same basis as `upfrontCashOverLine` (protected view) counts placements on.',
+    },
     FINANCING_PRINCIPAL: {
       description:
-        'Financing plans by the WIB day they were first recorded (`count` = plans), with the principal lent or granted over their products (`amount`, whole rupiah; a plan changed later counts with its current products).',
+        'Financing plans by the WIB day they were first recorded (`count` = plans), with the principal lent or granted over their products (`amount`, whole rupiah). Exact view: a plan changed later counts with its current products. Protected view: with its products as they stood at the end of that month (a later edit does not move a closed month).',
     },
   },
 });

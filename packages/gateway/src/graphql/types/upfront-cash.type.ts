@@ -10,11 +10,13 @@
  * when every cell they add is: so a month minus its kecamatans, or the totals minus the rows, or a
  * kecamatan filter against none, never isolates a suppressed cell. Ranges must be whole calendar
  * months (WIB) that are over (DISCLOSURE.RANGE_NOT_WHOLE_MONTHS otherwise), so two ranges differ by
- * whole month cells only, each published or withheld on its own.
+ * whole month cells only, each published or withheld on its own. Against `trends` SEATS_ALLOCATED,
+ * which counts seats on the same basis (not cancelled by the month's end): a cell whose candidates
+ * differ from the seats `trends` publishes for it by 1 to minCellCount − 1 is withheld (`seats`).
  */
 import { IsIn, IsOptional, MaxLength, ValidateNested, ArrayMaxSize } from 'class-validator';
 import { Authorized, Field, ID, InputType, Int, ArgsType, ObjectType, registerEnumType } from 'type-graphql';
-import { CURRENCIES, daysInMonth, type Currency, type KotaSerangKecamatan } from '../../domain';
+import { CURRENCIES, daysInMonth, isSmallCell, type Currency, type KotaSerangKecamatan } from '../../domain';
 import { STAFF_RULE } from '../../security/rules';
 import { UPFRONT_CASH_BASES, type UpfrontCashBasis, type UpfrontCashCell, type UpfrontCashLineSetting } from '../../read-models/upfront-cash.read-model';
 import { KecamatanEnum } from '../enums';
@@ -169,7 +171,7 @@ export class UpfrontCashOverLineRow {
   @Field(() => KecamatanEnum, { nullable: true, description: 'Kecamatan (null unless grouped by KECAMATAN, or not a recognised Kota Serang one).' }) kecamatan!: KotaSerangKecamatan | null;
   @Field(() => UpfrontCashLineStatusEnum, { description: 'Whether a line is in force on the period’s last day (NOT_SET: overLine and gap are null).' }) lineStatus!: UpfrontCashLineStatus;
   @Field(() => Money, { nullable: true, description: 'The line in force on the period’s last day; null when NOT_SET.' }) line!: Money | null;
-  @Field(() => Int, { nullable: true, description: 'Candidates with a placement allocated in the period (not cancelled, with a stored estimate); null when withheld (protected view).' }) candidates!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Candidates with a placement allocated in the period, with a stored estimate (protected view: not cancelled by the period’s end, the basis of `trends` SEATS_ALLOCATED; exact view: not cancelled today); null when withheld (protected view; also when it differs from the seats `trends` publishes for the cell by 1 to minCellCount − 1).' }) candidates!: number | null;
   @Field(() => Int, { nullable: true, description: 'Of which with own cash before departure over the line; null when NOT_SET or withheld.' }) overLine!: number | null;
   @Field(() => Money, { nullable: true, description: 'Σ (own cash − line) over them (IDR): what it would cost the city to bring them down to the line; null when NOT_SET or withheld.' }) gap!: Money | null;
   @Field(() => Boolean, { description: 'True when a figure is withheld by disclosure control (not for NOT_SET).' }) suppressed!: boolean;
@@ -210,17 +212,28 @@ interface CellFigures {
   readonly gap: bigint | null;
 }
 
+/** The key of a month (YYYY-MM) × kecamatan in the `seats` of `upfrontCashOverLineOf`. */
+export const seatsKey = (month: string, kecamatan: string | null): string => JSON.stringify([month, kecamatan]);
+
 /** The indicator from its finest cells. */
 export function upfrontCashOverLineOf(
   view: AggregateView,
   head: { from: string; to: string; granularity: UpfrontCashGranularity; by: UpfrontCashDimension[]; basis: UpfrontCashBasis },
   periods: readonly PeriodLine[],
   cells: readonly UpfrontCashCell[],
+  /**
+   * Protected view: the seats `trends` publishes as SEATS_ALLOCATED per month × kecamatan
+   * (`seatsKey`), on the same basis (not cancelled by the month's end). A cell whose candidates
+   * differ from them by 1 to minCellCount − 1 (placements without a stored estimate, a second seat of
+   * one person in the month) is withheld: the two answers subtracted would give those few away.
+   */
+  seats?: ReadonlyMap<string, number>,
 ): UpfrontCashOverLine {
   const lineOf = new Map(periods.map((p) => [p.period, p.line]));
   const finest: Array<{ cell: UpfrontCashCell; fig: CellFigures }> = cells.map((cell) => {
     const line = lineOf.get(cell.month) ?? null;
-    const c = viewCell(view, cell.candidates, { candidates: cell.candidates });
+    const apart = seats && view.rule ? isSmallCell(Math.abs((seats.get(seatsKey(cell.month, cell.kecamatan)) ?? 0) - cell.candidates), view.rule) : false;
+    const c = apart ? { suppressed: true, values: { candidates: null as number | null } } : viewCell(view, cell.candidates, { candidates: cell.candidates });
     const over = line === null ? null : viewPart(view, cell.overLine, cell.candidates, c.suppressed);
     return { cell, fig: { candidates: c.values.candidates, overLine: over, gap: over === null ? null : cell.gap } };
   });

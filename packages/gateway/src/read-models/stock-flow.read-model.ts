@@ -1,0 +1,272 @@
+/**
+ * Stocks against flows (issue 12 review, gap c). A stock published at two month ends (people in a
+ * stage on the date: `candidateCounts`; live placements: `costPerPlacement`) and the flow published
+ * for the months between (`trends`: entries into the stage, seats allocated) give a figure neither
+ * publishes: the people who left the stage, the placements cancelled. With S(t) the stock of a cell
+ * at month end t and I(t) the inflow `trends` publishes for the same cell added up to t, the derived
+ * outflow is O(t) = I(t) − S(t), and O(t2) − O(t1) is what left between t1 and t2 — a group of 1 to
+ * k − 1 people when small.
+ *
+ * The protected view computes O exactly, server-side, at every month end for every cell an analyst
+ * can obtain on both sides, and publishes a stock at the reference date only when its O there passes
+ * the domain's `protectDerivedSeries` (|O| and its differences from the earlier month ends it was
+ * published at, or known at, are 0 or at least k). I is read with the protected `trends`' own SQL
+ * (read-models/trends.read-model.ts `readTrendCounts`, dimensions as known at each month's end), so
+ * the figure checked is the very one an analyst would compute.
+ *
+ * This file reads the monthly inflows and adds them up; the cells' own rules are the callers'
+ * (graphql/resolvers/aggregates.resolver.ts for `candidateCounts`, graphql/types/cost-per-placement.type.ts).
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { protectDerivedSeries, type DisclosureRule, type IsoDate } from '../domain';
+import { readTrendCounts, type TrendCount, type TrendDimension, type TrendSeriesKind } from './trends.read-model';
+import { CANDIDATE_STAGES, CANDIDATE_TRANSITIONS, type CandidateStage } from '../domain';
+
+/** The dimensions of `trends` an analyst can break one series down by (protected view: one at a time). */
+const INFLOW_DIMENSIONS: readonly TrendDimension[] = ['KECAMATAN', 'OCCUPATION', 'ROUTE'];
+
+/** One monthly inflow cell: a series (and stage) × month × kecamatan × occupation × route. */
+export interface InflowCell {
+  readonly series: TrendSeriesKind;
+  readonly stage: CandidateStage | null;
+  /** First day of the month (WIB). */
+  readonly month: IsoDate;
+  readonly kecamatan: string | null;
+  readonly occupation: string | null;
+  readonly route: string | null;
+  /** Events, as `trends` publishes them (`count`). */
+  readonly count: number;
+}
+
+/**
+ * The monthly events of `series` (STAGE_ENTRIES: into every stage) up to `to` (a month end), by
+ * kecamatan × occupation × route, as the protected `trends` counts them (the dimensions as known at
+ * the end of each event's month). One statement.
+ */
+export async function readMonthlyInflows(em: EntityManager, series: readonly TrendSeriesKind[], to: IsoDate): Promise<InflowCell[]> {
+  const counts: TrendCount[] = await readTrendCounts(em, {
+    series,
+    stages: series.includes('STAGE_ENTRIES') ? [...CANDIDATE_STAGES] : [],
+    granularity: 'MONTH',
+    // every event up to `to`: the first month an analyst may ask for adds up to the same
+    from: '1900-01-01' as IsoDate,
+    to,
+    by: INFLOW_DIMENSIONS,
+    filter: undefined,
+    profileAtBucketEnd: true,
+  });
+  return counts
+    .filter((c) => !c.isTotal)
+    .map((c) => ({ series: c.series, stage: c.stage, month: c.bucket, kecamatan: c.dims[0] ?? null, occupation: c.dims[1] ?? null, route: c.dims[2] ?? null, count: c.count }));
+}
+
+/**
+ * Cumulative sums at each month end (oldest first) of the inflow cells `keyOf` assigns to a key
+ * (null: not counted; one cell may count for several keys).
+ */
+export function cumulativeInflows(monthEnds: readonly IsoDate[], cells: readonly InflowCell[], keysOf: (c: InflowCell) => readonly string[]): Map<string, number[]> {
+  const index = new Map(monthEnds.map((m, i) => [m.slice(0, 7), i]));
+  const first = monthEnds[0]?.slice(0, 7);
+  const out = new Map<string, number[]>();
+  for (const c of cells) {
+    const month = c.month.slice(0, 7);
+    // events before the first month end's month count from it on (nothing is ever dropped)
+    const i = first !== undefined && month < first ? 0 : index.get(month);
+    if (i === undefined) continue;
+    for (const key of keysOf(c)) {
+      const s = out.get(key) ?? monthEnds.map(() => 0);
+      s[i]! += c.count;
+      out.set(key, s);
+    }
+  }
+  for (const s of out.values()) for (let i = 1; i < s.length; i++) s[i]! += s[i - 1]!;
+  return out;
+}
+
+/** A derived series (inflow − stock at each month end) and the month ends its stock was 0 (known whatever is withheld). */
+export interface DerivedSeries {
+  readonly values: readonly number[];
+  readonly disclosed: readonly boolean[];
+}
+
+/** The derived outflow of one cell: cumulative inflow − stock at each month end. */
+export function derivedOutflow(inflow: readonly number[] | undefined, stock: readonly number[]): DerivedSeries {
+  return { values: stock.map((s, i) => (inflow?.[i] ?? 0) - s), disclosed: stock.map((s) => s === 0) };
+}
+
+/** Element-wise sum of derived series (a group of cells: its stock and inflow add up); the group's stock is 0 when every one is. */
+export function sumDerived(series: readonly DerivedSeries[]): DerivedSeries | null {
+  if (!series.length) return null;
+  const n = series[0]!.values.length;
+  return {
+    values: Array.from({ length: n }, (_, i) => series.reduce((t, s) => t + (s.values[i] ?? 0), 0)),
+    disclosed: Array.from({ length: n }, (_, i) => series.every((s) => s.disclosed[i] === true)),
+  };
+}
+
+/** Whether a stock may be published at the last month end of its derived series (`protectDerivedSeries`). */
+export function derivedPasses(d: DerivedSeries, rule: DisclosureRule): boolean {
+  const last = d.values.length - 1;
+  return last < 0 || protectDerivedSeries(d.values, rule, d.disclosed)[last] === true;
+}
+
+// ---------------------------------------------------------------- candidateCounts: stage stocks against trends
+
+/** The placement series `trends` publishes that are the entries into a stage by another record. */
+const PLACEMENT_INFLOWS: ReadonlyArray<{ readonly series: TrendSeriesKind; readonly stage: CandidateStage }> = [
+  { series: 'SEATS_ALLOCATED', stage: 'SELECTED' },
+  { series: 'DEPARTURES', stage: 'DEPARTED' },
+  { series: 'RETURNS', stage: 'RETURNED' },
+];
+
+/** The series `trends` publishes that count the entries into `stage` (STAGE_ENTRIES, and a placement series for SELECTED, DEPARTED, RETURNED). */
+function entrySeriesOf(stage: string): TrendSeriesKind[] {
+  return ['STAGE_ENTRIES', ...PLACEMENT_INFLOWS.filter((p) => p.stage === stage).map((p) => p.series)];
+}
+
+/**
+ * The stages every entry of which comes from `stage` (its only predecessor in the pipeline,
+ * `CANDIDATE_TRANSITIONS`: SELECTED after REGISTERED, TRAINING after SELECTED, …, PLACED after
+ * DEPARTED): their entries are a part of `stage`'s outflow `trends` publishes, so the stock minus its
+ * entries minus theirs is the rest of its outflow (withdrawals and rejections from that stage).
+ */
+function pureSuccessorsOf(stage: string): CandidateStage[] {
+  return CANDIDATE_STAGES.filter((x) => {
+    const from = CANDIDATE_STAGES.filter((s) => CANDIDATE_TRANSITIONS[s].includes(x));
+    return x !== 'REGISTERED' && from.length === 1 && from[0] === stage;
+  });
+}
+
+/** The series `candidateCountFlowWithheld` needs from `trends`. */
+export const CANDIDATE_COUNT_INFLOW_SERIES: readonly TrendSeriesKind[] = ['STAGE_ENTRIES', ...PLACEMENT_INFLOWS.map((p) => p.series)];
+
+/** A cell of `candidateCounts` (stage × kecamatan × occupation × sex × age band) at every month end. */
+export interface StockCell {
+  readonly id: string;
+  readonly stage: string;
+  readonly kecamatan: string | null;
+  readonly occupation: string | null;
+  /** Its count at each month end, oldest first (0 when empty). */
+  readonly values: readonly number[];
+  /** Whether its own rules (primary suppression, `protectSeries`) publish it at the last month end. */
+  readonly published: boolean;
+}
+
+/** `ALL`: every stage (the total population, whose inflow is REGISTRATIONS = entries into REGISTERED). */
+type MarginStage = string | 'ALL';
+type MarginDimension = null | 'KECAMATAN' | 'OCCUPATION';
+const marginKey = (stage: MarginStage, dimension: MarginDimension, value: string | null) => JSON.stringify([stage, dimension, dimension === null ? null : value]);
+const inflowKey = (series: TrendSeriesKind, margin: string) => `${series}|${margin}`;
+
+/** The margins a cell adds to: its stage and every stage, each whole, by kecamatan and by occupation (the breakdowns `trends` publishes). */
+function marginsOf(stage: string, kecamatan: string | null, occupation: string | null): string[] {
+  return (['ALL', stage] as MarginStage[]).flatMap((s) => [marginKey(s, null, null), marginKey(s, 'KECAMATAN', kecamatan), marginKey(s, 'OCCUPATION', occupation)]);
+}
+
+/**
+ * The cells of `candidateCounts` withheld at the last month end so that no stock an analyst can add
+ * up from published cells (a stage, or every stage, whole, in one kecamatan or one occupation: the
+ * cells `trends` publishes entries for; ROUTE is not a dimension of `candidateCounts`) gives, against
+ * the entries `trends` publishes, a small outflow: for each such margin whose derived outflow
+ * (`derivedOutflow`, against entries into the stage — and, for SELECTED, DEPARTED and RETURNED, also
+ * against seats allocated, departures and returns; for every stage against registrations — and that
+ * outflow less the entries of a stage only it leads to, i.e. its withdrawals and rejections) fails
+ * `protectDerivedSeries`, the smallest of its published non-empty cells is withheld, so the margin
+ * cannot be added up. (A withheld cell is in no published total: `candidateCounts.total` is null as
+ * soon as one cell is.) Decided on the whole table, so a filter selects cells of the same answer.
+ */
+export function candidateCountFlowWithheld(monthEnds: readonly IsoDate[], cells: readonly StockCell[], inflows: readonly InflowCell[], rule: DisclosureRule): Set<string> {
+  const last = monthEnds.length - 1;
+  const withheld = new Set<string>();
+  if (last < 0) return withheld;
+  const cumulative = cumulativeInflows(monthEnds, inflows, (c) => {
+    const margins = (stage: MarginStage) => [marginKey(stage, null, null), marginKey(stage, 'KECAMATAN', c.kecamatan), marginKey(stage, 'OCCUPATION', c.occupation)];
+    if (c.series === 'STAGE_ENTRIES' && c.stage) {
+      const keys = margins(c.stage).map((m) => inflowKey('STAGE_ENTRIES', m));
+      if (c.stage === 'REGISTERED') keys.push(...margins('ALL').map((m) => inflowKey('STAGE_ENTRIES', m)));
+      return keys;
+    }
+    const placement = PLACEMENT_INFLOWS.find((p) => p.series === c.series);
+    return placement ? margins(placement.stage).map((m) => inflowKey(c.series, m)) : [];
+  });
+  // the stock of every margin at every month end, and its cells
+  const stocks = new Map<string, { stage: MarginStage; values: number[]; cells: StockCell[] }>();
+  for (const cell of cells) {
+    for (const m of marginsOf(cell.stage, cell.kecamatan, cell.occupation)) {
+      const s = stocks.get(m) ?? { stage: JSON.parse(m)[0] as MarginStage, values: monthEnds.map(() => 0), cells: [] };
+      cell.values.forEach((v, i) => (s.values[i]! += v));
+      s.cells.push(cell);
+      stocks.set(m, s);
+    }
+  }
+  const failing = [...stocks.entries()]
+    .filter(([, s]) => s.values[last]! > 0)
+    .filter(([m, s]) => {
+      const [, dimension, value] = JSON.parse(m) as [MarginStage, MarginDimension, string | null];
+      // every way an analyst can count the margin's outflow: its entries (any series that counts
+      // them) minus the stock, and that minus the entries of a stage only it leads to
+      const derived: DerivedSeries[] = [];
+      for (const x of s.stage === 'ALL' ? (['STAGE_ENTRIES'] as TrendSeriesKind[]) : entrySeriesOf(s.stage)) {
+        const out = derivedOutflow(cumulative.get(inflowKey(x, m)), s.values);
+        derived.push(out);
+        if (s.stage === 'ALL') continue;
+        for (const next of pureSuccessorsOf(s.stage)) {
+          for (const y of entrySeriesOf(next)) {
+            const onward = cumulative.get(inflowKey(y, marginKey(next, dimension, value)));
+            derived.push({ values: out.values.map((v, i) => v - (onward?.[i] ?? 0)), disclosed: out.disclosed });
+          }
+        }
+      }
+      return derived.some((d) => !derivedPasses(d, rule));
+    })
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [, s] of failing) {
+    const open = s.cells.filter((c) => c.values[last]! > 0);
+    if (open.some((c) => !c.published || withheld.has(c.id))) continue; // already not addable
+    const smallest = [...open].sort((a, b) => a.values[last]! - b.values[last]! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
+    if (smallest) withheld.add(smallest.id);
+  }
+  return withheld;
+}
+
+// ---------------------------------------------------------------- costPerPlacement: live placements against seats allocated
+
+/** The first seat allocation (null: none). */
+export async function readFirstAllocation(em: EntityManager): Promise<IsoDate | null> {
+  const rows = await em.getConnection().execute<Array<{ first: string | null }>>(`select min(allocated_on)::text as first from placement`);
+  return (rows[0]?.first ?? null) as IsoDate | null;
+}
+
+/**
+ * The derived cancellations of every row of the tables `costPerPlacement` publishes (the total, and
+ * by kecamatan, occupation, route: `keyOf(dimension, value)`, its payer and timing null): the seats
+ * `trends` publishes as SEATS_ALLOCATED for the same label (by the candidate's kecamatan, target
+ * occupation and target route as known at the end of each month), added up to each month end, minus
+ * the live placements of the row there (`placements`: key → month end → placements, absent = 0).
+ * That difference is the placements cancelled (and, where the labels differ, those allocated under
+ * another occupation or route than the target, or without a stored estimate): exactly what an
+ * analyst gets by subtracting the two answers.
+ */
+export function costPlacementFlowSeries(
+  monthEnds: readonly IsoDate[],
+  placements: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  inflows: readonly InflowCell[],
+  keyOf: (dimension: 'KECAMATAN' | 'OCCUPATION' | 'ROUTE' | null, value: string | null) => string,
+): Map<string, DerivedSeries> {
+  const seats = cumulativeInflows(
+    monthEnds,
+    inflows.filter((c) => c.series === 'SEATS_ALLOCATED'),
+    (c) => [keyOf(null, null), keyOf('KECAMATAN', c.kecamatan), keyOf('OCCUPATION', c.occupation), keyOf('ROUTE', c.route)],
+  );
+  const rowKeys = new Set<string>(seats.keys());
+  for (const k of placements.keys()) {
+    const [dimension, , payer, timing] = JSON.parse(k) as [unknown, unknown, unknown, unknown];
+    if (payer === null && timing === null && (dimension === null || typeof dimension === 'string')) rowKeys.add(k);
+  }
+  const out = new Map<string, DerivedSeries>();
+  for (const k of rowKeys) {
+    const live = monthEnds.map((m) => placements.get(k)?.get(m) ?? 0);
+    out.set(k, derivedOutflow(seats.get(k), live));
+  }
+  return out;
+}
