@@ -1692,13 +1692,13 @@ export type TrendGranularity =
 export type TrendSeries =
   /** Placements by their departure day (`departedOn`). */
   | 'DEPARTURES'
-  /** Financing plans by the WIB day they were first recorded (`count` = plans), with the principal lent or granted over their products (`amount`, whole rupiah; a plan changed later counts with its current products). */
+  /** Financing plans by the WIB day they were first recorded (`count` = plans), with the principal lent or granted over their products (`amount`, whole rupiah). Exact view: a plan changed later counts with its current products. Protected view: with its products as they stood at the end of that month (a later edit does not move a closed month). */
   | 'FINANCING_PRINCIPAL'
   /** Registrations: stage changes into REGISTERED (a new cycle after an exit or a return counts again), by the WIB day they were recorded at. */
   | 'REGISTRATIONS'
   /** Placements by their return day (`returnedOn`). */
   | 'RETURNS'
-  /** Quota seats allocated: placements by their allocation day (later cancelled ones included). */
+  /** Quota seats allocated: placements by their allocation day, unless cancelled by the end of that calendar month (a cancellation in a later month does not remove it). The same basis as `upfrontCashOverLine` (protected view) counts placements on. */
   | 'SEATS_ALLOCATED'
   /** Entries into each stage of `stages` (default every stage): one series per stage (`stage` on the rows), by WIB day. */
   | 'STAGE_ENTRIES'
