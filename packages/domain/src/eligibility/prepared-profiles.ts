@@ -130,46 +130,29 @@ export interface PreparedRankingFields {
 
 const two = (t: string, k: number): number => (t.charCodeAt(k) - 48) * 10 + t.charCodeAt(k + 1) - 48;
 
-/** Prepare valid profiles for `compiled.evaluatePrepared` (see the top of this file). Pure: reads the profiles, changes nothing. */
-export function prepareCandidateProfiles(profiles: readonly CandidateProfile[]): PreparedCandidateProfiles {
+/** The outcome class of every profile-only rule (PROFILE_ONLY_RULE_IDS), one column per rule. */
+function fixedColumns(profiles: readonly CandidateProfile[]): Record<string, Uint8Array> {
   const n = profiles.length;
   const scratch = new VerdictScratch('2000-01-01', dateNumbers('2000-01-01'), 0, () => ({ other: '2000-01-01', passport: '2000-01-01' }));
   const fixedIds = PROFILE_ONLY_RULE_IDS;
   const classifiers = fixedIds.map((id) => (id === 'city.residency' ? residencyClassifier() : SIMPLE[id]!));
   const fixedCols = fixedIds.map(() => new Uint8Array(n));
+  for (let i = 0; i < n; i++) {
+    scratch.reset(profiles[i]!);
+    for (let r = 0; r < classifiers.length; r++) fixedCols[r]![i] = classifiers[r]!(scratch);
+  }
+  const fixed: Record<string, Uint8Array> = {};
+  fixedIds.forEach((id, r) => (fixed[id] = fixedCols[r]!));
+  return fixed;
+}
+
+/** The NIK code of each row (NikKind) and, for a structurally valid NIK, its date fields. */
+function nikColumn(profiles: readonly CandidateProfile[]): Pick<PreparedColumns, 'nikKind' | 'nikFields'> {
+  const n = profiles.length;
   const nikKind = new Uint8Array(n);
   const nikFields = new Int32Array(n);
-  const declaredBirth = new Int32Array(n);
-  const plannedDeparture = new Int32Array(n);
-  const education = new Int16Array(n);
-  const docVerified = new Int32Array(n * DOC_KIND_COUNT);
-  const docAny = new Int32Array(n * DOC_KIND_COUNT);
-  const consent = new Uint8Array(n);
-  const priorMonths = new Float64Array(n);
-  const priorKnown = new Uint8Array(n);
-  const epsStart = new Int32Array(n + 1);
-  const epsTakenOn: number[] = [];
-  const epsScore: number[] = [];
-  const topikStart = new Int32Array(n + 1);
-  const topikTest: number[] = [];
-  const topikScore: number[] = [];
-  const pilotCount = new Int32Array(n);
-  const pilotLevel = new Float64Array(n);
-  const pilotSpeaking = new Uint8Array(n);
-  const skillStart = new Int32Array(n + 1);
-  const skillOccupation: number[] = [];
-  const skillCertifier: number[] = [];
-  const skillTestedOn: number[] = [];
-  const skillPassed: number[] = [];
-  const skillExpiresOn: number[] = [];
-  const skillQualification: (string | undefined)[] = [];
-  const normalized = new Map<string, string>();
-
   for (let i = 0; i < n; i++) {
     const p = profiles[i]!;
-    scratch.reset(p);
-    for (let r = 0; r < classifiers.length; r++) fixedCols[r]![i] = classifiers[r]!(scratch);
-
     const nik = p.nik;
     if (nik === undefined) nikKind[i] = NikKind.NONE;
     else if (!isSixteenDigits(nik)) nikKind[i] = NikKind.IRREGULAR;
@@ -184,11 +167,42 @@ export function prepareCandidateProfiles(profiles: readonly CandidateProfile[]):
         nikKind[i] = contradicted ? NikKind.VALID_CONTRADICTED : NikKind.VALID;
       }
     }
+  }
+  return { nikKind, nikFields };
+}
+
+type PersonalColumns = Pick<PreparedColumns, 'declaredBirth' | 'plannedDeparture' | 'education' | 'consent' | 'priorMonths' | 'priorKnown'>;
+
+/** The profile's own scalar facts: dates, education, family consent, prior stay in Korea. */
+function personalColumns(profiles: readonly CandidateProfile[]): PersonalColumns {
+  const n = profiles.length;
+  const declaredBirth = new Int32Array(n);
+  const plannedDeparture = new Int32Array(n);
+  const education = new Int16Array(n);
+  const consent = new Uint8Array(n);
+  const priorMonths = new Float64Array(n);
+  const priorKnown = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = profiles[i]!;
     declaredBirth[i] = p.declaredBirthDate !== undefined ? isoDateKey(p.declaredBirthDate) : 0;
     plannedDeparture[i] = p.plannedDeparture !== undefined ? isoDateKey(p.plannedDeparture) : 0;
     education[i] = p.education === undefined ? -1 : isEducationLevel(p.education) ? educationRank(p.education) : -1;
+    const fc = p.familyConsent;
+    consent[i] = fc === undefined ? 0 : fc.acknowledgedByVillageHead === true ? 2 : 1;
+    const h = p.koreaHistory;
+    priorMonths[i] = (h?.priorMonthsE9 ?? 0) + (h?.priorMonthsE10 ?? 0);
+    priorKnown[i] = h?.priorMonthsE9 !== undefined && h.priorMonthsE10 !== undefined ? 1 : 0;
+  }
+  return { declaredBirth, plannedDeparture, education, consent, priorMonths, priorKnown };
+}
 
-    for (const d of p.documents ?? []) {
+/** Per document kind, the latest expiry of a verified record and of any record (`[kind * n + row]`). */
+function documentColumns(profiles: readonly CandidateProfile[]): Pick<PreparedColumns, 'docVerified' | 'docAny'> {
+  const n = profiles.length;
+  const docVerified = new Int32Array(n * DOC_KIND_COUNT);
+  const docAny = new Int32Array(n * DOC_KIND_COUNT);
+  for (let i = 0; i < n; i++) {
+    for (const d of profiles[i]!.documents ?? []) {
       const k = DOC_KIND_INDEX.get(d.kind);
       if (k === undefined) continue;
       const e = d.expiresOn === undefined ? (k === PASSPORT ? 0 : DATE_KEY_FOREVER) : isoDateKey(d.expiresOn);
@@ -197,12 +211,26 @@ export function prepareCandidateProfiles(profiles: readonly CandidateProfile[]):
       if (e > docAny[at]!) docAny[at] = e;
       if (d.verified === true && e > docVerified[at]!) docVerified[at] = e;
     }
-    const fc = p.familyConsent;
-    consent[i] = fc === undefined ? 0 : fc.acknowledgedByVillageHead === true ? 2 : 1;
-    const h = p.koreaHistory;
-    priorMonths[i] = (h?.priorMonthsE9 ?? 0) + (h?.priorMonthsE10 ?? 0);
-    priorKnown[i] = h?.priorMonthsE9 !== undefined && h.priorMonthsE10 !== undefined ? 1 : 0;
+  }
+  return { docVerified, docAny };
+}
 
+type KoreanColumns = Pick<PreparedColumns, 'epsStart' | 'epsTakenOn' | 'epsScore' | 'topikStart' | 'topikTest' | 'topikScore' | 'pilotCount' | 'pilotLevel' | 'pilotSpeaking'>;
+
+/** The Korean tests: EPS-TOPIK and TOPIK results (CSR lists), the pilot tests summed up per row. */
+function koreanColumns(profiles: readonly CandidateProfile[]): KoreanColumns {
+  const n = profiles.length;
+  const epsStart = new Int32Array(n + 1);
+  const epsTakenOn: number[] = [];
+  const epsScore: number[] = [];
+  const topikStart = new Int32Array(n + 1);
+  const topikTest: number[] = [];
+  const topikScore: number[] = [];
+  const pilotCount = new Int32Array(n);
+  const pilotLevel = new Float64Array(n);
+  const pilotSpeaking = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = profiles[i]!;
     for (const r of p.epsTopikResults ?? []) {
       epsTakenOn.push(isoDateKey(r.takenOn));
       epsScore.push(r.score);
@@ -223,7 +251,38 @@ export function prepareCandidateProfiles(profiles: readonly CandidateProfile[]):
     }
     pilotLevel[i] = level;
     pilotSpeaking[i] = speaking;
-    for (const v of p.skillVerifications ?? []) {
+  }
+  return {
+    epsStart,
+    epsTakenOn: Int32Array.from(epsTakenOn),
+    epsScore: Float64Array.from(epsScore),
+    topikStart,
+    topikTest: Uint8Array.from(topikTest),
+    topikScore: Float64Array.from(topikScore),
+    pilotCount,
+    pilotLevel,
+    pilotSpeaking,
+  };
+}
+
+type SkillColumns = Pick<
+  PreparedColumns,
+  'skillStart' | 'skillOccupation' | 'skillCertifier' | 'skillTestedOn' | 'skillPassed' | 'skillExpiresOn' | 'skillQualification'
+>;
+
+/** The skill verifications (CSR lists), each qualification label normalised once per distinct label. */
+function skillColumns(profiles: readonly CandidateProfile[]): SkillColumns {
+  const n = profiles.length;
+  const skillStart = new Int32Array(n + 1);
+  const skillOccupation: number[] = [];
+  const skillCertifier: number[] = [];
+  const skillTestedOn: number[] = [];
+  const skillPassed: number[] = [];
+  const skillExpiresOn: number[] = [];
+  const skillQualification: (string | undefined)[] = [];
+  const normalized = new Map<string, string>();
+  for (let i = 0; i < n; i++) {
+    for (const v of profiles[i]!.skillVerifications ?? []) {
       skillOccupation.push(OCCUPATION_INDEX.get(v.occupation) ?? UNKNOWN_INDEX);
       skillCertifier.push(CERTIFIER_INDEX.get(v.certifier) ?? UNKNOWN_INDEX);
       skillTestedOn.push(isoDateKey(v.testedOn));
@@ -239,30 +298,7 @@ export function prepareCandidateProfiles(profiles: readonly CandidateProfile[]):
     }
     skillStart[i + 1] = skillOccupation.length;
   }
-  const fixed: Record<string, Uint8Array> = {};
-  fixedIds.forEach((id, r) => (fixed[id] = fixedCols[r]!));
-  const columns: PreparedColumns = {
-    n,
-    fixed,
-    nikKind,
-    nikFields,
-    declaredBirth,
-    plannedDeparture,
-    education,
-    docVerified,
-    docAny,
-    consent,
-    priorMonths,
-    priorKnown,
-    epsStart,
-    epsTakenOn: Int32Array.from(epsTakenOn),
-    epsScore: Float64Array.from(epsScore),
-    topikStart,
-    topikTest: Uint8Array.from(topikTest),
-    topikScore: Float64Array.from(topikScore),
-    pilotCount,
-    pilotLevel,
-    pilotSpeaking,
+  return {
     skillStart,
     skillOccupation: Uint8Array.from(skillOccupation),
     skillCertifier: Uint8Array.from(skillCertifier),
@@ -271,6 +307,50 @@ export function prepareCandidateProfiles(profiles: readonly CandidateProfile[]):
     skillExpiresOn: Int32Array.from(skillExpiresOn),
     skillQualification,
   };
-  return Object.freeze({ length: n, profiles: Object.freeze([...profiles]), columns: Object.freeze(columns) });
 }
 
+/**
+ * Prepare valid profiles for `compiled.evaluatePrepared` (see the top of this file). Pure: reads the
+ * profiles, changes nothing. One pass over the pool per column group; the columns object keeps the
+ * PreparedColumns field order (one object shape for every pool).
+ */
+export function prepareCandidateProfiles(profiles: readonly CandidateProfile[]): PreparedCandidateProfiles {
+  const n = profiles.length;
+  const fixed = fixedColumns(profiles);
+  const nik = nikColumn(profiles);
+  const own = personalColumns(profiles);
+  const docs = documentColumns(profiles);
+  const korean = koreanColumns(profiles);
+  const skill = skillColumns(profiles);
+  const columns: PreparedColumns = {
+    n,
+    fixed,
+    nikKind: nik.nikKind,
+    nikFields: nik.nikFields,
+    declaredBirth: own.declaredBirth,
+    plannedDeparture: own.plannedDeparture,
+    education: own.education,
+    docVerified: docs.docVerified,
+    docAny: docs.docAny,
+    consent: own.consent,
+    priorMonths: own.priorMonths,
+    priorKnown: own.priorKnown,
+    epsStart: korean.epsStart,
+    epsTakenOn: korean.epsTakenOn,
+    epsScore: korean.epsScore,
+    topikStart: korean.topikStart,
+    topikTest: korean.topikTest,
+    topikScore: korean.topikScore,
+    pilotCount: korean.pilotCount,
+    pilotLevel: korean.pilotLevel,
+    pilotSpeaking: korean.pilotSpeaking,
+    skillStart: skill.skillStart,
+    skillOccupation: skill.skillOccupation,
+    skillCertifier: skill.skillCertifier,
+    skillTestedOn: skill.skillTestedOn,
+    skillPassed: skill.skillPassed,
+    skillExpiresOn: skill.skillExpiresOn,
+    skillQualification: skill.skillQualification,
+  };
+  return Object.freeze({ length: n, profiles: Object.freeze([...profiles]), columns: Object.freeze(columns) });
+}

@@ -419,29 +419,110 @@ function qualificationRule(occupation: Occupation, required: string): BulkRule {
   };
 }
 
-/** The bulk twins of the rules (verdict-rules.ts `contextual` / `SIMPLE` / documents). */
-function bulkRules(ctx: VerdictCompileContext, a: DateNumbers): (ruleId: string) => BulkRule | undefined {
+/** identity.nik: the NIK column, and the profile object for a NIK that is not 16 digits. */
+function nikRule(a: DateNumbers): BulkRule {
+  return (b, out) => {
+    const kinds = b.c.nikKind;
+    for (let i = 0, n = b.n; i < n; i++) {
+      const kind = kinds[i]!;
+      out[i] =
+        kind === NikKind.NONE
+          ? VerdictOutcome.MISSING
+          : kind === NikKind.INVALID || kind === NikKind.VALID_CONTRADICTED
+            ? VerdictOutcome.FIXABLE_FAIL
+            : kind === NikKind.VALID
+              ? b.nikBirth(i) === 0
+                ? VerdictOutcome.FIXABLE_FAIL
+                : VerdictOutcome.PASS
+              : nikOutcome(b.prepared.profiles[i]!, b.k.asOfIso, a);
+    }
+    return out;
+  };
+}
+
+/** opening.minTopikLevel: the best Korean level against the opening's minimum. */
+function minTopikLevelRule(min: number): BulkRule {
+  return (b, out) => {
+    const level = b.koreanLevel();
+    const { c } = b;
+    for (let i = 0, n = b.n; i < n; i++) {
+      out[i] =
+        c.topikStart[i + 1] === c.topikStart[i] && c.pilotCount[i] === 0 ? VerdictOutcome.MISSING : level[i]! < min ? VerdictOutcome.FIXABLE_FAIL : VerdictOutcome.PASS;
+    }
+    return out;
+  };
+}
+
+/** pilot.koreanTest: the written level and a passed speaking test of the pilot. */
+function pilotKoreanRule(min: number): BulkRule {
+  return (b, out) => {
+    const level = b.koreanLevel();
+    const { c } = b;
+    for (let i = 0, n = b.n; i < n; i++) {
+      const writtenOk = level[i]! >= min;
+      const pilots = c.pilotCount[i]!;
+      out[i] =
+        writtenOk && c.pilotSpeaking[i] === 1
+          ? VerdictOutcome.PASS
+          : pilots === 0 && c.topikStart[i + 1] === c.topikStart[i]
+            ? VerdictOutcome.MISSING
+            : !writtenOk
+              ? VerdictOutcome.FIXABLE_FAIL
+              : pilots === 0
+                ? VerdictOutcome.MISSING
+                : VerdictOutcome.FIXABLE_FAIL;
+    }
+    return out;
+  };
+}
+
+/** eps.priorStay: the months already spent in Korea against the maximum. */
+function priorStayRule(max: number): BulkRule {
+  return (b, out) => {
+    const { c } = b;
+    for (let i = 0, n = b.n; i < n; i++) {
+      out[i] = c.priorMonths[i]! > max ? VerdictOutcome.FINAL_FAIL : c.priorKnown[i] !== 1 ? VerdictOutcome.MISSING : VerdictOutcome.PASS;
+    }
+    return out;
+  };
+}
+
+/** law.familyConsent: the consent acknowledged, or a verified family-consent document valid on the date. */
+function familyConsentRule(): BulkRule {
+  const k = DOC_INDEX.FAMILY_CONSENT;
+  return (b, out) => {
+    const { c, n } = b;
+    const asOf = b.k.asOf;
+    for (let i = 0; i < n; i++) {
+      const consent = c.consent[i]!;
+      out[i] = consent === 2 || c.docVerified[k * n + i]! >= asOf ? VerdictOutcome.PASS : consent === 1 ? VerdictOutcome.FIXABLE_FAIL : VerdictOutcome.MISSING;
+    }
+    return out;
+  };
+}
+
+/** The document rules and the kind each one checks (documentRule). */
+const DOCUMENT_RULE_KINDS: Readonly<Record<string, DocumentKind>> = Object.freeze({
+  'docs.maritalStatus': 'MARITAL_STATUS_CERTIFICATE',
+  'docs.competencyCertificate': 'COMPETENCY_CERTIFICATE',
+  'docs.medicalCertificate': 'MEDICAL_PSYCHOLOGICAL_CERTIFICATE',
+  'docs.passport': 'PASSPORT',
+  'docs.workVisa': 'WORK_VISA',
+  'docs.placementAgreement': 'PLACEMENT_AGREEMENT',
+  'docs.employmentContract': 'EMPLOYMENT_CONTRACT',
+  'docs.ktp': 'KTP',
+  'docs.kk': 'KK',
+  'docs.skck': 'SKCK',
+  'docs.ak1': 'AK1_CARD',
+});
+
+/** The bulk twins of the contextual rules (verdict-rules.ts `contextual`), each built only when the plan asks for it. */
+function contextualBulkRules(ctx: VerdictCompileContext, a: DateNumbers): Readonly<Record<string, () => BulkRule>> {
   const { params, opening } = ctx;
   const x = opening?.extraRequirements;
   const sectors = opening ? [opening.occupation] : ctx.routeDefinition.sectors;
-  const table: Record<string, () => BulkRule> = {
-    'identity.nik': () => (b, out) => {
-      const kinds = b.c.nikKind;
-      for (let i = 0, n = b.n; i < n; i++) {
-        const kind = kinds[i]!;
-        out[i] =
-          kind === NikKind.NONE
-            ? VerdictOutcome.MISSING
-            : kind === NikKind.INVALID || kind === NikKind.VALID_CONTRADICTED
-              ? VerdictOutcome.FIXABLE_FAIL
-              : kind === NikKind.VALID
-                ? b.nikBirth(i) === 0
-                  ? VerdictOutcome.FIXABLE_FAIL
-                  : VerdictOutcome.PASS
-                : nikOutcome(b.prepared.profiles[i]!, b.k.asOfIso, a);
-      }
-      return out;
-    },
+  return {
+    'identity.nik': () => nikRule(a),
     'law.minimumAge': () => ageRule(a, params.get('law.minimumAge'), undefined),
     'eps.ageBand': () => {
       const band = params.get('eps.ageBand');
@@ -452,81 +533,21 @@ function bulkRules(ctx: VerdictCompileContext, a: DateNumbers): (ruleId: string)
     'opening.minEducation': () => educationRule(x!.minEducation!),
     'eps.koreanTest': () => epsScoreRule(params.get('eps.topikMinScore')),
     'opening.minEpsTopikScore': () => epsScoreRule(x!.minEpsTopikScore!),
-    'opening.minTopikLevel': () => {
-      const min = x!.minTopikLevel!;
-      return (b, out) => {
-        const level = b.koreanLevel();
-        const { c } = b;
-        for (let i = 0, n = b.n; i < n; i++) {
-          out[i] =
-            c.topikStart[i + 1] === c.topikStart[i] && c.pilotCount[i] === 0 ? VerdictOutcome.MISSING : level[i]! < min ? VerdictOutcome.FIXABLE_FAIL : VerdictOutcome.PASS;
-        }
-        return out;
-      };
-    },
-    'pilot.koreanTest': () => {
-      const min = params.get('e73pilot.minTopikLevel');
-      return (b, out) => {
-        const level = b.koreanLevel();
-        const { c } = b;
-        for (let i = 0, n = b.n; i < n; i++) {
-          const writtenOk = level[i]! >= min;
-          const pilots = c.pilotCount[i]!;
-          out[i] =
-            writtenOk && c.pilotSpeaking[i] === 1
-              ? VerdictOutcome.PASS
-              : pilots === 0 && c.topikStart[i + 1] === c.topikStart[i]
-                ? VerdictOutcome.MISSING
-                : !writtenOk
-                  ? VerdictOutcome.FIXABLE_FAIL
-                  : pilots === 0
-                    ? VerdictOutcome.MISSING
-                    : VerdictOutcome.FIXABLE_FAIL;
-        }
-        return out;
-      };
-    },
+    'opening.minTopikLevel': () => minTopikLevelRule(x!.minTopikLevel!),
+    'pilot.koreanTest': () => pilotKoreanRule(params.get('e73pilot.minTopikLevel')),
     'law.competence': () => verificationRule(sectors, ctx.routeDefinition.competenceCertifiers),
     'e73.skillVerification': () => verificationRule(sectors, ['KOSHIPA']),
     'opening.skillQualification': () => qualificationRule(opening!.occupation, x!.skillQualification!),
-    'eps.priorStay': () => {
-      const max = params.get('eps.maxPriorMonthsInKorea');
-      return (b, out) => {
-        const { c } = b;
-        for (let i = 0, n = b.n; i < n; i++) {
-          out[i] = c.priorMonths[i]! > max ? VerdictOutcome.FINAL_FAIL : c.priorKnown[i] !== 1 ? VerdictOutcome.MISSING : VerdictOutcome.PASS;
-        }
-        return out;
-      };
-    },
-    'law.familyConsent': () => {
-      const k = DOC_INDEX.FAMILY_CONSENT;
-      return (b, out) => {
-        const { c, n } = b;
-        const asOf = b.k.asOf;
-        for (let i = 0; i < n; i++) {
-          const consent = c.consent[i]!;
-          out[i] = consent === 2 || c.docVerified[k * n + i]! >= asOf ? VerdictOutcome.PASS : consent === 1 ? VerdictOutcome.FIXABLE_FAIL : VerdictOutcome.MISSING;
-        }
-        return out;
-      };
-    },
+    'eps.priorStay': () => priorStayRule(params.get('eps.maxPriorMonthsInKorea')),
+    'law.familyConsent': () => familyConsentRule(),
   };
-  const docs: Readonly<Record<string, DocumentKind>> = {
-    'docs.maritalStatus': 'MARITAL_STATUS_CERTIFICATE',
-    'docs.competencyCertificate': 'COMPETENCY_CERTIFICATE',
-    'docs.medicalCertificate': 'MEDICAL_PSYCHOLOGICAL_CERTIFICATE',
-    'docs.passport': 'PASSPORT',
-    'docs.workVisa': 'WORK_VISA',
-    'docs.placementAgreement': 'PLACEMENT_AGREEMENT',
-    'docs.employmentContract': 'EMPLOYMENT_CONTRACT',
-    'docs.ktp': 'KTP',
-    'docs.kk': 'KK',
-    'docs.skck': 'SKCK',
-    'docs.ak1': 'AK1_CARD',
-  };
+}
+
+/** The bulk twins of the rules (verdict-rules.ts `contextual` / `SIMPLE` / documents). */
+function bulkRules(ctx: VerdictCompileContext, a: DateNumbers): (ruleId: string) => BulkRule | undefined {
+  const table = contextualBulkRules(ctx, a);
   return (ruleId) => {
-    const kind = docs[ruleId];
+    const kind = DOCUMENT_RULE_KINDS[ruleId];
     if (kind !== undefined) return documentRule(kind);
     const make = table[ruleId];
     if (make !== undefined) return make();

@@ -158,11 +158,44 @@ export function rankCandidatesQuick(input: RankCandidatesQuickInput): QuickRanke
   const compiled = compileEligibility(rest);
   const prepared = given ?? prepareCandidateProfiles(candidates.map((c) => c.profile));
   const verdicts = compiled.evaluatePrepared(prepared);
-  const n = candidates.length;
+  const pool = pooled ? prepared.ranking : undefined;
+  const w = compiled.params.get('ranking.weights');
+  const scores = scoreColumns(compiled, prepared, verdicts, w);
+  const registered = pool !== undefined ? pool.registeredKeys : registrationKeys(candidates);
+  const ids = pool !== undefined ? pool.ids : candidates.map((c) => c.id);
+  const order = rankingOrder({ sel: verdicts.selection, total: scores.total, registered, ids, pool, limit });
 
-  // scores (rankingScore, rank-candidates.ts), as columns
+  // scores: one frozen object per distinct (korean, skill, readiness) when the parts are whole numbers
+  const scoreOf = scoreObjects(w);
+  const out: QuickRankedCandidate[] = new Array(order.length);
+  for (let r = 0; r < order.length; r++) {
+    const i = order[r]!;
+    const id = ids[i]!;
+    const registeredOn = pool !== undefined ? pool.registeredOn[i] : candidates[i]!.registeredOn;
+    const verdict = verdicts.verdict(i);
+    const score = scoreOf(scores.korean[i]!, scores.skill[i]!, scores.readiness[i]!);
+    const { selection, eligibleToBeSelected } = verdict;
+    out[r] =
+      registeredOn !== undefined
+        ? { rank: r + 1, id, registeredOn, selection, eligibleToBeSelected, score, verdict }
+        : { rank: r + 1, id, selection, eligibleToBeSelected, score, verdict };
+  }
+  return out;
+}
+
+type RankingWeights = { readonly korean: number; readonly skill: number; readonly skillOtherCertifier: number; readonly readiness: number };
+
+interface ScoreColumns {
+  readonly korean: Float64Array;
+  readonly skill: Float64Array;
+  readonly readiness: Float64Array;
+  readonly total: Float64Array;
+}
+
+/** The parts of `rankingScore` (rank-candidates.ts) for every row, as columns. */
+function scoreColumns(compiled: CompiledEligibility, prepared: PreparedCandidateProfiles, verdicts: PreparedVerdicts, w: RankingWeights): ScoreColumns {
   const { params, asOf, route, opening } = compiled;
-  const w = params.get('ranking.weights');
+  const n = prepared.length;
   const ruleSet = eligibilityRuleSetAsOf(route, asOf).definition;
   const occupations = opening ? [opening.occupation] : ruleSet.sectors;
   const accepted = ruleSet.competenceCertifiers;
@@ -175,8 +208,6 @@ export function rankCandidatesQuick(input: RankCandidatesQuickInput): QuickRanke
   const skill = new Float64Array(n);
   const readiness = new Float64Array(n);
   const total = new Float64Array(n);
-  const pool = pooled ? prepared.ranking : undefined;
-  const registered = pool !== undefined ? pool.registeredKeys : new Int32Array(n);
   const skillStart = prepared.columns.skillStart;
   for (let i = 0; i < n; i++) {
     const k = koreanOf(i);
@@ -186,56 +217,57 @@ export function rankCandidatesQuick(input: RankCandidatesQuickInput): QuickRanke
     skill[i] = s;
     readiness[i] = r;
     total[i] = k + s + r;
-    if (pool === undefined) {
-      const reg = candidates[i]!.registeredOn;
-      registered[i] = reg === undefined ? DATE_KEY_FOREVER : isoDateKey(reg);
-    }
   }
+  return { korean, skill, readiness, total };
+}
 
-  // compareRankedCandidates on the columns: selection, score (highest first), registration (none last), id
-  const sel = verdicts.selection;
-  const ids = pool !== undefined ? pool.ids : candidates.map((c) => c.id);
+/** isoDateKey of each candidate's registration date, DATE_KEY_FOREVER without one. */
+function registrationKeys(candidates: readonly RankingCandidate[]): Int32Array {
+  const n = candidates.length;
+  const registered = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const reg = candidates[i]!.registeredOn;
+    registered[i] = reg === undefined ? DATE_KEY_FOREVER : isoDateKey(reg);
+  }
+  return registered;
+}
+
+interface OrderColumns {
+  readonly sel: Uint8Array;
+  readonly total: Float64Array;
+  readonly registered: Int32Array;
+  readonly ids: readonly string[];
+  readonly pool: PreparedRankingFields | undefined;
+  readonly limit: number | undefined;
+}
+
+/** compareRankedCandidates on the columns: selection, score (highest first), registration (none last), id; the first `limit` rows only when given. */
+function rankingOrder({ sel, total, registered, ids, pool, limit }: OrderColumns): number[] {
+  const n = sel.length;
   const byId = (a: number, b: number): number => {
     const x = ids[a]!;
     const y = ids[b]!;
     return x < y ? -1 : x > y ? 1 : 0;
   };
+  const page = limit !== undefined && limit < n;
   const coarse = coarseKeys(sel, total, registered);
-  let order: number[];
   if (coarse !== undefined && pool !== undefined) {
     // the pool ranked its ids once: the whole order is one whole number per candidate
     const { idRank, idOrder } = pool;
     const cmp = (a: number, b: number): number => coarse[a]! - coarse[b]! || idRank[a]! - idRank[b]!;
-    order = limit !== undefined && limit < n ? topK(n, limit, cmp) : packedOrder(coarse, idRank, idOrder);
-  } else if (coarse !== undefined) {
+    return page ? topK(n, limit, cmp) : packedOrder(coarse, idRank, idOrder);
+  }
+  if (coarse !== undefined) {
     // (selection, score, registration) as one whole number per candidate; ids break its ties
     const cmp = (a: number, b: number): number => coarse[a]! - coarse[b]! || byId(a, b);
-    order = limit !== undefined && limit < n ? topK(n, limit, cmp) : numericOrder(coarse, byId);
-  } else {
-    const cmp = (a: number, b: number): number => sel[a]! - sel[b]! || total[b]! - total[a]! || registered[a]! - registered[b]! || byId(a, b);
-    order = limit !== undefined && limit < n ? topK(n, limit, cmp) : fullOrder(n, cmp);
+    return page ? topK(n, limit, cmp) : numericOrder(coarse, byId);
   }
-
-  // scores: one frozen object per distinct (korean, skill, readiness) when the parts are whole numbers
-  const scoreOf = scoreObjects(w);
-  const out: QuickRankedCandidate[] = new Array(order.length);
-  for (let r = 0; r < order.length; r++) {
-    const i = order[r]!;
-    const id = ids[i]!;
-    const registeredOn = pool !== undefined ? pool.registeredOn[i] : candidates[i]!.registeredOn;
-    const verdict = verdicts.verdict(i);
-    const score = scoreOf(korean[i]!, skill[i]!, readiness[i]!);
-    const { selection, eligibleToBeSelected } = verdict;
-    out[r] =
-      registeredOn !== undefined
-        ? { rank: r + 1, id, registeredOn, selection, eligibleToBeSelected, score, verdict }
-        : { rank: r + 1, id, selection, eligibleToBeSelected, score, verdict };
-  }
-  return out;
+  const cmp = (a: number, b: number): number => sel[a]! - sel[b]! || total[b]! - total[a]! || registered[a]! - registered[b]! || byId(a, b);
+  return page ? topK(n, limit, cmp) : fullOrder(n, cmp);
 }
 
 /** The score object of (korean, skill, readiness): shared and frozen when all three are whole numbers within the weights. */
-function scoreObjects(w: { readonly korean: number; readonly skill: number; readonly skillOtherCertifier: number; readonly readiness: number }): (korean: number, skill: number, readiness: number) => RankingScore {
+function scoreObjects(w: RankingWeights): (korean: number, skill: number, readiness: number) => RankingScore {
   const make = (korean: number, skill: number, readiness: number): RankingScore => ({ total: korean + skill + readiness, korean, skill, readiness });
   const S = Math.max(w.skill, w.skillOtherCertifier, 0) + 1;
   const R = Math.max(w.readiness, 0) + 1;
