@@ -43,7 +43,7 @@ import { viewOf, withView } from '../../security/record-view';
 import { CANDIDATE_LOOKUP_RULE, PERSONAL_RULE, RANKING_RULE, WRITE_RULE } from '../../security/rules';
 import { assertBeforeDeadline } from '../../security/query-timeout';
 import { analystWithoutRecordRights, candidateListWhere, candidateViewOf, candidateViews, canSeeOpening, seesEveryCandidateInFull } from '../access';
-import { createdOrderPage, rowsQuery, selectRows } from '../../read-models/rows';
+import { createdOrderPage, rowsQuery } from '../../read-models/rows';
 import type { GatewayContext } from '../context';
 import { GatewayError, notFound } from '../errors';
 import { checkId, nowTimestamp } from '../ids';
@@ -284,10 +284,11 @@ export class JobOpeningRankingResolver {
       }
     }
     if (page.length === 0) return [];
-    const records = await selectRows(ctx.em, CandidateRecord, { id: { $in: page.map((p) => p.r.id) } });
-    const byId = new Map(records.map((c) => [c.id, c]));
-    return page.flatMap(({ r, view: seen }) => {
-      const record = byId.get(r.id);
+    // batched across every opening of the request (one statement for all their pages)
+    const records = await byKeyLoader<CandidateRecord, string>(ctx, CandidateRecord, 'id').loadMany(page.map((p) => p.r.id));
+    return page.flatMap(({ r, view: seen }, i) => {
+      const record = records[i];
+      if (record instanceof Error) throw record;
       if (!record) return []; // removed between the two statements
       const view = visible(seen);
       return [
