@@ -190,18 +190,22 @@ it('costs by payer add up, and count the placements that hold a seat (OFFICER, e
   expect(placementCosts.placements).toBe(holding);
 });
 
-it('costs by payer with an ANALYST key: the published rows are the exact ones, a small payer row is suppressed with the totals', async () => {
+it('costs by payer with an ANALYST key: the table of the last passed month end, without the placements allocated today; a suppressed row has no figures', async () => {
   const file = 'costs-by-payer.graphql';
   const { placementCosts: mine } = await analyst().request<CostsResult, Record<string, unknown>>(query(file), variables(file));
   const { placementCosts: exact } = await officer().request<CostsResult, Record<string, unknown>>(query(file), variables(file));
-  expect(mine.disclosure).toMatchObject({ protectedView: true, minCellCount: 5 });
-  expect(mine.rows.map((r) => r.payer)).toEqual(exact.rows.map((r) => r.payer));
+  // the reference date is the last day of the month before this one (WIB)
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const lastMonthEnd = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1, 0)).toISOString().slice(0, 10);
+  expect(mine.disclosure).toMatchObject({ protectedView: true, minCellCount: 5, referenceDate: lastMonthEnd });
+  // the officer's live table holds the placement the workflow allocated today; the month-end table cannot
+  expect(exact.placements).toBeGreaterThan(0);
+  if (mine.placements !== null) expect(mine.placements).toBeLessThan(exact.placements!);
   for (const r of mine.rows) {
+    expect(exact.rows.map((x) => x.payer)).toContain(r.payer);
     if (r.suppressed) expect([r.placements, r.total, r.beforeDeparture, r.inKorea]).toEqual([null, null, null, null]);
-    else expect(r).toEqual(exact.rows.find((x) => x.payer === r.payer));
   }
   if (mine.rows.some((r) => r.suppressed)) expect([mine.total, mine.placements]).toEqual([null, null]);
-  else expect([mine.total, mine.placements]).toEqual([exact.total, exact.placements]);
   const refused = await analyst()
     .request(query(file), { filter: { routes: ['E7_3'] } })
     .then(() => undefined, (e: unknown) => e);
