@@ -119,14 +119,59 @@ describe('the protected view of the closed months does not move', () => {
     expect(await trends(analyst)).toEqual(before);
   });
 
-  it('a plan with no revision at all (written before the history) counts with its current products from its updated_at on, 0 before', async () => {
+  it('a plan with no revision at all (written before the history) counts from its updated_at on, with its current products', async () => {
     // Q1's plan as the demo seed writes it: no revision; recorded on 12 November, so November is unchanged
     await db.query(`delete from financing_plan_revision where candidate_id = $1`, [Q[1]]);
     expect(await trends(analyst)).toEqual(before);
-    // changed after November's end (as far as the gateway can prove): not counted in November
+    // changed after November's end (as far as the gateway can prove): not in November (its month is
+    // December, the instant its first change through the API will record it at): November keeps 4
+    // plans, under the minimum cell count of 5, so it is withheld
     await db.query(`update financing_plan set updated_at = $2 where candidate_id = $1`, [Q[1], at(TODAY)]);
-    expect(months(await trends(analyst))).toEqual({ '2026-10': [6, String(60 * M)], '2026-11': [5, String(28 * M)] });
+    expect(months(await trends(analyst))).toEqual({ '2026-10': [6, String(60 * M)], '2026-11': 'suppressed' });
     // the exact view counts its current products in the month it was first recorded
     expect(months(await trends(officer))).toEqual({ '2026-10': [6, String(62 * M)], '2026-11': [5, String(37 * M)] });
+  });
+});
+
+describe('a plan removed after its month (removeFinancingPlan)', () => {
+  const REMOVE = 'mutation($c: ID!) { removeFinancingPlan(candidateId: $c) { id } }';
+  const october = (x: any) => ({
+    total: x.totals.filter((r: any) => r.bucket === '2026-10'),
+    rows: x.rows.filter((r: any) => r.bucket === '2026-10'),
+  });
+
+  it('the attack works on the exact view: October loses P1’s plan, re-asking and subtracting gives her 10 juta; the protected October does not move', async () => {
+    const exact = await trends(officer);
+    const protectedBefore = await trends(analyst);
+    expect(months(exact)['2026-10']).toEqual([6, String(62 * M)]);
+    expect(months(protectedBefore)['2026-10']).toEqual([6, String(60 * M)]);
+    now = at(TODAY);
+    await ok(t, REMOVE, { c: P[1] });
+    // the plan is gone from the current table, its revisions stay (the set of 10 October, the removal today)
+    expect((await db.query(`select 1 from financing_plan where candidate_id = $1`, [P[1]])).rowCount).toBe(0);
+    expect((await db.query(`select removed from financing_plan_revision where candidate_id = $1 order by at, id`, [P[1]])).rows).toEqual([{ removed: false }, { removed: true }]);
+    const exactAfter = await trends(officer);
+    expect(months(exactAfter)['2026-10']).toEqual([5, String(52 * M)]);
+    const oct = (y: any) => BigInt(y.totals.find((r: any) => r.bucket === '2026-10').amount.amount);
+    expect(oct(exact) - oct(exactAfter)).toBe(BigInt(10 * M));
+    // protected: October as it stood at its end, byte for byte (the whole answer too)
+    const protectedAfter = await trends(analyst);
+    expect(JSON.stringify(october(protectedAfter))).toBe(JSON.stringify(october(protectedBefore)));
+    expect(protectedAfter).toEqual(protectedBefore);
+  });
+
+  it('the first change of a plan with no revision (Q1’s, recorded today) moves no closed month either', async () => {
+    const protectedBefore = await trends(analyst);
+    await ok(t, REMOVE, { c: Q[1] });
+    // recorded first as it stood since its updated_at, then removed
+    expect((await db.query(`select removed from financing_plan_revision where candidate_id = $1 order by at, id`, [Q[1]])).rows).toEqual([{ removed: false }, { removed: true }]);
+    expect(await trends(analyst)).toEqual(protectedBefore);
+  });
+
+  it('a plan set again after its removal is a new plan, in its own month: October still does not move', async () => {
+    const protectedBefore = await trends(analyst);
+    await setLoan(P[1]!, 8 * M);
+    expect(months(await trends(officer))['2026-10']).toEqual([5, String(52 * M)]);
+    expect(await trends(analyst)).toEqual(protectedBefore);
   });
 });

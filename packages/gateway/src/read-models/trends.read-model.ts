@@ -17,15 +17,22 @@
  *   later month never moves it — the basis `upfrontCashOverLine` counts placements on (see
  *   upfront-cash.read-model.ts), so the two agree month by month; any granularity (weeks too) uses
  *   the allocation's calendar month, so weeks add up to months;
- * - FINANCING_PRINCIPAL: financing plans by the day they were first recorded (`financing_fpl.created_at`),
- *   with the principal lent or granted over their products (`financing_plan_facility.amount_idr`,
- *   whole rupiah). In the exact view a plan changed later counts with its current products, in the
- *   month it was first recorded (a corrected record corrects the past); with `plansAtMonthEnd` (the
- *   protected view) with its products as they stood at the end of that WIB calendar month
- *   (`financing_plan_revision`; a plan with no revision at all: its current products from its
- *   `updated_at` on, 0 before — upfront-cash.read-model.ts `planFinancedBeforeSql`, the rule of every
- *   month-end read of a plan), so an edit after the month end never moves it. A removed plan is not
- *   counted in either view (the event source is the current `financing_plan`).
+ * - FINANCING_PRINCIPAL: financing plans by the day they were first recorded, with the principal lent
+ *   or granted over their products (whole rupiah). In the exact view: the current plans
+ *   (`financing_plan`) by their `created_at`, with their current products (`financing_plan_facility`):
+ *   a plan changed later counts with its current products in the month it was first recorded, a
+ *   removed plan not at all (a corrected record corrects the past). With `plansAtMonthEnd` (the
+ *   protected view) the plans are taken from the history too (`financing_plan_revision`, append-only:
+ *   a removed plan keeps its revisions, the removal is one more), so a removal after the month end
+ *   never moves it: a plan starts at a revision that is no removal and follows none or a removal (for
+ *   a plan set through the API, its `created_at`: setFinancingPlan writes both at one clock instant),
+ *   or, for a candidate with no revision at all, at its plan's `updated_at` (the instant its first
+ *   change through the API records it at, use-cases/financing-plan-revision.ts, so that change moves no
+ *   month either); one event per candidate and WIB calendar month, left out when the plan was removed
+ *   by that month's end (as a seat cancelled by then), with its products as they stood at that end
+ *   (upfront-cash.read-model.ts `planFinancedBeforeSql`, the rule of every month-end read of a plan),
+ *   so an edit after the month end never moves it either. A plan set again after a removal is a new
+ *   plan, in its own month.
  *
  * Instants are turned into WIB calendar days (`at time zone 'Asia/Jakarta'`) before bucketing; months
  * are calendar months, weeks ISO weeks (Monday). The dimensions (kecamatan, target occupation, target
@@ -145,8 +152,9 @@ export interface TrendQuery {
   /**
    * FINANCING_PRINCIPAL with each plan's principal as it stood at the end of the WIB calendar month it
    * is counted in (`financing_plan_revision`, upfront-cash.read-model.ts `planFinancedBeforeSql`)
-   * instead of its current products: the protected view's, so that a closed month never moves when a
-   * plan is edited later. Without it (the exact view): the current products.
+   * instead of its current products, and the plans of the history too (a plan removed later keeps its
+   * month): the protected view's, so that a closed month never moves when a plan is edited or removed
+   * later. Without it (the exact view): the current plans with their current products.
    */
   readonly plansAtMonthEnd?: boolean;
 }
@@ -175,6 +183,8 @@ export interface TrendCount {
 export const SEAT_KEPT_BY_MONTH_END = `(p.cancelled_on is null or p.cancelled_on >= (date_trunc('month', p.allocated_on::timestamp) + interval '1 month')::date) and not (p.status = 'CANCELLED' and p.cancelled_on is null)`;
 
 const WIB_DAY = (column: string) => `(${column} at time zone 'Asia/Jakarta')::date`;
+/** The end (an instant) of the WIB calendar month of a plan's first day `fpg.d` (FINANCING_PRINCIPAL, protected view). */
+const PLAN_MONTH_END = `((date_trunc('month', fpg.d::timestamp) + interval '1 month') at time zone 'Asia/Jakarta')`;
 
 /** The counts of `q` in one statement: cells and per-bucket totals. */
 export async function readTrendCounts(em: EntityManager, q: TrendQuery): Promise<TrendCount[]> {
@@ -202,15 +212,29 @@ export async function readTrendCounts(em: EntityManager, q: TrendQuery): Promise
     else if (s === 'SEATS_ALLOCATED') placementEvents(s, 'allocated_on', `and ${SEAT_KEPT_BY_MONTH_END}`);
     else if (s === 'FINANCING_PRINCIPAL')
       sources.push(
-        // protected view: the plan as it stood at the end of the WIB month of its first recording (the
-        // alias `fpl`, not `fp`: planFinancedBeforeSql's own aliases would shadow it)
-        `select 'FINANCING_PRINCIPAL'::text, null::text, fpl.candidate_id, ${WIB_DAY('fpl.created_at')},
-                ${
-                  q.plansAtMonthEnd
-                    ? planFinancedBeforeSql('fpl.candidate_id', `((date_trunc('month', fpl.created_at at time zone 'Asia/Jakarta') + interval '1 month') at time zone 'Asia/Jakarta')`)
-                    : `(select coalesce(sum(f.amount_idr), 0) from financing_plan_facility f where f.plan_id = fpl.id)`
-                }::numeric
-           from financing_plan fpl`,
+        q.plansAtMonthEnd
+          ? // protected view: the plans of the history too (a removed plan keeps its revisions): a plan
+            // starts at a revision that is not a removal and follows none or a removal (for a plan set
+            // through the API its `created_at`), or, with no revision at all, at its `updated_at` (the
+            // instant its first change records it at); one event per candidate and WIB month, counted
+            // when the plan still stood at that month's end, with its products then (aliases `fpr`,
+            // `fps`, `fpg`, `fpl`: planFinancedBeforeSql's own aliases would shadow them)
+            `select 'FINANCING_PRINCIPAL'::text, null::text, fpg.candidate_id, fpg.d, ${planFinancedBeforeSql('fpg.candidate_id', PLAN_MONTH_END)}::numeric
+               from (select fps.candidate_id, min(fps.d) as d
+                       from (select fpr.candidate_id, ${WIB_DAY('fpr.at')} as d
+                               from financing_plan_revision fpr
+                              where not fpr.removed
+                                and coalesce((select pr.removed from financing_plan_revision pr where pr.candidate_id = fpr.candidate_id and (pr.at, pr.id) < (fpr.at, fpr.id) order by pr.at desc, pr.id desc limit 1), true)
+                             union all
+                             select fpl.candidate_id, ${WIB_DAY('fpl.updated_at')}
+                               from financing_plan fpl
+                              where not exists (select 1 from financing_plan_revision pr where pr.candidate_id = fpl.candidate_id)) fps
+                      group by fps.candidate_id, date_trunc('month', fps.d::timestamp)) fpg
+              where coalesce((select not r.removed from financing_plan_revision r where r.candidate_id = fpg.candidate_id and r.at < ${PLAN_MONTH_END} order by r.at desc, r.id desc limit 1), true)`
+          : // exact view: the current plans with their current products, by their created_at
+            `select 'FINANCING_PRINCIPAL'::text, null::text, fpl.candidate_id, ${WIB_DAY('fpl.created_at')},
+                    (select coalesce(sum(f.amount_idr), 0) from financing_plan_facility f where f.plan_id = fpl.id)::numeric
+               from financing_plan fpl`,
       );
   }
   if (!sources.length) return [];

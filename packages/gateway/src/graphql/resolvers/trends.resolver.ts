@@ -25,8 +25,9 @@
  *   - the dimensions are those the gateway knew at the end of each month (`profileAtBucketEnd`), not
  *     the current ones: a month that is over never moves when someone's kecamatan changes later;
  *   - FINANCING_PRINCIPAL counts each plan's principal as the plan stood at the end of its month
- *     (`plansAtMonthEnd`, `financing_plan_revision`), not its current products: a later edit of one
- *     plan never moves a closed month (OFFICER keeps the current products: a correction corrects the past).
+ *     (`plansAtMonthEnd`, `financing_plan_revision`), not its current products, and a plan removed
+ *     later still in its month: a later edit or removal of one plan never moves a closed month (OFFICER
+ *     keeps the current plans and products: a correction corrects the past).
  */
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { assertWholePassedMonths, CANDIDATE_STAGES, type CandidateStage, type IsoDate, type KotaSerangKecamatan, type Occupation, type Route } from '../../domain';

@@ -35,7 +35,7 @@ registerEnumType(TrendSeriesEnum, {
     },
     FINANCING_PRINCIPAL: {
       description:
-        'Financing plans by the WIB day they were first recorded (`count` = plans), with the principal lent or granted over their products (`amount`, whole rupiah). Exact view: a plan changed later counts with its current products. Protected view: with its products as they stood at the end of that month (a later edit does not move a closed month).',
+        'Financing plans by the WIB day they were first recorded (`count` = plans), with the principal lent or granted over their products (`amount`, whole rupiah). Exact view: the current plans, a plan changed later with its current products, a removed plan not at all. Protected view: every plan of the history, removed later or not, with its products as they stood at the end of that month (left out when removed by then): a later edit or removal does not move a closed month.',
     },
   },
 });
