@@ -16,6 +16,7 @@ import { Migration20261203130000_import_job } from './Migration20261203130000_im
 import { Migration20261203140000_exit_reason } from './Migration20261203140000_exit_reason';
 import { Migration20261203150000_candidate_attribute_history } from './Migration20261203150000_candidate_attribute_history';
 import { Migration20261203153000_financing_plan_revision } from './Migration20261203153000_financing_plan_revision';
+import { Migration20261203170000_stage_change_cover_index } from './Migration20261203170000_stage_change_cover_index';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20251208000000_seed_marker', class: Migration20251208000000_seed_marker },
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203140000_exit_reason', class: Migration20261203140000_exit_reason },
   { name: 'Migration20261203150000_candidate_attribute_history', class: Migration20261203150000_candidate_attribute_history },
   { name: 'Migration20261203153000_financing_plan_revision', class: Migration20261203153000_financing_plan_revision },
+  { name: 'Migration20261203170000_stage_change_cover_index', class: Migration20261203170000_stage_change_cover_index },
 ];

@@ -151,6 +151,13 @@ export const CandidateStageChangeSchema = new EntitySchema<CandidateStageChangeR
     reason: { enum: true, items: () => [...CANDIDATE_EXIT_REASONS], type: 'text', nullable: true },
   },
   uniques: [{ name: 'candidate_stage_change_candidate_sequence_unique', properties: ['candidateId', 'sequence'] }],
+  // covering index for the per-candidate history reads of the aggregates (migration 20261203170000)
+  indexes: [
+    {
+      name: 'candidate_stage_change_candidate_sequence_cover_idx',
+      expression: 'create index "candidate_stage_change_candidate_sequence_cover_idx" on "candidate_stage_change" ("candidate_id", "sequence") include ("at", "to_stage")',
+    },
+  ],
   checks: [{ name: 'candidate_stage_change_reason_on_exit_check', expression: `reason is null or to_stage = 'WITHDRAWN' or to_stage = 'REJECTED'` }],
 });
 

@@ -114,29 +114,38 @@ async function funnelStatement(
         order by h.candidate_id, h.sequence
      ),
      cut as (select u.until::timestamptz as until, u.i from unnest(string_to_array(?, ',')) with ordinality as u(until, i)),
+     -- the cycle's changes once (not once per cut-off): a cut-off keeps those before it, which come
+     -- first in (at, idx) order, so each change's lag, running furthest stage and next change are the
+     -- same at every cut-off that keeps it (at 30,000 demo candidates × 9 month ends: 2.4 s → 0.9 s)
      cyc as (
-       select cut.i, r.candidate_id, r.month, h.to_stage, h.from_stage, h.reason, h.at,
+       select r.candidate_id, r.month, h.to_stage, h.from_stage, h.reason, h.at,
               array_position(${stageArray}, h.to_stage::text) as idx
          from reg r
-         cross join cut
          join candidate_stage_change h on h.candidate_id = r.candidate_id and h.sequence >= r.reg_seq and (r.next_seq is null or h.sequence < r.next_seq)
-        where h.at < cut.until
+        where h.at < (select max(cut.until) from cut)
      ),
-     steps as (
-       select i, to_stage, extract(epoch from (at - lag(at) over (partition by i, candidate_id order by at, idx))) / 86400 as days, idx
+     pipe as (
+       select candidate_id, month, to_stage, at, idx,
+              extract(epoch from (at - lag(at) over w)) / 86400 as days,
+              max(idx) over (w rows between unbounded preceding and current row) as furthest,
+              lead(at) over w as next_at
          from cyc where idx is not null
-     ),
-     per as (select i, candidate_id, month, max(idx) as furthest from cyc where idx is not null group by i, candidate_id, month)
-     select i, 'F' as part, month, furthest::text as a, null::text as b, null::text as c, count(*) as n, null::numeric as median, null::numeric as p90
-       from per group by i, month, furthest
+       window w as (partition by candidate_id order by at, idx)
+     )
+     -- furthest stage at a cut-off: that of the candidate's last pipeline change before it
+     select cut.i, 'F' as part, p.month, p.furthest::text as a, null::text as b, null::text as c, count(*) as n, null::numeric as median, null::numeric as p90
+       from pipe p join cut on p.at < cut.until and (p.next_at is null or cut.until <= p.next_at)
+      group by cut.i, p.month, p.furthest
      union all
-     select i, 'E', month, to_stage, from_stage, reason, count(distinct candidate_id), null, null
-       from cyc where to_stage in ('WITHDRAWN', 'REJECTED') group by i, month, to_stage, from_stage, reason
+     select cut.i, 'E', x.month, x.to_stage, x.from_stage, x.reason, count(distinct x.candidate_id), null, null
+       from cyc x join cut on x.at < cut.until
+      where x.to_stage in ('WITHDRAWN', 'REJECTED') group by cut.i, x.month, x.to_stage, x.from_stage, x.reason
      union all
-     select i, 'D', null, to_stage, null, null, count(*),
-            round((percentile_cont(0.5) within group (order by days))::numeric, 2),
-            round((percentile_cont(0.9) within group (order by days))::numeric, 2)
-       from steps where days is not null group by i, to_stage`,
+     select cut.i, 'D', null, p.to_stage, null, null, count(*),
+            round((percentile_cont(0.5) within group (order by p.days))::numeric, 2),
+            round((percentile_cont(0.9) within group (order by p.days))::numeric, 2)
+       from pipe p join cut on p.at < cut.until
+      where p.days is not null group by cut.i, p.to_stage`,
     [wibDayStart(from), wibDayEnd(to), registeredBefore, ...filter.values, untils.join(',')], // knex would expand an array binding into a list
   );
   const answers = untils.map((): { furthest: FunnelFurthest[]; exits: FunnelExitCount[]; durations: FunnelDuration[] } => ({ furthest: [], exits: [], durations: [] }));

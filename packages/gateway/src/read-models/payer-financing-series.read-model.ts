@@ -19,7 +19,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { protectContributionSeries, type CellContributors, type DisclosureRule, type IsoDate } from '../domain';
-import { livePlacementOnSql } from './cost-per-placement.read-model';
+import { livePlacementOnSql, SHARES_BY_PAYER_TIMING_SQL } from './cost-per-placement.read-model';
 import { cumulativeInflows, readMonthlyInflows } from './stock-flow.read-model';
 
 /**
@@ -178,7 +178,7 @@ export async function readPayerCostSeries(em: EntityManager, monthEnds: readonly
             coalesce(sum(s.amount_idr), 0)::text as total,
             count(distinct pl.id) as placements
        from pl
-       left join placement_cost_share s on s.placement_id = pl.id
+       left join ${SHARES_BY_PAYER_TIMING_SQL} s on s.placement_id = pl.id -- one row per payer × timing: the same sums and counts
       group by grouping sets ((pl.on_date, pl.candidate_id, s.payer), (pl.on_date, pl.candidate_id))`,
     [monthEnds.join(','), ...inScope.params],
   );
