@@ -13,6 +13,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { applyCandidateSnapshot, derivedColumns } from '../persistence/candidate.mapper';
+import { insertCollected } from '../persistence/insert-collected';
 import { CandidateRecord, CandidateStageChangeRecord } from '../persistence/candidate.schema';
 import { recordChanges } from './audit';
 import { assertNiksFree, storedEligibility } from './candidate-writes';
@@ -44,23 +45,7 @@ export function registerCandidates(commands: readonly RegisterCandidateCommand[]
       deps,
       built.map((b) => ({ action: 'registerCandidate', entityType: 'Candidate', entityId: b.snapshot.id, before: null, after: b.snapshot })),
     );
-    await insertCollected(em, collector);
+    await insertCollected(em, collector, INSERT_ORDER, inconsistent); // the mapper wrote a table this use case does not know
     return built.map((b) => b.snapshot.id);
   });
-}
-
-async function insertCollected(em: EntityManager, collector: EntityManager): Promise<void> {
-  const byClass = new Map<unknown, object[]>();
-  for (const entity of collector.getUnitOfWork().getPersistStack()) {
-    const list = byClass.get(entity.constructor) ?? [];
-    list.push(entity);
-    byClass.set(entity.constructor, list);
-  }
-  for (const cls of INSERT_ORDER) {
-    const rows = byClass.get(cls);
-    if (rows?.length) await em.insertMany(rows);
-    byClass.delete(cls);
-  }
-  collector.clear();
-  if (byClass.size > 0) throw inconsistent(); // the mapper wrote a table this use case does not know
 }

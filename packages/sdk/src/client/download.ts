@@ -13,7 +13,7 @@ import { JembatanError, type JembatanErrorInit } from '../errors/jembatan-error.
 import { createCancellation, sleep, type Cancellation } from './cancellation.js';
 import { interpretResponse } from './response.js';
 import { backoffDelay, isRetryable, type ResolvedRetry } from './retry-policy.js';
-import { besideGraphql } from './upload.js';
+import { bearerFromToken, besideGraphql } from './upload.js';
 
 /** The part of a fetch `Response` a download reads: the status, the headers, and the body as bytes or a stream. */
 export interface DownloadResponseLike {
@@ -67,7 +67,6 @@ export interface DownloaderOptions {
   readonly retry: ResolvedRetry;
 }
 
-const CREDENTIAL = /^[\x21-\x7e]+$/;
 
 /** Every chunk of a web stream into one array (the body of a Response without `arrayBuffer`). */
 async function readAll(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
@@ -110,18 +109,8 @@ export function createDownloader(options: DownloaderOptions): Download {
       const headers: Record<string, string> = { ...options.headers(), ...request.headers, accept: 'text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/json;q=0.9' };
       if (request.json) headers['content-type'] = 'application/json';
       if (options.token) {
-        let current: unknown;
-        try {
-          current = await options.token();
-        } catch (e) {
-          throw fail({ code: 'INVALID_REQUEST', messages: transportMessages.invalidRequest({ id: 'fungsi token gagal.', en: 'the token function threw.' }), cause: e }, 0);
-        }
-        if (current !== undefined && current !== null && current !== '') {
-          if (typeof current !== 'string' || !CREDENTIAL.test(current)) {
-            throw refusal({ id: 'fungsi token harus mengembalikan teks ASCII tanpa spasi.', en: 'the token function must return printable ASCII without spaces.' });
-          }
-          headers.authorization = `Bearer ${current}`;
-        }
+        const authorization = await bearerFromToken(options.token, fail, refusal);
+        if (authorization) headers.authorization = authorization;
       }
       let body: string | undefined;
       if (request.json) {

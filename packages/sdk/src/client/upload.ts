@@ -48,6 +48,29 @@ export interface UploaderOptions {
 
 const CREDENTIAL = /^[\x21-\x7e]+$/;
 
+/**
+ * The `authorization` header value from the client's token function (uploads and downloads): undefined
+ * when it gives no token; a function that throws or gives anything but printable ASCII is refused
+ * before the request is sent.
+ */
+export async function bearerFromToken(
+  token: () => unknown,
+  fail: (init: JembatanErrorInit, attempts: number) => JembatanError,
+  refusal: (reason: Messages) => JembatanError,
+): Promise<string | undefined> {
+  let current: unknown;
+  try {
+    current = await token();
+  } catch (e) {
+    throw fail({ code: 'INVALID_REQUEST', messages: transportMessages.invalidRequest({ id: 'fungsi token gagal.', en: 'the token function threw.' }), cause: e }, 0);
+  }
+  if (current === undefined || current === null || current === '') return undefined;
+  if (typeof current !== 'string' || !CREDENTIAL.test(current)) {
+    throw refusal({ id: 'fungsi token harus mengembalikan teks ASCII tanpa spasi.', en: 'the token function must return printable ASCII without spaces.' });
+  }
+  return `Bearer ${current}`;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -80,18 +103,8 @@ export function createUploader(options: UploaderOptions): Upload {
     try {
       const headers: Record<string, string> = { ...options.headers(), ...request.headers, 'content-type': request.contentType, accept: 'application/json' };
       if (options.token) {
-        let current: unknown;
-        try {
-          current = await options.token();
-        } catch (e) {
-          throw fail({ code: 'INVALID_REQUEST', messages: transportMessages.invalidRequest({ id: 'fungsi token gagal.', en: 'the token function threw.' }), cause: e }, 0);
-        }
-        if (current !== undefined && current !== null && current !== '') {
-          if (typeof current !== 'string' || !CREDENTIAL.test(current)) {
-            throw refusal({ id: 'fungsi token harus mengembalikan teks ASCII tanpa spasi.', en: 'the token function must return printable ASCII without spaces.' });
-          }
-          headers.authorization = `Bearer ${current}`;
-        }
+        const authorization = await bearerFromToken(options.token, fail, refusal);
+        if (authorization) headers.authorization = authorization;
       }
       const url = besideGraphql(options.graphqlUrl, request.path, request.query);
       let response: Awaited<ReturnType<UploadFetch>>;

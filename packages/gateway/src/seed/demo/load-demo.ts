@@ -43,6 +43,7 @@ import { buildDemoProgram, type DemoProgram, DEMO_ACTOR, DEMO_AS_OF, DEMO_NOTE, 
 import { DemoRandom } from './random';
 import { buildDemoTraining, traineeOf, type DemoTrainee } from './training';
 import { applyCohortSnapshot, insertCourse } from '../../persistence/training.mapper';
+import { insertCollected } from '../../persistence/insert-collected';
 
 export const DEMO_SEED_NAME = 'jembatan-demo';
 /** The generator's seed string: change it and every record changes. */
@@ -150,7 +151,7 @@ async function writeDemo(em: EntityManager, options: DemoOptions): Promise<strin
       options.onProgress?.(done, options.candidates);
     } else {
       const upTo = done;
-      pending = insertCollected(em, collector).then(() => options.onProgress?.(upTo, options.candidates));
+      pending = insertCollected(em, collector, INSERT_ORDER, () => new Error('demo: rows of an unexpected table were collected')).then(() => options.onProgress?.(upTo, options.candidates));
       // a failed batch fails the load at the next await; keep the rejection from being unhandled meanwhile
       pending.catch(() => undefined);
     }
@@ -246,7 +247,7 @@ async function writeSeats(em: EntityManager, program: DemoProgram, stamp: Date, 
       const rows = applyQuotaSnapshot(collector, { quota: new QuotaRecord(), allocations: [] }, quota.toSnapshot(), stamp);
       await em.nativeUpdate(QuotaRecord, { id: quota.id }, { allocated: rows.quota.allocated, updatedAt: rows.quota.updatedAt });
     }
-    await insertCollected(em, collector);
+    await insertCollected(em, collector, INSERT_ORDER, () => new Error('demo: rows of an unexpected table were collected'));
   }
   for (const o of program.open) {
     await em.nativeUpdate(JobOpeningRecord, { id: o.opening.id }, { allocated: o.quota.allocatedFor(o.opening.id) });
@@ -319,22 +320,6 @@ const INSERT_ORDER = [
   FinancingPlanFacilityRecord,
   SeatAllocationRecord,
 ] as const;
-
-async function insertCollected(em: EntityManager, collector: EntityManager): Promise<void> {
-  const byClass = new Map<unknown, object[]>();
-  for (const entity of collector.getUnitOfWork().getPersistStack()) {
-    const list = byClass.get(entity.constructor) ?? [];
-    list.push(entity);
-    byClass.set(entity.constructor, list);
-  }
-  for (const cls of INSERT_ORDER) {
-    const rows = byClass.get(cls);
-    if (rows?.length) await em.insertMany(rows);
-    byClass.delete(cls);
-  }
-  if (byClass.size > 0) throw new Error('demo: rows of an unexpected table were collected');
-  collector.clear();
-}
 
 /** A plan id derived from the candidate id (deterministic, and a valid UUID: the version nibble is kept). */
 function planIdOf(candidateId: string): string {
