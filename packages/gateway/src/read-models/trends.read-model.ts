@@ -186,6 +186,34 @@ const WIB_DAY = (column: string) => `(${column} at time zone 'Asia/Jakarta')::da
 /** The end (an instant) of the WIB calendar month of a plan's first day `fpg.d` (FINANCING_PRINCIPAL, protected view). */
 const PLAN_MONTH_END = `((date_trunc('month', fpg.d::timestamp) + interval '1 month') at time zone 'Asia/Jakarta')`;
 
+/**
+ * FINANCING_PRINCIPAL events of the protected view: the plans of the history too (a removed plan keeps
+ * its revisions): a plan starts at a revision that is not a removal and follows none or a removal (for
+ * a plan set through the API its `created_at`), or, with no revision at all, at its `updated_at` (the
+ * instant its first change records it at); one event per candidate and WIB month, counted when the plan
+ * still stood at that month's end, with its products then (aliases `fpr`, `fps`, `fpg`, `fpl`:
+ * planFinancedBeforeSql's own aliases would shadow them).
+ */
+function planEventsAtMonthEnd(): string {
+  return `select 'FINANCING_PRINCIPAL'::text, null::text, fpg.candidate_id, fpg.d, ${planFinancedBeforeSql('fpg.candidate_id', PLAN_MONTH_END)}::numeric
+               from (select fps.candidate_id, min(fps.d) as d
+                       from (select fpr.candidate_id, ${WIB_DAY('fpr.at')} as d
+                               from financing_plan_revision fpr
+                              where not fpr.removed
+                                and coalesce((select pr.removed from financing_plan_revision pr where pr.candidate_id = fpr.candidate_id and (pr.at, pr.id) < (fpr.at, fpr.id) order by pr.at desc, pr.id desc limit 1), true)
+                             union all
+                             select fpl.candidate_id, ${WIB_DAY('fpl.updated_at')}
+                               from financing_plan fpl
+                              where not exists (select 1 from financing_plan_revision pr where pr.candidate_id = fpl.candidate_id)) fps
+                      group by fps.candidate_id, date_trunc('month', fps.d::timestamp)) fpg
+              where coalesce((select not r.removed from financing_plan_revision r where r.candidate_id = fpg.candidate_id and r.at < ${PLAN_MONTH_END} order by r.at desc, r.id desc limit 1), true)`;
+}
+
+/** FINANCING_PRINCIPAL events of the exact view: the current plans with their current products, by their created_at. */
+const PLAN_EVENTS_NOW = `select 'FINANCING_PRINCIPAL'::text, null::text, fpl.candidate_id, ${WIB_DAY('fpl.created_at')},
+                    (select coalesce(sum(f.amount_idr), 0) from financing_plan_facility f where f.plan_id = fpl.id)::numeric
+               from financing_plan fpl`;
+
 /** The counts of `q` in one statement: cells and per-bucket totals. */
 export async function readTrendCounts(em: EntityManager, q: TrendQuery): Promise<TrendCount[]> {
   const unit = q.granularity === 'WEEK' ? 'week' : 'month';
@@ -210,32 +238,7 @@ export async function readTrendCounts(em: EntityManager, q: TrendQuery): Promise
     else if (s === 'DEPARTURES') placementEvents(s, 'departed_on');
     else if (s === 'RETURNS') placementEvents(s, 'returned_on');
     else if (s === 'SEATS_ALLOCATED') placementEvents(s, 'allocated_on', `and ${SEAT_KEPT_BY_MONTH_END}`);
-    else if (s === 'FINANCING_PRINCIPAL')
-      sources.push(
-        q.plansAtMonthEnd
-          ? // protected view: the plans of the history too (a removed plan keeps its revisions): a plan
-            // starts at a revision that is not a removal and follows none or a removal (for a plan set
-            // through the API its `created_at`), or, with no revision at all, at its `updated_at` (the
-            // instant its first change records it at); one event per candidate and WIB month, counted
-            // when the plan still stood at that month's end, with its products then (aliases `fpr`,
-            // `fps`, `fpg`, `fpl`: planFinancedBeforeSql's own aliases would shadow them)
-            `select 'FINANCING_PRINCIPAL'::text, null::text, fpg.candidate_id, fpg.d, ${planFinancedBeforeSql('fpg.candidate_id', PLAN_MONTH_END)}::numeric
-               from (select fps.candidate_id, min(fps.d) as d
-                       from (select fpr.candidate_id, ${WIB_DAY('fpr.at')} as d
-                               from financing_plan_revision fpr
-                              where not fpr.removed
-                                and coalesce((select pr.removed from financing_plan_revision pr where pr.candidate_id = fpr.candidate_id and (pr.at, pr.id) < (fpr.at, fpr.id) order by pr.at desc, pr.id desc limit 1), true)
-                             union all
-                             select fpl.candidate_id, ${WIB_DAY('fpl.updated_at')}
-                               from financing_plan fpl
-                              where not exists (select 1 from financing_plan_revision pr where pr.candidate_id = fpl.candidate_id)) fps
-                      group by fps.candidate_id, date_trunc('month', fps.d::timestamp)) fpg
-              where coalesce((select not r.removed from financing_plan_revision r where r.candidate_id = fpg.candidate_id and r.at < ${PLAN_MONTH_END} order by r.at desc, r.id desc limit 1), true)`
-          : // exact view: the current plans with their current products, by their created_at
-            `select 'FINANCING_PRINCIPAL'::text, null::text, fpl.candidate_id, ${WIB_DAY('fpl.created_at')},
-                    (select coalesce(sum(f.amount_idr), 0) from financing_plan_facility f where f.plan_id = fpl.id)::numeric
-               from financing_plan fpl`,
-      );
+    else if (s === 'FINANCING_PRINCIPAL') sources.push(q.plansAtMonthEnd ? planEventsAtMonthEnd() : PLAN_EVENTS_NOW);
   }
   if (!sources.length) return [];
   const dims = q.by.map((d, i) => ({ alias: `d${i}`, column: TREND_DIMENSION_COLUMNS[d].column }));
