@@ -21,6 +21,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { protectContributionSeries, type CellContributors, type DisclosureRule, type IsoDate } from '../domain';
 import { livePlacementOnSql, SHARES_BY_PAYER_TIMING_SQL } from './cost-per-placement.read-model';
 import { cumulativeInflows, readMonthlyInflows } from './stock-flow.read-model';
+import { monthEndsBetween } from './candidate-count-series.read-model';
 
 /**
  * Whose figures count at a month end (graphql/access.ts `monthEndAggregateScope`): everyone, or the
@@ -116,14 +117,7 @@ export class MonthEndCells {
 /** The calendar month ends from the month of `first` to `referenceDate` (a month end), oldest first; `[referenceDate]` without data. */
 export function monthEndsFrom(first: IsoDate | null, referenceDate: IsoDate): IsoDate[] {
   if (first === null || first > referenceDate) return [referenceDate];
-  const out: IsoDate[] = [];
-  let [y, m] = first.split('-').map(Number) as [number, number];
-  for (;;) {
-    const end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) as IsoDate;
-    if (end > referenceDate) break;
-    out.push(end);
-    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
-  }
+  const out = monthEndsBetween(first, referenceDate);
   if (out[out.length - 1] !== referenceDate) out.push(referenceDate);
   return out;
 }

@@ -31,6 +31,7 @@ import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { assertWholePassedMonths, CANDIDATE_EXIT_REASONS, ratioOf, ratioToDecimalString, type CandidateExitReason, type CandidateStage, type IsoDate } from '../../domain';
 import { FUNNEL_EXITS, FUNNEL_STAGES, readFunnelCounts, readFunnelCountsAt, type FunnelCounts, type FunnelExitKind } from '../../read-models/funnel.read-model';
 import { checkedDateRange, wibDayEnd } from '../../read-models/sql-filter';
+import { monthEndsBetween } from '../../read-models/candidate-count-series.read-model';
 import { AGGREGATE_RULE } from '../../security/rules';
 import type { GatewayContext } from '../context';
 import { GatewayError } from '../errors';
@@ -185,14 +186,7 @@ const MAX_FOLLOW_UP_MONTHS = 36;
 
 /** The month ends from the one of `from`'s month to `to` (both month ends in the protected view). */
 function monthEndsFrom(from: IsoDate, to: IsoDate): IsoDate[] {
-  const out: IsoDate[] = [];
-  let [y, m] = from.split('-').map(Number) as [number, number];
-  for (;;) {
-    const end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) as IsoDate;
-    if (end > to) break;
-    out.push(end);
-    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
-  }
+  const out = monthEndsBetween(from, to);
   return out.length ? out : [to];
 }
 
