@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { checkedAnswer, round } from './lib/load.mjs';
 import { BENCH_DIR, distModule, GATEWAY_DIR, GATEWAY_DIST, RESULTS_DIR } from './lib/paths.mjs';
 import { connectClient, startPostgres } from './lib/postgres.mjs';
-import { freePort, startChild } from './lib/processes.mjs';
+import { freePort, runWithCleanup, startChild } from './lib/processes.mjs';
 import { READS } from './lib/queries.mjs';
 import { firstDifference, printTable, ratios, writeJson } from './lib/report.mjs';
 import { bulkLoadCandidates, seatCandidates } from './lib/seed-candidates.mjs';
@@ -225,26 +225,7 @@ async function main() {
   const machine = describeMachine();
   say(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, node ${machine.node}, ${machine.platform}, load ${machine.loadAverage1m}`);
   say(`settings: ${settings.connections} connections, ${settings.warmupS} s warm-up + ${settings.durationS} s rounds, ${settings.candidates} candidates, ${settings.openings} openings, gateway LOG_LEVEL=${settings.gatewayLogLevel}`);
-  const cleanup = [];
-  // one teardown, whoever asks first (a signal or the end of the run): both wait for the same one
-  let tearingDown;
-  const teardown = () =>
-    (tearingDown ??= (async () => {
-      for (const fn of cleanup.splice(0).reverse()) await fn().catch((e) => process.stderr.write(`cleanup: ${e.message}\n`));
-    })());
-  const onSignal = () => teardown().finally(() => process.exit(130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  let ok = false;
-  try {
-    ok = await run(settings, machine, cleanup);
-  } catch (e) {
-    process.stderr.write(`\nbench failed: ${e.stack ?? e}\n`);
-  } finally {
-    await teardown();
-  }
-  say(ok ? 'done' : 'done, with failures (see above)');
-  process.exit(ok ? 0 : 1);
+  await runWithCleanup('bench', say, (cleanup) => run(settings, machine, cleanup));
 }
 
 void main();

@@ -36,7 +36,7 @@ import { mustRun, post } from './lib/graphql.mjs';
 import { writeImportCsv } from './lib/import-file.mjs';
 import { BENCH_DIR, GATEWAY_DIR, GATEWAY_DIST, REPO_ROOT, RESULTS_DIR } from './lib/paths.mjs';
 import { connectClient, startPostgres } from './lib/postgres.mjs';
-import { freePort, startChild } from './lib/processes.mjs';
+import { freePort, runWithCleanup, startChild } from './lib/processes.mjs';
 import { OFFICER_CANDIDATES } from './lib/queries.mjs';
 import { bulkLoadCandidates } from './lib/seed-candidates.mjs';
 import { seedOpenings } from './lib/seed-openings.mjs';
@@ -483,25 +483,7 @@ async function main() {
   const machine = { ...describeMachine(), loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100) };
   say(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
   say(`settings: ${JSON.stringify(settings)}`);
-  const cleanup = [];
-  let tearingDown;
-  const teardown = () =>
-    (tearingDown ??= (async () => {
-      for (const fn of cleanup.splice(0).reverse()) await fn().catch((e) => process.stderr.write(`cleanup: ${e.message}\n`));
-    })());
-  const onSignal = () => teardown().finally(() => process.exit(130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  let ok = false;
-  try {
-    ok = await run(settings, machine, cleanup);
-  } catch (e) {
-    process.stderr.write(`\nbench:scale failed: ${e.stack ?? e}\n`);
-  } finally {
-    await teardown();
-  }
-  say(ok ? 'done' : 'done, with failures (see above)');
-  process.exit(ok ? 0 : 1);
+  await runWithCleanup('bench:scale', say, (cleanup) => run(settings, machine, cleanup));
 }
 
 void main();

@@ -78,3 +78,30 @@ export async function startChild({ name, args, env, cwd, logFile, readyUrl, time
   }
   return { name, pid: child.pid, logFile, stop };
 }
+
+/**
+ * Runs `run(cleanup)` and exits: 0 when it returned true, 1 when it returned false or threw (`name
+ * failed:` and the stack on stderr). `cleanup` collects teardown functions, run newest first, once,
+ * whoever asks first (the end of the run, or SIGINT/SIGTERM, which exits 130 after it).
+ */
+export async function runWithCleanup(name, say, run) {
+  const cleanup = [];
+  let tearingDown;
+  const teardown = () =>
+    (tearingDown ??= (async () => {
+      for (const fn of cleanup.splice(0).reverse()) await fn().catch((e) => process.stderr.write(`cleanup: ${e.message}\n`));
+    })());
+  const onSignal = () => teardown().finally(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let ok = false;
+  try {
+    ok = await run(cleanup);
+  } catch (e) {
+    process.stderr.write(`\n${name} failed: ${e.stack ?? e}\n`);
+  } finally {
+    await teardown();
+  }
+  say(ok ? 'done' : 'done, with failures (see above)');
+  process.exit(ok ? 0 : 1);
+}
