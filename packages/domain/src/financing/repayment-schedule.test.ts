@@ -92,10 +92,12 @@ describe('repaymentSchedule — against numpy-financial (the `financial` package
         const i = bp / 10000 / 12;
         const ref = -pmt(i, tenor, amount);
         const A = s.regularInstalment.amount;
-        expect(Math.abs(A - ref)).toBeLessThanOrEqual(0.5 + 1e-6);
-        expect(Math.abs(s.lastInstalment.amount - (A - fv(i, tenor, -A, amount)))).toBeLessThanOrEqual(1 + 1e-6);
+        // Half a rupiah, plus the float error of pmt at tiny rates (Rp 809.220.000 at 0.01 % for one month
+        // is exactly …743.5, rounded half up to 744 by the domain, while pmt says …743.4947)
+        expect(Math.abs(A - ref)).toBeLessThanOrEqual(0.5 + 1e-10 * amount);
+        expect(Math.abs(s.lastInstalment.amount - (A - fv(i, tenor, -A, amount)))).toBeLessThanOrEqual(1 + 1e-10 * amount);
       }),
-      { numRuns: 300 },
+      { numRuns: 300, examples: [[{ amount: 809_220_000, bp: 1, tenor: 1 }]] },
     );
   });
 
