@@ -1,11 +1,41 @@
 /** Program data for the end-to-end tests, built through the SDK as an officer would. */
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import path from 'node:path';
 import type { CandidateProfileInput, JembatanClient } from '@jembatan/sdk';
+import { liveGateway } from './live-gateway';
 
-let serial = 1000 + Math.floor(Math.random() * 7000);
+const BLOCK = 100;
+let block = -1;
+let used = BLOCK;
 
-/** A fresh valid Kota Serang NIK for a man born 12 March 1997 (unique within the run). */
+/**
+ * Claims the next unused block of 100 serials for this test file. The suites share one gateway, so
+ * a per-file random start collided with another file's NIKs (a CONFLICT on the first registration);
+ * each block is claimed by creating its file exclusively in the run's own directory, so two files
+ * never get the same serials, whatever their order or number.
+ */
+function claimBlock(): number {
+  const dir = path.join(path.dirname(liveGateway().dataDir), 'nik-blocks');
+  mkdirSync(dir, { recursive: true });
+  for (let k = 1; k * BLOCK + BLOCK <= 10_000; k += 1) {
+    try {
+      closeSync(openSync(path.join(dir, String(k)), 'wx'));
+      return k;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+  throw new Error('freshNik: all 9,900 serials of this run are used');
+}
+
+/** A fresh valid Kota Serang NIK for a man born 12 March 1997 (unique within the run, across files). */
 export function freshNik(): string {
-  serial += 1;
+  if (used === BLOCK) {
+    block = claimBlock();
+    used = 0;
+  }
+  const serial = block * BLOCK + used;
+  used += 1;
   return `367301120397${String(serial).padStart(4, '0')}`;
 }
 
