@@ -35,6 +35,11 @@ class JsonCountReporter {
       suitesFailed: results.numFailedTestSuites,
       // what failed, so that the closing summary (the part of a CI log people read) says it
       failures: failuresOf(results).slice(0, 20),
+      // the slowest files, so that the closing summary shows where the suite's 10 minutes go
+      slowest: results.testResults
+        .map((f) => ({ file: path.relative(path.join(__dirname, '..'), f.testFilePath), seconds: (f.perfStats.end - f.perfStats.start) / 1000 }))
+        .sort((a, b) => b.seconds - a.seconds)
+        .slice(0, 5),
     };
     fs.writeFileSync(path.join(dir, `${this.name}.json`), JSON.stringify(out, null, 2));
   }

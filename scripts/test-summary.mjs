@@ -19,6 +19,8 @@ for (const f of files.sort()) {
   failed += r.failed;
   skipped += r.skipped;
   console.log(`  ${r.name}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+  const slow = (r.slowest ?? []).map((s) => `${path.basename(s.file)} ${s.seconds.toFixed(0)} s`);
+  if (slow.length) console.log(`    slowest: ${slow.join(', ')}`);
   for (const f of r.failures ?? []) {
     console.log(`    FAILED ${f.test}`);
     for (const line of f.message.split('\n').filter((l) => l.trim()).slice(0, 8)) console.log(`      ${line.trim()}`);
