@@ -18,12 +18,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const started = performance.now();
-  const value = await fn();
-  return { value, ms: performance.now() - started };
-}
-
 async function post(body: unknown, headers: Record<string, string> = {}): Promise<GraphqlResponse> {
   const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   const text = await res.text();
@@ -80,13 +74,16 @@ describe('the attack corpus', () => {
     { name: 'a body over the limit', body: { query: '{ routes { code } }', variables: { pad: 'x'.repeat(2 * 1024 * 1024) } }, status: 413, code: 'BAD_USER_INPUT' },
   ];
 
-  it.each(ATTACKS.map((a) => [a.name, a] as const))('refuses %s quickly, with no data', async (_name, attack) => {
-    const { value: res, ms } = await timed(() => post(attack.body));
+  // "Before any work": the refusal sends no SQL at all (a wall-clock bound said the same thing, and
+  // broke on a loaded CI machine; performance is the bench's business, not a unit test's).
+  it.each(ATTACKS.map((a) => [a.name, a] as const))('refuses %s before any work, with no data', async (_name, attack) => {
+    t.resetSql();
+    const res = await post(attack.body);
     expect(res.status).toBe(attack.status);
     expect(res.body.data ?? null).toBeNull();
     if (attack.code) expect(res.body.errors?.[0]?.extensions?.code).toBe(attack.code);
     if (attack.message) expect(res.body.errors?.map((e) => e.message).join(' ')).toMatch(attack.message);
-    expect(ms).toBeLessThan(1500);
+    expect(t.sql.statements).toEqual([]);
   });
 
   it('says which limit a document broke, with the numbers only', async () => {
@@ -127,20 +124,24 @@ describe('the attack corpus', () => {
 
   it('refuses the whole corpus at once while a normal request is served as usual', async () => {
     const normal = '{ mous(first: 5) { totalCount edges { node { title { en } quotas { seats allocated } } } } quotaFill { seats } }';
-    const alone = await timed(() => t.gql(normal));
-    expect(alone.value.body.errors).toBeUndefined();
+    const alone = await t.gql(normal);
+    expect(alone.body.errors).toBeUndefined();
+    t.resetSql();
+    const aloneStatements = (await t.gql(normal), t.sql.count);
+    expect(aloneStatements).toBeGreaterThan(0); // the counter sees this gateway's SQL
+    t.resetSql();
     const [attacks, during] = await Promise.all([
-      timed(() => Promise.all([...ATTACKS, ...ATTACKS, ...ATTACKS].map((a) => post(a.body)))),
+      Promise.all([...ATTACKS, ...ATTACKS, ...ATTACKS].map((a) => post(a.body))),
       (async () => {
         await new Promise((r) => setTimeout(r, 5));
-        return timed(() => t.gql(normal));
+        return t.gql(normal);
       })(),
     ]);
-    expect(attacks.value.map((r) => r.status)).toEqual([...ATTACKS, ...ATTACKS, ...ATTACKS].map((a) => a.status));
-    expect(during.value.status).toBe(200);
-    expect(during.value.body).toEqual(alone.value.body);
-    expect(during.ms).toBeLessThan(2000);
-    expect(attacks.ms).toBeLessThan(5000);
+    expect(attacks.map((r) => r.status)).toEqual([...ATTACKS, ...ATTACKS, ...ATTACKS].map((a) => a.status));
+    expect(during.status).toBe(200);
+    expect(during.body).toEqual(alone.body);
+    // the 33 refusals added no SQL to the normal request's own statements
+    expect(t.sql.count).toBe(aloneStatements);
   });
 });
 
@@ -259,10 +260,10 @@ describe('per-key rate limit and query timeout', () => {
     await blocker.query('begin');
     await blocker.query('lock table party in access exclusive mode');
     try {
-      const { value: res, ms } = await timed(() => officer.gql('{ parties { totalCount } }'));
+      // the lock is held until the rollback below: without the timeout this request would never answer
+      const res = await officer.gql('{ parties { totalCount } }');
       expect(res.body.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
       expect(res.body.data).toBeNull();
-      expect(ms).toBeLessThan(2000);
     } finally {
       await blocker.query('rollback');
     }
