@@ -15,7 +15,7 @@
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import { excelJs, type ExcelJS } from '../xlsx/exceljs';
 import { csvCell, typedCell, XLSX_FORMATS, type CellValue, type ExportColumn } from './columns';
 import { metadataRows, type ExportMeta } from './meta';
 
@@ -99,7 +99,7 @@ async function zipDrained(sheet: ExcelJS.Worksheet, out: Writable): Promise<void
 }
 
 export function xlsxSink<R>(columns: ReadonlyArray<ExportColumn<R>>, sheetName: string, out: Writable): RowSink<R> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new (excelJs()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Jembatan';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   sheet.columns = columns.map((c) => ({

@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Readable, Transform, pipeline } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import { excelJs, type ExcelJS } from '../xlsx/exceljs';
 import { dateCellOf, EMPTY_CELL, textCell, type ImportCell } from './cells';
 import type { ImportFile } from './import-file';
 import { MAX_CSV_RECORD_CHARS } from './limits';
@@ -106,7 +106,7 @@ export async function* readXlsxRows(file: string): AsyncGenerator<RowInput> {
   const bytes = await readFile(file);
   await inspectXlsxZip(bytes);
   const input = Readable.from([bytes]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new (excelJs()).stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {

@@ -9,7 +9,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import { excelJs } from '../xlsx/exceljs';
 import { COLUMN_SPECS, type ColumnSpec } from './columns';
 import type { ImportKind } from './report';
 import { ATTENDANCE_COLUMNS, TEST_RESULT_COLUMNS } from './training-columns';
@@ -45,7 +45,7 @@ const INSTRUCTIONS_HEADER = ['Kolom', 'Column (English)', 'Juga diterima / Also 
 
 export async function templateXlsx(kind: ImportKind = 'candidates'): Promise<Buffer> {
   const { sheet: sheetName, columns, note } = KINDS[kind];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs()).Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = columns.map((c) => ({ header: c.header, width: Math.max(14, c.header.length + 4), style: { numFmt: '@' } }));
   sheet.getRow(1).font = { bold: true };
