@@ -71,8 +71,9 @@ interface Fresh {
   close(): Promise<void>;
 }
 
+/** A database with every migration applied (a copy of the run's migrated template; `migrate` then finds nothing pending). */
 async function freshDatabase(): Promise<Fresh> {
-  const name = await createDatabase('jembatan_demo');
+  const name = await createDatabase('jembatan_demo', { migrated: true });
   const orm = await createOrm({ clientUrl: databaseUrlFor(name), log, poolMax: 2 });
   await migrate(orm);
   const db = new Client({ connectionString: databaseUrlFor(name) });

@@ -1,6 +1,9 @@
 /**
  * Test harness: a fresh database per suite in the run's embedded PostgreSQL (see global-setup.ts),
- * migrated by the gateway's own start-up, served over real HTTP on a free port. Tests talk to it with
+ * copied from the run's migrated template (made once by global-setup.ts with the gateway's own
+ * `migrate`; the gateway's start-up still runs its migration step on the copy, with nothing pending),
+ * served over real HTTP on a free port. `freshDatabase: true` starts on an empty database instead, which
+ * the gateway's start-up migrates (the suites about start-up and migrations). Tests talk to it with
  * `fetch` and can count the SQL statements the ORM sends. No mocked database.
  *
  * Credentials: `t.gql(...)` is anonymous (the PUBLIC role) unless the headers carry a credential;
@@ -72,12 +75,22 @@ export function databaseUrlFor(name: string): string {
   return u.toString();
 }
 
-export async function createDatabase(prefix = 'jembatan_t'): Promise<string> {
+/** The run's migrated template database (global-setup.ts), if there is one. */
+export function migratedTemplate(): string | undefined {
+  return process.env.JEMBATAN_TEST_TEMPLATE_DB || undefined;
+}
+
+/**
+ * A new database: empty, or with `{ migrated: true }` a copy of the run's migrated template (every
+ * committed migration applied; empty when there is no template, and the gateway's start-up migrates it).
+ */
+export async function createDatabase(prefix = 'jembatan_t', options: { readonly migrated?: boolean } = {}): Promise<string> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const template = options.migrated ? migratedTemplate() : undefined;
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }
@@ -95,6 +108,12 @@ export async function dropDatabase(name: string): Promise<void> {
 }
 
 export interface TestGatewayOptions {
+  /**
+   * Start on an empty database, which the gateway's start-up migrates (every committed migration), for
+   * the tests of start-up and migrations. Default: a copy of the run's migrated template (the start-up
+   * migration step then finds nothing pending).
+   */
+  readonly freshDatabase?: boolean;
   readonly seed?: boolean;
   readonly logLevel?: LogLevel;
   readonly bodyLimit?: string;
@@ -140,7 +159,7 @@ async function postGraphql<T>(url: string, query: string, variables: Record<stri
 }
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const databaseName = await createDatabase();
+  const databaseName = await createDatabase('jembatan_t', { migrated: !options.freshDatabase });
   const databaseUrl = databaseUrlFor(databaseName);
   const captured = captureLogger(options.logLevel ?? 'info');
   const statements: string[] = [];

@@ -4,7 +4,7 @@ import { startTestGateway, type TestGateway } from './harness';
 
 let t: TestGateway;
 beforeAll(async () => {
-  t = await startTestGateway();
+  t = await startTestGateway({ freshDatabase: true }); // start-up on an empty database: its migrations are under test
 });
 afterAll(async () => {
   await t?.close();
