@@ -26,6 +26,7 @@ import { ImportProgressResolver } from './resolvers/import-progress.resolver';
 import { authChecker } from '../security/auth-checker';
 import { compileFieldGuards } from '../security/field-guards';
 import { SECURITY_RESOLVERS } from '../security/graphql';
+import { validateArguments } from './validate-args';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   VocabularyResolver,
@@ -63,11 +64,9 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     authMode: 'error',
     // class-validator on every input; keep the submitted object and values out of errors.
     // forbidUnknownValues is off because scalar arguments (Date objects) have no class metadata;
-    // GraphQL itself rejects input fields the schema does not declare.
-    validate: {
-      forbidUnknownValues: false,
-      validationError: { target: false, value: false },
-    },
+    // GraphQL itself rejects input fields the schema does not declare. (graphql/validate-args.ts:
+    // type-graphql's own validation with its per-request costs taken out)
+    validateFn: validateArguments,
     emitSchemaFile: false,
   });
   // the rules above, enforced once per object instead of once per scalar (security/field-guards.ts)

@@ -3,7 +3,8 @@
  * statement: fifteen aliases of a 5 s field must not run 75 s.
  *
  * 1. The request deadline: `requestDeadlineMiddleware` gives each `/graphql` request a deadline
- *    (arrival + limit), carried through its async calls (AsyncLocalStorage).
+ *    (arrival + limit), carried through its async calls (the request's one AsyncLocalStorage,
+ *    http/request-context.ts).
  * 2. `installStatementDeadlines()`: every SQL statement the ORM sends inside a request is checked
  *    against that deadline. A statement that would start after it is refused (SQLSTATE 57014, the
  *    code PostgreSQL gives a cancelled statement, so it maps to TIMEOUT like one); a statement still
@@ -21,10 +22,10 @@
  *    for statements outside a request (API-key lookups, /ready), and if a cancel ever fails.
  * 5. `withTimeout(promise, ms)`: for a single awaited call (e.g. a remote service).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { PostgreSqlKnexDialect } from '@mikro-orm/postgresql';
 import type { NextFunction, Request, Response } from 'express';
+import { currentRequestStore, runWithRequestStore } from '../http/request-context';
 import { QueryTimeoutError } from './security-error';
 
 /** The time budget of one request (monotonic ms, `performance.now()`). */
@@ -34,23 +35,21 @@ export interface RequestDeadline {
   readonly timeoutMs: number;
 }
 
-const deadlineStorage = new AsyncLocalStorage<RequestDeadline>();
-
 /** The deadline of the request this code runs for, if any. */
 export function currentDeadline(): RequestDeadline | undefined {
-  return deadlineStorage.getStore();
+  return currentRequestStore()?.deadline;
 }
 
 /** Run `fn` (and everything it starts) under a deadline `timeoutMs` from now. */
 export function runWithDeadline<T>(timeoutMs: number, fn: () => T, now: () => number = () => performance.now()): T {
   if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1) throw new RangeError('timeoutMs must be a positive integer');
   const startedAt = now();
-  return deadlineStorage.run({ startedAt, deadline: startedAt + timeoutMs, timeoutMs }, fn);
+  return runWithRequestStore({ deadline: { startedAt, deadline: startedAt + timeoutMs, timeoutMs } }, fn);
 }
 
 /** Throw TIMEOUT when the current request's deadline has passed (no-op outside a request). */
 export function assertBeforeDeadline(now: () => number = () => performance.now()): void {
-  const d = deadlineStorage.getStore();
+  const d = currentDeadline();
   if (d && now() >= d.deadline) throw new QueryTimeoutError(d.timeoutMs);
 }
 
@@ -96,7 +95,7 @@ export function installStatementDeadlines(now: () => number = () => performance.
   if (proto[INSTALLED]) return;
   const original = proto.query;
   proto.query = function deadlineQuery(this: KnexClientLike, connection: KnexConnectionLike, obj: unknown): Promise<unknown> {
-    const d = deadlineStorage.getStore();
+    const d = currentDeadline();
     if (!d) return original.call(this, connection, obj);
     const sql = typeof obj === 'string' ? obj : typeof (obj as { sql?: unknown } | null)?.sql === 'string' ? (obj as { sql: string }).sql : '';
     if (TRANSACTION_END.test(sql)) return original.call(this, connection, obj);
