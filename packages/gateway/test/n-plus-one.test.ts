@@ -58,3 +58,21 @@ it('issues the same number of statements for 5 and for 50 openings', async () =>
   // one page query + one count + one batch per relation: a small constant
   expect(large.count).toBeLessThanOrEqual(12);
 });
+
+const JOB_BOARD = `query($n: Int) { jobOpenings(first: $n) { edges { node { id occupation route seats seatsLeft
+  wage { basis monthly { amount currency } } mou { title { en } status } employer { name } } } } }`;
+
+it('serves the job board (openings with their MoU and employer) in ONE statement, for 5 and for 50', async () => {
+  for (const n of [5, 50]) {
+    t.resetSql();
+    const res = await t.as('officer').gql<{ jobOpenings: { edges: Array<{ node: { mou: { status: string }; employer: { name: string } } }> } }>(JOB_BOARD, { n });
+    expect(res.body.errors).toBeUndefined();
+    const edges = res.body.data!.jobOpenings.edges;
+    expect(edges.length).toBe(n);
+    expect(edges.every((e) => typeof e.node.mou.status === 'string' && typeof e.node.employer.name === 'string')).toBe(true);
+    // (the officer's API key may be looked up once its cache entry has expired: authentication, not the list)
+    const board = t.sql.statements.filter((s) => !/\bfrom "?api_key"?/.test(s));
+    expect(board).toHaveLength(1);
+    expect(board[0]).toMatch(/from "job_opening" as "o" .* left join "mou" as "m" .* left join "party" as "e"/);
+  }
+});

@@ -40,19 +40,49 @@ export class JobOpeningFilter {
   employerPartyId?: string;
 }
 
+/** What a vacancy board request selects, decided once: the MikroORM filter and the job board SQL both come from it. */
+export interface OpeningCriteria {
+  readonly routes: readonly Route[] | undefined;
+  readonly occupations: readonly Occupation[] | undefined;
+  /** undefined: every status; empty: none (a caller who may see no status the filter names). */
+  readonly statuses: readonly OpeningStatus[] | undefined;
+  /** Lower-cased. */
+  readonly mouId: string | undefined;
+  /** Lower-cased. */
+  readonly employerPartyId: string | undefined;
+}
+
 /**
  * `visibleStatuses`: the statuses the caller may see (access.ts `visibleOpeningStatuses`; undefined =
  * all): intersected with the filter's, so the public board never lists an unpublished opening.
  */
-export function openingWhere(filter: JobOpeningFilter | undefined, visibleStatuses?: readonly OpeningStatus[]): FilterQuery<JobOpeningRecord> {
-  const where: Record<string, unknown> = {};
-  if (filter?.routes?.length) where.route = { $in: filter.routes };
-  if (filter?.occupations?.length) where.occupation = { $in: filter.occupations };
+export function openingCriteria(filter: JobOpeningFilter | undefined, visibleStatuses?: readonly OpeningStatus[]): OpeningCriteria {
   const statuses = visibleStatuses
     ? (filter?.statuses?.length ? filter.statuses : [...OPENING_STATUSES]).filter((st) => visibleStatuses.includes(st))
-    : filter?.statuses;
-  if (statuses?.length || visibleStatuses) where.status = { $in: statuses ?? [] };
-  if (filter?.mouId) where.mouId = filter.mouId.toLowerCase();
-  if (filter?.employerPartyId) where.employerPartyId = filter.employerPartyId.toLowerCase();
+    : filter?.statuses?.length
+      ? filter.statuses
+      : undefined;
+  return {
+    routes: filter?.routes?.length ? filter.routes : undefined,
+    occupations: filter?.occupations?.length ? filter.occupations : undefined,
+    statuses,
+    mouId: filter?.mouId ? filter.mouId.toLowerCase() : undefined,
+    employerPartyId: filter?.employerPartyId ? filter.employerPartyId.toLowerCase() : undefined,
+  };
+}
+
+/** The criteria as a MikroORM filter (counts, exports). */
+export function criteriaWhere(c: OpeningCriteria): FilterQuery<JobOpeningRecord> {
+  const where: Record<string, unknown> = {};
+  if (c.routes) where.route = { $in: c.routes };
+  if (c.occupations) where.occupation = { $in: c.occupations };
+  if (c.statuses) where.status = { $in: c.statuses };
+  if (c.mouId) where.mouId = c.mouId;
+  if (c.employerPartyId) where.employerPartyId = c.employerPartyId;
   return where as FilterQuery<JobOpeningRecord>;
+}
+
+/** `openingCriteria` as a MikroORM filter. */
+export function openingWhere(filter: JobOpeningFilter | undefined, visibleStatuses?: readonly OpeningStatus[]): FilterQuery<JobOpeningRecord> {
+  return criteriaWhere(openingCriteria(filter, visibleStatuses));
 }

@@ -4,7 +4,8 @@
  */
 import { IsOptional, ValidateNested } from 'class-validator';
 import DataLoader from 'dataloader';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PUBLIC_RULE, WRITE_RULE } from '../../security/rules';
 import { canSeeOpening, visibleOpeningStatuses } from '../access';
 import {
@@ -17,7 +18,9 @@ import {
 import { MouRecord } from '../../persistence/mou.schema';
 import { JobOpeningRecord, OpeningStatusChangeRecord, QuotaRecord } from '../../persistence/opening.schema';
 import { PartyRecord } from '../../persistence/party.schema';
-import { createdOrderPage, selectRows } from '../../read-models/rows';
+import { jobBoardPage, type JobBoardRow } from '../../read-models/job-board.read-model';
+import { selectRows } from '../../read-models/rows';
+import { selectedFieldNames } from '../selection';
 import type { GatewayContext } from '../context';
 import { GatewayError } from '../errors';
 import { checkId } from '../ids';
@@ -45,7 +48,7 @@ import { toMouGql } from '../mappers/mou.mapper';
 import { toPartyGql } from '../mappers/party.mapper';
 import { toQuotaGql } from '../mappers/quota.mapper';
 import { toOpeningGql } from '../mappers/opening.mapper';
-import { JobOpeningFilter, openingWhere } from '../inputs/job-opening-filter.input';
+import { JobOpeningFilter, openingCriteria } from '../inputs/job-opening-filter.input';
 
 export const JobOpeningConnection = connectionType(JobOpening, 'JobOpening', 'job opening');
 
@@ -95,6 +98,20 @@ function quotaOfOpeningLoader(ctx: GatewayContext): DataLoader<string, QuotaReco
   return loader;
 }
 
+/**
+ * The relations the job board fetched with its page, by the node they belong to: the `mou` and
+ * `employer` resolvers below return them at once (no statement, no promise: a page whose every field
+ * is at hand completes synchronously in graphql-js); a node without them (one opening by id, a
+ * mutation's answer, a relation not selected) loads them through the request's batched loaders.
+ */
+const fetchedWith = new WeakMap<JobOpening, JobBoardRow>();
+
+function boardNode(row: JobBoardRow): JobOpening {
+  const node = toOpeningGql(row.opening);
+  if (row.mou || row.employer) fetchedWith.set(node, row);
+  return node;
+}
+
 @Resolver(() => JobOpening)
 export class JobOpeningResolver {
   @Authorized(...PUBLIC_RULE)
@@ -102,11 +119,18 @@ export class JobOpeningResolver {
     description:
       'The vacancy board: job openings, oldest first, filtered by route, occupation, status, MoU and employer. The public sees published openings (OPEN); staff (OFFICER, PARTNER, ANALYST, ADMIN) see every status.',
   })
-  async jobOpenings(@Args() args: JobOpeningsArgs, @Ctx() ctx: GatewayContext) {
+  async jobOpenings(@Args() args: JobOpeningsArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
     const visibleStatuses = visibleOpeningStatuses(ctx.principal);
     if (visibleStatuses && visibleStatuses.length === 0) return emptyConnection();
-    const page = await createdOrderPage(ctx.em, JobOpeningRecord, openingWhere(args.filter, visibleStatuses), { first: args.first ?? DEFAULT_PAGE_SIZE, after: checkedCursor(args.after) });
-    return pageConnection(page, toOpeningGql);
+    // the MoU and the employer come in the page's own statement when selected (read-models/job-board.read-model.ts)
+    const selected = selectedFieldNames(info, ['edges', 'node']);
+    const page = await jobBoardPage(ctx.em, {
+      criteria: openingCriteria(args.filter, visibleStatuses),
+      first: args.first ?? DEFAULT_PAGE_SIZE,
+      after: checkedCursor(args.after),
+      relations: { mou: selected.has('mou'), employer: selected.has('employer') },
+    });
+    return pageConnection(page, boardNode);
   }
 
   @Authorized(...PUBLIC_RULE)
@@ -118,7 +142,12 @@ export class JobOpeningResolver {
 
   @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => Mou, { description: 'The MoU the opening falls under.' })
-  async mou(@Root() o: JobOpening, @Ctx() ctx: GatewayContext): Promise<Mou> {
+  mou(@Root() o: JobOpening, @Ctx() ctx: GatewayContext): Mou | Promise<Mou> {
+    const fetched = fetchedWith.get(o)?.mou;
+    return fetched ? toMouGql(fetched) : this.loadMou(o, ctx);
+  }
+
+  private async loadMou(o: JobOpening, ctx: GatewayContext): Promise<Mou> {
     const r = await byKeyLoader<MouRecord, string>(ctx, MouRecord, 'id').load(o.mouId);
     if (!r) throw new GatewayError('INTERNAL_SERVER_ERROR');
     return toMouGql(r);
@@ -126,7 +155,12 @@ export class JobOpeningResolver {
 
   @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => Party, { description: 'The employer.' })
-  async employer(@Root() o: JobOpening, @Ctx() ctx: GatewayContext): Promise<Party> {
+  employer(@Root() o: JobOpening, @Ctx() ctx: GatewayContext): Party | Promise<Party> {
+    const fetched = fetchedWith.get(o)?.employer;
+    return fetched ? toPartyGql(fetched) : this.loadEmployer(o, ctx);
+  }
+
+  private async loadEmployer(o: JobOpening, ctx: GatewayContext): Promise<Party> {
     const r = await byKeyLoader<PartyRecord, string>(ctx, PartyRecord, 'id').load(o.employerPartyId);
     if (!r) throw new GatewayError('INTERNAL_SERVER_ERROR');
     return toPartyGql(r);

@@ -126,15 +126,26 @@ export function toConnection<R extends object, T>(cursor: Cursor<R, any, any, an
  * when the query selects `totalCount` (graphql-js reads the property only then).
  */
 export function pageConnection<R, T>(page: KeysetPage<R>, map: (r: R) => T): ConnectionShape<T> {
-  const edges = page.rows.map((r) => ({ cursor: page.cursorOf(r), node: map(r) }));
-  const last = edges[edges.length - 1];
+  // cursors are encoded only when read (a query that selects no `cursor` pays nothing for them)
+  const edges = page.rows.map((r): EdgeShape<T> => ({
+    get cursor(): string {
+      return page.cursorOf(r);
+    },
+    node: map(r),
+  }));
+  const first = page.rows[0];
+  const last = page.rows[page.rows.length - 1];
   return {
     edges,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: last?.cursor ?? null,
+      get startCursor(): string | null {
+        return first === undefined ? null : page.cursorOf(first);
+      },
+      get endCursor(): string | null {
+        return last === undefined ? null : page.cursorOf(last);
+      },
     },
     get totalCount(): Promise<number> {
       return page.totalCount();
