@@ -17,6 +17,7 @@ import { Migration20261203140000_exit_reason } from './Migration20261203140000_e
 import { Migration20261203150000_candidate_attribute_history } from './Migration20261203150000_candidate_attribute_history';
 import { Migration20261203153000_financing_plan_revision } from './Migration20261203153000_financing_plan_revision';
 import { Migration20261203170000_stage_change_cover_index } from './Migration20261203170000_stage_change_cover_index';
+import { Migration20261203180000_candidate_registered_at } from './Migration20261203180000_candidate_registered_at';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20251208000000_seed_marker', class: Migration20251208000000_seed_marker },
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203150000_candidate_attribute_history', class: Migration20261203150000_candidate_attribute_history },
   { name: 'Migration20261203153000_financing_plan_revision', class: Migration20261203153000_financing_plan_revision },
   { name: 'Migration20261203170000_stage_change_cover_index', class: Migration20261203170000_stage_change_cover_index },
+  { name: 'Migration20261203180000_candidate_registered_at', class: Migration20261203180000_candidate_registered_at },
 ];

@@ -88,7 +88,7 @@ export function applyCandidateSnapshot(
     eligibility: eligibility?.status ?? null,
     eligibilityAsOf: eligibility?.asOf ?? null,
     updatedAt: now,
-  } satisfies Columns<CandidateRecord, 'createdAt'>);
+  } satisfies Columns<CandidateRecord, 'createdAt' | 'registeredAt'>); // registeredAt: derived by triggers
   if (!rows?.candidate) em.persist(c);
   const history = syncChildren(em, rows?.history ?? [], s.history, (r) => String(r.sequence), (h) => String(h.sequence), (row, h) =>
     Object.assign(row ?? new CandidateStageChangeRecord(), {

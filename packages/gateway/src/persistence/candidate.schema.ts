@@ -58,6 +58,11 @@ export class CandidateRecord {
   eligibilityAsOf!: string | null;
   createdAt!: Date;
   updatedAt!: Date;
+  /**
+   * The registration instant (the first stage change, else `createdAt`), derived by database triggers
+   * (migration 20261203180000); never written by the gateway, read by the aggregates' SQL.
+   */
+  registeredAt?: Date | null;
 }
 
 export class CandidateStageChangeRecord {
@@ -128,6 +133,13 @@ export const CandidateSchema = new EntitySchema<CandidateRecord>({
     eligibilityAsOf: { type: 'date', nullable: true },
     createdAt: { type: 'datetime', columnType: 'timestamptz', index: 'candidate_created_at_idx' },
     updatedAt: { type: 'datetime', columnType: 'timestamptz' },
+    registeredAt: {
+      type: 'datetime',
+      columnType: 'timestamptz',
+      nullable: true,
+      index: 'candidate_registered_at_idx',
+      comment: 'Registration instant: the first stage change, else created_at; derived by triggers (candidate_registered_at_*), never written by the application',
+    },
   },
   checks: [
     { name: 'candidate_nik_format_check', expression: `nik is null or nik ~ '^[0-9]{16}$'` },

@@ -52,12 +52,8 @@ export const STAGE_PERIODS_CTE = `stage_period as (
 
 /** The first registration (WIB date), or null when there is no candidate. */
 async function firstRegistration(em: EntityManager): Promise<IsoDate | null> {
-  // min over candidates of `registeredAtSql`: the first stage change, or the first `created_at` of a
-  // record without history (one pass over each table, rather than a sub-query per candidate)
-  const rows = await em.getConnection().execute<Array<{ first: Date | string | null }>>(
-    `select least((select min(h.at) from candidate_stage_change h),
-                  (select min(c.created_at) from candidate c where not exists (select 1 from candidate_stage_change f_sx where f_sx.candidate_id = c.id))) as first`,
-  );
+  // min over candidates of `registeredAtSql` (the stored registration instant, indexed)
+  const rows = await em.getConnection().execute<Array<{ first: Date | string | null }>>(`select min(c.registered_at) as first from candidate c`);
   const first = rows[0]?.first;
   return first ? wibDateOf(new Date(first).toISOString()) : null;
 }

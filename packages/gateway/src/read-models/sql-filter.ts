@@ -78,9 +78,14 @@ export function wibDayEnd(d: IsoDate): string {
 
 // ---------------------------------------------------------------- history expressions
 
-/** The registration instant of candidate `alias`: its first stage change, or `created_at` when it has no history. */
+/**
+ * The registration instant of candidate `alias`: its first stage change, or `created_at` when it has
+ * no history. Stored as `candidate.registered_at`, which database triggers derive from exactly that
+ * (migration 20261203180000; before it, this was a sub-query per candidate:
+ * `coalesce((select min(at) from candidate_stage_change …), created_at)`).
+ */
 export function registeredAtSql(alias: string): string {
-  return `coalesce((select min(f_ra.at) from candidate_stage_change f_ra where f_ra.candidate_id = ${alias}.id), ${alias}.created_at)`;
+  return `${alias}.registered_at`;
 }
 
 /**
