@@ -61,11 +61,19 @@ function int(env, name, fallback, max) {
  * aggregate and role), BENCH_SCALE_LIST_REQUESTS (50), BENCH_SCALE_HTTP_IMPORT (1; 0 skips the
  * import over HTTP), BENCH_SCALE_EXPORT_CLI (1; 0 skips the exports through the CLI);
  * BENCH_SCALE_QUERY_TIMEOUT_MS: the gateway's JEMBATAN_QUERY_TIMEOUT_MS (default the production 10 s).
+ * For repeated runs while tuning: BENCH_SCALE_DATABASE_URL measures an already loaded database (no
+ * throw-away PostgreSQL, no load; it is left as it is, apart from the two API keys the run makes) and
+ * BENCH_SCALE_ONLY=aggregates stops after the aggregates (no ranking, exports or imports, which
+ * would add candidates to that database).
  */
 function loadSettings(env = process.env) {
   const data = env.BENCH_SCALE_DATA?.trim() || 'demo';
   if (!['demo', 'bulk'].includes(data)) throw new Error('BENCH_SCALE_DATA must be demo or bulk');
+  const only = env.BENCH_SCALE_ONLY?.trim() || 'all';
+  if (!['all', 'aggregates'].includes(only)) throw new Error('BENCH_SCALE_ONLY must be all or aggregates');
   return {
+    databaseUrl: env.BENCH_SCALE_DATABASE_URL?.trim() || null,
+    only,
     candidates: int(env, 'BENCH_SCALE_CANDIDATES', 100_000, 200_000),
     data,
     importRows: int(env, 'BENCH_SCALE_IMPORT_ROWS', 10_000, 50_000),
@@ -365,7 +373,7 @@ function printTable(result) {
     }
   }
   const r = result.ranking;
-  row(`rankedCandidates (${r.opening?.occupation ?? '?'}, ${r.opening?.aiming ?? '?'} aiming)`, r.error ? `ERROR ${r.error.slice(0, 60)}` : `p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`, d(r.database));
+  if (r.opening || r.error) row(`rankedCandidates (${r.opening?.occupation ?? '?'}, ${r.opening?.aiming ?? '?'} aiming)`, r.error ? `ERROR ${r.error.slice(0, 60)}` : `p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`, d(r.database));
   for (const e of result.exports) {
     const fig = e.error ? `ERROR ${e.error.slice(0, 60)}` : `${(e.ms / 1000).toFixed(1)} s, ${e.via === 'http' ? `gateway peak RSS ${e.gatewayPeakRssMb} MB (from ${e.gatewayRssBeforeMb})` : `peak RSS ${e.peakRssMb} MB`}`;
     row(`export ${e.format.toUpperCase()} ${e.via}${Number.isFinite(e.rows) ? ` (${e.rows.toLocaleString('en-US')} rows${e.fileMb ? `, ${e.fileMb} MB` : ''})` : ''}`, fig, d(e.database));
@@ -382,13 +390,20 @@ async function run(settings, machine, cleanup) {
   const work = path.join(tmpdir(), `jembatan-bench-scale-${process.pid}`);
   mkdirSync(work, { recursive: true });
   cleanup.push(async () => rmSync(work, { recursive: true, force: true }));
-  const pg = await startPostgres();
-  cleanup.push(pg.stop);
-  say(`embedded PostgreSQL on port ${pg.port} (data in ${pg.dataDir})`);
   const failures = [];
-
-  say(`loading ${settings.candidates.toLocaleString('en-US')} candidates (${settings.data}) ...`);
-  let load = await loadData(settings, pg, say);
+  let pg;
+  let load;
+  if (settings.databaseUrl) {
+    pg = { url: settings.databaseUrl };
+    load = { how: 'an already loaded database (BENCH_SCALE_DATABASE_URL)', ms: 0 };
+    say('measuring the database at BENCH_SCALE_DATABASE_URL (no load)');
+  } else {
+    pg = await startPostgres();
+    cleanup.push(pg.stop);
+    say(`embedded PostgreSQL on port ${pg.port} (data in ${pg.dataDir})`);
+    say(`loading ${settings.candidates.toLocaleString('en-US')} candidates (${settings.data}) ...`);
+    load = await loadData(settings, pg, say);
+  }
   const gateway = await startGateway(pg.url);
   cleanup.push(gateway.stop);
   say(`gateway (pid ${gateway.pid}) ready at ${gateway.url}; log ${gateway.logFile}`);
@@ -418,6 +433,7 @@ async function run(settings, machine, cleanup) {
     result.aggregates.push({ id: a.id, variables: a.variables ?? null, analyst: analystM, officer: officerM, database: afterLoad });
     say(`${a.id}: ANALYST ${analystM.error ?? `p50 ${analystM.p50Ms} ms, p99 ${analystM.p99Ms} ms`}; OFFICER ${officerM.error ?? `p50 ${officerM.p50Ms} ms, p99 ${officerM.p99Ms} ms`}`);
   }
+  if (settings.only === 'aggregates') return finish(result, afterLoad, failures, machine, settings);
 
   const opening = await busiestOpening(pg.url);
   if (opening) {
@@ -464,7 +480,10 @@ async function run(settings, machine, cleanup) {
     say(`import of ${settings.importRows} rows over HTTP: ${hi.error ?? `${hi.rowsPerSecond} rows/s (${hi.ms} ms), gateway peak RSS ${hi.gatewayPeakRssMb} MB`}`);
   }
   result.database.atEnd = await databaseState(pg.url);
+  return finish(result, afterLoad, failures, machine, settings);
+}
 
+function finish(result, afterLoad, failures, machine, settings) {
   printTable(result);
   const over = result.aggregates.flatMap((a) => ['analyst', 'officer'].filter((r) => a[r].p50Ms > AGGREGATE_LIMIT_MS).map((r) => `${a.id} (${r})`));
   if (over.length) say(`aggregates over ${AGGREGATE_LIMIT_MS} ms (p50) at ${afterLoad.candidates.toLocaleString('en-US')} candidates: ${over.join(', ')}`);

@@ -20,7 +20,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { protectContributionSeries, type CellContributors, type DisclosureRule, type IsoDate } from '../domain';
 import { livePlacementOnSql, SHARES_BY_PAYER_TIMING_SQL } from './cost-per-placement.read-model';
-import { cumulativeInflows, readMonthlyInflows } from './stock-flow.read-model';
+import { cumulativeInflows, readMonthlyInflows, type InflowMemo } from './stock-flow.read-model';
 import { monthEndsBetween } from './candidate-count-series.read-model';
 
 /**
@@ -127,8 +127,8 @@ export function monthEndsFrom(first: IsoDate | null, referenceDate: IsoDate): Is
  * (read-models/stock-flow.read-model.ts, the protected `trends`' own counts): the inflow against which
  * a published stock of live placements gives the cancellations (`derivedOutflow`).
  */
-export async function readSeatsAllocatedSeries(em: EntityManager, monthEnds: readonly IsoDate[]): Promise<number[]> {
-  const inflows = await readMonthlyInflows(em, ['SEATS_ALLOCATED'], monthEnds[monthEnds.length - 1]!);
+export async function readSeatsAllocatedSeries(em: EntityManager, monthEnds: readonly IsoDate[], memo?: InflowMemo): Promise<number[]> {
+  const inflows = await readMonthlyInflows(em, ['SEATS_ALLOCATED'], monthEnds[monthEnds.length - 1]!, memo);
   return cumulativeInflows(monthEnds, inflows, () => ['ALL']).get('ALL') ?? monthEnds.map(() => 0);
 }
 

@@ -39,11 +39,45 @@ export interface InflowCell {
 }
 
 /**
+ * A per-request memo (the request's `GatewayContext.loaders`): the inflows read once for a request
+ * serve every aggregate of it that needs them (issue 11: they were read again by each). Never a memo
+ * that outlives the request: another request must see the writes made since.
+ */
+export type InflowMemo = Map<string, unknown>;
+
+interface MemoEntry {
+  readonly series: ReadonlySet<TrendSeriesKind>;
+  readonly cells: Promise<InflowCell[]>;
+}
+
+/**
  * The monthly events of `series` (STAGE_ENTRIES: into every stage) up to `to` (a month end), by
  * kecamatan × occupation × route, as the protected `trends` counts them (the dimensions as known at
- * the end of each event's month). One statement.
+ * the end of each event's month). One statement; with `memo`, at most one per request and `to`: a
+ * read of more series answers a later one of fewer (each series is counted on its own, the cells of
+ * one series do not depend on which others were read with it).
  */
-export async function readMonthlyInflows(em: EntityManager, series: readonly TrendSeriesKind[], to: IsoDate): Promise<InflowCell[]> {
+export async function readMonthlyInflows(em: EntityManager, series: readonly TrendSeriesKind[], to: IsoDate, memo?: InflowMemo): Promise<InflowCell[]> {
+  if (!memo) return readInflows(em, series, to);
+  const key = `stock-flow:inflows:${to}`;
+  const entries = (memo.get(key) as MemoEntry[] | undefined) ?? [];
+  const covering = entries.find((e) => series.every((x) => e.series.has(x)));
+  if (covering) {
+    const cells = await covering.cells;
+    return covering.series.size === series.length ? cells : cells.filter((c) => series.includes(c.series));
+  }
+  const cells = readInflows(em, series, to);
+  memo.set(key, [...entries, { series: new Set(series), cells }]);
+  try {
+    return await cells;
+  } catch (e) {
+    // a failed read is not remembered
+    memo.set(key, ((memo.get(key) as MemoEntry[] | undefined) ?? []).filter((x) => x.cells !== cells));
+    throw e;
+  }
+}
+
+async function readInflows(em: EntityManager, series: readonly TrendSeriesKind[], to: IsoDate): Promise<InflowCell[]> {
   const counts: TrendCount[] = await readTrendCounts(em, {
     series,
     stages: series.includes('STAGE_ENTRIES') ? [...CANDIDATE_STAGES] : [],
@@ -54,6 +88,8 @@ export async function readMonthlyInflows(em: EntityManager, series: readonly Tre
     by: INFLOW_DIMENSIONS,
     filter: undefined,
     profileAtBucketEnd: true,
+    // the counts alone (no totals, no distinct people): the same cells, hashed rather than sorted
+    cellsOnly: true,
   });
   return counts
     .filter((c) => !c.isTotal)

@@ -157,6 +157,13 @@ export interface TrendQuery {
    * later. Without it (the exact view): the current plans with their current products.
    */
   readonly plansAtMonthEnd?: boolean;
+  /**
+   * Only the cells' event counts (`count`), for a reader of those alone (stock-flow.read-model.ts, the
+   * inflows): no bucket totals, `people` 0 and `amount` null. The counts are the same GROUP BY's; without
+   * the distinct count and the grouping sets the planner can hash instead of sorting every event
+   * (issue 11: 1.9 → 1.1 s for the candidateCounts inflows at 30,000 demo candidates). Needs `by`.
+   */
+  readonly cellsOnly?: boolean;
 }
 
 /** One raw group: a cell (bucket × series × stage × dimension values) or, with `isTotal`, a bucket total. */
@@ -244,8 +251,10 @@ export async function readTrendCounts(em: EntityManager, q: TrendQuery): Promise
   const dims = q.by.map((d, i) => ({ alias: `d${i}`, column: TREND_DIMENSION_COLUMNS[d].column }));
   const dimSelect = dims.map((d) => `, ${at ? at.column(d.column as ProfileDimension) : `c.${d.column}`}::text as ${d.alias}`).join('');
   const dimList = dims.map((d) => `, ${d.alias}`).join('');
-  const sets = dims.length ? `grouping sets ((series, stage, bucket${dimList}), (series, stage, bucket))` : `series, stage, bucket`;
-  const totalFlag = dims.length ? `grouping(${dims[0]!.alias})` : '0';
+  const cellsOnly = q.cellsOnly === true && dims.length > 0;
+  const sets = cellsOnly ? `series, stage, bucket${dimList}` : dims.length ? `grouping sets ((series, stage, bucket${dimList}), (series, stage, bucket))` : `series, stage, bucket`;
+  const totalFlag = dims.length && !cellsOnly ? `grouping(${dims[0]!.alias})` : '0';
+  const aggregates = cellsOnly ? 'count(*) as n' : 'count(*) as n, count(distinct candidate_id) as people, sum(amount) as amount';
   const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
     `with ev(series, stage, candidate_id, d, amount) as (${sources.join('\n union all ')}),
      x as (
@@ -255,8 +264,7 @@ export async function readTrendCounts(em: EntityManager, q: TrendQuery): Promise
          ${at?.join ?? ''}
         where e.d between ?::date and ?::date ${andWhere(filter)}
      )
-     select series, stage, bucket${dimList}, ${totalFlag} as is_total,
-            count(*) as n, count(distinct candidate_id) as people, sum(amount) as amount
+     select series, stage, bucket${dimList}, ${totalFlag} as is_total, ${aggregates}
        from x
       group by ${sets}
       order by series, stage, bucket${dimList}`,

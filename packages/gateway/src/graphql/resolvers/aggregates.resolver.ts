@@ -243,7 +243,7 @@ async function protectedCountCells(ctx: GatewayContext, view: AggregateView, fil
   const own = new Map([...series].map(([id, s]) => [id, protectSeries(s.values, rule)[last] === true && !isSmallCell(s.values[last]!, rule)]));
   // stocks against flows (read-models/stock-flow.read-model.ts): a stage's stock, whole or in one
   // kecamatan or occupation, added up from published cells, minus the entries trends publishes must not give a small outflow
-  const inflows = monthEnds.length ? await readMonthlyInflows(ctx.em, CANDIDATE_COUNT_INFLOW_SERIES, view.referenceDate) : [];
+  const inflows = monthEnds.length ? await readMonthlyInflows(ctx.em, CANDIDATE_COUNT_INFLOW_SERIES, view.referenceDate, ctx.loaders) : [];
   const flowWithheld = candidateCountFlowWithheld(
     monthEnds,
     [...series].map(([id, s]) => ({ id, stage: s.key.stage, kecamatan: s.key.kecamatan, occupation: s.key.occupation, values: s.values, published: own.get(id)! })),
@@ -415,7 +415,7 @@ export class AggregatesResolver {
     if (view.isProtected) {
       // the month-end table, each figure checked against the earlier month ends (temporal rule)
       const monthEnds = monthEndsFrom(await readFirstActivity(ctx.em), view.referenceDate);
-      return protectedPayerTableOf(view, await readPayerCostSeries(ctx.em, monthEnds, { all: true }), await readSeatsAllocatedSeries(ctx.em, monthEnds));
+      return protectedPayerTableOf(view, await readPayerCostSeries(ctx.em, monthEnds, { all: true }), await readSeatsAllocatedSeries(ctx.em, monthEnds, ctx.loaders));
     }
     const sql = openingSql(args.filter, 'o');
     sql.clauses.push(`p.status <> 'CANCELLED'`);

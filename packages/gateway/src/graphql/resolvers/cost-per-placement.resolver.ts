@@ -73,7 +73,7 @@ export class CostPerPlacementResolver {
       // live placements against the seats trends publishes: their difference (the cancellations) passes the series check too
       const first = await readFirstAllocation(ctx.em);
       const monthEnds = first ? monthEndsBetween(first, view.referenceDate) : [];
-      const inflows = monthEnds.length ? await readMonthlyInflows(ctx.em, ['SEATS_ALLOCATED'], view.referenceDate) : [];
+      const inflows = monthEnds.length ? await readMonthlyInflows(ctx.em, ['SEATS_ALLOCATED'], view.referenceDate, ctx.loaders) : [];
       const flows = costPlacementFlowSeries(monthEnds, placements, inflows, (dimension, value) => placementCostMarginKey({ dimension, value, payer: null, timing: null }));
       const wanted = args.filter?.kecamatans;
       const selected = wanted?.length ? (value: string | null) => value !== null && (wanted as readonly string[]).includes(value) : undefined;

@@ -393,7 +393,7 @@ async function protectedFinancingTotals(ctx: GatewayContext, view: AggregateView
   const grantTotal = guarded(KIND_CELL('GRANT'), { grants: idr(grants) }, ofKind('GRANT'));
   const suppressedCells = figures.filter((f) => f.suppressed).length;
   // the whole program's live placements (ANALYST) against the seats `trends` publishes as allocated
-  const payerTable = protectedPayerTableOf(view, costs, scope.all ? await readSeatsAllocatedSeries(ctx.em, monthEnds) : null);
+  const payerTable = protectedPayerTableOf(view, costs, scope.all ? await readSeatsAllocatedSeries(ctx.em, monthEnds, ctx.loaders) : null);
   const anyRowSuppressed = suppressedCells > 0 || all.suppressed || loanTotal.suppressed || grantTotal.suppressed;
   return {
     rows: groups.map((g) => ({ ...g.key, ...g.figure.values, suppressed: g.figure.suppressed })),

@@ -125,7 +125,7 @@ export class UpfrontCashResolver {
     // cancelled by the month's end), against which a cell's candidates must not differ by a few
     const seats = view.isProtected ? new Map<string, number>() : undefined;
     if (seats)
-      for (const c of await readMonthlyInflows(ctx.em, ['SEATS_ALLOCATED'], to))
+      for (const c of await readMonthlyInflows(ctx.em, ['SEATS_ALLOCATED'], to, ctx.loaders))
         if (c.month >= from) seats.set(seatsKey(c.month.slice(0, 7), c.kecamatan), (seats.get(seatsKey(c.month.slice(0, 7), c.kecamatan)) ?? 0) + c.count);
     return upfrontCashOverLineOf(view, { from, to, granularity: args.granularity ?? 'MONTH', by, basis }, periods, cells, seats);
   }
