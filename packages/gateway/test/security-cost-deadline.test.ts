@@ -231,3 +231,50 @@ describe('the deadline covers the whole request, and one caller has a bounded nu
     expect((await busy.gql('{ parties { totalCount } }')).status).toBe(200);
   });
 });
+
+describe('a write the deadline stops is a TIMEOUT, never a 500, and leaves nothing behind', () => {
+  // 30 allocations at once while a blocker holds the opening's row: 10 get one of the pool's 10
+  // connections and wait on the lock until the deadline cancels them; 20 wait for a connection and get
+  // it after their deadline, so the deadline refuses their BEGIN. knex then still runs the
+  // transaction's body, whose next statement fails with "Transaction query already complete": that was
+  // an INTERNAL_SERVER_ERROR (17 of 50 concurrent allocations with a short limit on a loaded machine).
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway({ securityEnv: { JEMBATAN_QUERY_TIMEOUT_MS: '1500' } });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('30 concurrent allocateSeat calls past their deadline: 30 TIMEOUT, no seat, no stage change, and the next call is served', async () => {
+    const p = await signedMou(t);
+    const openingId = await openOpening(t, p, 10);
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i += 1) ids.push(await registerCandidate(t, eligibleWelderProfile(300 + i)));
+    const db = await t.db();
+    const historyBefore = Number((await db.query('select count(*) from candidate_stage_change')).rows[0].count);
+    const before = { ...statementDeadlineStats };
+    const allocate = (c: string) => t.as('officer').gql('mutation($c: ID!, $o: ID!) { allocateSeat(candidateId: $c, openingId: $o) { placement { status } } }', { c, o: openingId });
+    const blocker = await t.db();
+    await blocker.query('begin');
+    await blocker.query('select id from job_opening where id = $1 for update', [openingId]);
+    let results: GraphqlResponse[];
+    try {
+      results = await Promise.all(ids.map(allocate));
+    } finally {
+      await blocker.query('rollback');
+    }
+    expect(results.map((r) => r.body.errors?.[0]?.extensions?.code)).toEqual(Array(30).fill('TIMEOUT'));
+    expect(results.every((r) => (r.body.data?.allocateSeat ?? null) === null)).toBe(true);
+    // the case this is about happened: BEGINs refused after the deadline, besides statements cancelled at it
+    expect(statementDeadlineStats.refused).toBeGreaterThan(before.refused);
+    expect(statementDeadlineStats.cancelled).toBeGreaterThan(before.cancelled);
+    // nothing half-written
+    expect(Number((await db.query('select count(*) from seat_allocation where opening_id = $1', [openingId])).rows[0].count)).toBe(0);
+    expect(Number((await db.query('select count(*) from candidate_stage_change')).rows[0].count)).toBe(historyBefore);
+    expect((await db.query('select allocated from job_opening where id = $1', [openingId])).rows[0].allocated).toBe(0);
+    const next = await allocate(ids[0]!);
+    expect(next.body.errors).toBeUndefined();
+    expect(next.body.data?.allocateSeat).toEqual({ placement: { status: expect.any(String) } });
+  });
+});

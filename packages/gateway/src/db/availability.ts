@@ -128,6 +128,26 @@ export function databaseUnavailableReason(error: unknown): UnavailableReason | u
   return undefined;
 }
 
+/**
+ * Whether `error` (or anything it wraps) is knex's "Transaction query already complete": a statement
+ * of a transaction whose earlier statement (its BEGIN included) failed. What failed first is the cause;
+ * the caller decides what it was (a lost connection, the request's deadline).
+ */
+export function followsFailedStatement(error: unknown): boolean {
+  const seen = new Set<object>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && seen.size < 32) {
+    const e = queue.shift();
+    if (typeof e !== 'object' || e === null || seen.has(e)) continue;
+    seen.add(e);
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string' && AFTER_LOST_CONNECTION.test(driverMessage(message))) return true;
+    const nested = e as { cause?: unknown; originalError?: unknown; previous?: unknown };
+    queue.push(nested.cause, nested.originalError, nested.previous);
+  }
+  return false;
+}
+
 export function isDatabaseUnavailable(error: unknown): boolean {
   return databaseUnavailableReason(error) !== undefined;
 }

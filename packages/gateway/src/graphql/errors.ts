@@ -17,11 +17,11 @@ import {
 import type { ValidationError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { databaseTroubleWithin, databaseUnavailableReason } from '../db/availability';
+import { databaseTroubleWithin, databaseUnavailableReason, followsFailedStatement } from '../db/availability';
 
 /** How long after a failed database connection an unexpected error is taken for part of the outage. */
 export const OUTAGE_FALLBACK_WINDOW_MS = 10_000;
-import type { RequestScope } from '../http/request-context';
+import { requestDeadlinePassed, type RequestScope } from '../http/request-context';
 
 /** Public error codes clients can branch on (`extensions.code`). */
 export const ERROR_CODES = [
@@ -320,6 +320,10 @@ function fromDatabaseError(e: unknown): GatewayError | undefined {
   if (e instanceof NotFoundError) return new GatewayError('NOT_FOUND');
   // 57014 query_canceled: PostgreSQL's statement_timeout (JEMBATAN_QUERY_TIMEOUT_MS) stopped a statement
   if ((e as { code?: unknown }).code === '57014') return new GatewayError('TIMEOUT', defaultMessages('TIMEOUT'));
+  // A transaction whose BEGIN or earlier statement the deadline refused: knex still runs its body, and
+  // the next statement fails with "Transaction query already complete". Past the request's deadline that
+  // is the timeout (50 concurrent seat allocations with a short limit gave 17 INTERNAL_SERVER_ERRORs).
+  if (followsFailedStatement(e) && requestDeadlinePassed()) return new GatewayError('TIMEOUT', defaultMessages('TIMEOUT'));
   // connection refused / lost, server shutting down or starting (57P01-03, 08xxx): 503, never a 500
   const unavailable = databaseUnavailableReason(e);
   if (unavailable) return new GatewayError('SERVICE_UNAVAILABLE', defaultMessages('SERVICE_UNAVAILABLE'), { details: { reason: unavailable } });

@@ -37,6 +37,12 @@ export function currentRequestStore(): RequestStore | undefined {
   return requestStore.getStore();
 }
 
+/** Whether the deadline of the request this code runs for has passed (false outside a request; security/query-timeout.ts sets it). */
+export function requestDeadlinePassed(now: number = performance.now()): boolean {
+  const d = requestStore.getStore()?.deadline;
+  return d !== undefined && now >= d.deadline;
+}
+
 /** Run `fn` (and everything it starts) with the current store, `patch` applied; the caller's store is unchanged. */
 export function runWithRequestStore<T>(patch: RequestStore, fn: () => T): T {
   const outer = requestStore.getStore();
