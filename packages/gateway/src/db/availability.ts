@@ -104,26 +104,37 @@ export function databaseTroubleWithin(ms: number = TROUBLE_WINDOW_MS, now: numbe
 }
 
 /**
- * Why `error` (or anything it wraps: `cause`, `originalError`, MikroORM's `previous`, an
- * AggregateError's `errors`) means the database is unavailable; undefined when it does not.
+ * `error` and what it wraps (`cause`, `originalError`, MikroORM's `previous`, an AggregateError's
+ * `errors`), breadth first, each object once, at most 32.
  */
-export function databaseUnavailableReason(error: unknown): UnavailableReason | undefined {
+function* errorChain(error: unknown): Generator<object> {
   const seen = new Set<object>();
   const queue: unknown[] = [error];
   while (queue.length > 0 && seen.size < 32) {
     const e = queue.shift();
     if (typeof e !== 'object' || e === null || seen.has(e)) continue;
     seen.add(e);
+    yield e;
+    const nested = e as { cause?: unknown; originalError?: unknown; previous?: unknown; errors?: unknown };
+    queue.push(nested.cause, nested.originalError, nested.previous);
+    if (Array.isArray(nested.errors)) queue.push(...nested.errors.slice(0, 8));
+  }
+}
+
+function isAfterFailedStatement(e: object): boolean {
+  const message = (e as { message?: unknown }).message;
+  return typeof message === 'string' && AFTER_LOST_CONNECTION.test(driverMessage(message));
+}
+
+/** Why `error` (or anything it wraps, see `errorChain`) means the database is unavailable; undefined when it does not. */
+export function databaseUnavailableReason(error: unknown): UnavailableReason | undefined {
+  for (const e of errorChain(error)) {
     const reason = classifyOne(e);
     if (reason) {
       noteDatabaseTrouble();
       return reason;
     }
-    const message = (e as { message?: unknown }).message;
-    if (typeof message === 'string' && AFTER_LOST_CONNECTION.test(driverMessage(message)) && databaseTroubleWithin()) return 'CONNECTION_LOST';
-    const nested = e as { cause?: unknown; originalError?: unknown; previous?: unknown; errors?: unknown };
-    queue.push(nested.cause, nested.originalError, nested.previous);
-    if (Array.isArray(nested.errors)) queue.push(...nested.errors.slice(0, 8));
+    if (isAfterFailedStatement(e) && databaseTroubleWithin()) return 'CONNECTION_LOST';
   }
   return undefined;
 }
@@ -134,17 +145,7 @@ export function databaseUnavailableReason(error: unknown): UnavailableReason | u
  * the caller decides what it was (a lost connection, the request's deadline).
  */
 export function followsFailedStatement(error: unknown): boolean {
-  const seen = new Set<object>();
-  const queue: unknown[] = [error];
-  while (queue.length > 0 && seen.size < 32) {
-    const e = queue.shift();
-    if (typeof e !== 'object' || e === null || seen.has(e)) continue;
-    seen.add(e);
-    const message = (e as { message?: unknown }).message;
-    if (typeof message === 'string' && AFTER_LOST_CONNECTION.test(driverMessage(message))) return true;
-    const nested = e as { cause?: unknown; originalError?: unknown; previous?: unknown };
-    queue.push(nested.cause, nested.originalError, nested.previous);
-  }
+  for (const e of errorChain(error)) if (isAfterFailedStatement(e)) return true;
   return false;
 }
 
