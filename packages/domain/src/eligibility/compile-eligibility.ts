@@ -34,25 +34,13 @@ import { ELIGIBILITY_RULES } from './rule-catalog';
 import { assertRoute, eligibilityRuleSetAsOf } from './rule-sets';
 import { dateNumbers, VerdictOutcome, VerdictScratch, verdictClassifiers, type VerdictClassifier } from './verdict-rules';
 import type { PreparedCandidateProfiles } from './prepared-profiles';
-import { preparedPlan, type PreparedVerdicts } from './prepared-verdicts';
+import { preparedPlan, type PreparedVerdicts, type QuickVerdictFields } from './prepared-verdicts';
 
 /** The input of `compileEligibility`: an evaluation input without the profile. */
 export type CompileEligibilityInput = Omit<EvaluateEligibilityInput, 'profile'>;
 
 /** A verdict without its explanation: equal to the matching parts of `evaluateEligibility(...).verdict`. */
-export interface EligibilityQuickVerdict {
-  readonly selection: EligibilitySelectionStatus;
-  readonly departure: EligibilityDepartureStatus;
-  readonly eligibleToBeSelected: boolean;
-  readonly readyToDepart: boolean;
-  /** Ids of the rules that did not pass (`fail` or `missing`), in rule-set order (the order of `results`). */
-  readonly failing: readonly string[];
-  /** Ids of the rules that fail and cannot be fixed (`verdict.finalFailures`). */
-  readonly finalFailures: readonly string[];
-  /** DEPARTURE rules evaluated (not skipped) and, of them, passed: the ranking's readiness share. */
-  readonly departureEvaluated: number;
-  readonly departurePassed: number;
-}
+export type EligibilityQuickVerdict = QuickVerdictFields;
 
 export interface CompiledEligibility {
   (profile: CandidateProfile): EligibilityQuickVerdict;

@@ -19,6 +19,7 @@ import type { EligibilityDepartureStatus, EligibilitySelectionStatus } from './e
 import { DATE_KEY_FOREVER, isoDateKey, NikKind, PROFILE_ONLY_RULE_IDS, UNKNOWN_INDEX, type PreparedCandidateProfiles, type PreparedColumns } from './prepared-profiles';
 import {
   DOC_INDEX,
+  DOCUMENT_RULE_KINDS,
   nikBirthDate,
   nikOutcome,
   normalizeQualification,
@@ -32,14 +33,17 @@ import {
 import { educationRank } from '../parameters';
 import type { DocumentKind } from './candidate-profile';
 
-/** The quick verdict's fields (compile-eligibility.ts re-exports the interface). */
+/** The quick verdict's fields: `EligibilityQuickVerdict` in compile-eligibility.ts is this interface. */
 export interface QuickVerdictFields {
   readonly selection: EligibilitySelectionStatus;
   readonly departure: EligibilityDepartureStatus;
   readonly eligibleToBeSelected: boolean;
   readonly readyToDepart: boolean;
+  /** Ids of the rules that did not pass (`fail` or `missing`), in rule-set order (the order of `results`). */
   readonly failing: readonly string[];
+  /** Ids of the rules that fail and cannot be fixed (`verdict.finalFailures`). */
   readonly finalFailures: readonly string[];
+  /** DEPARTURE rules evaluated (not skipped) and, of them, passed: the ranking's readiness share. */
   readonly departureEvaluated: number;
   readonly departurePassed: number;
 }
@@ -501,20 +505,6 @@ function familyConsentRule(): BulkRule {
   };
 }
 
-/** The document rules and the kind each one checks (documentRule). */
-const DOCUMENT_RULE_KINDS: Readonly<Record<string, DocumentKind>> = Object.freeze({
-  'docs.maritalStatus': 'MARITAL_STATUS_CERTIFICATE',
-  'docs.competencyCertificate': 'COMPETENCY_CERTIFICATE',
-  'docs.medicalCertificate': 'MEDICAL_PSYCHOLOGICAL_CERTIFICATE',
-  'docs.passport': 'PASSPORT',
-  'docs.workVisa': 'WORK_VISA',
-  'docs.placementAgreement': 'PLACEMENT_AGREEMENT',
-  'docs.employmentContract': 'EMPLOYMENT_CONTRACT',
-  'docs.ktp': 'KTP',
-  'docs.kk': 'KK',
-  'docs.skck': 'SKCK',
-  'docs.ak1': 'AK1_CARD',
-});
 
 /** The bulk twins of the contextual rules (verdict-rules.ts `contextual`), each built only when the plan asks for it. */
 function contextualBulkRules(ctx: VerdictCompileContext, a: DateNumbers): Readonly<Record<string, () => BulkRule>> {

@@ -426,7 +426,8 @@ function contextual(c: VerdictCompileContext): Readonly<Record<string, () => Ver
   };
 }
 
-const DOCUMENT_RULE_KINDS: Readonly<Record<string, DocumentKind>> = {
+/** The document rules and the kind each one checks (documentRule). */
+export const DOCUMENT_RULE_KINDS: Readonly<Record<string, DocumentKind>> = Object.freeze({
   'docs.maritalStatus': 'MARITAL_STATUS_CERTIFICATE',
   'docs.competencyCertificate': 'COMPETENCY_CERTIFICATE',
   'docs.medicalCertificate': 'MEDICAL_PSYCHOLOGICAL_CERTIFICATE',
@@ -438,7 +439,7 @@ const DOCUMENT_RULE_KINDS: Readonly<Record<string, DocumentKind>> = {
   'docs.kk': 'KK',
   'docs.skck': 'SKCK',
   'docs.ak1': 'AK1_CARD',
-};
+});
 
 /** The twin of each rule id that has one (the others run their full `evaluate`). */
 export function verdictClassifiers(c: VerdictCompileContext): (ruleId: string) => VerdictClassifier | undefined {
