@@ -18,6 +18,7 @@ import { Migration20261203150000_candidate_attribute_history } from './Migration
 import { Migration20261203153000_financing_plan_revision } from './Migration20261203153000_financing_plan_revision';
 import { Migration20261203170000_stage_change_cover_index } from './Migration20261203170000_stage_change_cover_index';
 import { Migration20261203180000_candidate_registered_at } from './Migration20261203180000_candidate_registered_at';
+import { Migration20261203190000_inflow_month_cells } from './Migration20261203190000_inflow_month_cells';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20251208000000_seed_marker', class: Migration20251208000000_seed_marker },
@@ -34,4 +35,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203153000_financing_plan_revision', class: Migration20261203153000_financing_plan_revision },
   { name: 'Migration20261203170000_stage_change_cover_index', class: Migration20261203170000_stage_change_cover_index },
   { name: 'Migration20261203180000_candidate_registered_at', class: Migration20261203180000_candidate_registered_at },
+  { name: 'Migration20261203190000_inflow_month_cells', class: Migration20261203190000_inflow_month_cells },
 ];

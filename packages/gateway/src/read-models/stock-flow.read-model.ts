@@ -17,9 +17,10 @@
  * This file reads the monthly inflows and adds them up; the cells' own rules are the callers'
  * (graphql/resolvers/aggregates.resolver.ts for `candidateCounts`, graphql/types/cost-per-placement.type.ts).
  */
+import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { protectDerivedSeries, type DisclosureRule, type IsoDate } from '../domain';
-import { readTrendCounts, type TrendCount, type TrendDimension, type TrendSeriesKind } from './trends.read-model';
+import { trendCountsSql, type TrendDimension, type TrendQuery, type TrendSeriesKind } from './trends.read-model';
 import { CANDIDATE_STAGES, CANDIDATE_TRANSITIONS, type CandidateStage } from '../domain';
 
 /** The dimensions of `trends` an analyst can break one series down by (protected view: one at a time). */
@@ -51,11 +52,14 @@ interface MemoEntry {
 }
 
 /**
- * The monthly events of `series` (STAGE_ENTRIES: into every stage) up to `to` (a month end), by
- * kecamatan × occupation × route, as the protected `trends` counts them (the dimensions as known at
- * the end of each event's month). One statement; with `memo`, at most one per request and `to`: a
- * read of more series answers a later one of fewer (each series is counted on its own, the cells of
- * one series do not depend on which others were read with it).
+ * The monthly events of `series` (STAGE_ENTRIES: into every stage) up to `to` (a month end that has
+ * passed: the protected view's reference date), by kecamatan × occupation × route, as the protected
+ * `trends` counts them (the dimensions as known at the end of each event's month). The whole months up
+ * to `to` are kept once computed (`inflow_month_cell`, migration 20261203190000: database triggers
+ * drop them from the first month any write touches, so they always equal a computation from scratch);
+ * only the months not kept are computed (`readInflows`). With `memo`, at most one read per request and
+ * `to`: a read of more series answers a later one of fewer (each series is counted on its own, the
+ * cells of one series do not depend on which others were read with it).
  */
 export async function readMonthlyInflows(em: EntityManager, series: readonly TrendSeriesKind[], to: IsoDate, memo?: InflowMemo): Promise<InflowCell[]> {
   if (!memo) return readInflows(em, series, to);
@@ -77,23 +81,188 @@ export async function readMonthlyInflows(em: EntityManager, series: readonly Tre
   }
 }
 
-async function readInflows(em: EntityManager, series: readonly TrendSeriesKind[], to: IsoDate): Promise<InflowCell[]> {
-  const counts: TrendCount[] = await readTrendCounts(em, {
+// ---------------------------------------------------------------- the cells of closed months, kept
+
+/**
+ * The series whose events come from the tables the triggers of migration 20261203190000 watch
+ * (candidate_stage_change, placement, candidate_attribute_history, candidate): only these are kept.
+ */
+const KEPT_SERIES: ReadonlySet<TrendSeriesKind> = new Set(['REGISTRATIONS', 'STAGE_ENTRIES', 'WITHDRAWALS', 'DEPARTURES', 'RETURNS', 'SEATS_ALLOCATED']);
+
+/**
+ * The version of the kept cells' definition (the query of `inflowQuery` and `trendCountsSql`): bump it
+ * whenever either changes what a cell counts, so that cells kept under the old one are never read.
+ */
+const KEPT_VERSION = 1;
+
+/** The stages of STAGE_ENTRIES the inflows count (every stage). */
+const INFLOW_STAGES: readonly CandidateStage[] = [...CANDIDATE_STAGES];
+
+/** The key the cells of one series are kept under (`inflow_month_kept.series_key`). */
+function seriesKeyOf(series: TrendSeriesKind): string {
+  return `v${KEPT_VERSION}:${series}${series === 'STAGE_ENTRIES' ? `:${INFLOW_STAGES.join(',')}` : ''}`;
+}
+
+/** The protected `trends` query of the inflow cells of `series` for the days [from, to]. */
+function inflowQuery(series: readonly TrendSeriesKind[], from: IsoDate, to: IsoDate): TrendQuery {
+  return {
     series,
-    stages: series.includes('STAGE_ENTRIES') ? [...CANDIDATE_STAGES] : [],
+    stages: series.includes('STAGE_ENTRIES') ? INFLOW_STAGES : [],
     granularity: 'MONTH',
-    // every event up to `to`: the first month an analyst may ask for adds up to the same
-    from: '1900-01-01' as IsoDate,
+    from,
     to,
     by: INFLOW_DIMENSIONS,
     filter: undefined,
     profileAtBucketEnd: true,
     // the counts alone (no totals, no distinct people): the same cells, hashed rather than sorted
     cellsOnly: true,
+  };
+}
+
+const FIRST_DAY = '1900-01-01' as IsoDate;
+/** "Nothing kept": the month before FIRST_DAY's. */
+const NONE_KEPT = '1899-12-01' as IsoDate;
+
+const monthOf = (d: IsoDate): IsoDate => `${d.slice(0, 7)}-01` as IsoDate;
+function addMonths(month: IsoDate, n: number): IsoDate {
+  const i = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
+  return `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}-01` as IsoDate;
+}
+/** The last day of the month starting on `month`. */
+function lastDayOf(month: IsoDate): IsoDate {
+  return new Date(Date.parse(`${addMonths(month, 1)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) as IsoDate;
+}
+/** The last whole month on or before `to` (its first day): `to`'s own when `to` is its last day. */
+function lastWholeMonth(to: IsoDate): IsoDate {
+  return lastDayOf(monthOf(to)) === to ? monthOf(to) : addMonths(monthOf(to), -1);
+}
+
+interface Kept {
+  readonly series: TrendSeriesKind;
+  readonly key: string;
+  /** Every month up to this one (its first day) is kept; NONE_KEPT: none. */
+  readonly through: IsoDate;
+}
+
+async function keptOf(em: EntityManager, series: readonly TrendSeriesKind[], trx: unknown): Promise<Kept[]> {
+  const keys = series.filter((s) => KEPT_SERIES.has(s)).map((s) => ({ series: s, key: seriesKeyOf(s) }));
+  const rows = keys.length
+    ? await em
+        .getConnection()
+        .execute<Array<{ series_key: string; through: string | null }>>(
+          `select series_key, to_char(through, 'YYYY-MM-DD') as through from inflow_month_kept where series_key in (${keys.map(() => '?').join(', ')})`,
+          keys.map((k) => k.key),
+          'all',
+          trx as never,
+        )
+    : [];
+  const through = new Map(rows.map((r) => [r.series_key, (r.through ?? NONE_KEPT) as IsoDate]));
+  return keys.map((k) => ({ ...k, through: through.get(k.key) ?? NONE_KEPT }));
+}
+
+/**
+ * Keep the cells of the months of `series` up to `through` (a month's first day) not kept yet, computed
+ * in one statement from the first month missing. In its own transaction, after taking the fill lock
+ * (migration 20261203190000 explains why that is exact whatever writes at the same time); when another
+ * fill or a write in progress holds it, nothing is kept this time.
+ */
+async function keepMonths(em: EntityManager, series: readonly TrendSeriesKind[], through: IsoDate): Promise<void> {
+  const conn = em.getConnection();
+  await conn.transactional(async (trx) => {
+    const locked = await conn.execute<Array<{ id: number }>>(`select id from inflow_month_fill_lock where id = 1 for update skip locked`, [], 'all', trx);
+    if (!locked.length) return;
+    const missing = (await keptOf(em, series, trx)).filter((k) => k.through < through);
+    if (!missing.length) return;
+    // a new row version: a REPEATABLE READ writer that started before this commit fails on its FOR SHARE
+    await conn.execute(`update inflow_month_fill_lock set fills = fills + 1 where id = 1`, [], 'run', trx);
+    const from = missing.map((k) => addMonths(k.through, 1)).sort()[0]!;
+    const statement = trendCountsSql(inflowQuery(missing.map((k) => k.series), from < FIRST_DAY ? FIRST_DAY : from, lastDayOf(through)));
+    if (statement) {
+      await conn.execute(
+        `insert into inflow_month_cell (series_key, month, series, stage, kecamatan, occupation, route, n)
+         select k.series_key, t.bucket::date, t.series, t.stage, t.d0, t.d1, t.d2, t.n
+           from (${statement.sql}) t
+           join (values ${missing.map(() => '(?::text, ?::text, ?::date)').join(', ')}) k(series_key, series, after) on k.series = t.series
+          where t.bucket::date > k.after`,
+        [...statement.values, ...missing.flatMap((k) => [k.key, k.series, k.through])],
+        'run',
+        trx,
+      );
+    }
+    await conn.execute(
+      `insert into inflow_month_kept (series_key, through) values ${missing.map(() => '(?, ?::date)').join(', ')}
+       on conflict (series_key) do update set through = excluded.through`,
+      missing.flatMap((k) => [k.key, through]),
+      'run',
+      trx,
+    );
   });
-  return counts
-    .filter((c) => !c.isTotal)
-    .map((c) => ({ series: c.series, stage: c.stage, month: c.bucket, kecamatan: c.dims[0] ?? null, occupation: c.dims[1] ?? null, route: c.dims[2] ?? null, count: c.count }));
+}
+
+/**
+ * The inflow cells of `series` up to `to` (the protected view's reference date: a month end that has
+ * passed), in the order of the protected `trends` statement: the whole months up to `to` are kept
+ * (`keepMonths`: the missing ones computed once), the rest (a month `to` cuts, a series not kept, months a
+ * fill could not keep) computed afresh. Read in one REPEATABLE READ snapshot, so the kept months and
+ * the ones computed afresh are of the same state of the tables.
+ */
+async function readInflows(em: EntityManager, series: readonly TrendSeriesKind[], to: IsoDate): Promise<InflowCell[]> {
+  const whole = lastWholeMonth(to);
+  const keptSeries = series.filter((s) => KEPT_SERIES.has(s));
+  if (keptSeries.length && whole >= monthOf(FIRST_DAY)) {
+    const kept = await keptOf(em, keptSeries, undefined);
+    if (kept.some((k) => k.through < whole)) await keepMonths(em, keptSeries, whole);
+  }
+  const conn = em.getConnection();
+  const rows = await conn.transactional(
+    async (trx) => {
+      const kept = new Map((await keptOf(em, keptSeries, trx)).map((k) => [k.series, k]));
+      // per series: months up to `upTo` from the kept cells, the later ones afresh
+      const parts = series.map((s) => {
+        const k = kept.get(s);
+        const upTo = k && k.through > whole ? whole : (k?.through ?? NONE_KEPT);
+        return { series: s, key: k?.key ?? null, upTo };
+      });
+      const fromKept = parts.filter((p) => p.key !== null && p.upTo > NONE_KEPT);
+      const fresh = parts.filter((p) => p.upTo < monthOf(to));
+      const selects: string[] = [];
+      const values: unknown[] = [];
+      if (fromKept.length) {
+        selects.push(
+          `select m.series, m.stage, to_char(m.month, 'YYYY-MM-DD') as bucket, m.kecamatan as d0, m.occupation as d1, m.route as d2, m.n
+             from inflow_month_cell m
+             join (values ${fromKept.map(() => '(?::text, ?::date)').join(', ')}) k(series_key, up_to) on k.series_key = m.series_key
+            where m.month <= k.up_to`,
+        );
+        values.push(...fromKept.flatMap((p) => [p.key, p.upTo]));
+      }
+      if (fresh.length) {
+        const from = fresh.map((p) => addMonths(p.upTo, 1)).sort()[0]!;
+        const statement = trendCountsSql(inflowQuery(fresh.map((p) => p.series), from < FIRST_DAY ? FIRST_DAY : from, to));
+        if (statement) {
+          selects.push(
+            `select t.series, t.stage, t.bucket, t.d0, t.d1, t.d2, t.n
+               from (${statement.sql}) t
+               join (values ${fresh.map(() => '(?::text, ?::date)').join(', ')}) f(series, after) on f.series = t.series
+              where t.bucket::date > f.after`,
+          );
+          values.push(...statement.values, ...fresh.flatMap((p) => [p.series, p.upTo]));
+        }
+      }
+      if (!selects.length) return [];
+      return conn.execute<Array<Record<string, unknown>>>(`${selects.join('\n union all\n')}\n order by series, stage, bucket, d0, d1, d2`, values, 'all', trx);
+    },
+    { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
+  );
+  return rows.map((r) => ({
+    series: r.series as TrendSeriesKind,
+    stage: (r.stage ?? null) as CandidateStage | null,
+    month: r.bucket as IsoDate,
+    kecamatan: (r.d0 ?? null) as string | null,
+    occupation: (r.d1 ?? null) as string | null,
+    route: (r.d2 ?? null) as string | null,
+    count: Number(r.n ?? 0),
+  }));
 }
 
 /**

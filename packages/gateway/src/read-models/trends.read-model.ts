@@ -185,7 +185,9 @@ export interface TrendCount {
 
 /**
  * A placement (alias `p`) not cancelled by the end of its allocation's calendar month: the one basis
- * on which `trends` SEATS_ALLOCATED and the protected `upfrontCashOverLine` count seats.
+ * on which `trends` SEATS_ALLOCATED and the protected `upfrontCashOverLine` count seats. Repeated in
+ * the placement trigger of migration 20261203190000 (which months a placement write drops from the
+ * kept inflow cells): a change here needs a migration that changes it there.
  */
 export const SEAT_KEPT_BY_MONTH_END = `(p.cancelled_on is null or p.cancelled_on >= (date_trunc('month', p.allocated_on::timestamp) + interval '1 month')::date) and not (p.status = 'CANCELLED' and p.cancelled_on is null)`;
 
@@ -221,8 +223,15 @@ const PLAN_EVENTS_NOW = `select 'FINANCING_PRINCIPAL'::text, null::text, fpl.can
                     (select coalesce(sum(f.amount_idr), 0) from financing_plan_facility f where f.plan_id = fpl.id)::numeric
                from financing_plan fpl`;
 
-/** The counts of `q` in one statement: cells and per-bucket totals. */
-export async function readTrendCounts(em: EntityManager, q: TrendQuery): Promise<TrendCount[]> {
+/**
+ * The statement of `readTrendCounts` (null: no series to count), for a reader that wraps it
+ * (stock-flow.read-model.ts keeps the inflow cells of closed months): columns series, stage, bucket
+ * (`YYYY-MM-DD`), d0… (the `by` dimensions, text), is_total, n (and, without `cellsOnly`, people, amount),
+ * ordered by series, stage, bucket, d0…. A change to what a cell counts must bump `KEPT_VERSION` there
+ * (cells kept under the old definition are then never read), and a new source table needs its triggers
+ * (migration 20261203190000).
+ */
+export function trendCountsSql(q: TrendQuery): { readonly sql: string; readonly values: unknown[]; readonly dims: number } | null {
   const unit = q.granularity === 'WEEK' ? 'week' : 'month';
   const bucketEnd = `((date_trunc('${unit}', e.d::timestamp) + interval '1 ${unit}') at time zone 'Asia/Jakarta')`;
   const at = q.profileAtBucketEnd ? profileAtJoin('c', bucketEnd, 'ca') : null;
@@ -247,7 +256,7 @@ export async function readTrendCounts(em: EntityManager, q: TrendQuery): Promise
     else if (s === 'SEATS_ALLOCATED') placementEvents(s, 'allocated_on', `and ${SEAT_KEPT_BY_MONTH_END}`);
     else if (s === 'FINANCING_PRINCIPAL') sources.push(q.plansAtMonthEnd ? planEventsAtMonthEnd() : PLAN_EVENTS_NOW);
   }
-  if (!sources.length) return [];
+  if (!sources.length) return null;
   const dims = q.by.map((d, i) => ({ alias: `d${i}`, column: TREND_DIMENSION_COLUMNS[d].column }));
   const dimSelect = dims.map((d) => `, ${at ? at.column(d.column as ProfileDimension) : `c.${d.column}`}::text as ${d.alias}`).join('');
   const dimList = dims.map((d) => `, ${d.alias}`).join('');
@@ -255,8 +264,8 @@ export async function readTrendCounts(em: EntityManager, q: TrendQuery): Promise
   const sets = cellsOnly ? `series, stage, bucket${dimList}` : dims.length ? `grouping sets ((series, stage, bucket${dimList}), (series, stage, bucket))` : `series, stage, bucket`;
   const totalFlag = dims.length && !cellsOnly ? `grouping(${dims[0]!.alias})` : '0';
   const aggregates = cellsOnly ? 'count(*) as n' : 'count(*) as n, count(distinct candidate_id) as people, sum(amount) as amount';
-  const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
-    `with ev(series, stage, candidate_id, d, amount) as (${sources.join('\n union all ')}),
+  return {
+    sql: `with ev(series, stage, candidate_id, d, amount) as (${sources.join('\n union all ')}),
      x as (
        select e.series, e.stage, to_char(date_trunc('${unit}', e.d), 'YYYY-MM-DD') as bucket, e.candidate_id, e.amount${dimSelect}
          from ev e
@@ -268,8 +277,17 @@ export async function readTrendCounts(em: EntityManager, q: TrendQuery): Promise
        from x
       group by ${sets}
       order by series, stage, bucket${dimList}`,
-    [...values, q.from, q.to, ...filter.values],
-  );
+    values: [...values, q.from, q.to, ...filter.values],
+    dims: dims.length,
+  };
+}
+
+/** The counts of `q` in one statement: cells and per-bucket totals. */
+export async function readTrendCounts(em: EntityManager, q: TrendQuery): Promise<TrendCount[]> {
+  const statement = trendCountsSql(q);
+  if (!statement) return [];
+  const dims = Array.from({ length: statement.dims }, (_, i) => ({ alias: `d${i}` }));
+  const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(statement.sql, statement.values);
   return rows.map((r) => ({
     series: r.series as TrendSeriesKind,
     stage: (r.stage ?? null) as CandidateStage | null,
