@@ -479,4 +479,16 @@ describe('the logger itself (any call site)', () => {
     expect(scrubLogText(`id 0a20f6e6-42e6-407f-9631-123456789012 ok`)).toBe('id 0a20f6e6-42e6-407f-9631-123456789012 ok');
     expect(scrubLogLine(`{"n":12345678,"s":"${MARK.nik}"}`)).toBe('{"n":12345678,"s":"[redacted:number]"}');
   });
+
+  it('scrubs a JSON line string by string, whether or not a string has 4 digits in a row (the fast path)', () => {
+    // each string alone and all of them in one line: the same answer (a string without 4 digits in a row is skipped)
+    const strings = [MARK.nik, `x${MARK.bpjs}y`, MARK.passport, MARK.birthDate, 'abc123def', 'no digits', '12-34-56', 'v1.2.3', 'A1234567', 'id 0a20f6e6-42e6-407f-9631-123456789012'];
+    const one = strings.map((v) => scrubLogLine(JSON.stringify({ v })));
+    expect(scrubLogLine(JSON.stringify(Object.fromEntries(strings.map((v, i) => [`k${i}`, v]))))).toBe(
+      JSON.stringify(Object.fromEntries(one.map((l, i) => [`k${i}`, (JSON.parse(l) as { v: string }).v]))),
+    );
+    expect(one.slice(4, 8).map((l) => JSON.parse(l).v)).toEqual(['abc123def', 'no digits', '12-34-56', 'v1.2.3']);
+    expectNoMarker(one.join('\n'));
+    expect(JSON.parse(one[8]!).v).not.toContain('1234567');
+  });
 });

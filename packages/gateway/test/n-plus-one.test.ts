@@ -1,9 +1,10 @@
 /**
  * No N+1: a nested list query (openings → MoU → parties, quotas, …) issues the same number of SQL
- * statements for a page of 5 and a page of 50.
+ * statements for a page of 5 and a page of 50; the hot reads (the job board, an officer's candidate
+ * list with its count, quotaFill with each row's MoU) are ONE statement whatever their size.
  */
 import { startTestGateway, type TestGateway } from './harness';
-import { ok, openOpening, signedMou } from './support/program';
+import { eligibleWelderProfile, ok, openOpening, registerCandidate, signedMou } from './support/program';
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -17,6 +18,12 @@ beforeAll(async () => {
         input: { mouId: p.mouId, employerPartyId: p.employerId, occupation: 'WELDER', route: 'E7_3', seats: 1 + i, wage: { basis: 'STATUTORY_MINIMUM' }, contractMonths: 24 },
       });
     }
+    // a second quota per MoU: quotaFill has rows of several MoUs, two per MoU
+    await ok(t, 'mutation($input: SetQuotaInput!) { setQuota(input: $input) { id } }', { input: { mouId: p.mouId, occupation: 'SHIP_PAINTER', route: 'E7_3', seats: 20 } });
+  }
+  // candidates in two kecamatan: the officer's list filters on both
+  for (let i = 0; i < 60; i += 1) {
+    await registerCandidate(t, eligibleWelderProfile(900 + i, { address: { kecamatan: i % 2 ? 'Kasemen' : 'Serang', city: 'Kota Serang', source: 'KTP' } }));
   }
 });
 afterAll(async () => {
@@ -74,5 +81,43 @@ it('serves the job board (openings with their MoU and employer) in ONE statement
     const board = t.sql.statements.filter((s) => !/\bfrom "?api_key"?/.test(s));
     expect(board).toHaveLength(1);
     expect(board[0]).toMatch(/from "job_opening" as "o" .* left join "mou" as "m" .* left join "party" as "e"/);
+  }
+});
+
+/** Statements of one request other than authentication (the officer's API key may be looked up again). */
+const listStatements = (): string[] => t.sql.statements.filter((s) => !/\bfrom "?api_key"?/.test(s));
+
+const OFFICER_CANDIDATES = `query($n: Int, $filter: CandidateFilter) { candidates(first: $n, filter: $filter) { totalCount
+  pageInfo { hasNextPage } edges { node { id nikMasked stage kecamatan targetRoute targetOccupation eligibilityStatus
+  profile { education address { kelurahan } } } } } }`;
+
+it("serves an officer's candidate list (filtered, with totalCount) in ONE statement, for 5 and for 50", async () => {
+  const filter = { stages: ['REGISTERED', 'SELECTED', 'TRAINING', 'TESTING'], kecamatans: ['SERANG', 'KASEMEN'] };
+  for (const n of [5, 50]) {
+    t.resetSql();
+    const res = await t.as('officer').gql<{ candidates: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: unknown[] } }>(OFFICER_CANDIDATES, { n, filter });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.candidates.edges).toHaveLength(n);
+    expect(res.body.data!.candidates.totalCount).toBe(60);
+    expect(res.body.data!.candidates.pageInfo.hasNextPage).toBe(true);
+    const statements = listStatements();
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/count\(\*\).* left join \(select .* from candidate c where /);
+  }
+});
+
+it('serves quotaFill with each row’s MoU in ONE statement, for one occupation and for all', async () => {
+  for (const [filter, rows] of [['(filter: { occupations: [SHIP_PAINTER] })', 3], ['', 6]] as const) {
+    t.resetSql();
+    const res = await t.gql<{ quotaFill: { seats: number; rows: Array<{ mou: { id: string; title: { en: string } }; seats: number }> } }>(
+      `{ quotaFill${filter} { seats allocated left rows { mou { id title { en } } occupation route seats allocated left } } }`,
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.quotaFill.rows).toHaveLength(rows);
+    expect(new Set(res.body.data!.quotaFill.rows.map((r) => r.mou.id)).size).toBe(3);
+    expect(res.body.data!.quotaFill.rows.every((r) => /^MoU \d$/.test(r.mou.title.en))).toBe(true);
+    const statements = listStatements();
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/from \(select .* from "quota" as "q" .* left join "mou" as "m"/);
   }
 });

@@ -39,15 +39,33 @@ export function seesEveryCandidateInFull(p: Principal): boolean {
  * none. The ANALYST role adds nothing here: an ANALYST + PARTNER caller lists its partner rows only.
  */
 export function candidateListWhere(ctx: GatewayContext): FilterQuery<CandidateRecord> | null {
-  const p = ctx.principal;
-  if (seesEveryCandidateInFull(p)) return {};
+  const scope = candidateRowScope(ctx.principal);
+  if (scope === null) return null;
+  if (scope.all) return {};
   const or: Array<Record<string, unknown>> = [];
-  const own = hasRole(p, 'CANDIDATE') ? uuids(p.candidateId ? [p.candidateId] : []) : [];
-  if (own.length) or.push({ id: own[0] });
-  const parties = hasRole(p, 'PARTNER') ? uuids(p.partyIds) : [];
-  if (parties.length) or.push({ id: { $in: partnerCandidatesSubquery(ctx.em, parties) } });
-  if (or.length === 0) return null;
+  if (scope.ownId !== undefined) or.push({ id: scope.ownId });
+  if (scope.partyIds.length) or.push({ id: { $in: partnerCandidatesSubquery(ctx.em, scope.partyIds) } });
   return (or.length === 1 ? or[0] : { $or: or }) as FilterQuery<CandidateRecord>;
+}
+
+/**
+ * The same row scope as `candidateListWhere`, as data, for read models that write it in their own
+ * SQL (read-models/candidate-list.read-model.ts): every row (`all`), else the caller's own record
+ * (`ownId`) and the candidates placed (not cancelled) under an MoU one of `partyIds` is party to;
+ * `null` for none. Ids are lower-case UUIDs (anything else in a credential is dropped).
+ */
+export interface CandidateRowScope {
+  readonly all: boolean;
+  readonly ownId?: string | undefined;
+  readonly partyIds: readonly string[];
+}
+
+export function candidateRowScope(p: Principal): CandidateRowScope | null {
+  if (seesEveryCandidateInFull(p)) return { all: true, partyIds: [] };
+  const own = hasRole(p, 'CANDIDATE') ? uuids(p.candidateId ? [p.candidateId] : []) : [];
+  const parties = hasRole(p, 'PARTNER') ? uuids(p.partyIds) : [];
+  if (own.length === 0 && parties.length === 0) return null;
+  return { all: false, ownId: own[0], partyIds: parties };
 }
 
 /**

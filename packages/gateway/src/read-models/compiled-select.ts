@@ -87,13 +87,23 @@ export async function runCompiled<K extends string>(
   compiled: CompiledSelect<K>,
   values: Readonly<Record<K, unknown>>,
 ): Promise<Array<Record<string, unknown>>> {
-  const bindings = compiled.slots.map((s) => values[s]);
+  return runStatement(em, compiled.sql, compiled.slots.map((s) => values[s]));
+}
+
+/**
+ * Run one statement (`?` placeholders, knex raw syntax) with `bindings` as pg parameters, exactly as
+ * `runCompiled` does (deadline, `onQuery`, logging, exception conversion); returns the raw rows. The
+ * text must come from constant fragments (a compiled statement, read-models/sql-filter.ts clauses):
+ * every value travels as a binding.
+ */
+export async function runStatement(em: EntityManager, text: string, bindings: readonly unknown[]): Promise<Array<Record<string, unknown>>> {
+  const values = [...bindings] as Knex.RawBinding[];
   const onQuery = em.config.get('onQuery');
-  const sql = onQuery(compiled.sql, bindings);
+  const sql = onQuery(text, values);
   const started = Date.now();
   const connection = em.getConnection() as unknown as LoggingConnection;
   try {
-    const result = (await em.getKnex().raw(sql, bindings as Knex.RawBinding[])) as { rows: Array<Record<string, unknown>> };
+    const result = (await em.getKnex().raw(sql, values)) as { rows: Array<Record<string, unknown>> };
     connection.logQuery(sql, { took: Date.now() - started, results: result.rows.length });
     return result.rows;
   } catch (e) {
@@ -117,4 +127,45 @@ export function storedColumns<R extends object>(meta: EntityMetadata<R>): string
 /** A row (column names, driver values) as the record, exactly as `QueryBuilder.execute('all', true)` maps it. */
 export function mapRecord<R extends object>(em: EntityManager, meta: EntityMetadata<R>, row: Record<string, unknown>): R {
   return em.getDriver().mapResult(row as never, meta) as unknown as R;
+}
+
+// ---------------------------------------------------------------- relations fetched in the same statement
+
+/** A joined table, and the column its row comes back in (`m__row`: the row as JSON, on the first row of each). */
+export interface Joined {
+  readonly table: string;
+  readonly rowAlias: string;
+}
+
+export function joined(table: string, prefix: string): Joined {
+  return { table, rowAlias: `${prefix}row` };
+}
+
+/**
+ * The joined row as one JSON value (`row_to_json`: every column, as `select *` has them), NULL when
+ * the join found none: one field to parse instead of one per column, and none on the rows that do
+ * not carry it.
+ */
+export function joinedRow(knex: Knex, alias: string, j: Joined): Knex.Raw {
+  return knex.raw('case when ?? is null then null else row_to_json(??) end as ??', [`${alias}.id`, alias, j.rowAlias]);
+}
+
+/**
+ * The joined records of a result, by the row's foreign key `fk`: mapped once per id, from the row
+ * that carried the columns (the first row of each MoU / employer; the loaders too return one record
+ * per id). Undefined when no row carried it (the join found nothing).
+ */
+export function joinedRecords<R extends object>(em: EntityManager, meta: EntityMetadata<R> | undefined, j: Joined, fk: string): (row: Record<string, unknown>) => R | undefined {
+  if (!meta) return () => undefined;
+  const byId = new Map<unknown, R>();
+  return (row) => {
+    const known = byId.get(row[fk]);
+    if (known) return known;
+    const carried = row[j.rowAlias];
+    if (carried === null || carried === undefined) return undefined;
+    const columns = (typeof carried === 'string' ? JSON.parse(carried) : carried) as Record<string, unknown>;
+    const record = mapRecord(em, meta, columns);
+    byId.set(row[fk], record);
+    return record;
+  };
 }

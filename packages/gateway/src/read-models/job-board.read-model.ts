@@ -13,13 +13,26 @@
  * keeps working.
  */
 import { Cursor } from '@mikro-orm/core';
-import type { EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { OpeningCriteria } from '../graphql/inputs/job-opening-filter.input';
 import { MouRecord } from '../persistence/mou.schema';
 import { JobOpeningRecord } from '../persistence/opening.schema';
 import { PartyRecord } from '../persistence/party.schema';
-import { CompiledSelectCache, compileSelect, LIMIT_PLACEHOLDER, mapRecord, metadataOf, runCompiled, slot as slotValue, storedColumns, type CompiledSelect } from './compiled-select';
+import {
+  CompiledSelectCache,
+  compileSelect,
+  joined,
+  joinedRecords,
+  joinedRow,
+  LIMIT_PLACEHOLDER,
+  mapRecord,
+  metadataOf,
+  runCompiled,
+  slot as slotValue,
+  storedColumns,
+  type CompiledSelect,
+  type Joined,
+} from './compiled-select';
 import { countRows, type KeysetPage } from './rows';
 import { GatewayError } from '../graphql/errors';
 import { criteriaWhere } from '../graphql/inputs/job-opening-filter.input';
@@ -67,22 +80,12 @@ const EMPLOYER_PREFIX = 'e__';
 const MOU_FIRST = 'm__first';
 const EMPLOYER_FIRST = 'e__first';
 
-/** A joined table, and the column its row comes back in (`m__row`: the row as JSON, on the first opening of each). */
-interface Joined {
-  readonly table: string;
-  readonly rowAlias: string;
-}
-
 interface Tables {
   readonly opening: string;
   /** job_opening's stored columns (selected by name, unprefixed: the row's own keys). */
   readonly openingColumns: readonly string[];
   readonly mou: Joined;
   readonly party: Joined;
-}
-
-function joined(table: string, prefix: string): Joined {
-  return { table, rowAlias: `${prefix}row` };
 }
 
 function tablesOf(em: EntityManager): Tables {
@@ -95,15 +98,6 @@ function tablesOf(em: EntityManager): Tables {
     mou: joined(mou.tableName, MOU_PREFIX),
     party: joined(party.tableName, EMPLOYER_PREFIX),
   };
-}
-
-/**
- * The joined row as one JSON value (`row_to_json`: every column, as `select *` has them), NULL when
- * the join found none: one field to parse instead of one per column, and none on the openings that
- * do not carry it.
- */
-function joinedRow(knex: Knex, alias: string, j: Joined): Knex.Raw {
-  return knex.raw('case when ?? is null then null else row_to_json(??) end as ??', [`${alias}.id`, alias, j.rowAlias]);
 }
 
 const PAGE_ORDER = [{ column: 'o.created_at', order: 'asc' }, { column: 'o.id', order: 'asc' }] as const;
@@ -174,26 +168,6 @@ function pick(row: Record<string, unknown>, names: readonly string[], as: readon
   const part: Record<string, unknown> = {};
   for (let i = 0; i < names.length; i += 1) part[as[i] as string] = row[names[i] as string];
   return part;
-}
-
-/**
- * The joined records of a page, by the opening's foreign key `fk`: mapped once per id, from the row
- * that carried the columns (the first opening of each MoU / employer; the loaders too return one
- * record per id). Undefined when no row carried it (the join found nothing).
- */
-function joinedRecords<R extends object>(em: EntityManager, meta: EntityMetadata<R> | undefined, j: Joined, fk: string): (row: Record<string, unknown>) => R | undefined {
-  if (!meta) return () => undefined;
-  const byId = new Map<unknown, R>();
-  return (row) => {
-    const known = byId.get(row[fk]);
-    if (known) return known;
-    const carried = row[j.rowAlias];
-    if (carried === null || carried === undefined) return undefined;
-    const columns = (typeof carried === 'string' ? JSON.parse(carried) : carried) as Record<string, unknown>;
-    const record = mapRecord(em, meta, columns);
-    byId.set(row[fk], record);
-    return record;
-  };
 }
 
 /** One page of the job board, with the selected relations, in one SQL statement. */

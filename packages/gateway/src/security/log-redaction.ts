@@ -101,9 +101,12 @@ export function scrubLogText(input: string): string {
   return scrubTokens(s);
 }
 
+const FOUR_DIGITS = /\d{4}/;
+
 /** The finished JSON line: digit runs and dates inside its string values (numbers stay JSON). */
 export function scrubLogLine(line: string): string {
-  return line.replace(/"(?:[^"\\]|\\.)*"/g, (str) => scrubTokens(str));
+  // a string without 4 digits in a row holds no date and no digit run: scrubTokens would return it as it is
+  return line.replace(/"(?:[^"\\]|\\.)*"/g, (str) => (FOUR_DIGITS.test(str) ? scrubTokens(str) : str));
 }
 
 // ------------------------------------------------------------------------------------------ errors

@@ -22,7 +22,9 @@ export function viewOf(value: unknown): Exclude<CandidateView, 'NONE'> | undefin
 
 /** Tag one object (in place) and return it. */
 export function withView<T extends object>(value: T, view: Exclude<CandidateView, 'NONE'>): T {
-  Object.defineProperty(value, RECORD_VIEW, { value: view, enumerable: true, configurable: true, writable: true });
+  // an assignment makes the same property as defineProperty({ enumerable, configurable, writable }),
+  // at a fraction of its cost (a page of 100 candidates tags a few hundred objects)
+  (value as Tagged)[RECORD_VIEW] = view;
   return value;
 }
 

@@ -1,5 +1,5 @@
 /** Candidate and placement records → their GraphQL types, cut to the view the caller has. */
-import { maskNik, wibDateOf, type CandidateProfile } from '../../domain';
+import { maskNik, wibDateOf, type CandidateProfile, type IsoDate } from '../../domain';
 import { CandidateRecord, PlacementRecord } from '../../persistence/candidate.schema';
 import { ageBandOf } from '../../security/masking';
 import { withView } from '../../security/record-view';
@@ -18,9 +18,8 @@ export function visible(view: CandidateView | undefined): VisibleView {
 }
 
 /** The GraphQL shape of a candidate, tagged with its view (security/record-view.ts). */
-/** `clock` dates the age band (clock.ts). */
-export function toCandidateGql(r: CandidateRecord, view: VisibleView, clock: Clock): Candidate {
-  const asOf = wibDateOf(timestampOf(clock));
+/** `clock` dates the age band (clock.ts); a list passes its day once (`asOf`, the same day for every row). */
+export function toCandidateGql(r: CandidateRecord, view: VisibleView, clock: Clock, asOf: IsoDate = todayOf(clock)): Candidate {
   const ageBand = r.birthDate ? ageBandOf(r.birthDate, asOf) : undefined;
   const stored = (r.profile ?? {}) as CandidateProfile;
   const profile = withView({ ...stored, ...(ageBand ? { ageBand } : {}) }, view);
@@ -48,6 +47,11 @@ export function toCandidateGql(r: CandidateRecord, view: VisibleView, clock: Clo
     },
     view,
   );
+}
+
+/** The day (WIB) the clock reads: what dates the age bands of a page of candidates. */
+export function todayOf(clock: Clock): IsoDate {
+  return wibDateOf(timestampOf(clock));
 }
 
 export function toPlacementGql(r: PlacementRecord): Placement {

@@ -8,7 +8,8 @@
  * reference dates, birth-year ages). `quotaFill` counts seats of the public program, not people.
  */
 import { IsOptional, ValidateNested } from 'class-validator';
-import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AGE_BANDS as MASKING_AGE_BANDS } from '../../security/masking';
 import { AGGREGATE_RULE, PUBLIC_RULE } from '../../security/rules';
 import {
@@ -32,6 +33,7 @@ import { GatewayError } from '../errors';
 import { AgeBandEnum, KecamatanEnum, OccupationEnum, RouteEnum, SexEnum, type AgeBand } from '../enums';
 import { nowTimestamp } from '../ids';
 import { byKeyLoader } from '../loaders';
+import { selectedFieldNames } from '../selection';
 import { DateScalar, isoDateOf } from '../scalars';
 import { CandidateStageEnum } from '../types/candidate.type';
 import {
@@ -59,6 +61,8 @@ import { candidateFilterSql, emptySql, equals, inList, stageOnSql, where, wibDay
 @ObjectType({ description: 'Seats, allocated and left for one MoU × occupation × route.' })
 export class QuotaFillRow {
   mouId!: string;
+  /** The MoU, when the quota fill's statement fetched it (the query selected `mou`). */
+  mou?: MouRecord | undefined;
   @Field(() => OccupationEnum, { description: 'Occupation.' }) occupation!: Occupation;
   @Field(() => RouteEnum, { description: 'Route.' }) route!: Route;
   @Field(() => Int, { description: 'Seats.' }) seats!: number;
@@ -358,8 +362,9 @@ function toInt(v: unknown): number {
 export class AggregatesResolver {
   @Authorized(...PUBLIC_RULE)
   @Query(() => QuotaFill, { description: 'Quota fill by MoU × occupation × route: seats, allocated, left (SQL GROUP BY; public).' })
-  async quotaFill(@Args() args: QuotaFillArgs, @Ctx() ctx: GatewayContext): Promise<QuotaFill> {
-    return readQuotaFill(ctx.em, args.filter ?? {});
+  async quotaFill(@Args() args: QuotaFillArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<QuotaFill> {
+    // each row's MoU comes in the same statement when selected (read-models/quota-fill.read-model.ts)
+    return readQuotaFill(ctx.em, args.filter ?? {}, { mou: selectedFieldNames(info, ['rows']).has('mou') });
   }
 
   @Authorized(...AGGREGATE_RULE)
@@ -452,7 +457,12 @@ export class AggregatesResolver {
 export class QuotaFillRowResolver {
   @Authorized(...PUBLIC_RULE)
   @FieldResolver(() => Mou, { description: 'The MoU.' })
-  async mou(@Root() row: QuotaFillRow, @Ctx() ctx: GatewayContext): Promise<Mou> {
+  mou(@Root() row: QuotaFillRow, @Ctx() ctx: GatewayContext): Mou | Promise<Mou> {
+    // fetched with the rows (no statement, no promise), else through the request's batched loader
+    return row.mou ? toMouGql(row.mou) : this.loadMou(row, ctx);
+  }
+
+  private async loadMou(row: QuotaFillRow, ctx: GatewayContext): Promise<Mou> {
     const r = await byKeyLoader<MouRecord, string>(ctx, MouRecord, 'id').load(row.mouId);
     if (!r) throw new GatewayError('INTERNAL_SERVER_ERROR');
     return toMouGql(r);

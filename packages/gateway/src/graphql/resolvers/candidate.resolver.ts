@@ -8,6 +8,7 @@
  * then quota, so concurrent calls for one quota queue) is use-cases/seat-context.ts.
  */
 import type { FilterQuery } from '@mikro-orm/core';
+import type { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
 import { IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import {
@@ -20,6 +21,7 @@ import {
   Field,
   FieldResolver,
   ID,
+  Info,
   Int,
   Mutation,
   ObjectType,
@@ -42,8 +44,10 @@ import type { CandidateView } from '../../security/auth-checker';
 import { viewOf, withView } from '../../security/record-view';
 import { CANDIDATE_LOOKUP_RULE, PERSONAL_RULE, RANKING_RULE, WRITE_RULE } from '../../security/rules';
 import { assertBeforeDeadline } from '../../security/query-timeout';
-import { analystWithoutRecordRights, candidateListWhere, candidateViewOf, candidateViews, canSeeOpening, seesEveryCandidateInFull } from '../access';
-import { createdOrderPage, rowsQuery } from '../../read-models/rows';
+import { analystWithoutRecordRights, candidateListWhere, candidateRowScope, candidateViewOf, candidateViews, canSeeOpening, seesEveryCandidateInFull } from '../access';
+import { candidateListPage } from '../../read-models/candidate-list.read-model';
+import { selectedFieldNames } from '../selection';
+import { rowsQuery } from '../../read-models/rows';
 import type { GatewayContext } from '../context';
 import { GatewayError, notFound } from '../errors';
 import { checkId, nowTimestamp } from '../ids';
@@ -75,8 +79,8 @@ import { releaseSeat } from '../../use-cases/release-seat.use-case';
 import { updateCandidateProfile } from '../../use-cases/update-candidate-profile.use-case';
 import { estimateCostsFor } from '../mappers/cost-estimate.mapper';
 import { toOpeningGql } from '../mappers/opening.mapper';
-import { CandidateFilter, candidateWhere } from '../inputs/candidate-filter.input';
-import { toCandidateGql, toPlacementGql, visible } from '../mappers/candidate.mapper';
+import { CandidateFilter } from '../inputs/candidate-filter.input';
+import { todayOf, toCandidateGql, toPlacementGql, visible } from '../mappers/candidate.mapper';
 
 export const CandidateConnection = connectionType(Candidate, 'Candidate', 'candidate', { nodeRule: PERSONAL_RULE });
 
@@ -316,16 +320,24 @@ export class CandidateResolver {
     description:
       'Candidates, oldest registration first, filtered by stage, kecamatan, occupation, route and stored eligibility. Only the records the caller may see: OFFICER all, CANDIDATE their own, PARTNER those placed under their MoUs. ANALYST reads no records (FORBIDDEN, details.reason ANALYST_USE_AGGREGATES): use the protected aggregates (candidateCounts, stageDurations, placementCosts, financingTotals); an ANALYST who is also PARTNER lists their partner candidates only.',
   })
-  async candidates(@Args() args: CandidatesArgs, @Ctx() ctx: GatewayContext) {
-    const scope = candidateListWhere(ctx);
+  async candidates(@Args() args: CandidatesArgs, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
+    const scope = candidateRowScope(ctx.principal);
     // no list (and no totalCount) for ANALYST: every filter would be an exact, unsuppressed count
     if (scope === null && analystWithoutRecordRights(ctx)) throw analystUseAggregatesError();
     if (scope === null) return emptyConnection();
-    const filter = candidateWhere(args.filter);
-    const where = Object.keys(scope).length === 0 ? filter : ({ $and: [filter, scope] } as FilterQuery<CandidateRecord>);
-    const page = await createdOrderPage(ctx.em, CandidateRecord, where, { first: args.first ?? DEFAULT_PAGE_SIZE, after: checkedCursor(args.after) });
+    // the page, the caller's row scope and the filter in SQL, with the count when selected: one
+    // statement (read-models/candidate-list.read-model.ts)
+    const page = await candidateListPage(ctx.em, {
+      filter: args.filter,
+      scope,
+      first: args.first ?? DEFAULT_PAGE_SIZE,
+      after: checkedCursor(args.after),
+      withTotal: selectedFieldNames(info, []).has('totalCount'),
+    });
+    // the view of each record, as for every other path (no statement for a caller who sees every record)
     const views = await candidateViews(ctx, page.rows);
-    return pageConnection(page, (r) => toCandidateGql(r, visible(views.get(r.id)), ctx.clock));
+    const asOf = todayOf(ctx.clock);
+    return pageConnection(page, (r) => toCandidateGql(r, visible(views.get(r.id)), ctx.clock, asOf));
   }
 
   @Authorized(...CANDIDATE_LOOKUP_RULE)
