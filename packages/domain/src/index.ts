@@ -10,6 +10,10 @@
  *   `@jembatan/domain/training`  courses, cohorts, enrolment, attendance, readiness, the plan to a target
  *   `@jembatan/domain/sources`   each parameter's citations (sources, date read, notes), by parameter id
  *   `@jembatan/domain/regions`   Kota Serang's kecamatan and kelurahan with Kemendagri and BPS codes
+ *   `@jembatan/domain/calculators` the calculators with their results' texts by reference (`TextRef`),
+ *                                for a small browser bundle (issue 14)
+ *   `@jembatan/domain/messages`  the texts those references name, and `renderTexts`: what the
+ *                                calculators here return is `renderTexts` of the lean ones
  */
 export * from './shared/domain-error';
 export * from './shared/local-date';
@@ -22,3 +26,4 @@ export * from './costs';
 export * from './financing';
 export * from './disclosure';
 export * from './opportunities';
+export { isTextRef, type Text, type TextArg, type TextRef } from './shared/text';

@@ -15,11 +15,11 @@
  *
  * Anything no rule names stays with the worker (rule DEFAULT): the estimate never hides a cost.
  */
-import { defineCostPolicy, type CostPolicy } from './cost-policy';
+import { leanDefineCostPolicy, type CostPolicy } from './cost-policy';
 
 export const BASE_COST_POLICY_ID = 'BASE_ROUTE_COSTS';
 
-export const BASE_COST_POLICY: CostPolicy = defineCostPolicy({
+export const BASE_COST_POLICY: CostPolicy = leanDefineCostPolicy({
   id: BASE_COST_POLICY_ID,
   kind: 'BASE',
   name: { id: 'Struktur biaya dasar per jalur', en: 'Base cost structure per route' },

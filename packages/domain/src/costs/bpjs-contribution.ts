@@ -19,6 +19,8 @@
  * contract costs Rp370.000 in all.
  */
 import { invalid, type Messages } from '../shared/domain-error';
+import { textRef, type Text } from '../shared/text';
+import { renderTexts } from '../messages/render';
 import { money, type Money } from '../money/money';
 import type { ParameterSnapshot } from '../parameters/parameter-snapshot';
 import type { ParameterId } from '../parameters/parameter-values';
@@ -28,13 +30,14 @@ type BpjsTariffId = 'bpjs.pmi.contract6MonthsIdr' | 'bpjs.pmi.contract12MonthsId
 /** Longest contract accepted (10 years). */
 export const COST_MAX_CONTRACT_MONTHS = 120;
 
-export interface BpjsDuringWorkContribution {
+/** `M`: `Text` (by reference) for the lean estimate (issue 14). */
+export interface BpjsDuringWorkContribution<M extends Text = Messages> {
   readonly amount: Money;
   /** The table point used: 6, 12 or 24 (plus months beyond 24). */
   readonly bracketMonths: 6 | 12 | 24;
   readonly monthsBeyond24: number;
   readonly parameterIds: readonly ParameterId[];
-  readonly note: Messages;
+  readonly note: M;
 }
 
 /** Validate a contract length: a whole number of months, 1…120. Throws `COSTS.NON_INTEGER_MONTHS`, `COSTS.INVALID_CONTRACT_MONTHS`. */
@@ -55,6 +58,11 @@ export function assertCostContractMonths(value: unknown, path: readonly string[]
 
 /** The during-work contribution for a contract of `contractMonths` months (see the table above). */
 export function bpjsDuringWorkContribution(contractMonths: number, params: ParameterSnapshot): BpjsDuringWorkContribution {
+  return renderTexts(leanBpjsDuringWorkContribution(contractMonths, params));
+}
+
+/** `bpjsDuringWorkContribution` with the note by reference (issue 14). */
+export function leanBpjsDuringWorkContribution(contractMonths: number, params: ParameterSnapshot): BpjsDuringWorkContribution<Text> {
   const months = assertCostContractMonths(contractMonths);
   const idr = (id: BpjsTariffId): bigint => BigInt(params.get(id));
   if (months <= 6) return result(idr('bpjs.pmi.contract6MonthsIdr'), 6, 0, ['bpjs.pmi.contract6MonthsIdr']);
@@ -64,19 +72,13 @@ export function bpjsDuringWorkContribution(contractMonths: number, params: Param
   const beyond = months - 24;
   return result(base + BigInt(beyond) * idr('bpjs.pmi.perMonthBeyond24Idr'), 24, beyond, ['bpjs.pmi.contract24MonthsIdr', 'bpjs.pmi.perMonthBeyond24Idr']);
 
-  function result(amount: bigint, bracket: 6 | 12 | 24, extra: number, ids: ParameterId[]): BpjsDuringWorkContribution {
-    const note: Messages =
+  function result(amount: bigint, bracket: 6 | 12 | 24, extra: number, ids: ParameterId[]): BpjsDuringWorkContribution<Text> {
+    const note =
       extra > 0
-        ? {
-            id: `Tarif kontrak 24 bulan ditambah ${extra} bulan × tarif per bulan di atas 24 bulan (Permenaker 4/2023 Pasal 18).`,
-            en: `24-month tariff plus ${extra} months × the monthly tariff beyond 24 months (Permenaker 4/2023 Art. 18).`,
-          }
+        ? textRef('costs.bpjs.beyond24', extra)
         : months === bracket
-          ? { id: `Tarif kontrak ${bracket} bulan (Permenaker 4/2023 Pasal 18).`, en: `${bracket}-month contract tariff (Permenaker 4/2023 Art. 18).` }
-          : {
-              id: `Kontrak ${months} bulan memakai tarif titik tabel berikutnya: ${bracket} bulan (Permenaker 4/2023 Pasal 18).`,
-              en: `A ${months}-month contract uses the next table point up: ${bracket} months (Permenaker 4/2023 Art. 18).`,
-            };
+          ? textRef('costs.bpjs.bracket', bracket)
+          : textRef('costs.bpjs.nextBracket', months, bracket);
     return Object.freeze({ amount: money(amount, 'IDR'), bracketMonths: bracket, monthsBeyond24: extra, parameterIds: Object.freeze(ids), note });
   }
 }

@@ -39,7 +39,8 @@
  * Effective dates: every route from 2024-01-01, the start of the `routes.status` coverage (no
  * estimate can be made before it: the parameters it reads start later).
  */
-import type { Messages } from '../shared/domain-error';
+import { textRef, type Text, type TextRef } from '../shared/text';
+import type { CostLineLabelKey } from '../messages/cost-texts';
 import { datedVersionAsOf } from '../shared/dated-versions';
 import type { IsoDate } from '../shared/local-date';
 import type { Route } from '../shared/vocabulary';
@@ -58,7 +59,7 @@ interface LineBase {
 /** A fixed fee from a parameter, converted to IDR when in USD or KRW. */
 export interface ParameterCostLineDefinition extends LineBase {
   readonly kind: 'PARAMETER';
-  readonly label: Messages;
+  readonly label: Text;
   readonly parameter: ParameterId;
   /** Default IDR. */
   readonly currency?: 'IDR' | 'USD' | 'KRW';
@@ -72,13 +73,13 @@ export interface ParameterCostLineDefinition extends LineBase {
 /** The passport: the parameter and label depend on the passport kind chosen. */
 export interface PassportCostLineDefinition extends LineBase {
   readonly kind: 'PASSPORT';
-  readonly variants: Readonly<Record<CostPassportKind, { readonly label: Messages; readonly parameter: ParameterId }>>;
+  readonly variants: Readonly<Record<CostPassportKind, { readonly label: Text; readonly parameter: ParameterId }>>;
 }
 
 /** An amount the caller gives (`inputs.<input>`): UNKNOWN when required and missing, left out when optional and missing. */
 export interface InputCostLineDefinition extends LineBase {
   readonly kind: 'INPUT';
-  readonly label: Messages;
+  readonly label: Text;
   readonly input: keyof CostInputs;
   readonly required: boolean;
   /** Default BEFORE_DEPARTURE. */
@@ -88,7 +89,7 @@ export interface InputCostLineDefinition extends LineBase {
 /** BPJS Ketenagakerjaan during work, by contract length (bpjs-contribution.ts). */
 export interface BpjsDuringWorkCostLineDefinition extends LineBase {
   readonly kind: 'BPJS_DURING_WORK';
-  readonly label: Messages;
+  readonly label: Text;
 }
 
 export type CostLineDefinition = ParameterCostLineDefinition | PassportCostLineDefinition | InputCostLineDefinition | BpjsDuringWorkCostLineDefinition;
@@ -113,36 +114,18 @@ const INPUT_KEYS: Readonly<Record<keyof CostInputs, true>> = {
 };
 export const COST_INPUT_KEYS = Object.freeze(Object.keys(INPUT_KEYS) as Array<keyof CostInputs>);
 
-export const COST_LINE_LABELS = {
-  epsTopikFee: { id: 'Biaya ujian EPS-TOPIK', en: 'EPS-TOPIK test fee' },
-  koreanCourse: { id: 'Kursus bahasa Korea (LPK)', en: 'Korean language course (LPK)' },
-  koreanCourseRegistration: { id: 'Pendaftaran kursus bahasa Korea', en: 'Korean course registration' },
-  koreanTestFee: { id: 'Ujian bahasa Korea program percontohan (TOPIK-1 dan wawancara)', en: 'Pilot Korean test (TOPIK-1 level and speaking)' },
-  skillsTestFee: { id: 'Uji keterampilan / sertifikasi kompetensi (KOSHIPA, BNSP)', en: 'Skills test / competency certification (KOSHIPA, BNSP)' },
-  medicalCheckup: { id: 'Pemeriksaan kesehatan dan psikologi', en: 'Medical and psychological check-up' },
-  passportElectronic: { id: 'Paspor elektronik 5 tahun', en: 'Electronic passport, 5 years' },
-  passportRegular: { id: 'Paspor biasa (non-elektronik) 5 tahun', en: 'Regular (non-electronic) passport, 5 years' },
-  skck: { id: 'SKCK (surat keterangan catatan kepolisian)', en: 'Police certificate (SKCK)' },
-  visa: { id: 'Visa kerja', en: 'Work visa' },
-  flight: { id: 'Tiket pesawat Jakarta–Korea', en: 'Flight Jakarta–Korea' },
-  orientation: { id: 'Orientasi pra-pemberangkatan (OPP)', en: 'Pre-departure orientation (OPP)' },
-  bpjsBeforeWork: { id: 'BPJS Ketenagakerjaan sebelum bekerja', en: 'BPJS Ketenagakerjaan before work' },
-  bpjsDuringWork: { id: 'BPJS Ketenagakerjaan selama bekerja', en: 'BPJS Ketenagakerjaan during work' },
-  p3miServiceFee: { id: 'Jasa perusahaan penempatan (P3MI)', en: 'Placement company (P3MI) service fee' },
-  returnCostInsurance: { id: 'Asuransi biaya kepulangan (dibayar di Korea)', en: 'Return-cost insurance (paid in Korea)' },
-  contractLegalisation: { id: 'Legalisasi perjanjian kerja', en: 'Employment contract legalisation' },
-  localTransport: { id: 'Transportasi lokal (ke tempat tes, pelatihan, keberangkatan)', en: 'Local transport (to tests, training, departure)' },
-  accommodation: { id: 'Akomodasi selama proses sebelum berangkat', en: 'Accommodation during the pre-departure process' },
-  returnTicket: { id: 'Tiket pulang Korea–Indonesia (akhir kontrak)', en: 'Return ticket Korea–Indonesia (end of contract)' },
-} satisfies Record<string, Messages>;
+/** The lines' labels (in `@jembatan/domain/messages` since issue 14: the definitions below refer to them by key). */
+export { COST_LINE_LABELS } from '../messages/cost-texts';
 
-const L = COST_LINE_LABELS;
+/** The label of a line (or passport variant) by reference: `costs.line.<key>`. */
+const L = (key: CostLineLabelKey): TextRef => textRef(`costs.line.${key}`);
 
-const param = (id: CostLineId & keyof typeof L, category: CostCategory, parameter: ParameterId, more: Partial<ParameterCostLineDefinition> = {}): ParameterCostLineDefinition => ({
+
+const param = (id: CostLineId & CostLineLabelKey, category: CostCategory, parameter: ParameterId, more: Partial<ParameterCostLineDefinition> = {}): ParameterCostLineDefinition => ({
   kind: 'PARAMETER',
   id,
   category,
-  label: L[id],
+  label: L(id),
   parameter,
   ...more,
 });
@@ -150,7 +133,7 @@ const input = (id: CostLineId & keyof CostInputs, category: CostCategory, requir
   kind: 'INPUT',
   id,
   category,
-  label: L[id],
+  label: L(id),
   input: id,
   required,
   ...(timing !== undefined ? { timing } : {}),
@@ -168,8 +151,8 @@ const DOCUMENTS_AND_TRAVEL: readonly CostLineDefinition[] = [
     id: 'passport',
     category: 'PASSPORT',
     variants: {
-      ELECTRONIC: { label: L.passportElectronic, parameter: 'fee.passportElectronic5yIdr' },
-      REGULAR: { label: L.passportRegular, parameter: 'fee.passportRegular5yIdr' },
+      ELECTRONIC: { label: L('passportElectronic'), parameter: 'fee.passportElectronic5yIdr' },
+      REGULAR: { label: L('passportRegular'), parameter: 'fee.passportRegular5yIdr' },
     },
   },
   param('skck', 'SKCK', 'fee.skckIdr'),
@@ -177,7 +160,7 @@ const DOCUMENTS_AND_TRAVEL: readonly CostLineDefinition[] = [
   param('flight', 'TICKET', 'fee.flightJakartaKoreaIdr'),
   param('orientation', 'ORIENTATION', 'fee.orientationIdr'),
   param('bpjsBeforeWork', 'SOCIAL_SECURITY', 'bpjs.pmi.beforeWorkIdr'),
-  { kind: 'BPJS_DURING_WORK', id: 'bpjsDuringWork', category: 'SOCIAL_SECURITY', label: L.bpjsDuringWork },
+  { kind: 'BPJS_DURING_WORK', id: 'bpjsDuringWork', category: 'SOCIAL_SECURITY', label: L('bpjsDuringWork') },
 ];
 /** Perban BP2MI 9/2020 items with no amount in any source (required inputs: UNKNOWN until given). */
 const UNSOURCED_ITEMS: readonly CostLineDefinition[] = [

@@ -3,6 +3,7 @@
  * from (a dated parameter or an input) and who pays it (decided by named cost policies).
  */
 import type { Messages } from '../shared/domain-error';
+import type { Text } from '../shared/text';
 import type { IsoDate } from '../shared/local-date';
 import type { PayerKind } from '../shared/vocabulary';
 import type { ExchangeRate } from '../money/exchange-rate';
@@ -78,7 +79,8 @@ export interface CostParameterRef {
   readonly overlaidBy?: string;
 }
 
-export interface CostLineSource {
+/** `M`: `Text` (by reference) in the lean estimate's lines (issue 14). */
+export interface CostLineSource<M extends Text = Messages> {
   /** Parameters the amount is computed from (empty for inputs). */
   readonly parameters: readonly CostParameterRef[];
   /** The input the amount comes from or, for an UNKNOWN line, the input that is required. */
@@ -86,7 +88,7 @@ export interface CostLineSource {
   /** Who stated an input amount (for additional lines). */
   readonly statedBy?: string;
   /** How the amount was derived (e.g. the BPJS bracket used). */
-  readonly note?: Messages;
+  readonly note?: M;
 }
 
 /** One payer's part of a line, and the policy rule that put it there. */
@@ -98,10 +100,10 @@ export interface PayerShare {
   readonly ruleId: string;
 }
 
-export interface CostLine {
+export interface CostLine<M extends Text = Messages> {
   readonly id: string;
   readonly category: CostCategory;
-  readonly label: Messages;
+  readonly label: M;
   readonly timing: CostTiming;
   readonly status: CostLineStatus;
   /** In the currency the cost is set in (USD cents for the EPS-TOPIK fee, KRW for return-cost insurance); null when unknown. */
@@ -110,7 +112,7 @@ export interface CostLine {
   readonly amountIdr: Money | null;
   /** The rate used to convert `amount` into IDR, when one was needed. */
   readonly exchangeRate: ExchangeRate | null;
-  readonly source: CostLineSource;
+  readonly source: CostLineSource<M>;
   /** Parts per payer; known parts add up exactly to `amountIdr`. */
   readonly payers: readonly PayerShare[];
 }

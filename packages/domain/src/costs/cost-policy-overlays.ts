@@ -3,10 +3,10 @@
  * and the Perban 9/2020 exemption. They name who decided them only as a study ("what-if"); a real
  * decision should be defined with `defineCostPolicy` and its own `statedBy` (Perwal, MoU clause).
  */
-import { defineCostPolicy, type CostPolicy } from './cost-policy';
+import { leanDefineCostPolicy, type CostPolicy } from './cost-policy';
 
 /** The city pays the Korean course and its registration (a subsidy from Pemkot Serang). */
-export const CITY_PAYS_KOREAN_COURSE: CostPolicy = defineCostPolicy({
+export const CITY_PAYS_KOREAN_COURSE: CostPolicy = leanDefineCostPolicy({
   id: 'CITY_PAYS_KOREAN_COURSE',
   kind: 'OVERLAY',
   name: { id: 'Pemkot Serang membiayai kursus bahasa Korea', en: 'Kota Serang pays the Korean course' },
@@ -16,7 +16,7 @@ export const CITY_PAYS_KOREAN_COURSE: CostPolicy = defineCostPolicy({
 });
 
 /** An APJATI facility covers job training (DOMAIN.md §1: APJATI "facilitates training cost"). */
-export const APJATI_FACILITY_COVERS_TRAINING: CostPolicy = defineCostPolicy({
+export const APJATI_FACILITY_COVERS_TRAINING: CostPolicy = leanDefineCostPolicy({
   id: 'APJATI_FACILITY_COVERS_TRAINING',
   kind: 'OVERLAY',
   name: { id: 'Fasilitas APJATI menanggung biaya pelatihan', en: 'An APJATI facility covers training costs' },
@@ -26,7 +26,7 @@ export const APJATI_FACILITY_COVERS_TRAINING: CostPolicy = defineCostPolicy({
 });
 
 /** The employer pays the P3MI service fee (UU 18/2017 Pasal 30(1): no placement cost on the worker). */
-export const EMPLOYER_PAYS_PLACEMENT_FEE: CostPolicy = defineCostPolicy({
+export const EMPLOYER_PAYS_PLACEMENT_FEE: CostPolicy = leanDefineCostPolicy({
   id: 'EMPLOYER_PAYS_PLACEMENT_FEE',
   kind: 'OVERLAY',
   name: { id: 'Pemberi kerja membayar jasa P3MI', en: 'The employer pays the P3MI service fee' },

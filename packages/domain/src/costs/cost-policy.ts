@@ -9,7 +9,9 @@
  * most `cap` per line. Moved amounts are rounded down to the rupiah (what stays with the worker is
  * never understated), and the parts of a line always add up exactly to the line.
  */
-import { invalid, type Messages } from '../shared/domain-error';
+import type { Messages } from '../shared/domain-error';
+import { invalidText, textRef, type Text } from '../shared/text';
+import { rendered } from '../messages/render';
 import { OCCUPATIONS, PAYER_KINDS, ROUTES, isOneOf, type Occupation, type PayerKind, type Route } from '../shared/vocabulary';
 import { allocateBigInt } from '../money/allocate';
 import { assertMoney, moneyFromBigInt, type Money } from '../money/money';
@@ -57,25 +59,26 @@ export interface CostPolicy {
 
 const ID_RE = /^[A-Z][A-Z0-9_]{0,63}$/;
 
-function badPolicy(id: string, en: string, path: readonly string[]): never {
-  return invalid('COSTS.INVALID_POLICY', id, en, { path });
+/** COSTS.INVALID_POLICY, its text by reference (`defineCostPolicy` and `estimateCosts` render it). */
+function badPolicy(text: Text, path: readonly string[]): never {
+  return invalidText('COSTS.INVALID_POLICY', text, { path });
 }
 
 function messages(value: unknown, path: readonly string[]): Messages {
   const m = value as Messages | null;
   if (typeof m !== 'object' || m === null || typeof m.id !== 'string' || typeof m.en !== 'string' || !m.id.trim() || !m.en.trim()) {
-    badPolicy('Teks harus tersedia dalam bahasa Indonesia (id) dan Inggris (en).', 'Texts need Indonesian (id) and English (en).', path);
+    badPolicy(textRef('COSTS.INVALID_POLICY.texts'), path);
   }
   return Object.freeze({ id: m.id, en: m.en });
 }
 
 function list<T extends string>(value: unknown, allowed: readonly T[] | null, path: readonly string[]): readonly T[] | undefined {
   if (value === undefined) return undefined;
-  if (!Array.isArray(value) || value.length === 0) badPolicy('Daftar kriteria tidak boleh kosong.', 'A criteria list must not be empty.', path);
+  if (!Array.isArray(value) || value.length === 0) badPolicy(textRef('COSTS.INVALID_POLICY.emptyCriteria'), path);
   return Object.freeze(
     value.map((v, i) => {
       if (allowed ? !isOneOf(allowed, v) : typeof v !== 'string' || v === '') {
-        badPolicy('Nilai kriteria tidak dikenal.', 'Unknown criteria value.', [...path, String(i)]);
+        badPolicy(textRef('COSTS.INVALID_POLICY.criteriaValue'), [...path, String(i)]);
       }
       return v as T;
     }),
@@ -90,49 +93,50 @@ function shareOf(value: unknown, path: readonly string[]): Ratio {
     r = undefined;
   }
   if (r === undefined || r.num < 0n || r.num > r.den) {
-    return badPolicy('Porsi harus angka desimal 0–1.', 'The share must be a decimal number 0–1.', path);
+    return badPolicy(textRef('COSTS.INVALID_POLICY.share'), path);
   }
   return r;
 }
 
 /** Validate a policy and return a frozen copy. Throws `COSTS.INVALID_POLICY` and `MONEY.*` (cap). */
 export function defineCostPolicy(input: CostPolicy): CostPolicy {
-  if (typeof input !== 'object' || input === null) badPolicy('Kebijakan biaya tidak valid.', 'Invalid cost policy.', ['policy']);
+  return rendered(leanDefineCostPolicy, input);
+}
+
+/** `defineCostPolicy`, its errors' texts by reference (issue 14): for the domain's own policies and the lean estimate. */
+export function leanDefineCostPolicy(input: CostPolicy): CostPolicy {
+  if (typeof input !== 'object' || input === null) badPolicy(textRef('COSTS.INVALID_POLICY.policy'), ['policy']);
   if (typeof input.id !== 'string' || !ID_RE.test(input.id)) {
-    badPolicy('Kode kebijakan harus huruf besar, angka dan garis bawah.', 'The policy id must be upper case letters, digits and underscores.', ['id']);
+    badPolicy(textRef('COSTS.INVALID_POLICY.id'), ['id']);
   }
-  if (!isOneOf(COST_POLICY_KINDS, input.kind)) badPolicy('Jenis kebijakan tidak dikenal.', 'Unknown policy kind.', ['kind']);
+  if (!isOneOf(COST_POLICY_KINDS, input.kind)) badPolicy(textRef('COSTS.INVALID_POLICY.kind'), ['kind']);
   if (input.legalBasis !== null && (typeof input.legalBasis !== 'string' || !input.legalBasis.trim())) {
-    badPolicy('Dasar hukum harus teks atau null.', 'The legal basis must be a text or null.', ['legalBasis']);
+    badPolicy(textRef('COSTS.INVALID_POLICY.legalBasis'), ['legalBasis']);
   }
   if (input.statedBy !== undefined && (typeof input.statedBy !== 'string' || !input.statedBy.trim())) {
-    badPolicy('statedBy harus teks.', 'statedBy must be a text.', ['statedBy']);
+    badPolicy(textRef('COSTS.INVALID_POLICY.statedBy'), ['statedBy']);
   }
   if (input.kind === 'OVERLAY' && input.legalBasis === null && input.statedBy === undefined) {
-    badPolicy(
-      'Overlay tanpa dasar hukum harus menyebut siapa yang memutuskannya (statedBy).',
-      'An overlay without a legal basis must say who decided it (statedBy).',
-      ['statedBy'],
-    );
+    badPolicy(textRef('COSTS.INVALID_POLICY.overlayStatedBy'), ['statedBy']);
   }
-  if (!Array.isArray(input.rules) || input.rules.length === 0) badPolicy('Kebijakan harus memiliki aturan.', 'A policy needs rules.', ['rules']);
+  if (!Array.isArray(input.rules) || input.rules.length === 0) badPolicy(textRef('COSTS.INVALID_POLICY.rules'), ['rules']);
   const ids = new Set<string>();
   const rules = input.rules.map((r, i): CostPolicyRule => {
     const path = ['rules', String(i)];
-    if (typeof r !== 'object' || r === null) badPolicy('Aturan tidak valid.', 'Invalid rule.', path);
+    if (typeof r !== 'object' || r === null) badPolicy(textRef('COSTS.INVALID_POLICY.rule'), path);
     if (typeof r.id !== 'string' || !ID_RE.test(r.id) || ids.has(r.id)) {
-      badPolicy('Kode aturan harus unik, huruf besar, angka dan garis bawah.', 'Rule ids must be unique upper case letters, digits and underscores.', [...path, 'id']);
+      badPolicy(textRef('COSTS.INVALID_POLICY.ruleId'), [...path, 'id']);
     }
     ids.add(r.id);
     const m = r.match;
-    if (typeof m !== 'object' || m === null) badPolicy('Kriteria aturan tidak valid.', 'Invalid rule criteria.', [...path, 'match']);
-    if (!isOneOf(PAYER_KINDS, r.payer)) badPolicy('Pembayar tidak dikenal.', 'Unknown payer.', [...path, 'payer']);
+    if (typeof m !== 'object' || m === null) badPolicy(textRef('COSTS.INVALID_POLICY.match'), [...path, 'match']);
+    if (!isOneOf(PAYER_KINDS, r.payer)) badPolicy(textRef('COSTS.INVALID_POLICY.payer'), [...path, 'payer']);
     const share = r.share === undefined ? undefined : ratioToDecimalString(shareOf(r.share, [...path, 'share']));
     let cap: Money | null | undefined;
     if (r.cap !== undefined && r.cap !== null) {
       cap = assertMoney(r.cap, [...path, 'cap']);
       if (cap.currency !== 'IDR' || cap.amount < 0) {
-        badPolicy('Batas harus dalam rupiah dan tidak negatif.', 'The cap must be in rupiah and not negative.', [...path, 'cap']);
+        badPolicy(textRef('COSTS.INVALID_POLICY.cap'), [...path, 'cap']);
       }
     }
     const match: CostPolicyMatch = Object.freeze({

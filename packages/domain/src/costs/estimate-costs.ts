@@ -13,7 +13,9 @@
  * Amounts in USD or KRW are converted at the given rates or at the parameter defaults (flagged
  * `isDefault`), rounded HALF_UP to the rupiah.
  */
-import { errorData, invalid, type DomainErrorData, type Messages } from '../shared/domain-error';
+import type { DomainErrorData, Messages } from '../shared/domain-error';
+import { invalidText, textErrorData, textRef, type Text } from '../shared/text';
+import { rendered } from '../messages/render';
 import type { IsoDate } from '../shared/local-date';
 import { OCCUPATIONS, PAYER_KINDS, ROUTES, isOneOf, type Occupation, type PayerKind, type Route } from '../shared/vocabulary';
 import { convert, exchangeRate as assertExchangeRate, type ExchangeRate } from '../money/exchange-rate';
@@ -22,7 +24,7 @@ import type { ParameterSnapshot } from '../parameters/parameter-snapshot';
 import type { ParameterId, RouteStatus } from '../parameters/parameter-values';
 import type { FinancingKind } from '../financing/financing-product';
 import { BASE_COST_POLICY } from './base-cost-policy';
-import { assertCostContractMonths, bpjsDuringWorkContribution } from './bpjs-contribution';
+import { assertCostContractMonths, leanBpjsDuringWorkContribution } from './bpjs-contribution';
 import {
   COST_CATEGORIES,
   COST_LINE_IDS,
@@ -34,7 +36,7 @@ import {
   type CostTiming,
   type PayerShare,
 } from './cost-line';
-import { applyCostPolicy, defineCostPolicy, type CostPolicy, type CostPolicyKind } from './cost-policy';
+import { applyCostPolicy, leanDefineCostPolicy, type CostPolicy, type CostPolicyKind } from './cost-policy';
 import { zeroCostPolicy } from './zero-cost-policy';
 import { COST_INPUT_KEYS, costLineSetAsOf, type CostLineDefinition } from './cost-line-sets';
 import { assertOccupationInRouteSectors } from '../eligibility/rule-sets';
@@ -175,7 +177,8 @@ export interface MissingCostInput {
   readonly payers: readonly PayerKind[];
 }
 
-export interface CostEstimate {
+/** `M`: `Text` (by reference) in what `leanEstimateCosts` returns (issue 14): the lines' labels and notes, the warnings. */
+export interface CostEstimate<M extends Text = Messages> {
   readonly asOf: IsoDate;
   /** Names of parameter overlays in the snapshot. */
   readonly parameterOverlays: readonly string[];
@@ -187,7 +190,7 @@ export interface CostEstimate {
   readonly zeroCostOccupation: boolean;
   /** Base, regulation (when it applies) and overlays, in the order applied. */
   readonly policies: readonly AppliedPolicy[];
-  readonly lines: readonly CostLine[];
+  readonly lines: readonly CostLine<M>[];
   readonly totals: CostTotals;
   readonly worker: WorkerCosts;
   /** Required inputs that were not given (their lines are UNKNOWN). */
@@ -201,7 +204,7 @@ export interface CostEstimate {
   readonly upfrontCash: Money;
   readonly upfrontCashCheck: UpfrontCashCheck;
   /** `COSTS.ROUTE_NOT_OPEN`, `COSTS.DEFAULT_EXCHANGE_RATE`, `COSTS.INPUT_NOT_APPLICABLE`, `COSTS.INCOMPLETE`. */
-  readonly warnings: readonly DomainErrorData[];
+  readonly warnings: readonly DomainErrorData<M>[];
 }
 
 const LINE_ID_RE = /^[a-z][A-Za-z0-9]{1,63}$/;
@@ -209,26 +212,27 @@ const LINE_ID_RE = /^[a-z][A-Za-z0-9]{1,63}$/;
 interface RawLine {
   readonly id: string;
   readonly category: CostCategory;
-  readonly label: Messages;
+  readonly label: Text;
   readonly timing: CostTiming;
   readonly amount: Money | null;
-  readonly source: CostLineSource;
+  readonly source: CostLineSource<Text>;
 }
 
-function badInput(code: string, id: string, en: string, path: readonly string[]): never {
-  return invalid(code, id, en, { path });
+/** Invalid input: a `DomainError` with its text by reference (`estimateCosts` renders it). */
+function badInput(code: string, text: Text, path: readonly string[]): never {
+  return invalidText(code, text, { path });
 }
 
 function nonNegative(value: unknown, path: readonly string[]): Money {
   const m = assertMoney(value, path);
-  if (m.amount < 0) badInput('COSTS.NEGATIVE_AMOUNT', 'Jumlah biaya tidak boleh negatif.', 'A cost must not be negative.', path);
+  if (m.amount < 0) badInput('COSTS.NEGATIVE_AMOUNT', textRef('COSTS.NEGATIVE_AMOUNT'), path);
   return m;
 }
 
 function assertParams(params: unknown): ParameterSnapshot {
   const p = params as ParameterSnapshot | null;
   if (typeof p !== 'object' || p === null || typeof p.get !== 'function' || typeof p.describe !== 'function' || typeof p.asOf !== 'string') {
-    badInput('COSTS.INVALID_PARAMETERS', 'Snapshot parameter tidak valid.', 'Invalid parameter snapshot.', ['params']);
+    badInput('COSTS.INVALID_PARAMETERS', textRef('COSTS.INVALID_PARAMETERS'), ['params']);
   }
   return p;
 }
@@ -246,29 +250,29 @@ interface EstimateOptions {
 }
 
 function checkOptions(input: CostEstimateInput, params: ParameterSnapshot, policies: readonly CostPolicy[]): EstimateOptions {
-  if (typeof input !== 'object' || input === null) badInput('COSTS.INVALID_INPUT', 'Masukan tidak valid.', 'Invalid input.', ['input']);
+  if (typeof input !== 'object' || input === null) badInput('COSTS.INVALID_INPUT', textRef('COSTS.INVALID_INPUT.input'), ['input']);
   const snapshot = assertParams(params);
   if (!isOneOf(ROUTES, input.route)) {
-    invalid('COSTS.UNKNOWN_ROUTE', `Jalur tidak dikenal; gunakan ${ROUTES.join(', ')}.`, `Unknown route; use ${ROUTES.join(', ')}.`, {
+    invalidText('COSTS.UNKNOWN_ROUTE', textRef('COSTS.UNKNOWN_ROUTE', ROUTES.join(', ')), {
       path: ['route'],
       details: { allowed: ROUTES.join(',') },
     });
   }
   if (!isOneOf(OCCUPATIONS, input.occupation)) {
-    invalid('COSTS.UNKNOWN_OCCUPATION', 'Jabatan tidak dikenal.', 'Unknown occupation.', { path: ['occupation'], details: { allowed: OCCUPATIONS.join(',') } });
+    invalidText('COSTS.UNKNOWN_OCCUPATION', textRef('COSTS.UNKNOWN_OCCUPATION'), { path: ['occupation'], details: { allowed: OCCUPATIONS.join(',') } });
   }
   assertOccupationInRouteSectors(input.route, input.occupation, snapshot.asOf);
   const contractMonths = assertCostContractMonths(input.contractMonths);
   const passport = input.passport ?? 'ELECTRONIC';
   if (!isOneOf(COST_PASSPORT_KINDS, passport)) {
-    badInput('COSTS.INVALID_OPTION', 'Jenis paspor: ELECTRONIC atau REGULAR.', 'Passport kind: ELECTRONIC or REGULAR.', ['passport']);
+    badInput('COSTS.INVALID_OPTION', textRef('COSTS.INVALID_OPTION.passport'), ['passport']);
   }
   const includeKoreanCourse = input.includeKoreanCourse ?? true;
   if (typeof includeKoreanCourse !== 'boolean') {
-    badInput('COSTS.INVALID_OPTION', 'includeKoreanCourse harus true atau false.', 'includeKoreanCourse must be true or false.', ['includeKoreanCourse']);
+    badInput('COSTS.INVALID_OPTION', textRef('COSTS.INVALID_OPTION.includeKoreanCourse'), ['includeKoreanCourse']);
   }
-  if (!Array.isArray(policies)) badInput('COSTS.INVALID_POLICY', 'Daftar kebijakan tidak valid.', 'Invalid list of policies.', ['policies']);
-  const overlays = policies.map((p) => defineCostPolicy(p));
+  if (!Array.isArray(policies)) badInput('COSTS.INVALID_POLICY', textRef('COSTS.INVALID_POLICY.list'), ['policies']);
+  const overlays = policies.map((p) => leanDefineCostPolicy(p));
   const koreanCourse = input.koreanCourse === undefined || input.koreanCourse === null ? null : koreanCourseFee(input.koreanCourse);
   return { snapshot, route: input.route, occupation: input.occupation, contractMonths, passport, includeKoreanCourse, koreanCourse, overlays };
 }
@@ -276,9 +280,9 @@ function checkOptions(input: CostEstimateInput, params: ParameterSnapshot, polic
 type ToIdr = (m: Money) => { idr: Money; rate: ExchangeRate | null; ref: CostParameterRef | null };
 
 /** Conversion to IDR at the given rates, or at the parameter defaults (read lazily: only lines in USD or KRW need them). */
-function idrConverter(input: CostEstimateInput, snapshot: ParameterSnapshot, warnings: DomainErrorData[]): ToIdr {
+function idrConverter(input: CostEstimateInput, snapshot: ParameterSnapshot, warnings: DomainErrorData<Text>[]): ToIdr {
   const rates = input.exchangeRates ?? {};
-  if (typeof rates !== 'object' || rates === null) badInput('COSTS.INVALID_EXCHANGE_RATE', 'Kurs tidak valid.', 'Invalid exchange rates.', ['exchangeRates']);
+  if (typeof rates !== 'object' || rates === null) badInput('COSTS.INVALID_EXCHANGE_RATE', textRef('COSTS.INVALID_EXCHANGE_RATE.rates'), ['exchangeRates']);
   const rateCache = new Map<'USD' | 'KRW', { rate: ExchangeRate; ref: CostParameterRef | null }>();
   const rateFor = (currency: 'USD' | 'KRW'): { rate: ExchangeRate; ref: CostParameterRef | null } => {
     const cached = rateCache.get(currency);
@@ -300,42 +304,31 @@ function givenRate(currency: 'USD' | 'KRW', given: ExchangeRate): { rate: Exchan
   const fx = assertExchangeRate(given, path);
   const pair = [fx.base, fx.quote];
   if (!pair.includes(currency) || !pair.includes('IDR')) {
-    badInput('COSTS.INVALID_EXCHANGE_RATE', `Kurs harus menghubungkan ${currency} dan IDR.`, `The rate must link ${currency} and IDR.`, path);
+    badInput('COSTS.INVALID_EXCHANGE_RATE', textRef('COSTS.INVALID_EXCHANGE_RATE.pair', currency), path);
   }
   return { rate: fx, ref: null };
 }
 
-function defaultRate(currency: 'USD' | 'KRW', snapshot: ParameterSnapshot, warnings: DomainErrorData[]): { rate: ExchangeRate; ref: CostParameterRef } {
+function defaultRate(currency: 'USD' | 'KRW', snapshot: ParameterSnapshot, warnings: DomainErrorData<Text>[]): { rate: ExchangeRate; ref: CostParameterRef } {
   const id: ParameterId = currency === 'USD' ? 'fx.idrPerUsd' : 'fx.idrPerKrw';
   const ref = paramRef(snapshot, id);
   const fx = assertExchangeRate({ base: currency, quote: 'IDR', rate: snapshot.get(id) as string, asOf: ref.effectiveFrom, source: `parameter ${id}`, isDefault: ref.isDefault });
   if (ref.isDefault) {
-    warnings.push(
-      errorData(
-        'COSTS.DEFAULT_EXCHANGE_RATE',
-        `Kurs ${currency}/IDR memakai nilai bawaan (bukan kurs resmi); berikan kurs bertanggal bila ada.`,
-        `The ${currency}/IDR rate is a working default (not an official rate); give a dated rate when you have one.`,
-        { details: { parameter: id } },
-      ),
-    );
+    warnings.push(textErrorData('COSTS.DEFAULT_EXCHANGE_RATE', textRef('COSTS.DEFAULT_EXCHANGE_RATE', currency), { details: { parameter: id } }));
   }
   return { rate: fx, ref };
 }
 
 /** The standard lines of the route's line set in force on the snapshot's date, then the caller's additional lines. */
-function rawLines(input: CostEstimateInput, o: EstimateOptions, warnings: DomainErrorData[]): RawLine[] {
+function rawLines(input: CostEstimateInput, o: EstimateOptions, warnings: DomainErrorData<Text>[]): RawLine[] {
   if (input.inputs !== undefined && (typeof input.inputs !== 'object' || input.inputs === null)) {
-    badInput('COSTS.INVALID_INPUT', 'inputs tidak valid.', 'Invalid inputs.', ['inputs']);
+    badInput('COSTS.INVALID_INPUT', textRef('COSTS.INVALID_INPUT.inputs'), ['inputs']);
   }
   const { definition } = costLineSetAsOf(o.route, o.snapshot.asOf);
   const read = new Set(definition.lines.flatMap((d) => (d.kind === 'INPUT' ? [d.input] : [])));
   for (const key of COST_INPUT_KEYS) {
     if (!read.has(key) && input.inputs?.[key] !== undefined) {
-      warnings.push(
-        errorData('COSTS.INPUT_NOT_APPLICABLE', 'Masukan ini tidak berlaku untuk jalur tersebut dan diabaikan.', 'This input does not apply to the route and was ignored.', {
-          path: ['inputs', key],
-        }),
-      );
+      warnings.push(textErrorData('COSTS.INPUT_NOT_APPLICABLE', textRef('COSTS.INPUT_NOT_APPLICABLE'), { path: ['inputs', key] }));
     }
   }
   const raw: RawLine[] = [];
@@ -344,14 +337,14 @@ function rawLines(input: CostEstimateInput, o: EstimateOptions, warnings: Domain
     if (line) raw.push(line);
   }
   const extra = input.additionalLines ?? [];
-  if (!Array.isArray(extra)) badInput('COSTS.INVALID_LINE', 'additionalLines harus berupa daftar.', 'additionalLines must be a list.', ['additionalLines']);
+  if (!Array.isArray(extra)) badInput('COSTS.INVALID_LINE', textRef('COSTS.INVALID_LINE.lines'), ['additionalLines']);
   extra.forEach((l, i) => raw.push(additionalLine(l, i, raw)));
   return raw;
 }
 
 /** One line of a line set; `undefined` when an option or a missing optional input leaves it out. */
 function standardLine(d: CostLineDefinition, input: CostEstimateInput, o: EstimateOptions): RawLine | undefined {
-  const fromParam = (label: Messages, parameter: ParameterId, currency: 'IDR' | 'USD' | 'KRW' = 'IDR', timing: CostTiming = 'BEFORE_DEPARTURE'): RawLine => ({
+  const fromParam = (label: Text, parameter: ParameterId, currency: 'IDR' | 'USD' | 'KRW' = 'IDR', timing: CostTiming = 'BEFORE_DEPARTURE'): RawLine => ({
     id: d.id,
     category: d.category,
     label,
@@ -375,7 +368,7 @@ function standardLine(d: CostLineDefinition, input: CostEstimateInput, o: Estima
       return { id: d.id, category: d.category, label: d.label, timing: d.timing ?? 'BEFORE_DEPARTURE', amount: nonNegative(given, ['inputs', d.input]), source };
     }
     case 'BPJS_DURING_WORK': {
-      const bpjs = bpjsDuringWorkContribution(o.contractMonths, o.snapshot);
+      const bpjs = leanBpjsDuringWorkContribution(o.contractMonths, o.snapshot);
       return {
         id: d.id,
         category: d.category,
@@ -392,13 +385,13 @@ function standardLine(d: CostLineDefinition, input: CostEstimateInput, o: Estima
 function courseLine(d: CostLineDefinition, c: KoreanCourseFee): RawLine | undefined {
   const amount = d.id === 'koreanCourse' ? c.amount : c.registration;
   if (amount === undefined) return undefined;
-  const label = d.id === 'koreanCourse' && c.label !== undefined ? c.label : (d as { label: Messages }).label;
+  const label = d.id === 'koreanCourse' && c.label !== undefined ? c.label : (d as { label: Text }).label;
   const inputName = d.id === 'koreanCourse' ? 'koreanCourse.amount' : 'koreanCourse.registration';
   return { id: d.id, category: d.category, label, timing: 'BEFORE_DEPARTURE', amount, source: { parameters: [], input: inputName, statedBy: c.statedBy } };
 }
 
 /** Each line in IDR with its payers under the policies, in order. */
-function pricedLine(r: RawLine, toIdr: ToIdr, applied: readonly CostPolicy[], o: EstimateOptions): CostLine {
+function pricedLine(r: RawLine, toIdr: ToIdr, applied: readonly CostPolicy[], o: EstimateOptions): CostLine<Text> {
   const converted = r.amount === null ? null : toIdr(r.amount);
   const parameters = converted?.ref ? [...r.source.parameters, converted.ref] : r.source.parameters;
   const known = converted !== null;
@@ -430,7 +423,7 @@ interface Sums {
   readonly workerInKorea: bigint;
 }
 
-function sumLines(lines: readonly CostLine[]): Sums {
+function sumLines(lines: readonly CostLine<Text>[]): Sums {
   const byPayer = Object.fromEntries(PAYER_KINDS.map((p) => [p, 0n])) as Record<PayerKind, bigint>;
   let total = 0n;
   let before = 0n;
@@ -457,28 +450,21 @@ function sumLines(lines: readonly CostLine[]): Sums {
 
 const idr = (v: bigint) => moneyFromBigInt(v, 'IDR');
 
-function missingInputsOf(lines: readonly CostLine[], warnings: DomainErrorData[]): MissingCostInput[] {
+function missingInputsOf(lines: readonly CostLine<Text>[], warnings: DomainErrorData<Text>[]): MissingCostInput[] {
   const missingInputs = lines
     .filter((l) => l.status === 'UNKNOWN')
     .map((l) => Object.freeze({ lineId: l.id, input: l.source.input!, payers: Object.freeze([...new Set(l.payers.map((s) => s.payer))]) }));
   if (missingInputs.length > 0) {
-    warnings.push(
-      errorData(
-        'COSTS.INCOMPLETE',
-        'Sebagian biaya belum diketahui; lengkapi masukan yang diminta. Total hanya mencakup biaya yang diketahui.',
-        'Some costs are unknown; give the required inputs. Totals cover the known costs only.',
-        { details: { missing: missingInputs.map((m) => m.input).join(',') } },
-      ),
-    );
+    warnings.push(textErrorData('COSTS.INCOMPLETE', textRef('COSTS.INCOMPLETE'), { details: { missing: missingInputs.map((m) => m.input).join(',') } }));
   }
   return missingInputs;
 }
 
-function routeStatusOf(o: EstimateOptions, warnings: DomainErrorData[]): RouteStatus {
+function routeStatusOf(o: EstimateOptions, warnings: DomainErrorData<Text>[]): RouteStatus {
   const routeStatus = o.snapshot.get('routes.status')[o.route];
   if (routeStatus.status !== 'OPEN') {
     warnings.push(
-      errorData('COSTS.ROUTE_NOT_OPEN', `Jalur ini berstatus ${routeStatus.status} pada tanggal tersebut.`, `This route is ${routeStatus.status} on that date.`, {
+      textErrorData('COSTS.ROUTE_NOT_OPEN', textRef('COSTS.ROUTE_NOT_OPEN', routeStatus.status), {
         path: ['route'],
         details: { status: routeStatus.status, until: routeStatus.until ?? null },
       }),
@@ -490,7 +476,7 @@ function routeStatusOf(o: EstimateOptions, warnings: DomainErrorData[]): RouteSt
 /** Grants first, then loans, capped at what the worker must pay before departure. */
 function applyFinancing(input: CostEstimateInput, workerBefore: bigint): { financing: AppliedFinancing[]; loanToRepay: bigint; upfrontCash: bigint } {
   const uses = input.financing ?? [];
-  if (!Array.isArray(uses)) badInput('COSTS.INVALID_FINANCING', 'financing harus berupa daftar.', 'financing must be a list.', ['financing']);
+  if (!Array.isArray(uses)) badInput('COSTS.INVALID_FINANCING', textRef('COSTS.INVALID_FINANCING.list'), ['financing']);
   const checkedUses = uses.map((u, i) => financingUse(u, i));
   const order = [...checkedUses.keys()].sort((a, b) => rank(checkedUses[a]!.kind) - rank(checkedUses[b]!.kind) || a - b);
   let remaining = workerBefore;
@@ -516,12 +502,12 @@ function applyFinancing(input: CostEstimateInput, workerBefore: bigint): { finan
 }
 
 /** The city's threshold for up-front cash. */
-function upfrontCashCheck(input: CostEstimateInput, upfrontCash: bigint, missingInputs: readonly MissingCostInput[], lines: readonly CostLine[]): UpfrontCashCheck {
+function upfrontCashCheck(input: CostEstimateInput, upfrontCash: bigint, missingInputs: readonly MissingCostInput[], lines: readonly CostLine<Text>[]): UpfrontCashCheck {
   const thresholdIn = input.upfrontCashThreshold ?? null;
   if (thresholdIn === null) return { threshold: null, status: 'NO_THRESHOLD', excess: null };
   const t = nonNegative(thresholdIn, ['upfrontCashThreshold']);
   if (t.currency !== 'IDR') {
-    invalid('MONEY.CURRENCY_MISMATCH', 'Batas uang tunai harus dalam rupiah.', 'The cash threshold must be in rupiah.', { path: ['upfrontCashThreshold'] });
+    invalidText('MONEY.CURRENCY_MISMATCH', textRef('COSTS.CURRENCY.cashThreshold'), { path: ['upfrontCashThreshold'] });
   }
   const workerUnknown = missingInputs.some((m) => m.payers.includes('WORKER') && lines.find((l) => l.id === m.lineId)!.timing === 'BEFORE_DEPARTURE');
   const above = upfrontCash > BigInt(t.amount);
@@ -543,9 +529,19 @@ function upfrontCashCheck(input: CostEstimateInput, upfrontCash: bigint, missing
  * `PARAMETER.REPEALED` when a needed parameter has no value on the snapshot's date.
  */
 export function estimateCosts(input: CostEstimateInput, params: ParameterSnapshot, policies: readonly CostPolicy[] = []): CostEstimate {
+  return rendered(leanEstimateCosts, input, params, policies);
+}
+
+/**
+ * `estimateCosts` with the texts it writes by reference (`TextRef`, issue 14): the lines' labels and
+ * notes and the warnings; `renderTexts` (`@jembatan/domain/messages`) gives what `estimateCosts`
+ * returns. A `DomainError` it throws for invalid input has its text by reference too (`renderError`
+ * renders it); the errors of the shared helpers (money, dates, parameters, policies) carry `Messages`.
+ */
+export function leanEstimateCosts(input: CostEstimateInput, params: ParameterSnapshot, policies: readonly CostPolicy[] = []): CostEstimate<Text> {
   const o = checkOptions(input, params, policies);
   const { snapshot } = o;
-  const warnings: DomainErrorData[] = [];
+  const warnings: DomainErrorData<Text>[] = [];
   const toIdr = idrConverter(input, snapshot, warnings);
   const raw = rawLines(input, o, warnings);
 
@@ -608,19 +604,19 @@ function paramRef(params: ParameterSnapshot, id: ParameterId): CostParameterRef 
 
 function additionalLine(l: AdditionalCostLine, i: number, existing: readonly RawLine[]): RawLine {
   const path = ['additionalLines', String(i)];
-  if (typeof l !== 'object' || l === null) badInput('COSTS.INVALID_LINE', 'Baris biaya tidak valid.', 'Invalid cost line.', path);
+  if (typeof l !== 'object' || l === null) badInput('COSTS.INVALID_LINE', textRef('COSTS.INVALID_LINE.line'), path);
   if (typeof l.id !== 'string' || !LINE_ID_RE.test(l.id) || isOneOf(COST_LINE_IDS, l.id) || existing.some((r) => r.id === l.id)) {
-    badInput('COSTS.INVALID_LINE', 'Kode baris harus camelCase dan unik.', 'The line id must be camelCase and unique.', [...path, 'id']);
+    badInput('COSTS.INVALID_LINE', textRef('COSTS.INVALID_LINE.id'), [...path, 'id']);
   }
-  if (!isOneOf(COST_CATEGORIES, l.category)) badInput('COSTS.INVALID_LINE', 'Kategori biaya tidak dikenal.', 'Unknown cost category.', [...path, 'category']);
+  if (!isOneOf(COST_CATEGORIES, l.category)) badInput('COSTS.INVALID_LINE', textRef('COSTS.INVALID_LINE.category'), [...path, 'category']);
   const timing = l.timing ?? 'BEFORE_DEPARTURE';
-  if (!isOneOf(COST_TIMINGS, timing)) badInput('COSTS.INVALID_LINE', 'Waktu pembayaran tidak dikenal.', 'Unknown timing.', [...path, 'timing']);
+  if (!isOneOf(COST_TIMINGS, timing)) badInput('COSTS.INVALID_LINE', textRef('COSTS.INVALID_LINE.timing'), [...path, 'timing']);
   const label = l.label as Messages | undefined;
   if (typeof label !== 'object' || label === null || typeof label.id !== 'string' || typeof label.en !== 'string' || !label.id || !label.en) {
-    badInput('COSTS.INVALID_LINE', 'Label harus dalam bahasa Indonesia dan Inggris.', 'The label needs Indonesian and English.', [...path, 'label']);
+    badInput('COSTS.INVALID_LINE', textRef('COSTS.INVALID_LINE.label'), [...path, 'label']);
   }
   if (typeof l.statedBy !== 'string' || !l.statedBy.trim()) {
-    badInput('COSTS.INVALID_LINE', 'Sebutkan sumber jumlah biaya (statedBy).', 'State where the amount comes from (statedBy).', [...path, 'statedBy']);
+    badInput('COSTS.INVALID_LINE', textRef('COSTS.INVALID_LINE.statedBy'), [...path, 'statedBy']);
   }
   return {
     id: l.id,
@@ -634,17 +630,17 @@ function additionalLine(l: AdditionalCostLine, i: number, existing: readonly Raw
 
 function koreanCourseFee(c: KoreanCourseFee): KoreanCourseFee {
   const path = ['koreanCourse'];
-  if (typeof c !== 'object' || c === null) badInput('COSTS.INVALID_INPUT', 'koreanCourse tidak valid.', 'Invalid koreanCourse.', path);
+  if (typeof c !== 'object' || c === null) badInput('COSTS.INVALID_INPUT', textRef('COSTS.INVALID_INPUT.koreanCourse'), path);
   if (typeof c.statedBy !== 'string' || !c.statedBy.trim()) {
-    badInput('COSTS.INVALID_LINE', 'Sebutkan kursus asal biaya (statedBy).', 'State the course the fee comes from (statedBy).', [...path, 'statedBy']);
+    badInput('COSTS.INVALID_LINE', textRef('COSTS.INVALID_LINE.courseStatedBy'), [...path, 'statedBy']);
   }
   const idrOnly = (m: Money, p: readonly string[]): Money => {
-    if (m.currency !== 'IDR') invalid('MONEY.CURRENCY_MISMATCH', 'Biaya kursus harus dalam rupiah.', 'The course fee must be in rupiah.', { path: p });
+    if (m.currency !== 'IDR') invalidText('MONEY.CURRENCY_MISMATCH', textRef('COSTS.CURRENCY.courseFee'), { path: p });
     return m;
   };
   const label = c.label as Messages | undefined;
   if (label !== undefined && (typeof label !== 'object' || label === null || typeof label.id !== 'string' || typeof label.en !== 'string' || !label.id || !label.en)) {
-    badInput('COSTS.INVALID_LINE', 'Label harus dalam bahasa Indonesia dan Inggris.', 'The label needs Indonesian and English.', [...path, 'label']);
+    badInput('COSTS.INVALID_LINE', textRef('COSTS.INVALID_LINE.label'), [...path, 'label']);
   }
   return {
     amount: idrOnly(nonNegative(c.amount, [...path, 'amount']), [...path, 'amount']),
@@ -657,12 +653,12 @@ function koreanCourseFee(c: KoreanCourseFee): KoreanCourseFee {
 function financingUse(u: FinancingUse, i: number): FinancingUse {
   const path = ['financing', String(i)];
   if (typeof u !== 'object' || u === null || typeof u.productId !== 'string' || !u.productId.trim()) {
-    badInput('COSTS.INVALID_FINANCING', 'Pembiayaan harus menyebut produknya.', 'Financing must name its product.', path);
+    badInput('COSTS.INVALID_FINANCING', textRef('COSTS.INVALID_FINANCING.product'), path);
   }
-  if (u.kind !== 'LOAN' && u.kind !== 'GRANT') badInput('COSTS.INVALID_FINANCING', 'Jenis pembiayaan: LOAN atau GRANT.', 'Financing kind: LOAN or GRANT.', [...path, 'kind']);
+  if (u.kind !== 'LOAN' && u.kind !== 'GRANT') badInput('COSTS.INVALID_FINANCING', textRef('COSTS.INVALID_FINANCING.kind'), [...path, 'kind']);
   const amount = nonNegative(u.amount, [...path, 'amount']);
   if (amount.currency !== 'IDR') {
-    invalid('MONEY.CURRENCY_MISMATCH', 'Pembiayaan harus dalam rupiah.', 'Financing must be in rupiah.', { path: [...path, 'amount'] });
+    invalidText('MONEY.CURRENCY_MISMATCH', textRef('COSTS.CURRENCY.financing'), { path: [...path, 'amount'] });
   }
   return { productId: u.productId, kind: u.kind, amount, ...(u.label !== undefined ? { label: u.label } : {}) };
 }

@@ -9,7 +9,7 @@
  */
 import type { Occupation } from '../shared/vocabulary';
 import type { CostCategory } from './cost-line';
-import { defineCostPolicy, type CostPolicy } from './cost-policy';
+import { leanDefineCostPolicy, type CostPolicy } from './cost-policy';
 
 export const ZERO_COST_POLICY_ID = 'PERBAN_9_2020_ZERO_COST';
 
@@ -30,7 +30,7 @@ export const PERBAN_9_2020_EXEMPT_CATEGORIES: readonly CostCategory[] = Object.f
 
 /** The Perban 9/2020 policy for the occupations the parameter lists on the estimate's date. */
 export function zeroCostPolicy(occupations: readonly Occupation[]): CostPolicy {
-  return defineCostPolicy({
+  return leanDefineCostPolicy({
     id: ZERO_COST_POLICY_ID,
     kind: 'REGULATION',
     name: { id: 'Pembebasan biaya penempatan (Perban BP2MI 9/2020)', en: 'Placement cost exemption (Perban BP2MI 9/2020)' },

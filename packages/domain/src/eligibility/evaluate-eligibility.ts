@@ -17,7 +17,9 @@
  *
  * Pure and deterministic: the same input always gives the same output.
  */
-import { DomainError, invalid, type Messages } from '../shared/domain-error';
+import { DomainError, type Messages } from '../shared/domain-error';
+import { invalidText, textRef, type Text } from '../shared/text';
+import { rendered } from '../messages/render';
 import { compareDates, isIsoDate, parseIsoDate, type IsoDate } from '../shared/local-date';
 import { isOneOf, OCCUPATIONS, type Occupation, type Route } from '../shared/vocabulary';
 import {
@@ -44,7 +46,7 @@ import type {
 import { ELIGIBILITY_RULES, isEligibilityRuleId } from './rule-catalog';
 import { assertRoute, eligibilityRuleSetAsOf, type EligibilityRouteDefinition, type EligibilityRuleSetEntry } from './rule-sets';
 import { assertParamsOrOverlays } from './params-or-overlays';
-import { PROFILE_MAX_STRING_LENGTH, validateCandidateProfile } from './validate-candidate-profile';
+import { leanValidateCandidateProfile, PROFILE_MAX_STRING_LENGTH } from './validate-candidate-profile';
 
 /** A "what-if" change to a rule set (e.g. the city waives a rule): applied on top, never edits the base. */
 export interface EligibilityRuleOverlay {
@@ -71,36 +73,37 @@ export interface EvaluateEligibilityInput {
   readonly passportMarginMonths?: number;
 }
 
-export interface EligibilityRuleResult {
+/** `M`: `Messages` in what `evaluateEligibility` returns, `Text` in what `leanEvaluateEligibility` returns (issue 14). */
+export interface EligibilityRuleResult<M extends Text = Messages> {
   readonly ruleId: string;
   readonly clause: string;
-  readonly title: Messages;
+  readonly title: M;
   readonly stage: EligibilityStage;
   readonly outcome: RuleOutcomeKind;
   readonly code: string;
-  readonly message: Messages;
+  readonly message: M;
   /** `true` for `missing` and for a fail the candidate can fix; `false` for `pass` and final fails. */
   readonly fixable: boolean;
-  readonly action?: EligibilityAction;
+  readonly action?: EligibilityAction<M>;
   readonly inputs: readonly string[];
   readonly parameters: readonly ParameterId[];
   readonly details?: RuleDetails;
 }
 
-export interface EligibilitySkippedRule {
+export interface EligibilitySkippedRule<M extends Text = Messages> {
   readonly ruleId: string;
   readonly clause: string;
-  readonly title: Messages;
+  readonly title: M;
   readonly stage: EligibilityStage;
-  readonly reason: Messages;
+  readonly reason: M;
 }
 
-export interface EligibilityChecklistItem {
+export interface EligibilityChecklistItem<M extends Text = Messages> {
   readonly key: string;
   readonly kind: ChecklistActionKind;
   /** SELECTION when any rule behind it is needed for selection. */
   readonly stage: EligibilityStage;
-  readonly message: Messages;
+  readonly message: M;
   readonly ruleIds: readonly string[];
   readonly codes: readonly string[];
   readonly dueBy?: IsoDate;
@@ -110,7 +113,7 @@ export interface EligibilityChecklistItem {
 export type EligibilitySelectionStatus = 'ELIGIBLE' | 'ACTION_NEEDED' | 'INELIGIBLE';
 export type EligibilityDepartureStatus = 'READY' | 'ACTION_NEEDED' | 'INELIGIBLE';
 
-export interface EligibilityVerdict {
+export interface EligibilityVerdict<M extends Text = Messages> {
   readonly selection: EligibilitySelectionStatus;
   readonly departure: EligibilityDepartureStatus;
   readonly eligibleToBeSelected: boolean;
@@ -118,18 +121,18 @@ export interface EligibilityVerdict {
   /** Rules that fail and cannot be fixed. */
   readonly finalFailures: readonly string[];
   readonly counts: { readonly pass: number; readonly fail: number; readonly missing: number; readonly skipped: number };
-  readonly summary: Messages;
+  readonly summary: M;
 }
 
 export type EligibilityParameterUsed = ParameterDescription;
 
-export interface EligibilityEvaluation {
+export interface EligibilityEvaluation<M extends Text = Messages> {
   readonly asOf: IsoDate;
   readonly route: Route;
   readonly ruleSet: {
     readonly id: string;
     readonly effectiveFrom: IsoDate;
-    readonly title: Messages;
+    readonly title: M;
     readonly executor: EligibilityRouteDefinition['executor'];
     readonly sectors: readonly Occupation[];
     readonly competenceCertifiers: EligibilityRouteDefinition['competenceCertifiers'];
@@ -138,18 +141,19 @@ export interface EligibilityEvaluation {
   /** Status of the route on `asOf` (parameter `routes.status`). */
   readonly routeStatus: RouteStatus;
   readonly occupation?: Occupation;
-  readonly results: readonly EligibilityRuleResult[];
-  readonly skipped: readonly EligibilitySkippedRule[];
-  readonly verdict: EligibilityVerdict;
-  readonly checklist: readonly EligibilityChecklistItem[];
+  readonly results: readonly EligibilityRuleResult<M>[];
+  readonly skipped: readonly EligibilitySkippedRule<M>[];
+  readonly verdict: EligibilityVerdict<M>;
+  readonly checklist: readonly EligibilityChecklistItem<M>[];
   /** Parameters read by the rules that ran, with value, effective date and sources. */
   readonly parameters: readonly EligibilityParameterUsed[];
   /** Names of the parameter overlays (of the snapshot) and rule overlays applied. */
   readonly overlays: readonly string[];
 }
 
-function fail(code: string, id: string, en: string, path: readonly string[], details?: Record<string, string | number | boolean | null>): never {
-  return invalid(code, id, en, { path, ...(details ? { details } : {}) });
+/** Invalid input: a `DomainError` with its text by reference (the exported functions below render it). */
+function fail(code: string, text: Text, path: readonly string[], details?: Record<string, string | number | boolean | null>): never {
+  return invalidText(code, text, { path, ...(details ? { details } : {}) });
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -161,31 +165,36 @@ const REQUIREMENT_FIELDS = ['minEpsTopikScore', 'minTopikLevel', 'minEducation',
 
 /** Validate an opening; returns a clean copy (nulls dropped). Throws ELIGIBILITY.INVALID_OPENING / ELIGIBILITY.UNKNOWN_OCCUPATION. */
 export function validateEligibilityOpening(opening: unknown, params: ParameterSnapshot): EligibilityOpening {
-  const bad = (path: string[], id: string, en: string): never => fail('ELIGIBILITY.INVALID_OPENING', id, en, ['opening', ...path]);
-  if (!isPlainObject(opening)) return bad([], 'Lowongan harus berupa objek.', 'The opening must be an object.');
-  for (const k of Object.keys(opening)) if (!OPENING_FIELDS.includes(k)) bad([k], 'Kolom lowongan tidak dikenal.', 'Unknown opening field.');
+  return rendered(leanValidateEligibilityOpening, opening, params);
+}
+
+/** `validateEligibilityOpening`, its errors' texts by reference (issue 14). */
+function leanValidateEligibilityOpening(opening: unknown, params: ParameterSnapshot): EligibilityOpening {
+  const bad = (path: string[], text: Text): never => fail('ELIGIBILITY.INVALID_OPENING', text, ['opening', ...path]);
+  if (!isPlainObject(opening)) return bad([], textRef('ELIGIBILITY.INVALID_OPENING.notObject'));
+  for (const k of Object.keys(opening)) if (!OPENING_FIELDS.includes(k)) bad([k], textRef('ELIGIBILITY.INVALID_OPENING.unknownField'));
   if (!isOneOf(OCCUPATIONS, opening['occupation'])) {
-    fail('ELIGIBILITY.UNKNOWN_OCCUPATION', 'Jabatan tidak dikenal.', 'Unknown occupation.', ['opening', 'occupation'], { allowed: OCCUPATIONS.join(',') });
+    fail('ELIGIBILITY.UNKNOWN_OCCUPATION', textRef('ELIGIBILITY.UNKNOWN_OCCUPATION'), ['opening', 'occupation'], { allowed: OCCUPATIONS.join(',') });
   }
   const out: { occupation: Occupation; extraRequirements?: OpeningRequirements; plannedDeparture?: IsoDate } = {
     occupation: opening['occupation'] as Occupation,
   };
   const pd = opening['plannedDeparture'];
   if (pd !== undefined && pd !== null) {
-    if (!isIsoDate(pd)) return bad(['plannedDeparture'], 'Tanggal keberangkatan tidak valid (TTTT-BB-HH).', 'Invalid planned departure (YYYY-MM-DD).');
+    if (!isIsoDate(pd)) return bad(['plannedDeparture'], textRef('ELIGIBILITY.INVALID_OPENING.plannedDeparture'));
     out.plannedDeparture = pd;
   }
   const x = opening['extraRequirements'];
   if (x !== undefined && x !== null) {
-    if (!isPlainObject(x)) return bad(['extraRequirements'], 'Syarat tambahan harus berupa objek.', 'Extra requirements must be an object.');
+    if (!isPlainObject(x)) return bad(['extraRequirements'], textRef('ELIGIBILITY.INVALID_OPENING.extraRequirements'));
     const p = ['extraRequirements'];
-    for (const k of Object.keys(x)) if (!REQUIREMENT_FIELDS.includes(k)) bad([...p, k], 'Syarat tambahan tidak dikenal.', 'Unknown extra requirement.');
+    for (const k of Object.keys(x)) if (!REQUIREMENT_FIELDS.includes(k)) bad([...p, k], textRef('ELIGIBILITY.INVALID_OPENING.unknownRequirement'));
     const req: Record<string, unknown> = {};
     const int = (k: string, min: number, max: number) => {
       const v = x[k];
       if (v === undefined || v === null) return;
       if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-        bad([...p, k], `Harus bilangan bulat ${min}–${max}.`, `Must be a whole number from ${min} to ${max}.`);
+        bad([...p, k], textRef('ELIGIBILITY.INVALID_OPENING.wholeNumber', min, max));
       }
       req[k] = v;
     };
@@ -194,17 +203,17 @@ export function validateEligibilityOpening(opening: unknown, params: ParameterSn
     int('minAge', 0, Number.MAX_SAFE_INTEGER);
     int('maxAge', 0, Number.MAX_SAFE_INTEGER);
     if (typeof req['minAge'] === 'number' && typeof req['maxAge'] === 'number' && req['minAge'] > req['maxAge']) {
-      bad([...p, 'maxAge'], 'Usia maksimal tidak boleh di bawah usia minimal.', 'The maximum age cannot be below the minimum age.');
+      bad([...p, 'maxAge'], textRef('ELIGIBILITY.INVALID_OPENING.maxAgeBelowMin'));
     }
     const edu = x['minEducation'];
     if (edu !== undefined && edu !== null) {
-      if (!isOneOf(EDUCATION_LEVELS, edu)) bad([...p, 'minEducation'], 'Jenjang pendidikan tidak dikenal.', 'Unknown education level.');
+      if (!isOneOf(EDUCATION_LEVELS, edu)) bad([...p, 'minEducation'], textRef('ELIGIBILITY.INVALID_OPENING.education'));
       req['minEducation'] = edu;
     }
     const q = x['skillQualification'];
     if (q !== undefined && q !== null) {
       if (typeof q !== 'string' || q.trim() === '' || q.length > PROFILE_MAX_STRING_LENGTH) {
-        bad([...p, 'skillQualification'], 'Kualifikasi harus berupa teks yang tidak kosong.', 'The qualification must be a non-empty text.');
+        bad([...p, 'skillQualification'], textRef('ELIGIBILITY.INVALID_OPENING.qualification'));
       }
       req['skillQualification'] = q;
     }
@@ -215,19 +224,24 @@ export function validateEligibilityOpening(opening: unknown, params: ParameterSn
 
 /** The rule set's entries with the overlays applied (ELIGIBILITY.INVALID_OVERLAY, ELIGIBILITY.UNKNOWN_RULE). */
 export function applyEligibilityRuleOverlays(entries: readonly EligibilityRuleSetEntry[], overlays: readonly EligibilityRuleOverlay[]): EligibilityRuleSetEntry[] {
+  return rendered(leanApplyEligibilityRuleOverlays, entries, overlays);
+}
+
+/** `applyEligibilityRuleOverlays`, its errors' texts by reference (issue 14). */
+function leanApplyEligibilityRuleOverlays(entries: readonly EligibilityRuleSetEntry[], overlays: readonly EligibilityRuleOverlay[]): EligibilityRuleSetEntry[] {
   let result = [...entries];
   overlays.forEach((o, i) => {
     const path = ['ruleOverlays', String(i)];
     if (!isPlainObject(o) || typeof o.name !== 'string' || o.name.trim() === '') {
-      fail('ELIGIBILITY.INVALID_OVERLAY', 'Overlay aturan harus punya nama.', 'A rule overlay needs a name.', path);
+      fail('ELIGIBILITY.INVALID_OVERLAY', textRef('ELIGIBILITY.INVALID_OVERLAY'), path);
     }
     for (const id of o.removeRules ?? []) {
-      if (!isEligibilityRuleId(id)) fail('ELIGIBILITY.UNKNOWN_RULE', 'Aturan tidak dikenal.', 'Unknown rule.', [...path, 'removeRules'], { ruleId: String(id) });
+      if (!isEligibilityRuleId(id)) fail('ELIGIBILITY.UNKNOWN_RULE', textRef('ELIGIBILITY.UNKNOWN_RULE'), [...path, 'removeRules'], { ruleId: String(id) });
       result = result.filter((e) => e.ruleId !== id);
     }
     for (const add of o.addRules ?? []) {
-      if (!isEligibilityRuleId(add.ruleId)) fail('ELIGIBILITY.UNKNOWN_RULE', 'Aturan tidak dikenal.', 'Unknown rule.', [...path, 'addRules'], { ruleId: String(add.ruleId) });
-      if (add.stage !== 'SELECTION' && add.stage !== 'DEPARTURE') fail('ELIGIBILITY.INVALID_OVERLAY', 'Tahap tidak dikenal.', 'Unknown stage.', [...path, 'addRules']);
+      if (!isEligibilityRuleId(add.ruleId)) fail('ELIGIBILITY.UNKNOWN_RULE', textRef('ELIGIBILITY.UNKNOWN_RULE'), [...path, 'addRules'], { ruleId: String(add.ruleId) });
+      if (add.stage !== 'SELECTION' && add.stage !== 'DEPARTURE') fail('ELIGIBILITY.INVALID_OVERLAY', textRef('ELIGIBILITY.INVALID_OVERLAY.stage'), [...path, 'addRules']);
       const at = result.findIndex((e) => e.ruleId === add.ruleId);
       if (at >= 0) result[at] = { ruleId: add.ruleId, stage: add.stage };
       else result.push({ ruleId: add.ruleId, stage: add.stage });
@@ -238,28 +252,28 @@ export function applyEligibilityRuleOverlays(entries: readonly EligibilityRuleSe
 
 /** The snapshot an evaluation uses: `params` (taken on `asOf`) or one taken with `overlays`. */
 export function resolveEligibilityParams(input: Omit<EvaluateEligibilityInput, 'profile'>, asOf: IsoDate): ParameterSnapshot {
+  return rendered(leanResolveEligibilityParams, input, asOf);
+}
+
+/** `resolveEligibilityParams`, its errors' texts by reference (issue 14). */
+function leanResolveEligibilityParams(input: Omit<EvaluateEligibilityInput, 'profile'>, asOf: IsoDate): ParameterSnapshot {
   assertParamsOrOverlays(input);
   if (input.params !== undefined) {
     if (input.params.asOf !== asOf) {
-      fail(
-        'ELIGIBILITY.SNAPSHOT_DATE_MISMATCH',
-        'Tanggal snapshot parameter harus sama dengan tanggal acuan.',
-        'The parameter snapshot must be taken on the as-of date.',
-        ['params', 'asOf'],
-      );
+      fail('ELIGIBILITY.SNAPSHOT_DATE_MISMATCH', textRef('ELIGIBILITY.SNAPSHOT_DATE_MISMATCH'), ['params', 'asOf']);
     }
     return input.params;
   }
   return parameterSnapshot(asOf, input.overlays ?? []);
 }
 
-function buildChecklist(results: readonly EligibilityRuleResult[]): EligibilityChecklistItem[] {
+function buildChecklist(results: readonly EligibilityRuleResult<Text>[]): EligibilityChecklistItem<Text>[] {
   type Acc = {
     key: string;
     kind: ChecklistActionKind;
     stage: EligibilityStage;
-    ids: string[];
-    ens: string[];
+    /** The actions' texts: the item's text is the distinct ones, joined (CHECKLIST.ACTIONS). */
+    messages: Text[];
     ruleIds: string[];
     codes: string[];
     dueBy?: IsoDate;
@@ -273,12 +287,11 @@ function buildChecklist(results: readonly EligibilityRuleResult[]): EligibilityC
     const key = a.key ?? r.ruleId;
     let g = groups.get(key);
     if (g === undefined) {
-      g = { key, kind: a.kind, stage: r.stage, ids: [], ens: [], ruleIds: [], codes: [], order };
+      g = { key, kind: a.kind, stage: r.stage, messages: [], ruleIds: [], codes: [], order };
       groups.set(key, g);
     }
     if (r.stage === 'SELECTION') g.stage = 'SELECTION';
-    if (!g.ids.includes(a.message.id)) g.ids.push(a.message.id);
-    if (!g.ens.includes(a.message.en)) g.ens.push(a.message.en);
+    g.messages.push(a.message);
     g.ruleIds.push(r.ruleId);
     if (!g.codes.includes(r.code)) g.codes.push(r.code);
     if (a.dueBy !== undefined && (g.dueBy === undefined || compareDates(a.dueBy, g.dueBy) < 0)) g.dueBy = a.dueBy;
@@ -290,7 +303,7 @@ function buildChecklist(results: readonly EligibilityRuleResult[]): EligibilityC
       key: g.key,
       kind: g.kind,
       stage: g.stage,
-      message: { id: g.ids.join(' '), en: g.ens.join(' ') },
+      message: textRef('CHECKLIST.ACTIONS', ...g.messages),
       ruleIds: g.ruleIds,
       codes: g.codes,
       ...(g.dueBy !== undefined ? { dueBy: g.dueBy } : {}),
@@ -298,7 +311,7 @@ function buildChecklist(results: readonly EligibilityRuleResult[]): EligibilityC
     }));
 }
 
-function buildVerdict(results: readonly EligibilityRuleResult[], skipped: number, checklistLength: number): EligibilityVerdict {
+function buildVerdict(results: readonly EligibilityRuleResult<Text>[], skipped: number, checklistLength: number): EligibilityVerdict<Text> {
   const finalFailures = results.filter((r) => r.outcome === 'fail' && !r.fixable).map((r) => r.ruleId);
   const selectionOpen = results.some((r) => r.stage === 'SELECTION' && r.outcome !== 'pass');
   const allPass = results.every((r) => r.outcome === 'pass');
@@ -310,25 +323,14 @@ function buildVerdict(results: readonly EligibilityRuleResult[], skipped: number
     missing: results.filter((r) => r.outcome === 'missing').length,
     skipped,
   };
-  let summary: Messages;
-  if (selection === 'INELIGIBLE') {
-    summary = {
-      id: `Tidak memenuhi syarat: ${finalFailures.length} syarat tidak terpenuhi dan tidak dapat diperbaiki.`,
-      en: `Not eligible: ${finalFailures.length} requirement(s) fail and cannot be fixed.`,
-    };
-  } else if (selection === 'ACTION_NEEDED') {
-    summary = {
-      id: `Belum dapat diseleksi: ${checklistLength} langkah perlu diselesaikan.`,
-      en: `Not yet ready for selection: ${checklistLength} action(s) to complete.`,
-    };
-  } else if (departure === 'ACTION_NEEDED') {
-    summary = {
-      id: `Memenuhi syarat untuk diseleksi; ${checklistLength} langkah sebelum berangkat.`,
-      en: `Eligible to be selected; ${checklistLength} action(s) before departure.`,
-    };
-  } else {
-    summary = { id: 'Memenuhi syarat dan siap berangkat.', en: 'Eligible and ready to depart.' };
-  }
+  const summary =
+    selection === 'INELIGIBLE'
+      ? textRef('VERDICT.INELIGIBLE', finalFailures.length)
+      : selection === 'ACTION_NEEDED'
+        ? textRef('VERDICT.SELECTION_ACTION_NEEDED', checklistLength)
+        : departure === 'ACTION_NEEDED'
+          ? textRef('VERDICT.DEPARTURE_ACTION_NEEDED', checklistLength)
+          : textRef('VERDICT.READY');
   return {
     selection,
     departure,
@@ -341,9 +343,12 @@ function buildVerdict(results: readonly EligibilityRuleResult[], skipped: number
 }
 
 /** Run each rule of the set in order: skipped when not applicable, else its result; and the parameters the rules read. */
-function runRules(entries: readonly EligibilityRuleSetEntry[], ctx: RuleContext): { results: EligibilityRuleResult[]; skipped: EligibilitySkippedRule[]; used: Set<ParameterId> } {
-  const results: EligibilityRuleResult[] = [];
-  const skipped: EligibilitySkippedRule[] = [];
+function runRules(
+  entries: readonly EligibilityRuleSetEntry[],
+  ctx: RuleContext,
+): { results: EligibilityRuleResult<Text>[]; skipped: EligibilitySkippedRule<Text>[]; used: Set<ParameterId> } {
+  const results: EligibilityRuleResult<Text>[] = [];
+  const skipped: EligibilitySkippedRule<Text>[] = [];
   const used = new Set<ParameterId>();
   for (const entry of entries) {
     const rule = ELIGIBILITY_RULES[entry.ruleId]!;
@@ -374,24 +379,35 @@ function runRules(entries: readonly EligibilityRuleSetEntry[], ctx: RuleContext)
 
 /** Evaluate a candidate against a route's rules as of a date (see the top of this file). */
 export function evaluateEligibility(input: EvaluateEligibilityInput): EligibilityEvaluation {
-  if (!isPlainObject(input)) fail('ELIGIBILITY.INVALID_INPUT', 'Masukan harus berupa objek.', 'The input must be an object.', []);
+  return rendered(leanEvaluateEligibility, input);
+}
+
+/**
+ * `evaluateEligibility` with the texts by reference (`TextRef`, issue 14): the same result, codes and
+ * details, but no prose in this function's code; `renderTexts` (`@jembatan/domain/messages`) gives
+ * what `evaluateEligibility` returns. A `DomainError` it throws for invalid input (the input, the
+ * profile, the opening, the overlays) has its texts by reference too (`renderError` renders it); the
+ * errors of the shared helpers (dates, parameters) carry their `Messages`.
+ */
+export function leanEvaluateEligibility(input: EvaluateEligibilityInput): EligibilityEvaluation<Text> {
+  if (!isPlainObject(input)) fail('ELIGIBILITY.INVALID_INPUT', textRef('ELIGIBILITY.INVALID_INPUT'), []);
   assertRoute(input.route);
   const asOf = parseIsoDate(input.asOf, ['asOf']);
   const margin = input.passportMarginMonths ?? 0;
   if (typeof margin !== 'number' || !Number.isInteger(margin) || margin < 0) {
-    fail('ELIGIBILITY.INVALID_MARGIN', 'Margin masa berlaku paspor harus bilangan bulat bulan ≥ 0.', 'The passport margin must be a whole number of months ≥ 0.', [
+    fail('ELIGIBILITY.INVALID_MARGIN', textRef('ELIGIBILITY.INVALID_MARGIN'), [
       'passportMarginMonths',
     ]);
   }
   const { definition, effectiveFrom } = eligibilityRuleSetAsOf(input.route, asOf);
-  const params = resolveEligibilityParams(input, asOf);
+  const params = leanResolveEligibilityParams(input, asOf);
 
-  const validated = validateCandidateProfile(input.profile, { asOf, params, nikCheck: 'TYPE_ONLY' });
-  if (!validated.ok) throw new DomainError({ ...validated.error, path: ['profile', ...(validated.error.path ?? [])] });
+  const validated = leanValidateCandidateProfile(input.profile, { asOf, params, nikCheck: 'TYPE_ONLY' });
+  if (!validated.ok) throw new DomainError<Text>({ ...validated.error, path: ['profile', ...(validated.error.path ?? [])] });
   const profile = validated.value;
 
-  const opening = input.opening === undefined || input.opening === null ? undefined : validateEligibilityOpening(input.opening, params);
-  const entries = applyEligibilityRuleOverlays(definition.entries, input.ruleOverlays ?? []);
+  const opening = input.opening === undefined || input.opening === null ? undefined : leanValidateEligibilityOpening(input.opening, params);
+  const entries = leanApplyEligibilityRuleOverlays(definition.entries, input.ruleOverlays ?? []);
   const plannedDeparture = opening?.plannedDeparture ?? profile.plannedDeparture;
   const ctx: RuleContext = {
     profile,

@@ -1,4 +1,5 @@
 /** Every eligibility rule, by id. Rule sets (rule-sets.ts) refer to these ids. */
+import type { Text } from '../shared/text';
 import type { EligibilityRule } from './rule';
 import { competenceRule, koshipaVerificationRule } from './rules/competence.rule';
 import {
@@ -37,7 +38,7 @@ import { routeOccupationRule } from './rules/route-occupation.rule';
 import { routeOpenRule } from './rules/route-open.rule';
 import { socialSecurityRule } from './rules/social-security.rule';
 
-const ALL: readonly EligibilityRule[] = [
+const ALL: readonly EligibilityRule<Text>[] = [
   routeOpenRule,
   routeOccupationRule,
   nikRule,
@@ -77,7 +78,7 @@ const ALL: readonly EligibilityRule[] = [
   openingSkillQualificationRule,
 ];
 
-export const ELIGIBILITY_RULES: Readonly<Record<string, EligibilityRule>> = Object.freeze(
+export const ELIGIBILITY_RULES: Readonly<Record<string, EligibilityRule<Text>>> = Object.freeze(
   Object.fromEntries(ALL.map((r) => [r.id, r])),
 );
 

@@ -1,5 +1,6 @@
-/** One-line builders for rule outcomes and actions. */
+/** One-line builders for rule outcomes and actions, their texts by reference (issue 14). */
 import type { IsoDate } from '../shared/local-date';
+import type { Text } from '../shared/text';
 import type {
   ChecklistActionKind,
   EligibilityAction,
@@ -10,31 +11,30 @@ import type {
   RulePassOutcome,
 } from './rule';
 
-export function passed(code: string, id: string, en: string, details?: RuleDetails): RulePassOutcome {
-  return { outcome: 'pass', code, message: { id, en }, ...(details ? { details } : {}) };
+export function passed(code: string, message: Text, details?: RuleDetails): RulePassOutcome<Text> {
+  return { outcome: 'pass', code, message, ...(details ? { details } : {}) };
 }
 
-export function missing(code: string, id: string, en: string, action: EligibilityAction, details?: RuleDetails): RuleMissingOutcome {
-  return { outcome: 'missing', code, message: { id, en }, action, ...(details ? { details } : {}) };
+export function missing(code: string, message: Text, action: EligibilityAction<Text>, details?: RuleDetails): RuleMissingOutcome<Text> {
+  return { outcome: 'missing', code, message, action, ...(details ? { details } : {}) };
 }
 
-export function fixableFail(code: string, id: string, en: string, action: EligibilityAction, details?: RuleDetails): RuleFixableFailOutcome {
-  return { outcome: 'fail', fixable: true, code, message: { id, en }, action, ...(details ? { details } : {}) };
+export function fixableFail(code: string, message: Text, action: EligibilityAction<Text>, details?: RuleDetails): RuleFixableFailOutcome<Text> {
+  return { outcome: 'fail', fixable: true, code, message, action, ...(details ? { details } : {}) };
 }
 
-export function finalFail(code: string, id: string, en: string, details?: RuleDetails): RuleFinalFailOutcome {
-  return { outcome: 'fail', fixable: false, code, message: { id, en }, ...(details ? { details } : {}) };
+export function finalFail(code: string, message: Text, details?: RuleDetails): RuleFinalFailOutcome<Text> {
+  return { outcome: 'fail', fixable: false, code, message, ...(details ? { details } : {}) };
 }
 
 export function action(
   kind: ChecklistActionKind,
-  id: string,
-  en: string,
+  message: Text,
   extra: { key?: string; dueBy?: IsoDate; notBefore?: IsoDate } = {},
-): EligibilityAction {
+): EligibilityAction<Text> {
   return {
     kind,
-    message: { id, en },
+    message,
     ...(extra.key !== undefined ? { key: extra.key } : {}),
     ...(extra.dueBy !== undefined ? { dueBy: extra.dueBy } : {}),
     ...(extra.notBefore !== undefined ? { notBefore: extra.notBefore } : {}),

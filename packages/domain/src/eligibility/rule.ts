@@ -8,6 +8,7 @@
  * which becomes an item of the checklist.
  */
 import type { Messages } from '../shared/domain-error';
+import type { Text } from '../shared/text';
 import type { IsoDate } from '../shared/local-date';
 import type { Occupation, Route } from '../shared/vocabulary';
 import type { EducationLevel, ParameterId, ParameterSnapshot } from '../parameters';
@@ -36,9 +37,10 @@ export const CHECKLIST_ACTION_KINDS = [
 ] as const;
 export type ChecklistActionKind = (typeof CHECKLIST_ACTION_KINDS)[number];
 
-export interface EligibilityAction {
+/** `M`: `Messages` in the results of the main entry; `Text` (a text by reference or rendered) in the lean calculators' (issue 14). */
+export interface EligibilityAction<M extends Text = Messages> {
   readonly kind: ChecklistActionKind;
-  readonly message: Messages;
+  readonly message: M;
   /** Actions with the same key become one checklist item (e.g. one medical check-up for several rules). Default: the rule id. */
   readonly key?: string;
   /** Do it before this date (e.g. renew the passport before the planned departure). */
@@ -49,28 +51,28 @@ export interface EligibilityAction {
 
 export type RuleDetails = Readonly<Record<string, string | number | boolean | null>>;
 
-interface OutcomeBase {
+interface OutcomeBase<M extends Text> {
   readonly code: string;
-  readonly message: Messages;
+  readonly message: M;
   readonly details?: RuleDetails;
 }
-export interface RulePassOutcome extends OutcomeBase {
+export interface RulePassOutcome<M extends Text = Messages> extends OutcomeBase<M> {
   readonly outcome: 'pass';
 }
-export interface RuleFixableFailOutcome extends OutcomeBase {
+export interface RuleFixableFailOutcome<M extends Text = Messages> extends OutcomeBase<M> {
   readonly outcome: 'fail';
   readonly fixable: true;
-  readonly action: EligibilityAction;
+  readonly action: EligibilityAction<M>;
 }
-export interface RuleFinalFailOutcome extends OutcomeBase {
+export interface RuleFinalFailOutcome<M extends Text = Messages> extends OutcomeBase<M> {
   readonly outcome: 'fail';
   readonly fixable: false;
 }
-export interface RuleMissingOutcome extends OutcomeBase {
+export interface RuleMissingOutcome<M extends Text = Messages> extends OutcomeBase<M> {
   readonly outcome: 'missing';
-  readonly action: EligibilityAction;
+  readonly action: EligibilityAction<M>;
 }
-export type RuleOutcome = RulePassOutcome | RuleFixableFailOutcome | RuleFinalFailOutcome | RuleMissingOutcome;
+export type RuleOutcome<M extends Text = Messages> = RulePassOutcome<M> | RuleFixableFailOutcome<M> | RuleFinalFailOutcome<M> | RuleMissingOutcome<M>;
 
 /** Extra requirements a job opening may add on top of the route's rules. */
 export interface OpeningRequirements {
@@ -106,17 +108,18 @@ export interface RuleContext {
   readonly passportMarginMonths: number;
 }
 
-export interface EligibilityRule {
+/** The domain's own rules are `EligibilityRule<Text>`: their titles and outcomes' texts are by reference (issue 14). */
+export interface EligibilityRule<M extends Text = Messages> {
   /** Stable id, e.g. `law.minimumAge`. */
   readonly id: string;
   /** The legal or program clause it encodes, e.g. `UU-18-2017/5a`. */
   readonly clause: string;
-  readonly title: Messages;
+  readonly title: M;
   /** Profile fields (and opening fields, prefixed `opening.`) the rule reads. */
   readonly inputs: readonly string[];
   /** Parameters the rule reads. */
   readonly parameters: readonly ParameterId[];
   /** Returns a reason when the rule does not apply to this evaluation (it is then reported as skipped). */
-  readonly notApplicable?: (ctx: RuleContext) => Messages | undefined;
-  readonly evaluate: (ctx: RuleContext) => RuleOutcome;
+  readonly notApplicable?: (ctx: RuleContext) => M | undefined;
+  readonly evaluate: (ctx: RuleContext) => RuleOutcome<M>;
 }

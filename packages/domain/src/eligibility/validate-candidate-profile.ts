@@ -22,11 +22,13 @@
  * `PROFILE.REQUIRED`, `PROFILE.TOO_LONG`, `PROFILE.TOO_MANY_ITEMS`, `PROFILE.INVALID_BPJS_NUMBER`, and the `NIK.*` codes
  * of identity/nik.ts. Messages never contain the submitted values.
  */
-import { DomainError, err, errorData, ok, type DomainErrorData, type Result } from '../shared/domain-error';
+import { DomainError, err, ok, type DomainErrorData, type Result } from '../shared/domain-error';
+import { textErrorData, textRef, type Text } from '../shared/text';
+import { renderTexts } from '../messages/render';
 import { ageOn, compareDates, isIsoDate, parseIsoDate, type IsoDate } from '../shared/local-date';
 import { isOneOf, OCCUPATIONS, SEXES } from '../shared/vocabulary';
 import { EDUCATION_LEVELS, parameterSnapshot, TOPIK_TESTS, type ParameterSnapshot, type ParameterValues, type TopikTest } from '../parameters';
-import { checkNikStructure, parseNik } from '../identity/nik';
+import { leanCheckNikStructure, leanParseNik } from '../identity/nik';
 import { ADDRESS_SOURCES } from '../identity/residential-address';
 import {
   CANDIDATE_PROFILE_FIELDS,
@@ -63,26 +65,27 @@ const allFieldsListed: [MissingField] extends [never] ? true : never = true;
 void allFieldsListed;
 
 class Checker {
-  readonly issues: DomainErrorData[] = [];
+  /** Texts by reference (issue 14), but the NIK's (identity/nik.ts). */
+  readonly issues: DomainErrorData<Text>[] = [];
   constructor(
     readonly asOf: IsoDate | undefined,
     readonly params: ParameterSnapshot | undefined,
     readonly nikCheck: 'FULL' | 'TYPE_ONLY',
   ) {}
 
-  add(code: string, id: string, en: string, path: Path, details?: DomainErrorData['details']): void {
-    this.issues.push(errorData(code, id, en, { path, ...(details ? { details } : {}) }));
+  add(code: string, text: Text, path: Path, details?: DomainErrorData['details']): void {
+    this.issues.push(textErrorData(code, text, { path, ...(details ? { details } : {}) }));
   }
 
   object(v: unknown, path: Path, fields: readonly string[]): Obj | undefined {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-      this.add('PROFILE.NOT_AN_OBJECT', 'Data harus berupa objek.', 'The value must be an object.', path);
+      this.add('PROFILE.NOT_AN_OBJECT', textRef('PROFILE.NOT_AN_OBJECT'), path);
       return undefined;
     }
     const o = v as Obj;
     for (const key of Object.keys(o)) {
       if (!fields.includes(key)) {
-        this.add('PROFILE.UNKNOWN_FIELD', 'Kolom tidak dikenal.', 'Unknown field.', [...path, key], {
+        this.add('PROFILE.UNKNOWN_FIELD', textRef('PROFILE.UNKNOWN_FIELD'), [...path, key], {
           allowed: fields.join(','),
         });
       }
@@ -93,11 +96,11 @@ class Checker {
   string(v: unknown, path: Path): string | undefined {
     if (v === undefined || v === null) return undefined;
     if (typeof v !== 'string') {
-      this.add('PROFILE.INVALID_TYPE', 'Nilai harus berupa teks.', 'The value must be a text.', path);
+      this.add('PROFILE.INVALID_TYPE', textRef('PROFILE.INVALID_TYPE.text'), path);
       return undefined;
     }
     if (v.length > PROFILE_MAX_STRING_LENGTH) {
-      this.add('PROFILE.TOO_LONG', 'Teks terlalu panjang.', 'The text is too long.', path, {
+      this.add('PROFILE.TOO_LONG', textRef('PROFILE.TOO_LONG'), path, {
         maxLength: PROFILE_MAX_STRING_LENGTH,
       });
       return undefined;
@@ -108,7 +111,7 @@ class Checker {
   boolean(v: unknown, path: Path): boolean | undefined {
     if (v === undefined || v === null) return undefined;
     if (typeof v !== 'boolean') {
-      this.add('PROFILE.INVALID_TYPE', 'Nilai harus ya/tidak (boolean).', 'The value must be a boolean.', path);
+      this.add('PROFILE.INVALID_TYPE', textRef('PROFILE.INVALID_TYPE.boolean'), path);
       return undefined;
     }
     return v;
@@ -117,7 +120,7 @@ class Checker {
   enumValue<T extends string>(values: readonly T[], v: unknown, path: Path): T | undefined {
     if (v === undefined || v === null) return undefined;
     if (!isOneOf(values, v)) {
-      this.add('PROFILE.INVALID_VALUE', 'Nilai tidak termasuk pilihan yang diizinkan.', 'The value is not one of the allowed values.', path, {
+      this.add('PROFILE.INVALID_VALUE', textRef('PROFILE.INVALID_VALUE'), path, {
         allowed: values.join(','),
       });
       return undefined;
@@ -129,19 +132,19 @@ class Checker {
   integer(v: unknown, path: Path, min: number, max?: number): number | undefined {
     if (v === undefined || v === null) return undefined;
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      this.add('PROFILE.INVALID_TYPE', 'Nilai harus berupa angka.', 'The value must be a number.', path);
+      this.add('PROFILE.INVALID_TYPE', textRef('PROFILE.INVALID_TYPE.number'), path);
       return undefined;
     }
     if (!Number.isInteger(v)) {
-      this.add('PROFILE.NOT_INTEGER', 'Nilai harus bilangan bulat.', 'The value must be a whole number.', path);
+      this.add('PROFILE.NOT_INTEGER', textRef('PROFILE.NOT_INTEGER'), path);
       return undefined;
     }
     if (v < 0 && min >= 0) {
-      this.add('PROFILE.NEGATIVE_VALUE', 'Nilai tidak boleh negatif.', 'The value cannot be negative.', path);
+      this.add('PROFILE.NEGATIVE_VALUE', textRef('PROFILE.NEGATIVE_VALUE'), path);
       return undefined;
     }
     if (v < min || (max !== undefined && v > max)) {
-      this.add('PROFILE.OUT_OF_RANGE', 'Nilai di luar rentang yang diizinkan.', 'The value is outside the allowed range.', path, {
+      this.add('PROFILE.OUT_OF_RANGE', textRef('PROFILE.OUT_OF_RANGE'), path, {
         min,
         max: max ?? null,
       });
@@ -154,27 +157,21 @@ class Checker {
   date(v: unknown, path: Path, kind: 'birth' | 'pastEvent' | 'any'): IsoDate | undefined {
     if (v === undefined || v === null) return undefined;
     if (!isIsoDate(v)) {
-      this.add('PROFILE.INVALID_DATE', 'Tanggal tidak valid; gunakan format TTTT-BB-HH.', 'Invalid date; use the YYYY-MM-DD format.', path);
+      this.add('PROFILE.INVALID_DATE', textRef('PROFILE.INVALID_DATE'), path);
       return undefined;
     }
     if (this.asOf !== undefined && kind !== 'any' && compareDates(v, this.asOf) > 0) {
       if (kind === 'birth') {
-        this.add('PROFILE.BIRTH_DATE_IN_FUTURE', 'Tanggal lahir tidak boleh setelah tanggal acuan.', 'The birth date cannot be after the as-of date.', path);
+        this.add('PROFILE.BIRTH_DATE_IN_FUTURE', textRef('PROFILE.BIRTH_DATE_IN_FUTURE'), path);
       } else {
-        this.add('PROFILE.DATE_IN_FUTURE', 'Tanggal kejadian ini tidak boleh setelah tanggal acuan.', 'The date of this event cannot be after the as-of date.', path);
+        this.add('PROFILE.DATE_IN_FUTURE', textRef('PROFILE.DATE_IN_FUTURE'), path);
       }
       return undefined;
     }
     if (kind === 'birth' && this.asOf !== undefined) {
       const maxAge = this.maxAgeYears();
       if (maxAge !== undefined && ageOn(v, this.asOf) > maxAge) {
-        this.add(
-          'PROFILE.BIRTH_DATE_IMPLAUSIBLE',
-          `Tanggal lahir tidak masuk akal: usia pada tanggal acuan lebih dari ${maxAge} tahun. Periksa tahun lahir (bukan tahun pengganti seperti 1900 atau 0001).`,
-          `The birth date is not plausible: the age on the as-of date would be over ${maxAge} years. Check the year of birth (not a placeholder year such as 1900 or 0001).`,
-          path,
-          { maxAgeYears: maxAge },
-        );
+        this.add('PROFILE.BIRTH_DATE_IMPLAUSIBLE', textRef('PROFILE.BIRTH_DATE_IMPLAUSIBLE', maxAge), path, { maxAgeYears: maxAge });
         return undefined;
       }
     }
@@ -189,18 +186,18 @@ class Checker {
 
   order(earlier: IsoDate | undefined, later: IsoDate | undefined, path: Path): void {
     if (earlier !== undefined && later !== undefined && compareDates(later, earlier) < 0) {
-      this.add('PROFILE.DATE_ORDER', 'Tanggal berakhir tidak boleh sebelum tanggal terbit/ujian.', 'The expiry date cannot be before the issue/test date.', path);
+      this.add('PROFILE.DATE_ORDER', textRef('PROFILE.DATE_ORDER'), path);
     }
   }
 
   list(v: unknown, path: Path): unknown[] | undefined {
     if (v === undefined || v === null) return undefined;
     if (!Array.isArray(v)) {
-      this.add('PROFILE.INVALID_TYPE', 'Nilai harus berupa daftar.', 'The value must be a list.', path);
+      this.add('PROFILE.INVALID_TYPE', textRef('PROFILE.INVALID_TYPE.list'), path);
       return undefined;
     }
     if (v.length > PROFILE_MAX_LIST_LENGTH) {
-      this.add('PROFILE.TOO_MANY_ITEMS', 'Daftar terlalu panjang.', 'The list has too many items.', path, {
+      this.add('PROFILE.TOO_MANY_ITEMS', textRef('PROFILE.TOO_MANY_ITEMS'), path, {
         maxItems: PROFILE_MAX_LIST_LENGTH,
       });
       return undefined;
@@ -225,7 +222,7 @@ class Checker {
 
   required(o: Obj, key: string, path: Path): boolean {
     if (o[key] === undefined || o[key] === null) {
-      this.add('PROFILE.REQUIRED', 'Kolom ini wajib diisi.', 'This field is required.', [...path, key]);
+      this.add('PROFILE.REQUIRED', textRef('PROFILE.REQUIRED'), [...path, key]);
       return false;
     }
     return true;
@@ -268,7 +265,7 @@ function checkIdentity(root: Obj, c: Checker, out: Obj): void {
   if (c.nikCheck === 'TYPE_ONLY') {
     put(out, 'nik', c.string(root['nik'], ['nik']));
   } else if (root['nik'] !== undefined && root['nik'] !== null) {
-    const r = c.asOf !== undefined ? parseNik(root['nik'], c.asOf) : checkNikStructure(root['nik']);
+    const r = c.asOf !== undefined ? leanParseNik(root['nik'], c.asOf) : leanCheckNikStructure(root['nik']);
     if (r.ok) put(out, 'nik', r.value.nik);
     else c.issues.push(r.error);
   }
@@ -291,7 +288,7 @@ function checkAddress(root: Obj, c: Checker, out: Obj): void {
       if (code !== undefined) {
         const digits = code.replace(/[\s.]/g, '');
         if (!/^\d{4}$/.test(digits) || digits.slice(2) === '00') {
-          c.add('PROFILE.INVALID_VALUE', 'Kode kabupaten/kota harus 4 angka, mis. 36.73.', 'The regency/city code must be 4 digits, e.g. 36.73.', [...p, 'cityCode']);
+          c.add('PROFILE.INVALID_VALUE', textRef('PROFILE.INVALID_VALUE.regencyCode'), [...p, 'cityCode']);
         } else put(addr, 'cityCode', digits);
       }
       put(addr, 'source', c.enumValue(ADDRESS_SOURCES, a['source'], [...p, 'source']));
@@ -442,7 +439,7 @@ function checkSocialSecurityAndConsent(root: Obj, c: Checker, out: Obj): void {
   if (bpjs !== undefined) {
     const digits = bpjs.replace(/[\s.\-]/g, '');
     if (!/^\d+$/.test(digits)) {
-      c.add('PROFILE.INVALID_BPJS_NUMBER', 'Nomor BPJS Ketenagakerjaan hanya boleh berisi angka.', 'The BPJS Ketenagakerjaan number may contain digits only.', ['bpjsNumber']);
+      c.add('PROFILE.INVALID_BPJS_NUMBER', textRef('PROFILE.INVALID_BPJS_NUMBER'), ['bpjsNumber']);
     } else out['bpjsNumber'] = digits;
   }
 
@@ -510,6 +507,11 @@ function checkProfile(input: unknown, c: Checker): CandidateProfile | undefined 
 
 /** Every shape problem of `input`, in field order (empty when the profile is valid). */
 export function listCandidateProfileIssues(input: unknown, options: ValidateCandidateProfileOptions = {}): DomainErrorData[] {
+  return renderTexts(leanListCandidateProfileIssues(input, options));
+}
+
+/** `listCandidateProfileIssues` with the issues' texts by reference (`TextRef`, issue 14). */
+export function leanListCandidateProfileIssues(input: unknown, options: ValidateCandidateProfileOptions = {}): DomainErrorData<Text>[] {
   if (options.asOf !== undefined) parseIsoDate(options.asOf, ['asOf']);
   const c = new Checker(options.asOf, options.params, options.nikCheck ?? 'FULL');
   checkProfile(input, c);
@@ -522,6 +524,11 @@ export function listCandidateProfileIssues(input: unknown, options: ValidateCand
  * An invalid `options.asOf` throws `DATE.INVALID`.
  */
 export function validateCandidateProfile(input: unknown, options: ValidateCandidateProfileOptions = {}): Result<CandidateProfile> {
+  return renderTexts(leanValidateCandidateProfile(input, options));
+}
+
+/** `validateCandidateProfile` with the issue's text by reference (`TextRef`, issue 14). */
+export function leanValidateCandidateProfile(input: unknown, options: ValidateCandidateProfileOptions = {}): Result<CandidateProfile, DomainErrorData<Text>> {
   if (options.asOf !== undefined) parseIsoDate(options.asOf, ['asOf']);
   const c = new Checker(options.asOf, options.params, options.nikCheck ?? 'FULL');
   const profile = checkProfile(input, c);

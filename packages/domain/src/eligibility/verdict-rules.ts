@@ -12,9 +12,10 @@ import { daysInMonth, type IsoDate } from '../shared/local-date';
 import type { Occupation } from '../shared/vocabulary';
 import { educationRank, type EducationLevel, type ParameterSnapshot, type TopikLevelBand } from '../parameters';
 import { isIndonesianProvinceCode } from '../identity/province-codes';
-import { parseNik } from '../identity/nik';
-import { checkNikAgainstDeclared } from '../identity/nik-consistency';
-import { decideKotaSerangResidency } from '../identity/residency';
+import { leanParseNik } from '../identity/nik';
+import { leanCheckNikAgainstDeclared } from '../identity/nik-consistency';
+import { leanDecideKotaSerangResidency } from '../identity/residency';
+import { renderError } from '../messages/render';
 import { MEDICAL_CONDITIONS, SKILL_CERTIFIERS, type CandidateProfile, type DocumentKind, type SkillCertifier } from './candidate-profile';
 import { bestKoreanLevel } from './korean-tests';
 import type { EligibilityOpening } from './rule';
@@ -166,10 +167,10 @@ export function nikStructure(nik: string): { day: number; month: number; yy: num
 
 const isoOf = (y: number, m: number, d: number): IsoDate => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
-/** identity/nik.ts `parseNik(nik, asOf)`: the birth date with its century, undefined when the NIK is invalid. */
+/** identity/nik.ts `leanParseNik(nik, asOf)`: the birth date with its century, undefined when the NIK is invalid. */
 export function nikBirthDate(nik: string, asOf: IsoDate, a: DateNumbers): IsoDate | undefined {
   if (!isSixteenDigits(nik)) {
-    const parsed = parseNik(nik, asOf);
+    const parsed = leanParseNik(nik, asOf);
     return parsed.ok ? parsed.value.birthDate : undefined;
   }
   const s = nikStructure(nik);
@@ -198,9 +199,9 @@ export function nikOutcome(p: CandidateProfile, asOf: IsoDate, a: DateNumbers): 
   const nik = p.nik;
   if (nik === undefined) return VerdictOutcome.MISSING;
   if (!isSixteenDigits(nik)) {
-    if (!parseNik(nik, asOf).ok) return VerdictOutcome.FIXABLE_FAIL;
+    if (!leanParseNik(nik, asOf).ok) return VerdictOutcome.FIXABLE_FAIL;
     const declared = { ...(p.declaredBirthDate !== undefined ? { birthDate: p.declaredBirthDate } : {}), ...(p.declaredSex !== undefined ? { sex: p.declaredSex } : {}) };
-    return checkNikAgainstDeclared(nik, declared).ok ? VerdictOutcome.PASS : VerdictOutcome.FIXABLE_FAIL;
+    return leanChecked(leanCheckNikAgainstDeclared, nik, declared).ok ? VerdictOutcome.PASS : VerdictOutcome.FIXABLE_FAIL;
   }
   const s = nikStructure(nik);
   if (s === undefined || !nikBirthExists(s, a)) return VerdictOutcome.FIXABLE_FAIL;
@@ -236,7 +237,7 @@ export function residencyClassifier(): VerdictClassifier {
     if (byCode === undefined) byCity.set(a.city, (byCode = new Map()));
     let o = byCode.get(a.cityCode);
     if (o === undefined) {
-      const code = decideKotaSerangResidency(a).code;
+      const code = leanChecked(leanDecideKotaSerangResidency, a).code;
       o =
         code === 'RESIDENCY.KOTA_SERANG'
           ? VerdictOutcome.PASS
@@ -451,4 +452,16 @@ export function verdictClassifiers(c: VerdictCompileContext): (ruleId: string) =
     if (kind !== undefined) return documentClassifier(kind);
     return ctxTwins[ruleId]?.();
   };
+}
+
+/**
+ * A lean identity check (issue 14: only its `ok` or `code` is read here, so its text is not rendered);
+ * an error it throws is rendered, as the main entry's check would throw it.
+ */
+function leanChecked<A extends unknown[], R>(check: (...args: A) => R, ...args: A): R {
+  try {
+    return check(...args);
+  } catch (e) {
+    throw renderError(e);
+  }
 }

@@ -21,7 +21,9 @@
  *
  * The `Err` carries the first reason's code and message and `reasons` with all of them.
  */
-import { errorData, err, invalid, ok, type DomainErrorData, type Result } from '../shared/domain-error';
+import { err, invalid, ok, type DomainErrorData, type Messages, type Result } from '../shared/domain-error';
+import { textErrorData, textRef, type Text } from '../shared/text';
+import { renderTexts } from '../messages/render';
 import type { Money } from '../money/money';
 import { formatMoney } from '../money/format-money';
 import { GRACE_INTEREST_KINDS, type GraceInterest } from '../parameters/parameter-values';
@@ -47,7 +49,8 @@ export interface LoanRequest {
 }
 
 /** The terms of an accepted request, ready for `repaymentSchedule`. */
-export interface LoanTerms {
+/** `M`: `Text` (by reference) in what `leanCheckLoanRequest` returns (issue 14). */
+export interface LoanTerms<M extends Text = Messages> {
   readonly productId: string;
   readonly kind: FinancingKind;
   readonly amount: Money;
@@ -64,15 +67,24 @@ export interface LoanTerms {
   /** false when the product has no NPWP rule recorded on its date. */
   readonly npwpRuleRecorded: boolean;
   /** `LOAN.NPWP_RULE_NOT_RECORDED` when `npwpRuleRecorded` is false. */
-  readonly warnings: readonly DomainErrorData[];
+  readonly warnings: readonly DomainErrorData<M>[];
 }
 
-export interface LoanCheckError extends DomainErrorData {
-  readonly reasons: readonly DomainErrorData[];
+export interface LoanCheckError<M extends Text = Messages> extends DomainErrorData<M> {
+  readonly reasons: readonly DomainErrorData<M>[];
 }
 
 /** Check `request` against `product`. See the table above for the reason codes. */
 export function checkLoanRequest(product: FinancingProduct, request: LoanRequest): Result<LoanTerms, LoanCheckError> {
+  return renderTexts(leanCheckLoanRequest(product, request));
+}
+
+/**
+ * `checkLoanRequest` with the reasons' and warnings' texts by reference (`TextRef`, issue 14);
+ * `renderTexts` (`@jembatan/domain/messages`) gives what `checkLoanRequest` returns. Thrown errors are
+ * the same.
+ */
+export function leanCheckLoanRequest(product: FinancingProduct, request: LoanRequest): Result<LoanTerms<Text>, LoanCheckError<Text>> {
   const prod = defineFinancingProduct(product);
   const req = assertObject(request, ['request']);
   const amount = assertPositiveAmount(req['amount'], ['amount']);
@@ -94,15 +106,14 @@ export function checkLoanRequest(product: FinancingProduct, request: LoanRequest
 }
 
 /** Reasons about the amount: ceiling, placement costs, NPWP threshold. */
-function amountReasons(prod: FinancingProduct, req: Record<string, unknown>, amount: Money): { reasons: DomainErrorData[]; npwpRequired: boolean } {
-  const reasons: DomainErrorData[] = [];
+function amountReasons(prod: FinancingProduct, req: Record<string, unknown>, amount: Money): { reasons: DomainErrorData<Text>[]; npwpRequired: boolean } {
+  const reasons: DomainErrorData<Text>[] = [];
 
   if (prod.ceiling !== null && amount.amount > prod.ceiling.amount) {
     reasons.push(
-      errorData(
+      textErrorData(
         'LOAN.ABOVE_CEILING',
-        `Jumlah pinjaman melebihi plafon ${formatMoney(prod.ceiling, 'id-ID')}.`,
-        `The amount is above the ceiling of ${formatMoney(prod.ceiling, 'en')}.`,
+        textRef('LOAN.ABOVE_CEILING', formatMoney(prod.ceiling, 'id-ID'), formatMoney(prod.ceiling, 'en')),
         { path: ['amount'], details: { ceiling: prod.ceiling.amount, currency: prod.currency } },
       ),
     );
@@ -112,12 +123,7 @@ function amountReasons(prod: FinancingProduct, req: Record<string, unknown>, amo
     assertCurrencyIs(costs, prod.currency, ['placementCosts']);
     if (amount.amount > costs.amount) {
       reasons.push(
-        errorData(
-          'LOAN.ABOVE_PLACEMENT_COSTS',
-          'Jumlah pinjaman melebihi biaya penempatan yang dibiayai.',
-          'The amount is above the placement costs it is meant to finance.',
-          { path: ['amount'] },
-        ),
+        textErrorData('LOAN.ABOVE_PLACEMENT_COSTS', textRef('LOAN.ABOVE_PLACEMENT_COSTS'), { path: ['amount'] }),
       );
     }
   }
@@ -125,10 +131,9 @@ function amountReasons(prod: FinancingProduct, req: Record<string, unknown>, amo
   if (npwpRequired) {
     if (req['hasNpwp'] !== true) {
       reasons.push(
-        errorData(
+        textErrorData(
           'LOAN.NPWP_REQUIRED',
-          `Pinjaman di atas ${formatMoney(prod.npwpThreshold!, 'id-ID')} mensyaratkan NPWP.`,
-          `Loans above ${formatMoney(prod.npwpThreshold!, 'en')} require an NPWP (tax number).`,
+          textRef('LOAN.NPWP_REQUIRED', formatMoney(prod.npwpThreshold!, 'id-ID'), formatMoney(prod.npwpThreshold!, 'en')),
           { path: ['hasNpwp'], details: { threshold: prod.npwpThreshold!.amount, currency: prod.currency } },
         ),
       );
@@ -138,8 +143,8 @@ function amountReasons(prod: FinancingProduct, req: Record<string, unknown>, amo
 }
 
 /** A loan's tenor and grace (invalid values throw), with the reasons they break the product's terms. */
-function tenorTerms(prod: FinancingProduct, req: Record<string, unknown>): { tenor: number; grace: number; graceInterest: GraceInterest; reasons: DomainErrorData[] } {
-  const reasons: DomainErrorData[] = [];
+function tenorTerms(prod: FinancingProduct, req: Record<string, unknown>): { tenor: number; grace: number; graceInterest: GraceInterest; reasons: DomainErrorData<Text>[] } {
+  const reasons: DomainErrorData<Text>[] = [];
   const tenor = assertTenor(req['tenorMonths'], ['tenorMonths']);
   const grace = assertWholeMonths(req['graceMonths'] ?? prod.graceMonths, ['graceMonths']);
   if (grace < 0) {
@@ -149,10 +154,9 @@ function tenorTerms(prod: FinancingProduct, req: Record<string, unknown>): { ten
 
   if (prod.maxTenorMonths !== null && tenor > prod.maxTenorMonths) {
     reasons.push(
-      errorData(
+      textErrorData(
         'LOAN.TENOR_EXCEEDS_MAX',
-        `Tenor melebihi batas produk ${prod.maxTenorMonths} bulan.`,
-        `The tenor is longer than the product's limit of ${prod.maxTenorMonths} months.`,
+        textRef('LOAN.TENOR_EXCEEDS_MAX', prod.maxTenorMonths),
         { path: ['tenorMonths'], details: { max: prod.maxTenorMonths } },
       ),
     );
@@ -161,51 +165,38 @@ function tenorTerms(prod: FinancingProduct, req: Record<string, unknown>): { ten
     const contract = assertTenor(req['contractMonths'], ['contractMonths']);
     if (tenor > contract) {
       reasons.push(
-        errorData(
-          'LOAN.TENOR_EXCEEDS_CONTRACT',
-          'Tenor tidak boleh melebihi lama perjanjian kerja.',
-          'The tenor may not be longer than the employment contract.',
-          { path: ['tenorMonths'] },
-        ),
+        textErrorData('LOAN.TENOR_EXCEEDS_CONTRACT', textRef('LOAN.TENOR_EXCEEDS_CONTRACT'), { path: ['tenorMonths'] }),
       );
     }
   }
   const graceUnrecorded = prod.unrecordedTerms.find((u) => u.term === 'graceMonths');
   if (graceUnrecorded && grace > 0) {
     reasons.push(
-      errorData(
+      textErrorData(
         'LOAN.TERM_NOT_RECORDED',
-        `Ketentuan masa tenggang tidak tercatat untuk tanggal ini (parameter ${graceUnrecorded.parameterId} mulai ${graceUnrecorded.recordedFrom}).`,
-        `No grace-period term is recorded for this date (parameter ${graceUnrecorded.parameterId} starts on ${graceUnrecorded.recordedFrom}).`,
+        textRef('LOAN.TERM_NOT_RECORDED', graceUnrecorded.parameterId, graceUnrecorded.recordedFrom),
         { path: ['graceMonths'], details: { parameter: graceUnrecorded.parameterId, recordedFrom: graceUnrecorded.recordedFrom } },
       ),
     );
   } else if (grace > prod.graceMonths) {
     reasons.push(
-      errorData(
+      textErrorData(
         'LOAN.GRACE_EXCEEDS_PRODUCT',
-        `Masa tenggang melebihi ketentuan produk ${prod.graceMonths} bulan.`,
-        `The grace period is longer than the product's ${prod.graceMonths} months.`,
+        textRef('LOAN.GRACE_EXCEEDS_PRODUCT', prod.graceMonths),
         { path: ['graceMonths'], details: { max: prod.graceMonths } },
       ),
     );
   }
   if (grace >= tenor) {
     reasons.push(
-      errorData(
-        'LOAN.GRACE_NOT_BELOW_TENOR',
-        'Masa tenggang harus lebih pendek dari tenor agar ada bulan untuk mengangsur.',
-        'The grace period must be shorter than the tenor, leaving months to repay.',
-        { path: ['graceMonths'] },
-      ),
+      textErrorData('LOAN.GRACE_NOT_BELOW_TENOR', textRef('LOAN.GRACE_NOT_BELOW_TENOR'), { path: ['graceMonths'] }),
     );
   }
   if (!prod.graceInterestOptions.includes(graceInterest)) {
     reasons.push(
-      errorData(
+      textErrorData(
         'LOAN.GRACE_INTEREST_NOT_OFFERED',
-        `Produk ini hanya menawarkan bunga masa tenggang: ${prod.graceInterestOptions.join(', ')}.`,
-        `This product only offers grace-period interest: ${prod.graceInterestOptions.join(', ')}.`,
+        textRef('LOAN.GRACE_INTEREST_NOT_OFFERED', prod.graceInterestOptions.join(', ')),
         { path: ['graceInterest'], details: { allowed: prod.graceInterestOptions.join(',') } },
       ),
     );
@@ -221,14 +212,13 @@ function accepted(
   tenorMonths: number,
   graceMonths: number,
   graceInterest: GraceInterest,
-): Result<LoanTerms, LoanCheckError> {
+): Result<LoanTerms<Text>, LoanCheckError<Text>> {
   const npwpUnrecorded = prod.unrecordedTerms.find((u) => u.term === 'npwpThreshold');
   const warnings = npwpUnrecorded
     ? [
-        errorData(
+        textErrorData(
           'LOAN.NPWP_RULE_NOT_RECORDED',
-          `Syarat NPWP untuk tanggal ini tidak tercatat (parameter ${npwpUnrecorded.parameterId} mulai ${npwpUnrecorded.recordedFrom}); tanyakan kepada bank.`,
-          `No NPWP rule is recorded for this date (parameter ${npwpUnrecorded.parameterId} starts on ${npwpUnrecorded.recordedFrom}); ask the lender.`,
+          textRef('LOAN.NPWP_RULE_NOT_RECORDED', npwpUnrecorded.parameterId, npwpUnrecorded.recordedFrom),
           { path: ['hasNpwp'], details: { parameter: npwpUnrecorded.parameterId, recordedFrom: npwpUnrecorded.recordedFrom } },
         ),
       ]
@@ -251,7 +241,7 @@ function accepted(
   );
 }
 
-function rejected(reasons: DomainErrorData[]): Result<never, LoanCheckError> {
+function rejected(reasons: DomainErrorData<Text>[]): Result<never, LoanCheckError<Text>> {
   const first = reasons[0]!;
   return err(Object.freeze({ ...first, reasons: Object.freeze(reasons) }));
 }

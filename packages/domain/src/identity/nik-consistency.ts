@@ -5,10 +5,12 @@
  * the century (see the century rule in nik.ts): a declared 1925-03-04 agrees with a NIK holding
  * 040325 whatever the as-of date.
  */
-import { err, errorData, invalid, ok, type Result } from '../shared/domain-error';
+import { err, ok, type DomainErrorData, type Result } from '../shared/domain-error';
+import { invalidText, textErrorData, textRef, type Text } from '../shared/text';
+import { rendered } from '../messages/render';
 import { parseIsoDate, toParts, type IsoDate } from '../shared/local-date';
 import { isOneOf, SEXES, type Sex } from '../shared/vocabulary';
-import { checkNikStructure, type NikStructure } from './nik';
+import { leanCheckNikStructure, type NikStructure } from './nik';
 
 export interface DeclaredIdentity {
   readonly birthDate?: IsoDate;
@@ -29,13 +31,18 @@ export interface NikDeclaredCheck {
  * A declared value that is itself malformed throws (`DATE.INVALID`, `IDENTITY.INVALID_SEX`).
  */
 export function checkNikAgainstDeclared(nik: unknown, declared: DeclaredIdentity): Result<NikDeclaredCheck> {
+  return rendered(leanCheckNikAgainstDeclared, nik, declared);
+}
+
+/** `checkNikAgainstDeclared` with the error's text by reference (`TextRef`, issue 14; a thrown IDENTITY.INVALID_SEX too). */
+export function leanCheckNikAgainstDeclared(nik: unknown, declared: DeclaredIdentity): Result<NikDeclaredCheck, DomainErrorData<Text>> {
   if (declared.birthDate !== undefined) parseIsoDate(declared.birthDate, ['declaredBirthDate']);
   if (declared.sex !== undefined && !isOneOf(SEXES, declared.sex)) {
-    invalid('IDENTITY.INVALID_SEX', "Jenis kelamin harus 'M' atau 'F'.", "Sex must be 'M' or 'F'.", {
+    invalidText('IDENTITY.INVALID_SEX', textRef('IDENTITY.INVALID_SEX'), {
       path: ['declaredSex'],
     });
   }
-  const parsed = checkNikStructure(nik);
+  const parsed = leanCheckNikStructure(nik);
   if (!parsed.ok) return parsed;
   const s = parsed.value;
 
@@ -49,32 +56,17 @@ export function checkNikAgainstDeclared(nik: unknown, declared: DeclaredIdentity
   const details = { birthDateMatches: birthDateMatches ?? null, sexMatches: sexMatches ?? null };
   if (birthDateMatches === false && sexMatches === false) {
     return err(
-      errorData(
-        'NIK.BIRTH_DATE_AND_SEX_MISMATCH',
-        'Tanggal lahir dan jenis kelamin pada NIK tidak sesuai dengan data yang dinyatakan.',
-        'The birth date and sex encoded in the NIK do not match the declared ones.',
-        { path: ['nik'], details },
-      ),
+      textErrorData('NIK.BIRTH_DATE_AND_SEX_MISMATCH', textRef('NIK.BIRTH_DATE_AND_SEX_MISMATCH'), { path: ['nik'], details }),
     );
   }
   if (birthDateMatches === false) {
     return err(
-      errorData(
-        'NIK.BIRTH_DATE_MISMATCH',
-        'Tanggal lahir pada NIK tidak sesuai dengan tanggal lahir yang dinyatakan.',
-        'The birth date encoded in the NIK does not match the declared birth date.',
-        { path: ['nik'], details },
-      ),
+      textErrorData('NIK.BIRTH_DATE_MISMATCH', textRef('NIK.BIRTH_DATE_MISMATCH'), { path: ['nik'], details }),
     );
   }
   if (sexMatches === false) {
     return err(
-      errorData(
-        'NIK.SEX_MISMATCH',
-        'Jenis kelamin pada NIK (tanggal +40 untuk perempuan) tidak sesuai dengan yang dinyatakan.',
-        'The sex encoded in the NIK (day + 40 for women) does not match the declared sex.',
-        { path: ['nik'], details },
-      ),
+      textErrorData('NIK.SEX_MISMATCH', textRef('NIK.SEX_MISMATCH'), { path: ['nik'], details }),
     );
   }
   return ok({

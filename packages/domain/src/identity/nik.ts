@@ -27,7 +27,9 @@
  * `NIK.INVALID_REGENCY`, `NIK.INVALID_KECAMATAN`, `NIK.INVALID_BIRTH_DATE`, `NIK.INVALID_SEQUENCE`).
  * Messages never contain the submitted number.
  */
-import { err, errorData, ok, type DomainErrorData, type Result } from '../shared/domain-error';
+import { err, ok, type DomainErrorData, type Result } from '../shared/domain-error';
+import { textErrorData, textRef, type Text } from '../shared/text';
+import { renderTexts } from '../messages/render';
 import { compareDates, fromParts, isValidDateParts, parseIsoDate, toParts, type IsoDate } from '../shared/local-date';
 import type { Sex } from '../shared/vocabulary';
 import { isIndonesianProvinceCode } from './province-codes';
@@ -61,8 +63,8 @@ export interface ParsedNik extends NikStructure {
   readonly birthDate: IsoDate;
 }
 
-function nikError(code: string, id: string, en: string, details?: DomainErrorData['details']): Result<never> {
-  return err(errorData(code, id, en, { path: ['nik'], ...(details ? { details } : {}) }));
+function nikError(code: string, text: Text, details?: DomainErrorData['details']): Result<never, DomainErrorData<Text>> {
+  return err(textErrorData(code, text, { path: ['nik'], ...(details ? { details } : {}) }));
 }
 
 /** Remove the separators people type inside a NIK: whitespace, dots and hyphens. */
@@ -75,42 +77,30 @@ export function compactNik(input: string): string {
  * month that exist in at least one century, and a non-zero sequence.
  */
 export function checkNikStructure(input: unknown): Result<NikStructure> {
+  return renderTexts(leanCheckNikStructure(input));
+}
+
+/** `checkNikStructure` with the error's text by reference (`TextRef`, issue 14). */
+export function leanCheckNikStructure(input: unknown): Result<NikStructure, DomainErrorData<Text>> {
   if (typeof input !== 'string') {
-    return nikError('NIK.NOT_A_STRING', 'NIK harus berupa teks 16 angka.', 'The NIK must be a text of 16 digits.');
+    return nikError('NIK.NOT_A_STRING', textRef('NIK.NOT_A_STRING'));
   }
   const nik = compactNik(input);
   if (!/^\d*$/.test(nik)) {
-    return nikError('NIK.NOT_DIGITS', 'NIK hanya boleh berisi angka.', 'The NIK may contain digits only.');
+    return nikError('NIK.NOT_DIGITS', textRef('NIK.NOT_DIGITS'));
   }
   if (nik.length !== NIK_LENGTH) {
-    return nikError(
-      'NIK.INVALID_LENGTH',
-      'NIK harus terdiri dari 16 angka.',
-      'The NIK must have exactly 16 digits.',
-      { expected: NIK_LENGTH, actual: nik.length },
-    );
+    return nikError('NIK.INVALID_LENGTH', textRef('NIK.INVALID_LENGTH'), { expected: NIK_LENGTH, actual: nik.length });
   }
   const provinceCode = nik.slice(0, 2);
   if (!isIndonesianProvinceCode(provinceCode)) {
-    return nikError(
-      'NIK.INVALID_PROVINCE',
-      'Dua angka pertama NIK bukan kode provinsi yang dikenal.',
-      'The first two digits of the NIK are not a known province code.',
-    );
+    return nikError('NIK.INVALID_PROVINCE', textRef('NIK.INVALID_PROVINCE'));
   }
   if (nik.slice(2, 4) === '00') {
-    return nikError(
-      'NIK.INVALID_REGENCY',
-      'Kode kabupaten/kota pada NIK (angka ke-3 dan ke-4) tidak boleh 00.',
-      'The regency/city code of the NIK (digits 3–4) cannot be 00.',
-    );
+    return nikError('NIK.INVALID_REGENCY', textRef('NIK.INVALID_REGENCY'));
   }
   if (nik.slice(4, 6) === '00') {
-    return nikError(
-      'NIK.INVALID_KECAMATAN',
-      'Kode kecamatan pada NIK (angka ke-5 dan ke-6) tidak boleh 00.',
-      'The kecamatan code of the NIK (digits 5–6) cannot be 00.',
-    );
+    return nikError('NIK.INVALID_KECAMATAN', textRef('NIK.INVALID_KECAMATAN'));
   }
   const rawDay = Number(nik.slice(6, 8));
   const birthMonth = Number(nik.slice(8, 10));
@@ -124,19 +114,11 @@ export function checkNikStructure(input: unknown): Result<NikStructure> {
     (isValidDateParts({ year: 2000 + birthYearTwoDigits, month: birthMonth, day: birthDay }) ||
       isValidDateParts({ year: 1900 + birthYearTwoDigits, month: birthMonth, day: birthDay }));
   if (!existsInSomeCentury) {
-    return nikError(
-      'NIK.INVALID_BIRTH_DATE',
-      'Tanggal lahir pada NIK (angka ke-7 s.d. ke-12, tanggal +40 untuk perempuan) tidak valid.',
-      'The birth date in the NIK (digits 7–12, day + 40 for women) is not a valid date.',
-    );
+    return nikError('NIK.INVALID_BIRTH_DATE', textRef('NIK.INVALID_BIRTH_DATE'));
   }
   const sequence = nik.slice(12, 16);
   if (sequence === '0000') {
-    return nikError(
-      'NIK.INVALID_SEQUENCE',
-      'Nomor urut pada NIK (4 angka terakhir) tidak boleh 0000.',
-      'The sequence number of the NIK (last 4 digits) cannot be 0000.',
-    );
+    return nikError('NIK.INVALID_SEQUENCE', textRef('NIK.INVALID_SEQUENCE'));
   }
   return ok({
     nik,
@@ -156,8 +138,13 @@ export function checkNikStructure(input: unknown): Result<NikStructure> {
  * (see the century rule at the top of this file). `asOf` must be a valid ISO date (throws DATE.INVALID).
  */
 export function parseNik(input: unknown, asOf: IsoDate): Result<ParsedNik> {
+  return renderTexts(leanParseNik(input, asOf));
+}
+
+/** `parseNik` with the error's text by reference (`TextRef`, issue 14). */
+export function leanParseNik(input: unknown, asOf: IsoDate): Result<ParsedNik, DomainErrorData<Text>> {
   parseIsoDate(asOf, ['asOf']);
-  const structure = checkNikStructure(input);
+  const structure = leanCheckNikStructure(input);
   if (!structure.ok) return structure;
   const s = structure.value;
   const currentCentury = Math.floor(toParts(asOf).year / 100) * 100;
@@ -167,16 +154,12 @@ export function parseNik(input: unknown, asOf: IsoDate): Result<ParsedNik> {
     const birthDate = fromParts(parts);
     if (compareDates(birthDate, asOf) <= 0) return ok({ ...s, birthDate });
   }
-  return nikError(
-    'NIK.INVALID_BIRTH_DATE',
-    'Tanggal lahir pada NIK jatuh setelah tanggal acuan.',
-    'The birth date in the NIK falls after the as-of date.',
-  );
+  return nikError('NIK.INVALID_BIRTH_DATE', textRef('NIK.INVALID_BIRTH_DATE.afterAsOf'));
 }
 
 /** `true` when `input` is a structurally valid NIK (century-independent). */
 export function isValidNik(input: unknown): boolean {
-  return checkNikStructure(input).ok;
+  return leanCheckNikStructure(input).ok;
 }
 
 /**

@@ -14,7 +14,9 @@
  * understood ("Kec. Cipocok Jaya", "CIPOCOKJAYA", "cipocok-jaya"; "Kota Serang, Banten", "Serang").
  * "Kab. Serang" / "Kabupaten Serang" is a different regency.
  */
-import { invalid, type Messages } from '../shared/domain-error';
+import type { Messages } from '../shared/domain-error';
+import { invalidText, textRef, type Text } from '../shared/text';
+import { rendered } from '../messages/render';
 import { KOTA_SERANG_KECAMATAN, type KotaSerangKecamatan } from '../shared/vocabulary';
 import type { ResidentialAddress } from './residential-address';
 
@@ -32,10 +34,11 @@ export type ResidencyCode =
   | 'RESIDENCY.KECAMATAN_NOT_IN_CITY'
   | 'RESIDENCY.CITY_CONFLICT';
 
-export interface ResidencyDecision {
+/** `M`: `Text` (by reference) in what `leanDecideKotaSerangResidency` returns (issue 14). */
+export interface ResidencyDecision<M extends Text = Messages> {
   readonly status: ResidencyStatus;
   readonly code: ResidencyCode;
-  readonly message: Messages;
+  readonly message: M;
   /** The recognised Kota Serang kecamatan, when the address names one. */
   readonly kecamatan?: KotaSerangKecamatan;
 }
@@ -74,18 +77,13 @@ export function classifyCityName(name: string): CityClass {
 function classifyCityCode(code: string): CityClass {
   const digits = code.replace(/[\s.]/g, '');
   if (!/^\d{4}$/.test(digits) || digits.slice(2) === '00') {
-    invalid(
-      'RESIDENCY.INVALID_CITY_CODE',
-      'Kode kabupaten/kota alamat harus 4 angka, mis. 36.73.',
-      "The address's regency/city code must be 4 digits, e.g. 36.73.",
-      { path: ['address', 'cityCode'] },
-    );
+    invalidText('RESIDENCY.INVALID_CITY_CODE', textRef('RESIDENCY.INVALID_CITY_CODE'), { path: ['address', 'cityCode'] });
   }
   return digits === KOTA_SERANG_CODE ? 'KOTA_SERANG' : 'OTHER';
 }
 
-function decision(status: ResidencyStatus, code: ResidencyCode, id: string, en: string, kecamatan?: KotaSerangKecamatan): ResidencyDecision {
-  return { status, code, message: { id, en }, ...(kecamatan ? { kecamatan } : {}) };
+function decision(status: ResidencyStatus, code: ResidencyCode, message: Text, kecamatan?: KotaSerangKecamatan): ResidencyDecision<Text> {
+  return { status, code, message, ...(kecamatan ? { kecamatan } : {}) };
 }
 
 function nonEmpty(s: string | undefined): s is string {
@@ -94,72 +92,35 @@ function nonEmpty(s: string | undefined): s is string {
 
 /** Decide residency in Kota Serang from a KTP/KK address (see the rules above). */
 export function decideKotaSerangResidency(address: ResidentialAddress | undefined): ResidencyDecision {
+  return rendered(leanDecideKotaSerangResidency, address);
+}
+
+/** `decideKotaSerangResidency` with the decision's text by reference (`TextRef`, issue 14; a thrown RESIDENCY.INVALID_CITY_CODE too). */
+export function leanDecideKotaSerangResidency(address: ResidentialAddress | undefined): ResidencyDecision<Text> {
   if (address === undefined) {
-    return decision(
-      'UNKNOWN',
-      'RESIDENCY.ADDRESS_MISSING',
-      'Alamat KTP/KK belum diisi.',
-      'The KTP/KK address has not been provided.',
-    );
+    return decision('UNKNOWN', 'RESIDENCY.ADDRESS_MISSING', textRef('RESIDENCY.ADDRESS_MISSING'));
   }
   const byName = nonEmpty(address.city) ? classifyCityName(address.city) : undefined;
   const byCode = nonEmpty(address.cityCode) ? classifyCityCode(address.cityCode) : undefined;
   if (byName !== undefined && byCode !== undefined && byName !== byCode) {
-    return decision(
-      'UNKNOWN',
-      'RESIDENCY.CITY_CONFLICT',
-      'Nama kota dan kode kota pada alamat tidak cocok.',
-      "The address's city name and city code do not agree.",
-    );
+    return decision('UNKNOWN', 'RESIDENCY.CITY_CONFLICT', textRef('RESIDENCY.CITY_CONFLICT'));
   }
   const city = byName ?? byCode;
   if (city === 'OTHER') {
-    return decision(
-      'NOT_RESIDENT',
-      'RESIDENCY.OUTSIDE_KOTA_SERANG',
-      'Alamat KTP/KK berada di luar Kota Serang.',
-      'The KTP/KK address is outside Kota Serang.',
-    );
+    return decision('NOT_RESIDENT', 'RESIDENCY.OUTSIDE_KOTA_SERANG', textRef('RESIDENCY.OUTSIDE_KOTA_SERANG'));
   }
   if (!nonEmpty(address.kecamatan)) {
-    return decision(
-      'UNKNOWN',
-      'RESIDENCY.KECAMATAN_MISSING',
-      'Kecamatan pada alamat KTP/KK belum diisi.',
-      'The kecamatan of the KTP/KK address has not been provided.',
-    );
+    return decision('UNKNOWN', 'RESIDENCY.KECAMATAN_MISSING', textRef('RESIDENCY.KECAMATAN_MISSING'));
   }
   const kecamatan = normalizeKotaSerangKecamatan(address.kecamatan);
   if (city === undefined) {
     if (kecamatan === undefined) {
-      return decision(
-        'NOT_RESIDENT',
-        'RESIDENCY.OUTSIDE_KOTA_SERANG',
-        'Kecamatan pada alamat KTP/KK bukan kecamatan di Kota Serang.',
-        'The kecamatan of the KTP/KK address is not a kecamatan of Kota Serang.',
-      );
+      return decision('NOT_RESIDENT', 'RESIDENCY.OUTSIDE_KOTA_SERANG', textRef('RESIDENCY.OUTSIDE_KOTA_SERANG.kecamatan'));
     }
-    return decision(
-      'UNKNOWN',
-      'RESIDENCY.CITY_MISSING',
-      'Kabupaten/kota pada alamat KTP/KK belum diisi (nama kecamatan saja belum cukup).',
-      'The regency/city of the KTP/KK address has not been provided (a kecamatan name alone is not enough).',
-      kecamatan,
-    );
+    return decision('UNKNOWN', 'RESIDENCY.CITY_MISSING', textRef('RESIDENCY.CITY_MISSING'), kecamatan);
   }
   if (kecamatan === undefined) {
-    return decision(
-      'UNKNOWN',
-      'RESIDENCY.KECAMATAN_NOT_IN_CITY',
-      'Kecamatan pada alamat tidak dikenali sebagai kecamatan Kota Serang (Serang, Cipocok Jaya, Curug, Kasemen, Taktakan, Walantaka); periksa penulisannya.',
-      'The kecamatan of the address is not recognised as one of Kota Serang (Serang, Cipocok Jaya, Curug, Kasemen, Taktakan, Walantaka); check the spelling.',
-    );
+    return decision('UNKNOWN', 'RESIDENCY.KECAMATAN_NOT_IN_CITY', textRef('RESIDENCY.KECAMATAN_NOT_IN_CITY'));
   }
-  return decision(
-    'RESIDENT',
-    'RESIDENCY.KOTA_SERANG',
-    'Alamat KTP/KK berada di Kota Serang.',
-    'The KTP/KK address is in Kota Serang.',
-    kecamatan,
-  );
+  return decision('RESIDENT', 'RESIDENCY.KOTA_SERANG', textRef('RESIDENCY.KOTA_SERANG'), kecamatan);
 }

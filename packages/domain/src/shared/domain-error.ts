@@ -6,30 +6,38 @@
  * with the same shape, so callers (the gateway) can map both to `extensions.code`.
  */
 
+import type { Text } from './text';
+
 /** A message in Bahasa Indonesia (`id`) and English (`en`). */
 export interface Messages {
   readonly id: string;
   readonly en: string;
 }
 
-export interface DomainErrorData {
+/** `M`: `Text` (by reference) in the warnings of a lean calculator's result (issue 14). */
+export interface DomainErrorData<M extends Text = Messages> {
   /** Stable, dotted, upper-case code: `AREA.REASON`, e.g. `NIK.INVALID_LENGTH`. */
   readonly code: string;
-  readonly message: Messages;
+  readonly message: M;
   /** Field path of the offending input, when there is one (e.g. `['profile', 'birthDate']`). */
   readonly path?: readonly string[];
   /** Non-personal details that help a developer (limits, allowed values). Never echo personal input. */
   readonly details?: Readonly<Record<string, string | number | boolean | null>>;
 }
 
-export class DomainError extends Error {
+/**
+ * `M`: `Text` for an error a lean calculator throws (issue 14): its `messages` is then by reference
+ * (a `TextRef`, named in `message` by its key) and `renderError` of `@jembatan/domain/messages` gives
+ * the error the main entry's calculator throws. Errors of the main entry always carry `Messages`.
+ */
+export class DomainError<M extends Text = Messages> extends Error {
   readonly code: string;
-  readonly messages: Messages;
+  readonly messages: M;
   readonly path?: readonly string[];
   readonly details?: Readonly<Record<string, string | number | boolean | null>>;
 
-  constructor(data: DomainErrorData) {
-    super(`${data.code}: ${data.message.en}`);
+  constructor(data: DomainErrorData<M>) {
+    super(`${data.code}: ${'en' in data.message ? data.message.en : data.message.text}`);
     this.name = 'DomainError';
     this.code = data.code;
     this.messages = data.message;
@@ -38,7 +46,7 @@ export class DomainError extends Error {
   }
 
 
-  toJSON(): DomainErrorData {
+  toJSON(): DomainErrorData<M> {
     return {
       code: this.code,
       message: this.messages,

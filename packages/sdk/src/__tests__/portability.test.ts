@@ -34,7 +34,7 @@ const FORBIDDEN: Array<[RegExp, string]> = [
   [/\bsetImmediate\s*\(/, 'setImmediate'],
 ];
 
-const ALLOWED_PACKAGES = ['graphql', '@graphql-typed-document-node/core', '@jembatan/domain', '@jembatan/domain/sources'];
+const ALLOWED_PACKAGES = ['graphql', '@graphql-typed-document-node/core', '@jembatan/domain', '@jembatan/domain/sources', '@jembatan/domain/calculators', '@jembatan/domain/messages'];
 
 describe('browser portability of the shipped sources', () => {
   const files = shippedFiles(srcDir);
@@ -89,7 +89,7 @@ describe('the SDK runs where only web globals exist (a browser-like sandbox)', (
     const refused: string[] = [];
     const resolveFile = (from: string, spec: string): string => {
       if (spec === '@jembatan/domain') return domainEntry;
-      if (spec === '@jembatan/domain/sources') return require.resolve(spec);
+      if (spec === '@jembatan/domain/sources' || spec === '@jembatan/domain/calculators' || spec === '@jembatan/domain/messages') return require.resolve(spec);
       if (spec === 'graphql') return path.join(repoModules, 'graphql', 'index.js');
       if (spec.startsWith('.')) {
         const base = path.resolve(path.dirname(from), spec);
@@ -160,6 +160,18 @@ describe('the SDK runs where only web globals exist (a browser-like sandbox)', (
     );
     expect(estimate.worker.total.currency).toBe('IDR');
     expect(estimate.worker.total.amount).toBeGreaterThan(0);
+    expect(refused).toEqual([]);
+  });
+
+  it('loads the lean calculators and, apart, the messages entry: the rendered lean estimate is the main entry’s', () => {
+    const { load, refused } = sandbox(undefined);
+    const lean = load(path.join(srcDir, 'calculators', 'index.ts')) as typeof import('../calculators');
+    const messages = load(path.join(srcDir, 'messages', 'index.ts')) as typeof import('../messages');
+    const sdk = load(path.join(srcDir, 'index.ts')) as typeof import('../index');
+    const input = { route: 'E9', occupation: 'MANUFACTURING_WORKER', contractMonths: 36 } as const;
+    const estimate = lean.estimateCosts(input, lean.parameterSnapshot('2026-01-15'));
+    expect(lean.isTextRef(estimate.lines[0]!.label)).toBe(true);
+    expect(JSON.stringify(messages.renderTexts(estimate))).toBe(JSON.stringify(sdk.estimateCosts(input, sdk.parameterSnapshot('2026-01-15'))));
     expect(refused).toEqual([]);
   });
 });

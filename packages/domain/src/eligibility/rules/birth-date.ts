@@ -1,6 +1,6 @@
 /** The birth date the age rules use: the declared one, else the one encoded in a valid NIK. */
 import type { IsoDate } from '../../shared/local-date';
-import { parseNik } from '../../identity/nik';
+import { leanParseNik } from '../../identity/nik';
 import type { RuleContext } from '../rule';
 
 export interface CandidateBirthDate {
@@ -11,7 +11,7 @@ export interface CandidateBirthDate {
 export function candidateBirthDate(ctx: RuleContext): CandidateBirthDate | undefined {
   if (ctx.profile.declaredBirthDate !== undefined) return { birthDate: ctx.profile.declaredBirthDate, source: 'DECLARED' };
   if (ctx.profile.nik !== undefined) {
-    const parsed = parseNik(ctx.profile.nik, ctx.asOf);
+    const parsed = leanParseNik(ctx.profile.nik, ctx.asOf);
     if (parsed.ok) return { birthDate: parsed.value.birthDate, source: 'NIK' };
   }
   return undefined;

@@ -1,15 +1,15 @@
-import type { Messages } from '../../shared/domain-error';
 import { OCCUPATION_LABELS, type Occupation } from '../../shared/vocabulary';
 import type { SkillCertifier } from '../candidate-profile';
 import type { EligibilityRule, RuleContext, RuleOutcome } from '../rule';
 import { action, fixableFail, missing, passed } from '../rule-outcome';
 import { skillVerificationStatus } from '../skill-verifications';
+import { textRef, type Text } from '../../shared/text';
 
-const CERTIFIER_LABELS: Record<SkillCertifier, Messages> = {
-  KOSHIPA: { id: 'KOSHIPA', en: 'KOSHIPA' },
-  BNSP_LSP: { id: 'LSP berlisensi BNSP', en: 'a BNSP-licensed LSP' },
-  HRD_KOREA: { id: 'HRD Korea', en: 'HRD Korea' },
-  OTHER: { id: 'lembaga lain', en: 'another body' },
+const CERTIFIER_LABELS: Record<SkillCertifier, Text> = {
+  KOSHIPA: textRef('competence.certifier.KOSHIPA'),
+  BNSP_LSP: textRef('competence.certifier.BNSP_LSP'),
+  HRD_KOREA: textRef('competence.certifier.HRD_KOREA'),
+  OTHER: textRef('competence.certifier.OTHER'),
 };
 
 /** The occupations a verification may cover: the opening's, else any of the route's sectors. */
@@ -17,28 +17,24 @@ function targetOccupations(ctx: RuleContext): readonly Occupation[] {
   return ctx.opening ? [ctx.opening.occupation] : ctx.routeDefinition.sectors;
 }
 
-function occupationText(occupations: readonly Occupation[]): Messages {
+function occupationText(occupations: readonly Occupation[]): Text {
   return {
     id: occupations.map((o) => OCCUPATION_LABELS[o].id).join(' / '),
     en: occupations.map((o) => OCCUPATION_LABELS[o].en).join(' / '),
   };
 }
 
-function evaluateVerification(ctx: RuleContext, certifiers: readonly SkillCertifier[], codeArea: string): RuleOutcome {
+function evaluateVerification(ctx: RuleContext, certifiers: readonly SkillCertifier[], codeArea: string): RuleOutcome<Text> {
   const occupations = targetOccupations(ctx);
   const occ = occupationText(occupations);
-  const by: Messages = {
-    id: certifiers.map((c) => CERTIFIER_LABELS[c].id).join(' atau '),
-    en: certifiers.map((c) => CERTIFIER_LABELS[c].en).join(' or '),
-  };
+  const by = textRef('competence.certifiers', ...certifiers.map((c) => CERTIFIER_LABELS[c]));
   const s = skillVerificationStatus(ctx.profile, occupations, certifiers, ctx.asOf);
   const key = { key: `competence:${occupations.join(',')}` };
   const first = s.valid[0];
   if (first !== undefined) {
     return passed(
       `${codeArea}.OK`,
-      `Kompetensi ${occ.id} terverifikasi oleh ${CERTIFIER_LABELS[first.certifier].id}.`,
-      `${occ.en} competence verified by ${CERTIFIER_LABELS[first.certifier].en}.`,
+      textRef('competence.OK', occ, CERTIFIER_LABELS[first.certifier]),
       { certifier: first.certifier, occupation: first.occupation },
     );
   }
@@ -46,25 +42,18 @@ function evaluateVerification(ctx: RuleContext, certifiers: readonly SkillCertif
   if (lastExpired !== undefined) {
     return fixableFail(
       `${codeArea}.EXPIRED`,
-      `Sertifikat kompetensi ${occ.id} sudah kedaluwarsa (${lastExpired.expiresOn}).`,
-      `The ${occ.en} competency certificate has expired (${lastExpired.expiresOn}).`,
-      action('RENEW', `Perpanjang atau ulangi uji kompetensi ${occ.id} oleh ${by.id}.`, `Renew or retake the ${occ.en} skills test with ${by.en}.`, key),
+      textRef('competence.EXPIRED', occ, lastExpired.expiresOn),
+      action('RENEW', textRef('competence.EXPIRED.action', occ, by), key),
     );
   }
   if (s.notPassed.length > 0) {
     return fixableFail(
       `${codeArea}.NOT_PASSED`,
-      `Uji kompetensi ${occ.id} belum lulus.`,
-      `The ${occ.en} skills test has not been passed.`,
-      action('RETAKE', `Ikuti pelatihan dan uji ulang kompetensi ${occ.id} oleh ${by.id}.`, `Train and retake the ${occ.en} skills test with ${by.en}.`, key),
+      textRef('competence.NOT_PASSED', occ),
+      action('RETAKE', textRef('competence.NOT_PASSED.action', occ, by), key),
     );
   }
-  return missing(
-    `${codeArea}.MISSING`,
-    `Belum ada verifikasi kompetensi ${occ.id} oleh ${by.id}.`,
-    `No ${occ.en} skill verification by ${by.en} yet.`,
-    action('OBTAIN', `Ikuti uji kompetensi ${occ.id} oleh ${by.id}.`, `Take the ${occ.en} skills test with ${by.en}.`, key),
-  );
+  return missing(`${codeArea}.MISSING`, textRef('competence.MISSING', occ, by), action('OBTAIN', textRef('competence.MISSING.action', occ, by), key));
 }
 
 /**
@@ -72,10 +61,10 @@ function evaluateVerification(ctx: RuleContext, certifiers: readonly SkillCertif
  * occupation (or any of the route's sectors when no opening is given) by a certifier the route
  * accepts (`competenceCertifiers` of the rule set).
  */
-export const competenceRule: EligibilityRule = {
+export const competenceRule: EligibilityRule<Text> = {
   id: 'law.competence',
   clause: 'UU-18-2017/5b',
-  title: { id: 'Memiliki kompetensi (UU 18/2017 Pasal 5b)', en: 'Competence (UU 18/2017 Article 5b)' },
+  title: textRef('law.competence.title'),
   inputs: ['skillVerifications', 'opening.occupation'],
   parameters: [],
   evaluate: (ctx) => evaluateVerification(ctx, ctx.routeDefinition.competenceCertifiers, 'COMPETENCE'),
@@ -85,10 +74,10 @@ export const competenceRule: EligibilityRule = {
  * E-7-3 shipbuilding: skill verification by KOSHIPA for the occupation (welders: a shipbuilding
  * welder qualification such as FCAW 3G with X-ray; an opening may name the qualification).
  */
-export const koshipaVerificationRule: EligibilityRule = {
+export const koshipaVerificationRule: EligibilityRule<Text> = {
   id: 'e73.skillVerification',
   clause: 'KOSHIPA/E-7-3',
-  title: { id: 'Verifikasi keterampilan KOSHIPA (E-7-3)', en: 'KOSHIPA skill verification (E-7-3)' },
+  title: textRef('e73.skillVerification.title'),
   inputs: ['skillVerifications', 'opening.occupation'],
   parameters: [],
   evaluate: (ctx) => evaluateVerification(ctx, ['KOSHIPA'], 'SKILL_VERIFICATION'),

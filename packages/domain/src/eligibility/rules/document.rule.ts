@@ -13,19 +13,19 @@
  * - a passport without an expiry date → `missing` (enter it); other documents may have none;
  * - not verified by an officer → fixable `fail` (bring the original for verification).
  */
-import type { Messages } from '../../shared/domain-error';
 import { addMonths, compareDates, type IsoDate } from '../../shared/local-date';
 import type { DocumentKind, DocumentRecord } from '../candidate-profile';
 import type { EligibilityRule, RuleContext, RuleOutcome } from '../rule';
 import { action, fixableFail, missing, passed } from '../rule-outcome';
+import { textRef, type Text } from '../../shared/text';
 
 interface DocumentSpec {
   readonly id: string;
   readonly kind: DocumentKind;
   readonly clause: string;
-  readonly label: Messages;
+  readonly label: Text;
   /** How to obtain it (the action when it is missing). */
-  readonly obtain: Messages;
+  readonly obtain: Text;
   readonly requiresExpiry?: boolean;
   readonly isPassport?: boolean;
 }
@@ -58,12 +58,12 @@ function better(a: Judgement, b: Judgement): boolean {
   return compareDates(ea, eb) > 0;
 }
 
-function evaluateDocument(spec: DocumentSpec, ctx: RuleContext): RuleOutcome {
+function evaluateDocument(spec: DocumentSpec, ctx: RuleContext): RuleOutcome<Text> {
   const records = (ctx.profile.documents ?? []).filter((d) => d.kind === spec.kind);
   const details = { kind: spec.kind };
   const { label } = spec;
   if (records.length === 0) {
-    return missing('DOCUMENT.MISSING', `${label.id} belum ada.`, `No ${label.en} yet.`, action('OBTAIN', spec.obtain.id, spec.obtain.en), details);
+    return missing('DOCUMENT.MISSING', textRef('DOCUMENT.MISSING', label), action('OBTAIN', spec.obtain), details);
   }
   const neededOn = documentNeededOn(ctx, spec.isPassport === true);
   let best: Judgement | undefined;
@@ -76,58 +76,42 @@ function evaluateDocument(spec: DocumentSpec, ctx: RuleContext): RuleOutcome {
     case 'EXPIRED':
       return fixableFail(
         'DOCUMENT.EXPIRED',
-        `${label.id} sudah kedaluwarsa pada ${j.expiresOn}.`,
-        `The ${label.en} expired on ${j.expiresOn}.`,
-        action('RENEW', `Perpanjang ${label.id}: masa berlakunya habis pada ${j.expiresOn}.`, `Renew your ${label.en}: it expired on ${j.expiresOn}.`),
+        textRef('DOCUMENT.EXPIRED', label, j.expiresOn),
+        action('RENEW', textRef('DOCUMENT.EXPIRED.action', label, j.expiresOn)),
         { ...details, expiresOn: j.expiresOn },
       );
     case 'EXPIRES_TOO_SOON': {
-      const why: Messages =
+      const why: Text =
         spec.isPassport && ctx.passportMarginMonths > 0
-          ? {
-              id: `harus berlaku sampai ${neededOn} (keberangkatan + ${ctx.passportMarginMonths} bulan)`,
-              en: `it must be valid until ${neededOn} (departure + ${ctx.passportMarginMonths} months)`,
-            }
-          : { id: `harus berlaku pada keberangkatan ${neededOn}`, en: `it must be valid at departure on ${neededOn}` };
+          ? textRef('DOCUMENT.EXPIRES_TOO_SOON.withMargin', neededOn, ctx.passportMarginMonths)
+          : textRef('DOCUMENT.EXPIRES_TOO_SOON.atDeparture', neededOn);
       return fixableFail(
         'DOCUMENT.EXPIRES_TOO_SOON',
-        `${label.id} habis berlaku pada ${j.expiresOn}; ${why.id}.`,
-        `The ${label.en} expires on ${j.expiresOn}; ${why.en}.`,
-        action(
-          'RENEW',
-          `Perpanjang ${label.id} sebelum ${neededOn}: masa berlakunya habis pada ${j.expiresOn}.`,
-          `Renew your ${label.en} before ${neededOn}: it expires on ${j.expiresOn}.`,
-          { dueBy: neededOn },
-        ),
+        textRef('DOCUMENT.EXPIRES_TOO_SOON', label, j.expiresOn, why),
+        action('RENEW', textRef('DOCUMENT.EXPIRES_TOO_SOON.action', label, neededOn, j.expiresOn), { dueBy: neededOn }),
         { ...details, expiresOn: j.expiresOn, neededOn },
       );
     }
     case 'EXPIRY_MISSING':
       return missing(
         'DOCUMENT.EXPIRY_MISSING',
-        `Tanggal habis berlaku ${label.id} belum diisi.`,
-        `The expiry date of the ${label.en} has not been entered.`,
-        action('PROVIDE', `Isi tanggal habis berlaku ${label.id}.`, `Enter the expiry date of your ${label.en}.`),
+        textRef('DOCUMENT.EXPIRY_MISSING', label),
+        action('PROVIDE', textRef('DOCUMENT.EXPIRY_MISSING.action', label)),
         details,
       );
     case 'NOT_VERIFIED':
       return fixableFail(
         'DOCUMENT.NOT_VERIFIED',
-        `${label.id} belum diverifikasi petugas.`,
-        `The ${label.en} has not been verified by an officer.`,
-        action(
-          'VERIFY',
-          `Bawa ${label.id} asli ke Disnakertrans Kota Serang (LTSA) untuk diverifikasi.`,
-          `Bring the original ${label.en} to Disnakertrans Kota Serang (one-stop service) for verification.`,
-        ),
+        textRef('DOCUMENT.NOT_VERIFIED', label),
+        action('VERIFY', textRef('DOCUMENT.NOT_VERIFIED.action', label)),
         details,
       );
     default:
-      return passed('DOCUMENT.OK', `${label.id} lengkap, berlaku dan terverifikasi.`, `The ${label.en} is present, valid and verified.`, details);
+      return passed('DOCUMENT.OK', textRef('DOCUMENT.OK', label), details);
   }
 }
 
-function documentRule(spec: DocumentSpec & { readonly title: Messages }): EligibilityRule {
+function documentRule(spec: DocumentSpec & { readonly title: Text }): EligibilityRule<Text> {
   const inputs = ['documents', ...(spec.isPassport ? ['plannedDeparture', 'opening.plannedDeparture'] : ['plannedDeparture'])];
   return { id: spec.id, clause: spec.clause, title: spec.title, inputs, parameters: [], evaluate: (ctx) => evaluateDocument(spec, ctx) };
 }
@@ -136,45 +120,36 @@ export const maritalStatusDocumentRule = documentRule({
   id: 'docs.maritalStatus',
   kind: 'MARITAL_STATUS_CERTIFICATE',
   clause: 'UU-18-2017/13a',
-  title: { id: 'Surat keterangan status perkawinan (Pasal 13a)', en: 'Marital-status certificate (Article 13a)' },
-  label: { id: 'Surat keterangan status perkawinan', en: 'marital-status certificate' },
-  obtain: {
-    id: 'Minta surat keterangan status perkawinan di kelurahan/desa (yang sudah menikah: lampirkan fotokopi buku nikah).',
-    en: 'Ask the kelurahan/village office for a marital-status certificate (if married, attach a copy of the marriage book).',
-  },
+  title: textRef('docs.maritalStatus.title'),
+  label: textRef('docs.maritalStatus.label'),
+  obtain: textRef('docs.maritalStatus.obtain'),
 });
 
 export const competencyCertificateDocumentRule = documentRule({
   id: 'docs.competencyCertificate',
   kind: 'COMPETENCY_CERTIFICATE',
   clause: 'UU-18-2017/13c',
-  title: { id: 'Sertifikat kompetensi kerja (Pasal 13c)', en: 'Competency certificate (Article 13c)' },
-  label: { id: 'Sertifikat kompetensi kerja', en: 'competency certificate' },
-  obtain: {
-    id: 'Unggah sertifikat kompetensi kerja dari lembaga sertifikasi (LSP/BNSP atau KOSHIPA).',
-    en: 'Upload the competency certificate from the certifying body (LSP/BNSP or KOSHIPA).',
-  },
+  title: textRef('docs.competencyCertificate.title'),
+  label: textRef('docs.competencyCertificate.label'),
+  obtain: textRef('docs.competencyCertificate.obtain'),
 });
 
 export const medicalCertificateDocumentRule = documentRule({
   id: 'docs.medicalCertificate',
   kind: 'MEDICAL_PSYCHOLOGICAL_CERTIFICATE',
   clause: 'UU-18-2017/13d',
-  title: { id: 'Surat keterangan sehat dan psikologi (Pasal 13d)', en: 'Medical and psychological certificate (Article 13d)' },
-  label: { id: 'Surat keterangan sehat dan psikologi', en: 'medical and psychological certificate' },
-  obtain: {
-    id: 'Jalani pemeriksaan kesehatan dan psikologi di sarana kesehatan yang ditunjuk dan minta suratnya.',
-    en: 'Have the medical and psychological check-up at a designated clinic and get the certificate.',
-  },
+  title: textRef('docs.medicalCertificate.title'),
+  label: textRef('docs.medicalCertificate.label'),
+  obtain: textRef('docs.medicalCertificate.obtain'),
 });
 
 export const passportDocumentRule = documentRule({
   id: 'docs.passport',
   kind: 'PASSPORT',
   clause: 'UU-18-2017/13e',
-  title: { id: 'Paspor berlaku (Pasal 13e)', en: 'Valid passport (Article 13e)' },
-  label: { id: 'Paspor', en: 'passport' },
-  obtain: { id: 'Ajukan paspor di kantor imigrasi setempat.', en: 'Apply for a passport at the local immigration office.' },
+  title: textRef('docs.passport.title'),
+  label: textRef('docs.passport.label'),
+  obtain: textRef('docs.passport.obtain'),
   requiresExpiry: true,
   isPassport: true,
 });
@@ -183,73 +158,61 @@ export const workVisaDocumentRule = documentRule({
   id: 'docs.workVisa',
   kind: 'WORK_VISA',
   clause: 'UU-18-2017/13f',
-  title: { id: 'Visa kerja (Pasal 13f)', en: 'Work visa (Article 13f)' },
-  label: { id: 'Visa kerja', en: 'work visa' },
-  obtain: {
-    id: 'Visa kerja diurus setelah perjanjian kerja ditandatangani; siapkan berkasnya bersama pelaksana penempatan.',
-    en: 'The work visa is applied for after the employment contract is signed; prepare the file with the placement executor.',
-  },
+  title: textRef('docs.workVisa.title'),
+  label: textRef('docs.workVisa.label'),
+  obtain: textRef('docs.workVisa.obtain'),
 });
 
 export const placementAgreementDocumentRule = documentRule({
   id: 'docs.placementAgreement',
   kind: 'PLACEMENT_AGREEMENT',
   clause: 'UU-18-2017/13g',
-  title: { id: 'Perjanjian penempatan (Pasal 13g)', en: 'Placement agreement (Article 13g)' },
-  label: { id: 'Perjanjian penempatan PMI', en: 'placement agreement' },
-  obtain: {
-    id: 'Tandatangani perjanjian penempatan dengan pelaksana penempatan dan minta legalisasi Disnakertrans.',
-    en: 'Sign the placement agreement with the placement executor and have it legalised by Disnakertrans.',
-  },
+  title: textRef('docs.placementAgreement.title'),
+  label: textRef('docs.placementAgreement.label'),
+  obtain: textRef('docs.placementAgreement.obtain'),
 });
 
 export const employmentContractDocumentRule = documentRule({
   id: 'docs.employmentContract',
   kind: 'EMPLOYMENT_CONTRACT',
   clause: 'UU-18-2017/13h',
-  title: { id: 'Perjanjian kerja (Pasal 13h)', en: 'Employment contract (Article 13h)' },
-  label: { id: 'Perjanjian kerja', en: 'employment contract' },
-  obtain: {
-    id: 'Perjanjian kerja ditandatangani dengan pemberi kerja setelah terpilih; simpan salinannya.',
-    en: 'The employment contract is signed with the employer after selection; keep a copy.',
-  },
+  title: textRef('docs.employmentContract.title'),
+  label: textRef('docs.employmentContract.label'),
+  obtain: textRef('docs.employmentContract.obtain'),
 });
 
 export const ktpDocumentRule = documentRule({
   id: 'docs.ktp',
   kind: 'KTP',
   clause: 'ADMINDUK/KTP',
-  title: { id: 'KTP', en: 'Identity card (KTP)' },
-  label: { id: 'KTP', en: 'identity card (KTP)' },
-  obtain: { id: 'Unggah KTP elektronik Anda (atau urus di Disdukcapil).', en: 'Upload your electronic KTP (or apply at Disdukcapil).' },
+  title: textRef('docs.ktp.title'),
+  label: textRef('docs.ktp.label'),
+  obtain: textRef('docs.ktp.obtain'),
 });
 
 export const kkDocumentRule = documentRule({
   id: 'docs.kk',
   kind: 'KK',
   clause: 'ADMINDUK/KK',
-  title: { id: 'Kartu keluarga (KK)', en: 'Family card (KK)' },
-  label: { id: 'Kartu keluarga (KK)', en: 'family card (KK)' },
-  obtain: { id: 'Unggah kartu keluarga (KK).', en: 'Upload your family card (KK).' },
+  title: textRef('docs.kk.title'),
+  label: textRef('docs.kk.label'),
+  obtain: textRef('docs.kk.obtain'),
 });
 
 export const skckDocumentRule = documentRule({
   id: 'docs.skck',
   kind: 'SKCK',
   clause: 'PERBAN-BP2MI-9-2020/SKCK',
-  title: { id: 'SKCK (surat keterangan catatan kepolisian)', en: 'Police certificate (SKCK)' },
-  label: { id: 'SKCK', en: 'police certificate (SKCK)' },
-  obtain: { id: 'Ajukan SKCK di kantor polisi (Polres) setempat.', en: 'Apply for an SKCK at the local police office (Polres).' },
+  title: textRef('docs.skck.title'),
+  label: textRef('docs.skck.label'),
+  obtain: textRef('docs.skck.obtain'),
 });
 
 export const ak1DocumentRule = documentRule({
   id: 'docs.ak1',
   kind: 'AK1_CARD',
   clause: 'DISNAKER/AK1',
-  title: { id: 'Kartu pencari kerja (AK/1)', en: 'Job-seeker card (AK/1)' },
-  label: { id: 'Kartu AK/1', en: 'AK/1 job-seeker card' },
-  obtain: {
-    id: 'Daftar sebagai pencari kerja dan dapatkan kartu AK/1 di Disnakertrans Kota Serang atau SIAPkerja.',
-    en: 'Register as a job seeker and get the AK/1 card at Disnakertrans Kota Serang or on SIAPkerja.',
-  },
+  title: textRef('docs.ak1.title'),
+  label: textRef('docs.ak1.label'),
+  obtain: textRef('docs.ak1.obtain'),
 });

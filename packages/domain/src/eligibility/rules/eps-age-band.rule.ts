@@ -3,15 +3,16 @@ import type { EligibilityRule } from '../rule';
 import { action, finalFail, fixableFail, passed } from '../rule-outcome';
 import { candidateBirthDate } from './birth-date';
 import { birthDateMissing } from './minimum-age.rule';
+import { textRef, type Text } from '../../shared/text';
 
 /**
  * E-9 (HRD Korea, 2025 Indonesian manufacturing round): age within `eps.ageBand` (18–39; an older
  * page says 18–40) on the as-of date. Above the band is final; below it is fixable by waiting.
  */
-export const epsAgeBandRule: EligibilityRule = {
+export const epsAgeBandRule: EligibilityRule<Text> = {
   id: 'eps.ageBand',
   clause: 'HRD-KOREA-EPS-2025/age',
-  title: { id: 'Rentang usia E-9', en: 'E-9 age band' },
+  title: textRef('eps.ageBand.title'),
   inputs: ['declaredBirthDate', 'nik'],
   parameters: ['eps.ageBand'],
   evaluate(ctx) {
@@ -24,9 +25,8 @@ export const epsAgeBandRule: EligibilityRule = {
       const from = dateOfAge(b.birthDate, band.min);
       return fixableFail(
         'AGE.BELOW_ROUTE_MINIMUM',
-        `Jalur E-9 mensyaratkan usia ${band.min}–${band.max} tahun.`,
-        `The E-9 route requires an age of ${band.min}–${band.max}.`,
-        action('WAIT', `Daftar kembali setelah berusia ${band.min} tahun (mulai ${from}).`, `Register again once you are ${band.min} (from ${from}).`, {
+        textRef('AGE.BELOW_ROUTE_MINIMUM', band.min, band.max),
+        action('WAIT', textRef('AGE.BELOW_ROUTE_MINIMUM.action', band.min, from), {
           notBefore: from,
           key: 'age.wait',
         }),
@@ -34,13 +34,8 @@ export const epsAgeBandRule: EligibilityRule = {
       );
     }
     if (age > band.max) {
-      return finalFail(
-        'AGE.ABOVE_ROUTE_MAXIMUM',
-        `Jalur E-9 mensyaratkan usia ${band.min}–${band.max} tahun; usia sudah melewati batas atas.`,
-        `The E-9 route requires an age of ${band.min}–${band.max}; the age is above the upper limit.`,
-        details,
-      );
+      return finalFail('AGE.ABOVE_ROUTE_MAXIMUM', textRef('AGE.ABOVE_ROUTE_MAXIMUM', band.min, band.max), details);
     }
-    return passed('AGE.WITHIN_ROUTE_BAND', `Usia dalam rentang E-9 (${band.min}–${band.max} tahun).`, `Age within the E-9 band (${band.min}–${band.max}).`, details);
+    return passed('AGE.WITHIN_ROUTE_BAND', textRef('AGE.WITHIN_ROUTE_BAND', band.min, band.max), details);
   },
 };

@@ -2,13 +2,13 @@ import { ageOn, dateOfAge } from '../../shared/local-date';
 import type { EligibilityRule, RuleContext, RuleMissingOutcome } from '../rule';
 import { action, fixableFail, missing, passed } from '../rule-outcome';
 import { BIRTH_DATE_ACTION_KEY, candidateBirthDate } from './birth-date';
+import { textRef, type Text } from '../../shared/text';
 
-export function birthDateMissing(): RuleMissingOutcome {
+export function birthDateMissing(): RuleMissingOutcome<Text> {
   return missing(
     'AGE.BIRTH_DATE_MISSING',
-    'Tanggal lahir belum diketahui (isi tanggal lahir atau NIK yang valid).',
-    'The birth date is not known (enter the birth date or a valid NIK).',
-    action('PROVIDE', 'Isi tanggal lahir sesuai KTP.', 'Enter your birth date as shown on your KTP.', { key: BIRTH_DATE_ACTION_KEY }),
+    textRef('AGE.BIRTH_DATE_MISSING'),
+    action('PROVIDE', textRef('AGE.BIRTH_DATE_MISSING.action'), { key: BIRTH_DATE_ACTION_KEY }),
   );
 }
 
@@ -17,10 +17,10 @@ export function birthDateMissing(): RuleMissingOutcome {
  * as-of date. Being too young is fixable by waiting; the action says from when (`notBefore`).
  * Messages do not repeat the birth date.
  */
-export const minimumAgeRule: EligibilityRule = {
+export const minimumAgeRule: EligibilityRule<Text> = {
   id: 'law.minimumAge',
   clause: 'UU-18-2017/5a',
-  title: { id: 'Usia minimal (UU 18/2017 Pasal 5a)', en: 'Minimum age (UU 18/2017 Article 5a)' },
+  title: textRef('law.minimumAge.title'),
   inputs: ['declaredBirthDate', 'nik'],
   parameters: ['law.minimumAge'],
   evaluate(ctx: RuleContext) {
@@ -32,15 +32,14 @@ export const minimumAgeRule: EligibilityRule = {
       const from = dateOfAge(b.birthDate, min);
       return fixableFail(
         'AGE.BELOW_MINIMUM',
-        `Usia minimal pekerja migran adalah ${min} tahun.`,
-        `Migrant workers must be at least ${min} years old.`,
-        action('WAIT', `Daftar kembali setelah berusia ${min} tahun (mulai ${from}).`, `Register again once you are ${min} (from ${from}).`, {
+        textRef('AGE.BELOW_MINIMUM', min),
+        action('WAIT', textRef('AGE.BELOW_MINIMUM.action', min, from), {
           notBefore: from,
           key: 'age.wait',
         }),
         { minimumAge: min, birthDateSource: b.source },
       );
     }
-    return passed('AGE.OK', `Memenuhi usia minimal ${min} tahun.`, `Meets the minimum age of ${min}.`, { minimumAge: min, birthDateSource: b.source });
+    return passed('AGE.OK', textRef('AGE.OK', min), { minimumAge: min, birthDateSource: b.source });
   },
 };

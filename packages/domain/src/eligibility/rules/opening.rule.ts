@@ -3,7 +3,6 @@
  * Each rule is skipped when the opening does not ask for it. Clause `OPENING/<requirement>`: the
  * source is the job order, verified by the labour attaché (UU 18/2017 Pasal 9–10).
  */
-import type { Messages } from '../../shared/domain-error';
 import { ageOn } from '../../shared/local-date';
 import { OCCUPATION_LABELS } from '../../shared/vocabulary';
 import { EDUCATION_LEVEL_LABELS, educationRank } from '../../parameters';
@@ -14,23 +13,24 @@ import { qualificationMatches, skillVerificationStatus } from '../skill-verifica
 import { candidateBirthDate } from './birth-date';
 import { educationMissing } from './eps-education.rule';
 import { birthDateMissing } from './minimum-age.rule';
+import { textRef, type Text } from '../../shared/text';
 
 function notAsked(field: keyof OpeningRequirements) {
-  return (ctx: RuleContext): Messages | undefined =>
+  return (ctx: RuleContext): Text | undefined =>
     ctx.opening?.extraRequirements?.[field] === undefined
-      ? { id: 'Lowongan tidak menetapkan syarat ini.', en: 'The opening does not set this requirement.' }
+      ? textRef('opening.notAsked')
       : undefined;
 }
 
-export const openingAgeRule: EligibilityRule = {
+export const openingAgeRule: EligibilityRule<Text> = {
   id: 'opening.ageRange',
   clause: 'OPENING/age',
-  title: { id: 'Rentang usia lowongan', en: "Opening's age range" },
+  title: textRef('opening.ageRange.title'),
   inputs: ['declaredBirthDate', 'nik', 'opening.extraRequirements.minAge', 'opening.extraRequirements.maxAge'],
   parameters: [],
   notApplicable: (ctx) =>
     ctx.opening?.extraRequirements?.minAge === undefined && ctx.opening?.extraRequirements?.maxAge === undefined
-      ? { id: 'Lowongan tidak menetapkan syarat ini.', en: 'The opening does not set this requirement.' }
+      ? textRef('opening.notAsked')
       : undefined,
   evaluate(ctx) {
     const { minAge, maxAge } = ctx.opening!.extraRequirements!;
@@ -40,25 +40,24 @@ export const openingAgeRule: EligibilityRule = {
     const range = `${minAge ?? '-'}–${maxAge ?? '-'}`;
     const details = { minAge: minAge ?? null, maxAge: maxAge ?? null };
     if (maxAge !== undefined && age > maxAge) {
-      return finalFail('OPENING.AGE_ABOVE_MAXIMUM', `Lowongan ini untuk usia ${range} tahun.`, `This opening is for ages ${range}.`, details);
+      return finalFail('OPENING.AGE_ABOVE_MAXIMUM', textRef('OPENING.AGE_ABOVE_MAXIMUM', range), details);
     }
     if (minAge !== undefined && age < minAge) {
       return fixableFail(
         'OPENING.AGE_BELOW_MINIMUM',
-        `Lowongan ini untuk usia ${range} tahun.`,
-        `This opening is for ages ${range}.`,
-        action('WAIT', `Lamar lowongan serupa setelah berusia ${minAge} tahun.`, `Apply for a similar opening once you are ${minAge}.`, { key: 'age.wait' }),
+        textRef('OPENING.AGE_BELOW_MINIMUM', range),
+        action('WAIT', textRef('OPENING.AGE_BELOW_MINIMUM.action', minAge), { key: 'age.wait' }),
         details,
       );
     }
-    return passed('OPENING.AGE_OK', `Usia sesuai lowongan (${range} tahun).`, `Age fits the opening (${range}).`, details);
+    return passed('OPENING.AGE_OK', textRef('OPENING.AGE_OK', range), details);
   },
 };
 
-export const openingEducationRule: EligibilityRule = {
+export const openingEducationRule: EligibilityRule<Text> = {
   id: 'opening.minEducation',
   clause: 'OPENING/education',
-  title: { id: 'Pendidikan minimal lowongan', en: "Opening's minimum education" },
+  title: textRef('opening.minEducation.title'),
   inputs: ['education', 'opening.extraRequirements.minEducation'],
   parameters: [],
   notApplicable: notAsked('minEducation'),
@@ -70,22 +69,21 @@ export const openingEducationRule: EligibilityRule = {
     if (educationRank(level) < educationRank(min)) {
       return fixableFail(
         'OPENING.EDUCATION_BELOW_MINIMUM',
-        `Lowongan ini mensyaratkan pendidikan minimal ${label.id}.`,
-        `This opening requires at least ${label.en}.`,
-        action('OBTAIN', `Selesaikan ${label.id} atau program kesetaraan yang setara.`, `Complete ${label.en} or an equivalent equivalency programme.`, {
+        textRef('OPENING.EDUCATION_BELOW_MINIMUM', label),
+        action('OBTAIN', textRef('OPENING.EDUCATION_BELOW_MINIMUM.action', label), {
           key: 'education.obtain',
         }),
         { minEducation: min },
       );
     }
-    return passed('OPENING.EDUCATION_OK', `Pendidikan memenuhi syarat lowongan (${label.id}).`, `Education meets the opening's requirement (${label.en}).`, { minEducation: min });
+    return passed('OPENING.EDUCATION_OK', textRef('OPENING.EDUCATION_OK', label), { minEducation: min });
   },
 };
 
-export const openingEpsTopikRule: EligibilityRule = {
+export const openingEpsTopikRule: EligibilityRule<Text> = {
   id: 'opening.minEpsTopikScore',
   clause: 'OPENING/eps-topik',
-  title: { id: 'Nilai EPS-TOPIK minimal lowongan', en: "Opening's minimum EPS-TOPIK score" },
+  title: textRef('opening.minEpsTopikScore.title'),
   inputs: ['epsTopikResults', 'opening.extraRequirements.minEpsTopikScore'],
   parameters: ['eps.topikValidityMonths', 'eps.topikMaxScore'],
   notApplicable: notAsked('minEpsTopikScore'),
@@ -95,32 +93,26 @@ export const openingEpsTopikRule: EligibilityRule = {
     const validity = ctx.params.get('eps.topikValidityMonths');
     const key = { key: 'korean.epsTopik' };
     if ((ctx.profile.epsTopikResults ?? []).length === 0) {
-      return missing(
-        'EPS_TOPIK.MISSING',
-        'Belum ada hasil EPS-TOPIK.',
-        'No EPS-TOPIK result yet.',
-        action('OBTAIN', `Ikuti EPS-TOPIK dan raih minimal ${min} dari ${max}.`, `Take EPS-TOPIK and score at least ${min} of ${max}.`, key),
-      );
+      return missing('EPS_TOPIK.MISSING', textRef('EPS_TOPIK.MISSING'), action('OBTAIN', textRef('opening.minEpsTopikScore.MISSING.action', min, max), key));
     }
     const best = bestValidEpsTopik(ctx.profile, ctx.asOf, validity);
     const score = best?.result.score ?? 0;
     if (best === undefined || score < min) {
       return fixableFail(
         'OPENING.EPS_TOPIK_BELOW_MINIMUM',
-        `Lowongan ini mensyaratkan EPS-TOPIK berlaku minimal ${min} dari ${max}.`,
-        `This opening requires a valid EPS-TOPIK score of at least ${min} of ${max}.`,
-        action('RETAKE', `Ikuti EPS-TOPIK lagi dan raih minimal ${min} dari ${max}.`, `Take EPS-TOPIK again and score at least ${min} of ${max}.`, key),
+        textRef('OPENING.EPS_TOPIK_BELOW_MINIMUM', min, max),
+        action('RETAKE', textRef('OPENING.EPS_TOPIK_BELOW_MINIMUM.action', min, max), key),
         { minScore: min, bestValidScore: best?.result.score ?? null },
       );
     }
-    return passed('OPENING.EPS_TOPIK_OK', `EPS-TOPIK ${score} memenuhi syarat lowongan (${min}).`, `EPS-TOPIK ${score} meets the opening's ${min}.`, { minScore: min });
+    return passed('OPENING.EPS_TOPIK_OK', textRef('OPENING.EPS_TOPIK_OK', score, min), { minScore: min });
   },
 };
 
-export const openingTopikLevelRule: EligibilityRule = {
+export const openingTopikLevelRule: EligibilityRule<Text> = {
   id: 'opening.minTopikLevel',
   clause: 'OPENING/topik-level',
-  title: { id: 'Level TOPIK minimal lowongan', en: "Opening's minimum TOPIK level" },
+  title: textRef('opening.minTopikLevel.title'),
   inputs: ['topikResults', 'pilotKoreanTests', 'opening.extraRequirements.minTopikLevel'],
   parameters: ['topik.levels'],
   notApplicable: notAsked('minTopikLevel'),
@@ -128,31 +120,25 @@ export const openingTopikLevelRule: EligibilityRule = {
     const min = ctx.opening!.extraRequirements!.minTopikLevel!;
     const key = { key: 'korean.topik' };
     if ((ctx.profile.topikResults ?? []).length === 0 && (ctx.profile.pilotKoreanTests ?? []).length === 0) {
-      return missing(
-        'TOPIK.MISSING',
-        'Belum ada hasil TOPIK.',
-        'No TOPIK result yet.',
-        action('OBTAIN', `Ikuti TOPIK dan capai minimal level ${min}.`, `Take TOPIK and reach at least level ${min}.`, key),
-      );
+      return missing('TOPIK.MISSING', textRef('TOPIK.MISSING'), action('OBTAIN', textRef('TOPIK.MISSING.action', min), key));
     }
     const level = bestKoreanLevel(ctx.profile, ctx.params.get('topik.levels'));
     if (level < min) {
       return fixableFail(
         'OPENING.TOPIK_LEVEL_BELOW_MINIMUM',
-        `Lowongan ini mensyaratkan TOPIK minimal level ${min}; level tertinggi Anda ${level}.`,
-        `This opening requires at least TOPIK level ${min}; your highest level is ${level}.`,
-        action('RETAKE', `Ikuti TOPIK lagi dan capai minimal level ${min}.`, `Take TOPIK again and reach at least level ${min}.`, key),
+        textRef('OPENING.TOPIK_LEVEL_BELOW_MINIMUM', min, level),
+        action('RETAKE', textRef('OPENING.TOPIK_LEVEL_BELOW_MINIMUM.action', min), key),
         { minLevel: min, level },
       );
     }
-    return passed('OPENING.TOPIK_LEVEL_OK', `TOPIK level ${level} memenuhi syarat lowongan (${min}).`, `TOPIK level ${level} meets the opening's ${min}.`, { minLevel: min, level });
+    return passed('OPENING.TOPIK_LEVEL_OK', textRef('OPENING.TOPIK_LEVEL_OK', level, min), { minLevel: min, level });
   },
 };
 
-export const openingSkillQualificationRule: EligibilityRule = {
+export const openingSkillQualificationRule: EligibilityRule<Text> = {
   id: 'opening.skillQualification',
   clause: 'OPENING/skill-qualification',
-  title: { id: 'Kualifikasi keterampilan lowongan', en: "Opening's skill qualification" },
+  title: textRef('opening.skillQualification.title'),
   inputs: ['skillVerifications', 'opening.occupation', 'opening.extraRequirements.skillQualification'],
   parameters: [],
   notApplicable: notAsked('skillQualification'),
@@ -165,20 +151,18 @@ export const openingSkillQualificationRule: EligibilityRule = {
     if (all.length === 0) {
       return missing(
         'SKILL_VERIFICATION.MISSING',
-        `Belum ada verifikasi keterampilan ${occ.id}.`,
-        `No ${occ.en} skill verification yet.`,
-        action('OBTAIN', `Ikuti uji keterampilan ${occ.id} dengan kualifikasi ${required}.`, `Take the ${occ.en} skills test for the ${required} qualification.`, key),
+        textRef('SKILL_VERIFICATION.MISSING', occ),
+        action('OBTAIN', textRef('SKILL_VERIFICATION.MISSING.action', occ, required), key),
       );
     }
     const s = skillVerificationStatus(ctx.profile, [opening.occupation], ['KOSHIPA', 'BNSP_LSP', 'HRD_KOREA', 'OTHER'], ctx.asOf);
     if (s.valid.some((v) => v.qualification !== undefined && qualificationMatches(v.qualification, required))) {
-      return passed('OPENING.QUALIFICATION_OK', `Memiliki kualifikasi ${required}.`, `Holds the ${required} qualification.`);
+      return passed('OPENING.QUALIFICATION_OK', textRef('OPENING.QUALIFICATION_OK', required));
     }
     return fixableFail(
       'OPENING.QUALIFICATION_MISSING',
-      `Lowongan ini mensyaratkan kualifikasi ${required} yang berlaku.`,
-      `This opening requires a valid ${required} qualification.`,
-      action('OBTAIN', `Ikuti uji keterampilan ${occ.id} untuk kualifikasi ${required}.`, `Take the ${occ.en} skills test for the ${required} qualification.`, key),
+      textRef('OPENING.QUALIFICATION_MISSING', required),
+      action('OBTAIN', textRef('OPENING.QUALIFICATION_MISSING.action', occ, required), key),
     );
   },
 };
