@@ -25,9 +25,9 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
-function tsc(pkgDir, config, outDir) {
+function tsc(pkgDir, config, outDir, extraArgs = []) {
   const bin = createRequire(path.join(pkgDir, 'package.json')).resolve('typescript/bin/tsc');
-  const r = spawnSync(process.execPath, [bin, '-p', path.join(pkgDir, config), '--outDir', outDir], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [bin, '-p', path.join(pkgDir, config), '--outDir', outDir, ...extraArgs], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`tsc -p ${config} failed (exit ${r.status ?? r.signal})`);
 }
 
@@ -119,7 +119,9 @@ export function buildPackage(pkgDir, out = path.join(pkgDir, 'dist')) {
   fs.rmSync(staging, { recursive: true, force: true });
   try {
     tsc(pkgDir, 'tsconfig.build.json', staging);
-    tsc(pkgDir, 'tsconfig.esm.json', path.join(staging, 'esm'));
+    // The same sources again, only the module format differs: the pass above has type-checked them,
+    // so this one emits without a second full check (--noCheck; same output, about a third less work).
+    tsc(pkgDir, 'tsconfig.esm.json', path.join(staging, 'esm'), ['--noCheck']);
     finishEsmOutput(path.join(staging, 'esm'));
     fs.rmSync(out, { recursive: true, force: true });
     fs.renameSync(staging, out);

@@ -1,7 +1,12 @@
 /**
- * The package as a consumer installs it: built by scripts/build.mjs into a scratch node_modules,
- * then loaded by name from an ES module and from a CommonJS module (package.json `exports`), and
- * type-checked from .mts and .cts files with Node16 module resolution.
+ * The package as a consumer installs it: built by scripts/build.mjs, copied into a scratch
+ * node_modules, then loaded by name from an ES module and from a CommonJS module (package.json
+ * `exports`), and type-checked from .mts and .cts files with Node16 module resolution.
+ *
+ * The build is the package's own dist/ when it is current (`npm test` builds it first: turbo.json
+ * `@jembatan/sdk#test` depends on the package's `build`, the same scripts/build.mjs), so the suite
+ * does not compile the SDK twice more; when dist/ is missing or older than any build input (a source
+ * edited since, `npx jest` without a build), the suite builds into the scratch directory itself.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -11,15 +16,36 @@ import * as path from 'node:path';
 const pkgDir = path.resolve(__dirname, '..', '..');
 const repoModules = path.resolve(pkgDir, '..', '..', 'node_modules');
 
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+/** dist/ (both conditions) written after every input of scripts/build.mjs was last changed. */
+function distIsCurrent(): boolean {
+  const outputs = [path.join(pkgDir, 'dist', 'index.js'), path.join(pkgDir, 'dist', 'esm', 'index.js')];
+  if (!outputs.every((f) => fs.existsSync(f))) return false;
+  const builtAt = Math.min(...outputs.map((f) => fs.statSync(f).mtimeMs));
+  const inputs = [
+    ...filesUnder(path.join(pkgDir, 'src')),
+    ...['package.json', 'tsconfig.build.json', 'tsconfig.esm.json', 'scripts/build.mjs'].map((f) => path.join(pkgDir, f)),
+    ...['tsconfig.base.json', 'scripts/build-package.mjs'].map((f) => path.join(pkgDir, '..', '..', f)),
+  ];
+  return inputs.every((f) => fs.statSync(f).mtimeMs <= builtAt);
+}
+
 let tmp: string;
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jembatan-sdk-package-'));
   const target = path.join(tmp, 'node_modules', '@jembatan', 'sdk');
   fs.mkdirSync(target, { recursive: true });
-  const build = spawnSync(process.execPath, [path.join(pkgDir, 'scripts', 'build.mjs'), '--out', path.join(target, 'dist')], {
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+  if (distIsCurrent()) {
+    fs.cpSync(path.join(pkgDir, 'dist'), path.join(target, 'dist'), { recursive: true });
+  } else {
+    const build = spawnSync(process.execPath, [path.join(pkgDir, 'scripts', 'build.mjs'), '--out', path.join(target, 'dist')], {
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+  }
   fs.copyFileSync(path.join(pkgDir, 'package.json'), path.join(target, 'package.json'));
   for (const dep of ['graphql', '@graphql-typed-document-node/core', '@jembatan/domain']) {
     const link = path.join(tmp, 'node_modules', dep);
