@@ -18,11 +18,10 @@
 import { Cursor } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CandidateRowScope } from '../graphql/access';
-import { GatewayError } from '../graphql/errors';
 import type { CandidateFilter } from '../graphql/inputs/candidate-filter.input';
 import { CandidateRecord } from '../persistence/candidate.schema';
 import { mapRecord, metadataOf, runStatement, storedColumns } from './compiled-select';
-import type { KeysetPage } from './rows';
+import { decodeKeysetAfter, type KeysetPage } from './rows';
 import { candidateFilterSql, emptySql, type Sql } from './sql-filter';
 
 export interface CandidateListRequest {
@@ -57,15 +56,6 @@ export function candidateScopeSql(scope: CandidateRowScope, alias = 'c'): Sql {
   return sql;
 }
 
-function decodeAfter(after: string | undefined): readonly unknown[] | undefined {
-  if (!after) return undefined;
-  const values = Cursor.decode(after);
-  if (values.length !== 2) {
-    // a cursor of another list (its sort has other keys): refuse rather than silently restart at page 1
-    throw new GatewayError('BAD_USER_INPUT', { id: 'Kursor halaman tidak valid.', en: 'Invalid page cursor.' }, { field: ['after'] });
-  }
-  return values;
-}
 
 /** The page's column list (`c.<column>` for every stored column: what `select *` returns), built once. */
 let columns: { readonly list: string; readonly names: readonly string[] } | undefined;
@@ -83,7 +73,7 @@ const TOTAL = 'c__total';
 
 /** One page of candidates (and their count when asked for), in one SQL statement. */
 export async function candidateListPage(em: EntityManager, request: CandidateListRequest): Promise<KeysetPage<CandidateRecord>> {
-  const after = decodeAfter(request.after);
+  const after = decodeKeysetAfter(request.after);
   const cols = columnsOf(em);
   const filter = candidateFilterSql(request.filter, 'c');
   const scope = candidateScopeSql(request.scope, 'c');

@@ -33,8 +33,7 @@ import {
   type CompiledSelect,
   type Joined,
 } from './compiled-select';
-import { countRows, type KeysetPage } from './rows';
-import { GatewayError } from '../graphql/errors';
+import { countRows, decodeKeysetAfter, type KeysetPage } from './rows';
 import { criteriaWhere } from '../graphql/inputs/job-opening-filter.input';
 
 /** Which relations of each opening the query selects (those are fetched in the same statement). */
@@ -153,15 +152,6 @@ export function compiledJobBoardShapes(): number {
   return compiled.size;
 }
 
-function decodeAfter(after: string | undefined): readonly unknown[] | undefined {
-  if (!after) return undefined;
-  const values = Cursor.decode(after);
-  if (values.length !== 2) {
-    // a cursor of another list (its sort has other keys): refuse rather than silently restart at page 1
-    throw new GatewayError('BAD_USER_INPUT', { id: 'Kursor halaman tidak valid.', en: 'Invalid page cursor.' }, { field: ['after'] });
-  }
-  return values;
-}
 
 /** The columns of `names` out of a row, under the names `as` (same order). */
 function pick(row: Record<string, unknown>, names: readonly string[], as: readonly string[]): Record<string, unknown> {
@@ -175,7 +165,7 @@ export async function jobBoardPage(em: EntityManager, request: JobBoardRequest):
   tables ??= tablesOf(em);
   const t = tables;
   const { criteria: c, relations } = request;
-  const after = decodeAfter(request.after);
+  const after = decodeKeysetAfter(request.after);
   const shape: Shape = {
     routes: c.routes !== undefined,
     occupations: c.occupations !== undefined,

@@ -86,11 +86,7 @@ export async function keysetPage<R extends object>(
   where: FilterQuery<R>,
   request: KeysetPageRequest<R>,
 ): Promise<KeysetPage<R>> {
-  const after = request.after ? Cursor.decode(request.after) : undefined;
-  if (after && after.length !== request.keys.length) {
-    // a cursor of another list (its sort has other keys): refuse rather than silently restart at page 1
-    throw new GatewayError('BAD_USER_INPUT', { id: 'Kursor halaman tidak valid.', en: 'Invalid page cursor.' }, { field: ['after'] });
-  }
+  const after = decodeKeysetAfter(request.after, request.keys.length);
   const pageWhere = after?.length ? ({ $and: [where, afterFilter<R>(request.keys, after)] } as FilterQuery<R>) : where;
   const rows = await selectRows(em, entity, pageWhere, {
     orderBy: request.keys.map((k) => [k, 'asc'] as const),
@@ -116,4 +112,18 @@ export function createdOrderPage<R extends { createdAt: Date; id: string }>(
   args: { readonly first: number; readonly after?: string | undefined },
 ): Promise<KeysetPage<R>> {
   return keysetPage(em, entity, where, { first: args.first, after: args.after, keys: ['createdAt', 'id'] as Array<keyof R & string> });
+}
+
+/**
+ * The key values of a page cursor (`Cursor.encode` of `keys` values, by default `[createdAt, id]`;
+ * undefined: the first page). A cursor of another list (its sort has other keys) is refused rather
+ * than silently restarting at page 1.
+ */
+export function decodeKeysetAfter(after: string | undefined, keys = 2): readonly unknown[] | undefined {
+  if (!after) return undefined;
+  const values = Cursor.decode(after);
+  if (values.length !== keys) {
+    throw new GatewayError('BAD_USER_INPUT', { id: 'Kursor halaman tidak valid.', en: 'Invalid page cursor.' }, { field: ['after'] });
+  }
+  return values;
 }
