@@ -34,6 +34,16 @@ const TO = '2026-11-30' as IsoDate;
 let clockNow: Date | undefined;
 const clock: Clock = { now: () => clockNow ?? fixedClock(TODAY).now() };
 
+/** Runs `work` with the gateway's clock at `instant`, then back at TODAY. */
+async function atInstant<T>(instant: string, work: () => Promise<T>): Promise<T> {
+  clockNow = new Date(instant);
+  try {
+    return await work();
+  } finally {
+    clockNow = undefined;
+  }
+}
+
 let t: TestGateway;
 let db: Client;
 let analyst: TestCaller;
@@ -167,45 +177,31 @@ describe('kept inflow cells of closed months', () => {
 
   it('drops from the month a seat allocated and released through the API at an earlier date falls in', async () => {
     // the program and two registrations, all in April (the gateway's clock set back)
-    let openingId: string;
-    let a: string;
-    let b: string;
-    try {
-      clockNow = new Date('2026-04-20T03:00:00Z');
-      openingId = await openOpening(t, await signedMou(t, 'MoU uji sel bulanan'), 30);
-      [a, b] = [await registerCandidate(t, eligibleWelderProfile(9311)), await registerCandidate(t, eligibleWelderProfile(9312))];
-    } finally {
-      clockNow = undefined;
-    }
+    const [openingId, a, b] = await atInstant('2026-04-20T03:00:00Z', async () => [
+      await openOpening(t, await signedMou(t, 'MoU uji sel bulanan'), 30),
+      await registerCandidate(t, eligibleWelderProfile(9311)),
+      await registerCandidate(t, eligibleWelderProfile(9312)),
+    ] as const);
     expect(await kept()).toEqual(keptFrom('2026-03-01'));
     await expectExact();
-    try {
-      clockNow = new Date('2026-05-12T03:00:00Z');
+    await atInstant('2026-05-12T03:00:00Z', async () => {
       await ok(t, 'mutation($c: ID!, $o: ID!) { allocateSeat(candidateId: $c, openingId: $o) { candidate { stage } } }', { c: a, o: openingId });
       await ok(t, 'mutation($c: ID!, $o: ID!) { allocateSeat(candidateId: $c, openingId: $o) { candidate { stage } } }', { c: b, o: openingId });
-    } finally {
-      clockNow = undefined;
-    }
+    });
     // the seats and the stage changes into SELECTED are in May
     expect(await kept()).toEqual(keptFrom('2026-04-01'));
     expect(await expectExact()).toEqual(ALL_KEPT);
     // released in the allocation's month: the seat no longer counts in May
-    try {
-      clockNow = new Date('2026-05-20T03:00:00Z');
+    await atInstant('2026-05-20T03:00:00Z', async () => {
       await ok(t, 'mutation($c: ID!) { releaseSeat(candidateId: $c, reason: WITHDRAWN, note: "pindah") { stage } }', { c: a });
-    } finally {
-      clockNow = undefined;
-    }
+    });
     expect(await kept()).toEqual(keptFrom('2026-04-01'));
     expect(await expectExact()).toEqual(ALL_KEPT);
     // released in a later month: the May seat stays counted (SEATS_ALLOCATED is as of its month's end)
     // and the placement drops nothing; the stage change into WITHDRAWN is in August
-    try {
-      clockNow = new Date('2026-08-03T03:00:00Z');
+    await atInstant('2026-08-03T03:00:00Z', async () => {
       await ok(t, 'mutation($c: ID!) { releaseSeat(candidateId: $c, reason: WITHDRAWN, note: "pindah") { stage } }', { c: b });
-    } finally {
-      clockNow = undefined;
-    }
+    });
     expect(await kept()).toEqual(keptFrom('2026-07-01'));
     expect(await expectExact()).toEqual(ALL_KEPT);
   }, 180_000);
